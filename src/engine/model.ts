@@ -1,0 +1,205 @@
+/**
+ * The engine's public contracts: what callers ask for (GraphOptions) and what they get back (GraphModel).
+ * The datasource, the panel, the CLI and the Kiali JSON writer all depend on these types only.
+ * Pure TypeScript: no Grafana, React or DOM imports anywhere under src/engine.
+ */
+
+export type GraphType = 'app' | 'versionedApp' | 'workload' | 'service';
+export type Protocol = 'http' | 'grpc' | 'tcp';
+export type NodeType = 'app' | 'workload' | 'service' | 'unknown' | 'aggregate' | 'box';
+export type BoxBy = 'namespace' | 'app' | 'cluster';
+export type HttpRate = 'requests' | 'none';
+export type GrpcRate = 'requests' | 'sent' | 'received' | 'total' | 'none';
+export type TcpRate = 'sent' | 'received' | 'total' | 'none';
+export type AmbientTraffic = 'none' | 'total' | 'waypoint' | 'ztunnel';
+export type ResponseTimeStat = 'avg' | '50' | '95' | '99';
+export type ThroughputType = 'request' | 'response';
+/** Kiali's health states, worst first in priority: Failure > Degraded > Not Ready > Healthy > NA. */
+export type HealthStatus = 'Failure' | 'Degraded' | 'Not Ready' | 'Healthy' | 'NA';
+
+/** A node-focused graph: one node and its immediate inbound and outbound traffic. */
+export type NodeFocus =
+  | { kind: 'workload'; namespace: string; name: string }
+  | { kind: 'app'; namespace: string; app: string; version?: string }
+  | { kind: 'service'; namespace: string; name: string };
+
+/** One rate tolerance, as Kiali's health_config.rate[].tolerance[] (patterns are anchored regexes, X = a digit). */
+export interface HealthTolerance {
+  code: string;
+  protocol: string;
+  direction: string;
+  degraded: number;
+  failure: number;
+}
+
+export interface GraphOptions {
+  /** Namespaces to graph; 'all' puts no namespace matcher in the queries at all. */
+  namespaces: string[] | 'all';
+  graphType: GraphType;
+  injectServiceNodes: boolean;
+  /** Rate window in seconds (Kiali's `duration`). */
+  duration: number;
+  /** Evaluation time, unix seconds (Kiali's `queryTime`). */
+  queryTime: number;
+  rates: { http: HttpRate; grpc: GrpcRate; tcp: TcpRate };
+  ambientTraffic: AmbientTraffic;
+  includeIdleEdges: boolean;
+  boxBy: BoxBy[];
+  node?: NodeFocus;
+  /** Query-scope labels (e.g. mesh_id=mesh1) added to every selector. */
+  scope: Record<string, string>;
+  appenders: {
+    /** Edge response time; false = off. */
+    responseTime: ResponseTimeStat | false;
+    /** Edge throughput on HTTP edges; false = off. */
+    throughput: ThroughputType | false;
+    /** mTLS percentage and principals. */
+    securityPolicy: boolean;
+    /** Operation (aggregate) nodes by this request label (e.g. request_operation); false = off. */
+    aggregate: string | false;
+    health: boolean;
+    /** Dead/idle nodes, replica health and missing sidecars from kube-state-metrics (skipped with a notice when absent). */
+    kubeState: boolean;
+    /** Response flags and hosts per response code on edges (costs group-by labels; off when nobody shows them). */
+    responseDetails: boolean;
+  };
+  /** Overrides Kiali's default tolerances when given. */
+  healthTolerances?: HealthTolerance[];
+}
+
+/** Per-node rates, requests or bytes per second, as Kiali's node traffic rates (absent = 0). */
+export interface NodeRates {
+  httpIn: number;
+  httpIn3xx: number;
+  httpIn4xx: number;
+  httpIn5xx: number;
+  httpInNoResponse: number;
+  httpOut: number;
+  grpcIn: number;
+  grpcInErr: number;
+  grpcInNoResponse: number;
+  grpcOut: number;
+  tcpIn: number;
+  tcpOut: number;
+}
+
+export interface ServiceRef {
+  cluster: string;
+  namespace: string;
+  name: string;
+}
+
+export interface NodeHealth {
+  status: HealthStatus;
+  /** Worst error percentage that decided the request status (0 when none). */
+  errorRatio: number;
+  totalRequestRate: number;
+  /** Requests per protocol and response code, as Kiali's healthData.requests. */
+  inbound: Record<string, Record<string, number>>;
+  outbound: Record<string, Record<string, number>>;
+  /** Replica status from kube-state-metrics when present. */
+  workloadStatus?: { name: string; desiredReplicas: number; availableReplicas: number };
+}
+
+export interface GraphNode {
+  /** Kiali's internal id (e.g. wl_<cluster>_<ns>_<workload>); stable across refreshes. */
+  id: string;
+  /** Box id when boxed. */
+  parent?: string;
+  nodeType: NodeType;
+  cluster: string;
+  namespace: string;
+  workload?: string;
+  app?: string;
+  version?: string;
+  service?: string;
+  /** Operation nodes: the aggregate label and its value. */
+  aggregate?: string;
+  aggregateValue?: string;
+  isBox?: BoxBy;
+  destServices?: ServiceRef[];
+  rates: NodeRates;
+  isRoot?: boolean;
+  isOutside?: boolean;
+  isInaccessible?: boolean;
+  isInjected?: boolean;
+  isIdle?: boolean;
+  isDead?: boolean;
+  isOutOfMesh?: boolean;
+  isGateway?: boolean;
+  isWaypoint?: boolean;
+  isAmbient?: boolean;
+  /** PassthroughCluster / BlackHoleCluster service nodes. */
+  isEgressCluster?: boolean;
+  health?: NodeHealth;
+}
+
+/** Per-code breakdown of an edge's traffic, absolute rates (percentages are derived by the outputs). */
+export interface ResponseDetail {
+  rate: number;
+  flags: Record<string, number>;
+  hosts: Record<string, number>;
+}
+
+export interface EdgeRates {
+  /** Total rate of the edge's protocol (requests/s, messages/s or bytes/s). */
+  total: number;
+  http3xx: number;
+  http4xx: number;
+  http5xx: number;
+  /** No response (response_code 0), http or grpc. */
+  noResponse: number;
+  /** gRPC errors (status != 0, or HTTP 4xx/5xx on a gRPC call). */
+  grpcErr: number;
+  /** Error percentage (http: 4xx+5xx+no response; grpc: err + no response). */
+  percentErr: number;
+  /** Share of everything the source sends on this protocol, in percent. */
+  percentReq: number;
+}
+
+export interface GraphEdge {
+  /** `<sourceId> <targetId> <protocol>`; stable across refreshes. */
+  id: string;
+  source: string;
+  target: string;
+  protocol: Protocol;
+  rates: EdgeRates;
+  /** By response code ('-' = no response; TCP uses '-'). */
+  responses: Record<string, ResponseDetail>;
+  /** False for idle edges (no rate in the window). */
+  hasTraffic: boolean;
+  responseTime?: number;
+  throughput?: number;
+  /** Percent of traffic with connection_security_policy=mutual_tls. */
+  isMTLS?: number;
+  sourcePrincipal?: string;
+  destPrincipal?: string;
+  healthStatus?: HealthStatus;
+}
+
+/** Something the user should know about the answer: skipped telemetry, a failed query, a missing source. */
+export interface Notice {
+  severity: 'info' | 'warning' | 'error';
+  text: string;
+}
+
+export interface GraphStats {
+  queries: number;
+  samples: number;
+  /** Bytes of Prometheus answers read. */
+  bytes: number;
+  /** Samples not used, by reason (never silently dropped). */
+  skipped: Record<string, number>;
+}
+
+export interface GraphModel {
+  timestamp: number;
+  duration: number;
+  graphType: GraphType;
+  /** Requested namespaces ('all' when none were named). */
+  namespaces: string[] | 'all';
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  notices: Notice[];
+  stats: GraphStats;
+}

@@ -1,0 +1,87 @@
+/**
+ * Field names of the two frames Meshgraph emits (`nodes`, `edges`). The first block of each follows
+ * Grafana's Node Graph contract, so Grafana's own Node Graph panel renders them; the rest carry what
+ * Meshgraph's panel needs. Frames are plain DataFrameDTO-shaped objects here (no @grafana/data import);
+ * the datasource wraps them with toDataFrame.
+ */
+export const NODES_FRAME = 'nodes';
+export const EDGES_FRAME = 'edges';
+
+export const NodeField = {
+  // Node Graph contract
+  id: 'id',
+  title: 'title',
+  subtitle: 'subtitle',
+  mainstat: 'mainstat',
+  secondarystat: 'secondarystat',
+  /** arc__ fields sum to 1 per node (0 everywhere for nodes without requests, then arc__idle = 1). */
+  arcHealthy: 'arc__healthy',
+  arcDegraded: 'arc__degraded',
+  arcFailure: 'arc__failure',
+  arcIdle: 'arc__idle',
+  color: 'color',
+  icon: 'icon',
+  // Meshgraph
+  nodeType: 'nodeType',
+  cluster: 'cluster',
+  namespace: 'namespace',
+  workload: 'workload',
+  app: 'app',
+  version: 'version',
+  service: 'service',
+  aggregate: 'aggregate',
+  aggregateValue: 'aggregateValue',
+  parent: 'parent',
+  isBox: 'isBox',
+  /** Space-separated set flags, e.g. "isRoot isOutside". */
+  flags: 'flags',
+  /** JSON of the node's NodeRates. */
+  rates: 'rates',
+  healthStatus: 'healthStatus',
+  /** JSON of NodeHealth, empty when the health appender did not run. */
+  health: 'health',
+  /** JSON of ServiceRef[]. */
+  destServices: 'destServices',
+} as const;
+
+export const EdgeField = {
+  // Node Graph contract
+  id: 'id',
+  source: 'source',
+  target: 'target',
+  mainstat: 'mainstat',
+  secondarystat: 'secondarystat',
+  thickness: 'thickness',
+  color: 'color',
+  strokeDasharray: 'strokeDasharray',
+  // Meshgraph
+  protocol: 'protocol',
+  rate: 'rate',
+  percentErr: 'percentErr',
+  percentReq: 'percentReq',
+  /** JSON of EdgeRates. */
+  rates: 'rates',
+  /** JSON of Record<code, ResponseDetail>. */
+  responses: 'responses',
+  hasTraffic: 'hasTraffic',
+  responseTime: 'responseTime',
+  throughput: 'throughput',
+  isMTLS: 'isMTLS',
+  sourcePrincipal: 'sourcePrincipal',
+  destPrincipal: 'destPrincipal',
+  healthStatus: 'healthStatus',
+} as const;
+
+/** The shape of a frame as the engine emits it (compatible with @grafana/data's DataFrameDTO). */
+export interface FrameFieldDTO {
+  name: string;
+  type: 'string' | 'number' | 'boolean' | 'other';
+  values: unknown[];
+  config?: { displayName?: string; unit?: string; color?: { mode: string; fixedColor?: string }; links?: unknown[] };
+}
+export interface FrameDTO {
+  name: string;
+  refId?: string;
+  fields: FrameFieldDTO[];
+  meta?: { preferredVisualisationType?: 'nodeGraph'; notices?: Array<{ severity: string; text: string }> };
+}

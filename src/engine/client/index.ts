@@ -1,0 +1,8 @@
+export { PrometheusClient, byteLength } from './prometheusClient';
+export type { ClientOptions, QueryAnswer, VisitedAnswer } from './prometheusClient';
+export { PrometheusError } from './errors';
+export { fetchTransport } from './transport';
+export type { HttpTransport, TransportRequest, TransportResponse } from './transport';
+export type { VectorSample, PlannedQuery } from './types';
+export { scanVectorAnswer } from './vectorScanner';
+export type { SampleVisitor } from './vectorScanner';

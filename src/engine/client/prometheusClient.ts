@@ -1,0 +1,278 @@
+/** Prometheus HTTP API client over an injected transport (instant queries by POST form, label values). */
+import { PrometheusError, abortError } from './errors';
+import { HttpTransport, TransportResponse } from './transport';
+import { VectorSample } from './types';
+import { ScanError, SampleVisitor, scanVectorAnswer } from './vectorScanner';
+
+export interface ClientOptions {
+  /** Per-request timeout in milliseconds (default 30 s). */
+  timeoutMs?: number;
+}
+
+export interface QueryAnswer {
+  samples: VectorSample[];
+  bytes: number;
+  warnings: string[];
+}
+
+export interface VisitedAnswer {
+  samples: number;
+  bytes: number;
+  warnings: string[];
+}
+
+function form(params: Array<[string, string]>): string {
+  return params.map(([k, v]) => encodeURIComponent(k) + '=' + encodeURIComponent(v)).join('&');
+}
+
+function snippet(body: string): string {
+  const s = body.replace(/\s+/g, ' ').trim();
+  return s.length > 120 ? s.slice(0, 120) + '…' : s;
+}
+
+function looksLikeJson(body: string): boolean {
+  const t = body.trimStart();
+  return t.startsWith('{');
+}
+
+export class PrometheusClient {
+  private readonly timeoutMs: number;
+
+  constructor(
+    private readonly transport: HttpTransport,
+    options: ClientOptions = {}
+  ) {
+    this.timeoutMs = options.timeoutMs ?? 30000;
+  }
+
+  /** Sends a request with timeout/abort handling and maps HTTP-level failures to PrometheusError. */
+  private async send(path: string, params: Array<[string, string]>, signal?: AbortSignal): Promise<TransportResponse> {
+    if (signal?.aborted) {
+      throw abortError();
+    }
+    const controller = new AbortController();
+    let timedOut = false;
+    const onAbort = () => controller.abort();
+    signal?.addEventListener('abort', onAbort);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.timeoutMs);
+    let res: TransportResponse;
+    try {
+      res = await Promise.race([
+        this.transport({
+          path,
+          method: 'POST',
+          body: form(params),
+          contentType: 'application/x-www-form-urlencoded',
+          signal: controller.signal,
+        }),
+        new Promise<never>((_, reject) =>
+          controller.signal.addEventListener('abort', () =>
+            reject(timedOut ? this.timeoutError() : abortError())
+          )
+        ),
+      ]);
+    } catch (e) {
+      if (timedOut) {
+        throw this.timeoutError();
+      }
+      if (signal?.aborted || (e instanceof Error && e.name === 'AbortError')) {
+        throw abortError();
+      }
+      if (e instanceof PrometheusError) {
+        throw e;
+      }
+      throw new PrometheusError(`Cannot reach Prometheus: ${describeNetworkError(e)}`, 'network');
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+    const status = res.status;
+    const httpText = `HTTP ${status}${res.statusText ? ' ' + res.statusText : ''}`;
+    if (status === 401 || status === 403) {
+      throw new PrometheusError(
+        `Prometheus refused the request (${httpText}): check the credentials or the datasource's authentication settings`,
+        'auth',
+        status
+      );
+    }
+    if (status === 404) {
+      throw new PrometheusError(
+        `${httpText} for ${path}: the URL does not point at a Prometheus API (use the server's base URL, e.g. http://host:9090)`,
+        'notFound',
+        status
+      );
+    }
+    if (!looksLikeJson(res.body)) {
+      const html = /^\s*</.test(res.body);
+      throw new PrometheusError(
+        html
+          ? `Prometheus answered with an HTML page (${httpText}) instead of JSON: the URL probably points at a proxy, login page or web UI, not the Prometheus API`
+          : status >= 400
+            ? `Prometheus answered ${httpText}: ${snippet(res.body) || 'no details'}`
+            : `Prometheus answered with something that is not JSON (${httpText}): ${snippet(res.body)}`,
+        status >= 400 ? 'http' : 'format',
+        status
+      );
+    }
+    return res;
+  }
+
+  private timeoutError(): PrometheusError {
+    return new PrometheusError(`Prometheus did not answer within ${Math.round(this.timeoutMs / 100) / 10}s`, 'timeout');
+  }
+
+  /** Runs an instant query and streams each vector element to `visit` (no per-element objects). */
+  async instantQueryVisit(expr: string, timeUnixS: number, visit: SampleVisitor, signal?: AbortSignal): Promise<VisitedAnswer> {
+    const res = await this.send('/api/v1/query', [['query', expr], ['time', String(timeUnixS)]], signal);
+    let scanned;
+    try {
+      scanned = scanVectorAnswer(res.body, visit);
+    } catch (e) {
+      if (e instanceof ScanError) {
+        // Might still be an error envelope with unexpected content: try the plain parser for its message.
+        const env = tryParse(res.body);
+        if (env && env.status === 'error') {
+          throw apiError(env.errorType, env.error, res.status);
+        }
+        throw new PrometheusError(`Unexpected answer from Prometheus: ${e.message}`, 'format', res.status);
+      }
+      throw e;
+    }
+    if (scanned.status === 'error') {
+      throw apiError(scanned.errorType, scanned.error, res.status);
+    }
+    if (scanned.status !== 'success') {
+      throw new PrometheusError(
+        `Unexpected answer from Prometheus (status ${JSON.stringify(scanned.status)}, ${res.status}): ${snippet(res.body)}`,
+        'format',
+        res.status
+      );
+    }
+    if (scanned.resultType !== undefined && scanned.resultType !== 'vector') {
+      throw new PrometheusError(
+        `Prometheus returned a ${scanned.resultType} result where an instant vector was expected`,
+        'format'
+      );
+    }
+    const warnings = [...scanned.warnings];
+    if (scanned.histograms > 0) {
+      warnings.push(`${scanned.histograms} native-histogram sample(s) ignored`);
+    }
+    return { samples: scanned.samples, bytes: byteLength(res.body), warnings };
+  }
+
+  /** Runs an instant query and returns its samples as objects. */
+  async instantQuery(expr: string, timeUnixS: number, signal?: AbortSignal): Promise<QueryAnswer> {
+    const samples: VectorSample[] = [];
+    const a = await this.instantQueryVisit(
+      expr,
+      timeUnixS,
+      (names, values, count, value) => {
+        const metric: Record<string, string> = {};
+        for (let i = 0; i < count; i++) {
+          metric[names[i]] = values[i];
+        }
+        samples.push({ metric, value });
+      },
+      signal
+    );
+    return { samples, bytes: a.bytes, warnings: a.warnings };
+  }
+
+  /** Values of `label` on series matching the selectors (all series when none). */
+  async labelValues(label: string, matchSelectors: string[] = [], startS?: number, endS?: number, signal?: AbortSignal): Promise<string[]> {
+    const params: Array<[string, string]> = matchSelectors.map((m) => ['match[]', m]);
+    if (startS !== undefined) {
+      params.push(['start', String(startS)]);
+    }
+    if (endS !== undefined) {
+      params.push(['end', String(endS)]);
+    }
+    // The label-values endpoint is GET-only in Prometheus 2.x; parameters go in the query string.
+    const path = `/api/v1/label/${encodeURIComponent(label)}/values` + (params.length ? '?' + form(params) : '');
+    const res = await this.sendGet(path, signal);
+    const env = tryParse(res.body);
+    if (!env) {
+      throw new PrometheusError(`Unexpected answer from Prometheus for ${path}: ${snippet(res.body)}`, 'format');
+    }
+    if (env.status === 'error') {
+      throw apiError(env.errorType, env.error, res.status);
+    }
+    if (!Array.isArray(env.data)) {
+      throw new PrometheusError(`Unexpected label values answer: ${snippet(res.body)}`, 'format');
+    }
+    return env.data.map(String);
+  }
+
+  /** True when at least one series of the selector exists at the time. */
+  async seriesExists(selectorExpr: string, timeUnixS: number, signal?: AbortSignal): Promise<boolean> {
+    const a = await this.instantQuery(`count(${selectorExpr})`, timeUnixS, signal);
+    return a.samples.length > 0 && a.samples[0].value > 0;
+  }
+
+  private sendGet(path: string, signal?: AbortSignal): Promise<TransportResponse> {
+    // Reuse send()'s error handling with a GET transport call.
+    const t = this.transport;
+    const getOnly: HttpTransport = (req) => t({ path: req.path, method: 'GET', signal: req.signal });
+    const client = new PrometheusClient(getOnly, { timeoutMs: this.timeoutMs });
+    return client.send(path, [], signal);
+  }
+}
+
+interface Envelope {
+  status?: string;
+  errorType?: string;
+  error?: string;
+  data?: unknown;
+}
+
+function tryParse(body: string): Envelope | undefined {
+  try {
+    const v = JSON.parse(body);
+    return v && typeof v === 'object' ? (v as Envelope) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function apiError(errorType: string | undefined, error: string | undefined, status: number): PrometheusError {
+  return new PrometheusError(
+    `Prometheus error${errorType ? ` (${errorType})` : ''}: ${error ?? 'no message'}`,
+    'api',
+    status,
+    errorType
+  );
+}
+
+function describeNetworkError(e: unknown): string {
+  if (e instanceof Error) {
+    const cause = (e as Error & { cause?: { code?: string; message?: string } }).cause;
+    if (cause?.code === 'ECONNREFUSED' || /ECONNREFUSED/.test(e.message)) {
+      return 'connection refused (is Prometheus running at that address?)';
+    }
+    if (cause?.code === 'ENOTFOUND') {
+      return 'host not found';
+    }
+    return cause?.message ? `${e.message} (${cause.message})` : e.message;
+  }
+  return String(e);
+}
+
+/** UTF-8 byte length without allocating an encoded copy. */
+export function byteLength(s: string): number {
+  const B = (globalThis as { Buffer?: { byteLength(s: string): number } }).Buffer;
+  if (B) {
+    return B.byteLength(s);
+  }
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) {
+      n += c >= 0x800 && !(c >= 0xd800 && c <= 0xdfff) ? 2 : c >= 0xd800 && c <= 0xdbff ? 2 : c < 0x800 ? 1 : 0;
+    }
+  }
+  return n;
+}

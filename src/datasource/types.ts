@@ -1,34 +1,138 @@
 import { DataSourceJsonData } from '@grafana/data';
 import { DataQuery } from '@grafana/schema';
 
-export interface MyQuery extends DataQuery {
-  queryText?: string;
-  constant: number;
+import type {
+  AmbientTraffic,
+  BoxBy,
+  GraphType,
+  GrpcRate,
+  HealthTolerance,
+  HttpRate,
+  ResponseTimeStat,
+  TcpRate,
+  ThroughputType,
+} from '../engine/model';
+
+/** The namespace entry meaning "every namespace" (no namespace matcher); the same token Grafana uses for "All". */
+export const ALL_NAMESPACES = '$__all';
+
+export type NodeFocusKind = 'none' | 'workload' | 'app' | 'service';
+
+/** A node-focused graph as typed in the editor; strings may hold template variables. */
+export interface NodeFocusQuery {
+  kind: NodeFocusKind;
+  namespace: string;
+  /** Workload, app or service name. */
+  name: string;
+  /** App graphs only. */
+  version?: string;
 }
 
-export const DEFAULT_QUERY: Partial<MyQuery> = {
-  constant: 6.5,
+export interface ScopeLabel {
+  key: string;
+  value: string;
+}
+
+/**
+ * One Meshgraph query: a structured description of the graph, never PromQL. Every string may reference
+ * dashboard variables; values are substituted as literal data and escaped by the engine.
+ */
+export interface MeshgraphQuery extends DataQuery {
+  /** Namespace names and/or variable references ("$namespace"); ALL_NAMESPACES for every namespace. */
+  namespaces: string[];
+  graphType: GraphType;
+  injectServiceNodes: boolean;
+  /** Rate window: '' = the dashboard time range; otherwise a Prometheus duration ("10m") or a variable. */
+  duration: string;
+  rates: { http: HttpRate; grpc: GrpcRate; tcp: TcpRate };
+  ambientTraffic: AmbientTraffic;
+  includeIdleEdges: boolean;
+  boxBy: BoxBy[];
+  responseTime: ResponseTimeStat | 'off';
+  throughput: ThroughputType | 'off';
+  securityPolicy: boolean;
+  /** Request label for operation (aggregate) nodes, e.g. request_operation; '' = off. */
+  aggregate: string;
+  health: boolean;
+  kubeState: boolean;
+  responseDetails: boolean;
+  node: NodeFocusQuery;
+  /** Query-scope labels, merged over the datasource's defaults (same key: the query wins). */
+  scope: ScopeLabel[];
+}
+
+export const DEFAULT_QUERY: Omit<MeshgraphQuery, 'refId'> = {
+  namespaces: [ALL_NAMESPACES],
+  graphType: 'versionedApp',
+  injectServiceNodes: true,
+  duration: '',
+  rates: { http: 'requests', grpc: 'requests', tcp: 'sent' },
+  ambientTraffic: 'total',
+  includeIdleEdges: false,
+  boxBy: ['namespace'],
+  responseTime: '95',
+  throughput: 'off',
+  securityPolicy: true,
+  aggregate: '',
+  health: true,
+  kubeState: true,
+  responseDetails: true,
+  node: { kind: 'none', namespace: '', name: '' },
+  scope: [],
 };
 
-export interface DataPoint {
-  Time: number;
-  Value: number;
+/** Fills what an older or hand-written query lacks, so every field downstream is defined. */
+export function withQueryDefaults(query: Partial<MeshgraphQuery> & { refId: string }): MeshgraphQuery {
+  return {
+    ...DEFAULT_QUERY,
+    ...query,
+    rates: { ...DEFAULT_QUERY.rates, ...(query.rates ?? {}) },
+    node: { ...DEFAULT_QUERY.node, ...(query.node ?? {}) },
+    namespaces: Array.isArray(query.namespaces) ? query.namespaces : DEFAULT_QUERY.namespaces,
+    boxBy: Array.isArray(query.boxBy) ? query.boxBy : DEFAULT_QUERY.boxBy,
+    scope: Array.isArray(query.scope) ? query.scope : [],
+  };
 }
 
-export interface DataSourceResponse {
-  datapoints: DataPoint[];
+/** Datasource settings (jsonData). The Prometheus URL, auth, headers and TLS are Grafana's standard HTTP settings. */
+export interface MeshgraphOptions extends DataSourceJsonData {
+  /** Prometheus scrape interval ("15s"); the graph window is at least twice this. */
+  scrapeInterval?: string;
+  /** Per-request timeout in seconds. */
+  timeoutSeconds?: number;
+  /** Query-scope labels added to every selector (e.g. mesh_id=mesh1). */
+  scopeLabels?: ScopeLabel[];
+  /** Health tolerances; absent = Kiali's defaults. */
+  healthTolerances?: HealthTolerance[];
+  /** UID of Istio's workload dashboard, target of the nodes' "Workload dashboard" link ('' = no link). */
+  workloadDashboardUid?: string;
+  /** UID of Istio's service dashboard, target of the nodes' "Service dashboard" link ('' = no link). */
+  serviceDashboardUid?: string;
+  /** Cluster DNS domain used to build the service host the service dashboard expects. */
+  clusterDomain?: string;
 }
 
-/**
- * These are options configured for each DataSource instance
- */
-export interface MyDataSourceOptions extends DataSourceJsonData {
-  path?: string;
+/** Secrets handled by Grafana's HTTP settings (basic-auth password, custom header values, TLS keys). */
+export interface MeshgraphSecureOptions {
+  basicAuthPassword?: string;
+  tlsCACert?: string;
+  tlsClientCert?: string;
+  tlsClientKey?: string;
+  [httpHeaderValue: `httpHeaderValue${number}`]: string | undefined;
 }
 
-/**
- * Value that is used in the backend, but never sent over HTTP to the frontend
- */
-export interface MySecureJsonData {
-  apiKey?: string;
+export const DEFAULT_SCRAPE_INTERVAL = '15s';
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+/** Istio's generated dashboards use md5(<file name>) as their UID. */
+export const DEFAULT_WORKLOAD_DASHBOARD_UID = 'fe06a478395b51cc61c8d7d7e83e2f22';
+export const DEFAULT_SERVICE_DASHBOARD_UID = '3ce50c812b834468cea4e52a35e02f35';
+export const DEFAULT_CLUSTER_DOMAIN = 'svc.cluster.local';
+
+/** Variable query: which list of names to offer, optionally limited to some namespaces. */
+export type VariableKind = 'namespaces' | 'workloads' | 'apps' | 'services' | 'clusters';
+
+export interface MeshgraphVariableQuery extends DataQuery {
+  kind: VariableKind;
+  /** Namespace filter (names or "$namespace"); empty = every namespace. Ignored for namespaces and clusters. */
+  namespace?: string;
 }

@@ -1,0 +1,218 @@
+import { parser } from '@prometheus-io/lezer-promql';
+
+import { planQueries } from '../engine/planner';
+import { escapeRegex } from '../engine/promql/escape';
+
+import { QueryValidationError, resolveQuery, toGraphOptions, toInterpolatedQuery } from './resolveQuery';
+import { FakeTemplateSrv, FakeVariable } from './testing/fakeTemplateSrv';
+import { ALL_NAMESPACES, DEFAULT_QUERY, MeshgraphQuery } from './types';
+
+const HOSTILE = ['"} or vector(1)', 'a"b', 'back\\slash', 'line\nbreak', '.*', 'a|b', "x') or up{", '}[5m]) + 1 #'];
+
+const query = (over: Partial<MeshgraphQuery> = {}): MeshgraphQuery => ({ refId: 'A', ...DEFAULT_QUERY, ...over });
+const window = { queryTime: 1_800_000_000, duration: 600 };
+const nsVar = (value: string | string[]): FakeVariable => ({ name: 'namespace', current: { value }, multi: Array.isArray(value) });
+
+function resolve(q: MeshgraphQuery, vars: FakeVariable[] = [], scope: Array<{ key: string; value: string }> = []) {
+  return resolveQuery(q, {}, new FakeTemplateSrv(vars), { scope });
+}
+
+/** Node types of a parsed PromQL expression (no text), and whether the parser met an error. */
+function shape(expr: string): { types: string[]; error: boolean } {
+  const types: string[] = [];
+  let error = false;
+  parser.parse(expr).iterate({
+    enter: (n) => {
+      error = error || n.type.isError;
+      types.push(n.type.name);
+    },
+  });
+  return { types, error };
+}
+
+/** Every label matcher of a PromQL expression with its decoded string value. */
+function matchers(expr: string): Array<{ label: string; op: string; value: string }> {
+  const found: Array<{ label: string; op: string; value: string }> = [];
+  parser.parse(expr).iterate({
+    enter: (n) => {
+      if (n.name !== 'UnquotedLabelMatcher') {
+        return;
+      }
+      const label = n.node.getChild('LabelName')!;
+      const op = n.node.getChild('MatchOp')!;
+      const str = n.node.getChild('StringLiteral')!;
+      // Meshgraph writes double-quoted literals whose escapes are JSON's.
+      found.push({ label: expr.slice(label.from, label.to), op: expr.slice(op.from, op.to), value: JSON.parse(expr.slice(str.from, str.to)) });
+    },
+  });
+  return found;
+}
+
+describe('resolveQuery: namespaces', () => {
+  it('resolves a multi-value $namespace into literal namespaces', () => {
+    const { query: r } = resolve(query({ namespaces: ['$namespace'] }), [nsVar(['bookinfo', 'shop'])]);
+    expect(r.namespaces).toEqual(['bookinfo', 'shop']);
+  });
+
+  it('unions literal entries and variables without duplicates', () => {
+    const { query: r } = resolve(query({ namespaces: ['shop', '$namespace'] }), [nsVar(['bookinfo', 'shop'])]);
+    expect(r.namespaces).toEqual(['shop', 'bookinfo']);
+  });
+
+  it('maps "All" to no namespace matcher', () => {
+    const all: FakeVariable = { name: 'namespace', current: { value: ['$__all'] }, includeAll: true, options: [{ value: 'a' }] };
+    expect(resolve(query({ namespaces: ['$namespace'] }), [all]).query.namespaces).toBe('all');
+    expect(resolve(query({ namespaces: [ALL_NAMESPACES] })).query.namespaces).toBe('all');
+  });
+
+  it('refuses a query without any namespace, with a readable message', () => {
+    expect(() => resolve(query({ namespaces: [] }))).toThrow(QueryValidationError);
+    expect(() => resolve(query({ namespaces: ['$namespace'] }), [nsVar([])])).toThrow(/No namespace selected/);
+  });
+
+  it('warns about an unknown variable', () => {
+    const { notices, query: r } = resolve(query({ namespaces: ['$nope'] }));
+    expect(r.namespaces).toEqual(['$nope']);
+    expect(notices.map((n) => n.text).join()).toContain('$nope');
+  });
+
+  it.each(HOSTILE)('hands the hostile value %j to the engine as one literal namespace', (value) => {
+    const { query: r } = resolve(query({ namespaces: ['$namespace'] }), [nsVar(value)]);
+    expect(r.namespaces).toEqual([value]);
+  });
+
+  it.each(HOSTILE)('keeps the planned PromQL structure unchanged for the hostile namespace %j', (value) => {
+    const benign = toGraphOptions(resolve(query({ namespaces: ['$namespace'] }), [nsVar('bookinfo')]).query, window, {});
+    const hostile = toGraphOptions(resolve(query({ namespaces: ['$namespace'] }), [nsVar(value)]).query, window, {});
+    const benignPlan = planQueries(benign).queries;
+    const hostilePlan = planQueries(hostile).queries;
+    expect(hostilePlan.map((q) => q.id)).toEqual(benignPlan.map((q) => q.id));
+    hostilePlan.forEach((q, i) => {
+      const s = shape(q.expr);
+      expect(s.error).toBe(false);
+      expect(s.types).toEqual(shape(benignPlan[i].expr).types);
+      // Where the benign plan matches "bookinfo" exactly, the hostile plan matches the hostile value exactly.
+      const b = matchers(benignPlan[i].expr);
+      const h = matchers(q.expr);
+      b.forEach((m, j) => {
+        if (m.value === 'bookinfo') {
+          expect(h[j]).toEqual({ label: m.label, op: m.op, value });
+        }
+      });
+    });
+    // At least the traffic query holds an exact namespace matcher.
+    expect(matchers(hostilePlan[0].expr).some((m) => m.op === '=' && m.value === value)).toBe(true);
+  });
+
+  it('keeps two hostile values as a literal alternation', () => {
+    const values = ['a|b', '.*'];
+    const opts = toGraphOptions(resolve(query({ namespaces: ['$namespace'] }), [nsVar(values)]).query, window, {});
+    const expr = planQueries(opts).queries[0].expr;
+    expect(shape(expr).error).toBe(false);
+    const regexes = matchers(expr).filter((m) => m.label === 'destination_workload_namespace' && m.op === '=~');
+    expect(regexes[0].value).toBe(`^(${values.map(escapeRegex).join('|')})$`);
+    expect(new RegExp(regexes[0].value).test('a|b')).toBe(true);
+    expect(new RegExp(regexes[0].value).test('a')).toBe(false);
+  });
+});
+
+describe('resolveQuery: other fields', () => {
+  it('takes the duration from a variable such as $__range', () => {
+    const { query: r } = resolveQuery(query({ duration: '$__range' }), { __range: { text: '3600s', value: '3600s' } }, new FakeTemplateSrv(), {
+      scope: [],
+    });
+    expect(r.durationS).toBe(3600);
+  });
+
+  it('falls back to the range for a bad duration, with a warning', () => {
+    const { query: r, notices } = resolve(query({ duration: 'soon' }));
+    expect(r.durationS).toBeUndefined();
+    expect(notices[0].severity).toBe('warning');
+  });
+
+  it('merges the query scope labels over the datasource defaults', () => {
+    const { query: r } = resolve(
+      query({ scope: [{ key: 'mesh_id', value: 'mesh2' }, { key: 'region', value: '$region' }] }),
+      [{ name: 'region', current: { value: 'eu"west' } }],
+      [
+        { key: 'mesh_id', value: 'mesh1' },
+        { key: 'tenant', value: 't1' },
+      ]
+    );
+    expect(r.scope).toEqual({ mesh_id: 'mesh2', tenant: 't1', region: 'eu"west' });
+  });
+
+  it('ignores a scope label with an invalid name, with a warning', () => {
+    const { query: r, notices } = resolve(query({ scope: [{ key: 'bad-key"', value: 'x' }] }));
+    expect(r.scope).toEqual({});
+    expect(notices).toHaveLength(1);
+  });
+
+  it('builds a workload node focus in the node namespace', () => {
+    const { query: r } = resolve(
+      query({ namespaces: ['a', 'b'], node: { kind: 'workload', namespace: '$namespace', name: 'reviews-v1' } }),
+      [nsVar('bookinfo')]
+    );
+    expect(r.node).toEqual({ kind: 'workload', namespace: 'bookinfo', name: 'reviews-v1' });
+    expect(r.namespaces).toEqual(['bookinfo']);
+  });
+
+  it('switches an app node focus to an app graph type', () => {
+    const { query: r, notices } = resolve(
+      query({ graphType: 'workload', node: { kind: 'app', namespace: 'bookinfo', name: 'reviews', version: 'v2' } })
+    );
+    expect(r.node).toEqual({ kind: 'app', namespace: 'bookinfo', app: 'reviews', version: 'v2' });
+    expect(r.graphType).toBe('versionedApp');
+    expect(notices).toHaveLength(1);
+  });
+
+  it('ignores an incomplete node focus, with a warning', () => {
+    const { query: r, notices } = resolve(query({ node: { kind: 'service', namespace: 'bookinfo', name: '' } }));
+    expect(r.node).toBeUndefined();
+    expect(notices[0].severity).toBe('warning');
+  });
+
+  it('replaces unknown enum values from a hand-edited query with defaults, with warnings', () => {
+    const bad = query({ graphType: 'everything' as never, rates: { http: 'x' as never, grpc: 'sent', tcp: 'total' }, boxBy: ['planet' as never] });
+    const { query: r, notices } = resolve(bad);
+    expect(r.graphType).toBe(DEFAULT_QUERY.graphType);
+    expect(r.rates).toEqual({ http: 'requests', grpc: 'sent', tcp: 'total' });
+    expect(r.boxBy).toEqual([]);
+    expect(notices).toHaveLength(3);
+  });
+
+  it('forces service injection for the service graph, as Kiali does', () => {
+    expect(resolve(query({ graphType: 'service', injectServiceNodes: false })).query.injectServiceNodes).toBe(true);
+  });
+
+  it('turns appender choices into the engine options', () => {
+    const { query: r } = resolve(query({ responseTime: 'off', throughput: 'request', aggregate: 'request_operation', kubeState: false }));
+    expect(r.appenders).toMatchObject({ responseTime: false, throughput: 'request', aggregate: 'request_operation', kubeState: false });
+  });
+
+  it('refuses an invalid operation label', () => {
+    const { query: r, notices } = resolve(query({ aggregate: 'op"){' }));
+    expect(r.appenders.aggregate).toBe(false);
+    expect(notices).toHaveLength(1);
+  });
+
+  it('fills missing fields of an old query with defaults', () => {
+    const { query: r } = resolveQuery({ refId: 'A' }, {}, new FakeTemplateSrv(), { scope: [] });
+    expect(r.namespaces).toBe('all');
+    expect(r.graphType).toBe(DEFAULT_QUERY.graphType);
+  });
+});
+
+describe('toGraphOptions and toInterpolatedQuery', () => {
+  it('puts the window and the tolerances into GraphOptions', () => {
+    const tolerances = [{ code: '5XX', protocol: 'http', direction: '.*', degraded: 1, failure: 2 }];
+    const opts = toGraphOptions(resolve(query({ namespaces: ['bookinfo'] })).query, window, { healthTolerances: tolerances });
+    expect(opts).toMatchObject({ namespaces: ['bookinfo'], duration: 600, queryTime: 1_800_000_000, healthTolerances: tolerances });
+  });
+
+  it('writes variables back as literal values', () => {
+    const q = query({ namespaces: ['$namespace'], duration: '$d' });
+    const r = resolve(q, [nsVar(['a', 'b']), { name: 'd', current: { value: '90s' } }]).query;
+    expect(toInterpolatedQuery(q, r)).toMatchObject({ namespaces: ['a', 'b'], duration: '1m30s' });
+  });
+});

@@ -1,0 +1,87 @@
+/** The datasource's jsonData, checked and completed with defaults once per query run. Pure. */
+import { validateTolerances } from '../engine/appenders/healthTolerances';
+import { isValidLabelName } from '../engine/promql/escape';
+import type { HealthTolerance, Notice } from '../engine/model';
+
+import { parseDurationSeconds } from './timeWindow';
+import {
+  DEFAULT_CLUSTER_DOMAIN,
+  DEFAULT_SCRAPE_INTERVAL,
+  DEFAULT_SERVICE_DASHBOARD_UID,
+  DEFAULT_TIMEOUT_SECONDS,
+  DEFAULT_WORKLOAD_DASHBOARD_UID,
+  MeshgraphOptions,
+  ScopeLabel,
+} from './types';
+
+export interface ResolvedSettings {
+  scrapeIntervalS: number;
+  timeoutMs: number;
+  /** Default scope labels (valid names only). */
+  scope: ScopeLabel[];
+  /** Undefined = the engine's (Kiali's) defaults. */
+  healthTolerances?: HealthTolerance[];
+  workloadDashboardUid: string;
+  serviceDashboardUid: string;
+  clusterDomain: string;
+  /** Problems found in the settings, shown with every answer until fixed. */
+  notices: Notice[];
+}
+
+export function resolveSettings(jsonData: MeshgraphOptions | undefined): ResolvedSettings {
+  const data = jsonData ?? ({} as MeshgraphOptions);
+  const notices: Notice[] = [];
+
+  const scrapeText = (data.scrapeInterval ?? '').trim() || DEFAULT_SCRAPE_INTERVAL;
+  let scrapeIntervalS = parseDurationSeconds(scrapeText);
+  if (scrapeIntervalS === undefined) {
+    notices.push({
+      severity: 'warning',
+      text: `Datasource setting "Scrape interval" is not a duration (${JSON.stringify(scrapeText)}); using ${DEFAULT_SCRAPE_INTERVAL}.`,
+    });
+    scrapeIntervalS = parseDurationSeconds(DEFAULT_SCRAPE_INTERVAL)!;
+  }
+
+  const timeout = Number(data.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
+  const timeoutMs = Number.isFinite(timeout) && timeout > 0 ? timeout * 1000 : DEFAULT_TIMEOUT_SECONDS * 1000;
+
+  const scope: ScopeLabel[] = [];
+  for (const label of Array.isArray(data.scopeLabels) ? data.scopeLabels : []) {
+    const key = (label?.key ?? '').trim();
+    if (key === '') {
+      continue;
+    }
+    if (!isValidLabelName(key)) {
+      notices.push({
+        severity: 'warning',
+        text: `Datasource scope label ${JSON.stringify(key)} is not a valid Prometheus label name; it is ignored.`,
+      });
+      continue;
+    }
+    scope.push({ key, value: String(label.value ?? '') });
+  }
+
+  let healthTolerances: HealthTolerance[] | undefined;
+  if (Array.isArray(data.healthTolerances) && data.healthTolerances.length > 0) {
+    const problems = validateTolerances(data.healthTolerances);
+    if (problems.length === 0) {
+      healthTolerances = data.healthTolerances;
+    } else {
+      notices.push({
+        severity: 'warning',
+        text: `Datasource health tolerances are invalid (${problems.join('; ')}); Kiali's defaults are used.`,
+      });
+    }
+  }
+
+  return {
+    scrapeIntervalS,
+    timeoutMs,
+    scope,
+    healthTolerances,
+    workloadDashboardUid: (data.workloadDashboardUid ?? DEFAULT_WORKLOAD_DASHBOARD_UID).trim(),
+    serviceDashboardUid: (data.serviceDashboardUid ?? DEFAULT_SERVICE_DASHBOARD_UID).trim(),
+    clusterDomain: (data.clusterDomain ?? '').trim() || DEFAULT_CLUSTER_DOMAIN,
+    notices,
+  };
+}

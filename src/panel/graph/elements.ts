@@ -1,0 +1,101 @@
+/**
+ * PanelGraph → Cytoscape element definitions. Element data is the flat Kiali-style data (flatten.ts) plus
+ * `label`/`labelVerbose` text and the node `rank`. Labels are strings handed to Cytoscape's canvas text renderer:
+ * nothing is ever parsed as HTML.
+ */
+import { EdgeLabelMode, edgeLabel } from './edgeLabels';
+import { EdgeData, NodeData, flattenEdge, flattenNode } from './flatten';
+import { nodeLabel } from './nodeLabels';
+import { computeRanks } from './rank';
+import type { PanelGraph, PanelNode } from './types';
+
+export interface CyElementDef {
+  group: 'nodes' | 'edges';
+  data: Record<string, unknown> & { id: string };
+}
+
+export interface ElementOptions {
+  edgeLabels: readonly EdgeLabelMode[];
+  showBadges: boolean;
+}
+
+export interface ElementDefs {
+  nodes: CyElementDef[];
+  edges: CyElementDef[];
+  /** The flat data, by id, for Find/Hide, highlighting and the animation. */
+  nodeData: Map<string, NodeData>;
+  edgeData: Map<string, EdgeData>;
+}
+
+const BOX_ORDER: Record<string, number> = { cluster: 0, namespace: 1, app: 2 };
+
+/** Boxes first, outer kinds before inner ones, so every parent exists before its children. */
+function parentFirst(nodes: PanelNode[]): PanelNode[] {
+  const boxes = nodes.filter((n) => n.nodeType === 'box');
+  const rest = nodes.filter((n) => n.nodeType !== 'box');
+  boxes.sort((a, b) => (BOX_ORDER[a.isBox ?? 'namespace'] ?? 1) - (BOX_ORDER[b.isBox ?? 'namespace'] ?? 1));
+  return [...boxes, ...rest];
+}
+
+export function buildElements(graph: PanelGraph, opts: ElementOptions): ElementDefs {
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const clusterCount = new Set(graph.nodes.filter((n) => n.nodeType !== 'box' && n.cluster).map((n) => n.cluster)).size;
+  const ranks = computeRanks(
+    graph.nodes.filter((n) => n.nodeType !== 'box').map((n) => n.id),
+    graph.edges
+  );
+
+  const nodeData = new Map<string, NodeData>();
+  const nodes: CyElementDef[] = [];
+  for (const n of parentFirst(graph.nodes)) {
+    const enclosing = new Set<string>();
+    const seen = new Set<string>();
+    let p = n.parent ? byId.get(n.parent) : undefined;
+    while (p && !seen.has(p.id)) {
+      seen.add(p.id);
+      if (p.isBox) {
+        enclosing.add(p.isBox);
+      }
+      p = p.parent ? byId.get(p.parent) : undefined;
+    }
+    const parent = n.parent ? byId.get(n.parent) : undefined;
+    const data = flattenNode(n);
+    data.rank = ranks.get(n.id);
+    data.label = nodeLabel(n, {
+      namespaceCount: graph.namespaces.length,
+      clusterCount,
+      showBadges: opts.showBadges,
+      enclosingBoxes: enclosing,
+      parentIsAppBox: parent?.isBox === 'app',
+    });
+    nodeData.set(n.id, data);
+    nodes.push({ group: 'nodes', data: data as CyElementDef['data'] });
+  }
+
+  const edgeData = new Map<string, EdgeData>();
+  const edges: CyElementDef[] = [];
+  for (const e of graph.edges) {
+    const data = flattenEdge(e);
+    const target = byId.get(e.target);
+    const responseFlags = e.responses
+      ? Object.fromEntries(Object.entries(e.responses).map(([code, r]) => [code, r?.flags ?? {}]))
+      : undefined;
+    const ctx = {
+      modes: opts.edgeLabels,
+      targetHasCB: !!target?.otherFlags.includes('hasCB'),
+      responseFlags,
+    };
+    const label = edgeLabel(data, ctx);
+    const labelVerbose = edgeLabel(data, { ...ctx, verbose: true });
+    edgeData.set(e.id, data);
+    edges.push({ group: 'edges', data: { ...data, label, labelVerbose } });
+  }
+  return { nodes, edges, nodeData, edgeData };
+}
+
+/** A stable signature of the element ids: the layout re-runs only when it changes. */
+export function topologyKey(graph: PanelGraph): string {
+  const ids = graph.nodes.map((n) => `${n.id}<${n.parent ?? ''}`).sort();
+  const eids = graph.edges.map((e) => e.id).sort();
+  return `${ids.length}|${eids.length}|${ids.join(',')}|${eids.join(',')}`;
+}

@@ -1,0 +1,425 @@
+/**
+ * Data frames → PanelGraph. Reads Meshgraph's `nodes`/`edges` frames (src/engine/output/frameFields.ts) and any
+ * frames following Grafana's Node Graph contract (Tempo's service graph, …), or an edges frame alone (nodes are then
+ * derived from the edge ends). Field names match case-insensitively. Bad rows are counted, never thrown.
+ */
+import type { EdgeRates, HealthStatus, NodeHealth, NodeRates, NodeType, Protocol, ResponseDetail, ServiceRef } from '../../engine/model';
+import { EdgeField, NodeField } from '../../engine/output/frameFields';
+import { ArcItem, DetailItem, NODE_FLAGS, NodeFlag, PanelEdge, PanelGraph, PanelNode } from './types';
+
+/** The part of @grafana/data's DataFrame this reader needs (kept structural so tests can pass plain objects). */
+export interface FieldLike {
+  name: string;
+  type?: string;
+  values: ArrayLike<unknown>;
+  config?: {
+    displayName?: string;
+    unit?: string;
+    color?: { mode?: string; fixedColor?: string };
+    links?: unknown[];
+  };
+}
+export interface FrameLike {
+  name?: string;
+  refId?: string;
+  fields: FieldLike[];
+  meta?: { preferredVisualisationType?: string; notices?: Array<{ severity?: string; text?: string }> };
+}
+
+const NODE_TYPES: readonly NodeType[] = ['app', 'workload', 'service', 'unknown', 'aggregate', 'box'];
+const PROTOCOLS: readonly Protocol[] = ['http', 'grpc', 'tcp'];
+const HEALTH: readonly HealthStatus[] = ['Failure', 'Degraded', 'Not Ready', 'Healthy', 'NA'];
+const BOX_BY = ['namespace', 'app', 'cluster'] as const;
+const FLAG_SET: ReadonlySet<string> = new Set(NODE_FLAGS);
+
+/** Case-insensitive field lookup for one frame. */
+class FieldIndex {
+  private readonly byName = new Map<string, FieldLike>();
+  readonly details: FieldLike[] = [];
+  readonly arcs: FieldLike[] = [];
+  readonly length: number;
+
+  constructor(frame: FrameLike) {
+    let length = 0;
+    for (const field of frame.fields ?? []) {
+      if (!field || typeof field.name !== 'string') {
+        continue;
+      }
+      const lower = field.name.toLowerCase();
+      if (!this.byName.has(lower)) {
+        this.byName.set(lower, field);
+      }
+      if (lower.startsWith('detail__')) {
+        this.details.push(field);
+      } else if (lower.startsWith('arc__')) {
+        this.arcs.push(field);
+      }
+      length = Math.max(length, field.values?.length ?? 0);
+    }
+    this.length = length;
+  }
+
+  has(name: string): boolean {
+    return this.byName.has(name.toLowerCase());
+  }
+  field(name: string): FieldLike | undefined {
+    return this.byName.get(name.toLowerCase());
+  }
+  raw(name: string, row: number): unknown {
+    return this.byName.get(name.toLowerCase())?.values[row];
+  }
+  str(name: string, row: number): string | undefined {
+    return toStr(this.raw(name, row));
+  }
+  num(name: string, row: number): number | undefined {
+    return toNum(this.raw(name, row));
+  }
+}
+
+function toStr(v: unknown): string | undefined {
+  if (v === null || v === undefined) {
+    return undefined;
+  }
+  if (typeof v === 'string') {
+    return v;
+  }
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') {
+    return String(v);
+  }
+  return undefined;
+}
+
+function toNum(v: unknown): number | undefined {
+  if (typeof v === 'number') {
+    return Number.isFinite(v) ? v : undefined;
+  }
+  if (typeof v === 'string' && v.trim() !== '') {
+    const n = Number(v);
+    return Number.isFinite(n) ? n : undefined;
+  }
+  return undefined;
+}
+
+function toBool(v: unknown): boolean | undefined {
+  if (typeof v === 'boolean') {
+    return v;
+  }
+  if (typeof v === 'string') {
+    const s = v.trim().toLowerCase();
+    if (s === 'true' || s === '1') {
+      return true;
+    }
+    if (s === 'false' || s === '0') {
+      return false;
+    }
+  }
+  if (typeof v === 'number') {
+    return v !== 0;
+  }
+  return undefined;
+}
+
+/** Display text of a Node Graph stat value (strings as delivered, numbers with their unit). */
+function statText(fields: FieldIndex, name: string, row: number): string | undefined {
+  const field = fields.field(name);
+  const v = field?.values[row];
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) {
+      return undefined;
+    }
+    const rounded = Math.abs(v) >= 100 ? v.toFixed(0) : String(Number(v.toFixed(2)));
+    const unit = field?.config?.unit;
+    return unit && !unit.startsWith('none') && unit.length <= 6 ? `${rounded} ${unit}` : rounded;
+  }
+  const s = toStr(v);
+  return s === '' ? undefined : s;
+}
+
+class Counter {
+  readonly counts: Record<string, number> = {};
+  add(reason: string, n = 1): void {
+    this.counts[reason] = (this.counts[reason] ?? 0) + n;
+  }
+}
+
+function parseJson<T>(text: string | undefined, reason: string, skipped: Counter): T | undefined {
+  if (text === undefined || text.trim() === '') {
+    return undefined;
+  }
+  try {
+    const v = JSON.parse(text);
+    return v === null || typeof v !== 'object' ? undefined : (v as T);
+  } catch {
+    skipped.add(reason);
+    return undefined;
+  }
+}
+
+function fieldLabel(field: FieldLike, prefix: string): string {
+  return field.config?.displayName || field.name.slice(prefix.length);
+}
+
+function readDetails(fields: FieldIndex, row: number): DetailItem[] {
+  const out: DetailItem[] = [];
+  for (const f of fields.details) {
+    const v = f.values[row];
+    const text = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : undefined) : toStr(v);
+    if (text !== undefined && text !== '') {
+      out.push({ name: fieldLabel(f, 'detail__'), value: text });
+    }
+  }
+  return out;
+}
+
+function readArcs(fields: FieldIndex, row: number): ArcItem[] {
+  const out: ArcItem[] = [];
+  for (const f of fields.arcs) {
+    const v = toNum(f.values[row]);
+    if (v !== undefined && v > 0) {
+      out.push({ name: fieldLabel(f, 'arc__'), value: v, color: f.config?.color?.fixedColor });
+    }
+  }
+  return out;
+}
+
+type FrameRole = 'nodes' | 'edges' | 'other';
+
+/** Decide what a frame is: by name first (Node Graph's convention), then by its fields. */
+export function frameRole(frame: FrameLike): FrameRole {
+  const name = (frame.name ?? '').toLowerCase();
+  const fields = new FieldIndex(frame);
+  const hasEnds = fields.has('source') && fields.has('target');
+  if (name === 'edges' && hasEnds) {
+    return 'edges';
+  }
+  if (name === 'nodes' && fields.has('id')) {
+    return 'nodes';
+  }
+  if (hasEnds) {
+    return 'edges';
+  }
+  const isNodeGraph = frame.meta?.preferredVisualisationType === 'nodeGraph';
+  if (fields.has('id') && (isNodeGraph || fields.has('title') || fields.has(NodeField.nodeType))) {
+    return 'nodes';
+  }
+  return 'other';
+}
+
+function readNodes(frame: FrameLike, frameIndex: number, skipped: Counter, out: Map<string, PanelNode>): void {
+  const f = new FieldIndex(frame);
+  for (let row = 0; row < f.length; row++) {
+    const id = f.str(NodeField.id, row);
+    if (!id) {
+      skipped.add('node row without id');
+      continue;
+    }
+    if (out.has(id)) {
+      skipped.add('duplicate node id');
+      continue;
+    }
+    const rawType = f.str(NodeField.nodeType, row);
+    const nodeType = rawType && (NODE_TYPES as readonly string[]).includes(rawType) ? (rawType as NodeType) : undefined;
+    const flags: PanelNode['flags'] = {};
+    const otherFlags: string[] = [];
+    for (const flag of (f.str(NodeField.flags, row) ?? '').split(/\s+/)) {
+      if (!flag) {
+        continue;
+      }
+      if (FLAG_SET.has(flag)) {
+        flags[flag as NodeFlag] = true;
+      } else {
+        otherFlags.push(flag);
+      }
+    }
+    const isBoxRaw = f.str(NodeField.isBox, row);
+    const isBox = (BOX_BY as readonly string[]).includes(isBoxRaw ?? '') ? (isBoxRaw as PanelNode['isBox']) : undefined;
+    const healthRaw = f.str(NodeField.healthStatus, row);
+    const node: PanelNode = {
+      id,
+      parent: f.str(NodeField.parent, row) || undefined,
+      nodeType: nodeType ?? (isBox ? 'box' : rawType ? 'unknown' : 'generic'),
+      cluster: f.str(NodeField.cluster, row) || undefined,
+      namespace: f.str(NodeField.namespace, row) || undefined,
+      workload: f.str(NodeField.workload, row) || undefined,
+      app: f.str(NodeField.app, row) || undefined,
+      version: f.str(NodeField.version, row) || undefined,
+      service: f.str(NodeField.service, row) || undefined,
+      aggregate: f.str(NodeField.aggregate, row) || undefined,
+      aggregateValue: f.str(NodeField.aggregateValue, row) || undefined,
+      isBox,
+      flags,
+      otherFlags,
+      rates: parseJson<NodeRates>(f.str(NodeField.rates, row), 'unreadable node rates JSON', skipped),
+      healthStatus: (HEALTH as readonly string[]).includes(healthRaw ?? '') ? (healthRaw as HealthStatus) : undefined,
+      health: parseJson<NodeHealth>(f.str(NodeField.health, row), 'unreadable node health JSON', skipped),
+      destServices: parseJson<ServiceRef[]>(f.str(NodeField.destServices, row), 'unreadable destServices JSON', skipped),
+      title: statText(f, NodeField.title, row),
+      subtitle: statText(f, NodeField.subtitle, row),
+      mainstat: statText(f, NodeField.mainstat, row),
+      secondarystat: statText(f, NodeField.secondarystat, row),
+      color: f.str(NodeField.color, row) || undefined,
+      icon: f.str(NodeField.icon, row) || undefined,
+      arcs: readArcs(f, row),
+      details: readDetails(f, row),
+      ref: { frameIndex, rowIndex: row },
+    };
+    if (rawType && !nodeType) {
+      skipped.add('unknown node type (drawn as unknown)');
+    }
+    if (!node.healthStatus && node.health && (HEALTH as readonly string[]).includes(node.health.status)) {
+      node.healthStatus = node.health.status;
+    }
+    out.set(id, node);
+  }
+}
+
+function edgeRatesFrom(f: FieldIndex, row: number, skipped: Counter): EdgeRates | undefined {
+  const parsed = parseJson<EdgeRates>(f.str(EdgeField.rates, row), 'unreadable edge rates JSON', skipped);
+  if (parsed) {
+    return parsed;
+  }
+  const total = f.num(EdgeField.rate, row);
+  if (total === undefined) {
+    return undefined;
+  }
+  return {
+    total,
+    http3xx: 0,
+    http4xx: 0,
+    http5xx: 0,
+    noResponse: 0,
+    grpcErr: 0,
+    percentErr: f.num(EdgeField.percentErr, row) ?? 0,
+    percentReq: f.num(EdgeField.percentReq, row) ?? 0,
+  };
+}
+
+function readEdges(frame: FrameLike, frameIndex: number, skipped: Counter, out: Map<string, PanelEdge>): void {
+  const f = new FieldIndex(frame);
+  for (let row = 0; row < f.length; row++) {
+    const source = f.str(EdgeField.source, row);
+    const target = f.str(EdgeField.target, row);
+    if (!source || !target) {
+      skipped.add('edge row without source or target');
+      continue;
+    }
+    const protocolRaw = f.str(EdgeField.protocol, row)?.toLowerCase();
+    const protocol = (PROTOCOLS as readonly string[]).includes(protocolRaw ?? '') ? (protocolRaw as Protocol) : undefined;
+    const id = f.str(EdgeField.id, row) || `${source} ${target}${protocol ? ' ' + protocol : ''}`;
+    if (out.has(id)) {
+      skipped.add('duplicate edge id');
+      continue;
+    }
+    const rates = edgeRatesFrom(f, row, skipped);
+    const healthRaw = f.str(EdgeField.healthStatus, row);
+    const hasTrafficRaw = toBool(f.raw(EdgeField.hasTraffic, row));
+    const edge: PanelEdge = {
+      id,
+      source,
+      target,
+      protocol,
+      rates,
+      responses: parseJson<Record<string, ResponseDetail>>(
+        f.str(EdgeField.responses, row),
+        'unreadable edge responses JSON',
+        skipped
+      ),
+      // Other Node Graph sources carry no traffic flag: an edge they draw is traffic.
+      hasTraffic: hasTrafficRaw ?? (rates ? rates.total > 0 : true),
+      responseTime: f.num(EdgeField.responseTime, row),
+      throughput: f.num(EdgeField.throughput, row),
+      isMTLS: f.num(EdgeField.isMTLS, row),
+      sourcePrincipal: f.str(EdgeField.sourcePrincipal, row) || undefined,
+      destPrincipal: f.str(EdgeField.destPrincipal, row) || undefined,
+      healthStatus: (HEALTH as readonly string[]).includes(healthRaw ?? '') ? (healthRaw as HealthStatus) : undefined,
+      mainstat: statText(f, EdgeField.mainstat, row),
+      secondarystat: statText(f, EdgeField.secondarystat, row),
+      color: f.str(EdgeField.color, row) || undefined,
+      thickness: f.num(EdgeField.thickness, row),
+      strokeDasharray: f.str(EdgeField.strokeDasharray, row) || undefined,
+      details: readDetails(f, row),
+      ref: { frameIndex, rowIndex: row },
+    };
+    out.set(id, edge);
+  }
+}
+
+function derivedNode(id: string): PanelNode {
+  return { id, nodeType: 'generic', title: id, flags: {}, otherFlags: [], arcs: [], details: [] };
+}
+
+/** Read every nodes/edges frame of a panel's data into one graph. */
+export function fromFrames(series: readonly FrameLike[] | undefined): PanelGraph {
+  const skipped = new Counter();
+  const notices: PanelGraph['notices'] = [];
+  const nodes = new Map<string, PanelNode>();
+  const edges = new Map<string, PanelEdge>();
+  let nodesFrameIndex: number | undefined;
+  let edgesFrameIndex: number | undefined;
+  let meshgraph = false;
+
+  (series ?? []).forEach((frame, index) => {
+    if (!frame || !Array.isArray(frame.fields)) {
+      return;
+    }
+    for (const n of frame.meta?.notices ?? []) {
+      if (n?.text) {
+        const severity = n.severity === 'error' || n.severity === 'warning' ? n.severity : 'info';
+        notices.push({ severity, text: n.text });
+      }
+    }
+    const role = frameRole(frame);
+    if (role === 'nodes') {
+      nodesFrameIndex = nodesFrameIndex ?? index;
+      meshgraph = meshgraph || frame.fields.some((fl) => fl.name === NodeField.nodeType);
+      readNodes(frame, index, skipped, nodes);
+    } else if (role === 'edges') {
+      edgesFrameIndex = edgesFrameIndex ?? index;
+      readEdges(frame, index, skipped, edges);
+    }
+  });
+
+  const hadNodesFrame = nodesFrameIndex !== undefined;
+  let derived = 0;
+  for (const e of edges.values()) {
+    for (const end of [e.source, e.target]) {
+      if (!nodes.has(end)) {
+        nodes.set(end, derivedNode(end));
+        derived++;
+      }
+    }
+  }
+  if (hadNodesFrame && derived > 0) {
+    notices.push({ severity: 'warning', text: `${derived} edge end(s) had no row in the nodes frame; drawn as plain nodes.` });
+  }
+
+  // A parent must exist and be a box, else Cytoscape refuses the element: drop the reference and say so.
+  for (const n of nodes.values()) {
+    if (n.parent && (!nodes.has(n.parent) || n.parent === n.id)) {
+      skipped.add('parent box not found (node drawn unboxed)');
+      n.parent = undefined;
+    }
+  }
+
+  const nodeList = [...nodes.values()];
+  const namespaces = [
+    ...new Set(nodeList.filter((n) => n.nodeType !== 'box' && n.namespace).map((n) => n.namespace as string)),
+  ].sort();
+  const source: PanelGraph['source'] = meshgraph
+    ? 'meshgraph'
+    : hadNodesFrame
+      ? 'nodeGraph'
+      : edges.size > 0
+        ? 'edgesOnly'
+        : 'none';
+  return {
+    source,
+    nodes: nodeList,
+    edges: [...edges.values()],
+    namespaces,
+    skipped: skipped.counts,
+    notices,
+    nodesFrameIndex,
+    edgesFrameIndex,
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * The Cytoscape stylesheet, built from a Palette (theme colours) and a few display options. Kiali's visual language
+ * (model §9.6, §10.3): node shapes by type, health-coloured borders and edges, dotted idle nodes, grey idle edges,
+ * blue TCP edges with a `triangle-cross` arrow, box fills by kind, background images for outside and inaccessible
+ * nodes. Mostly plain selectors on element data (no per-element style functions) so large graphs stay cheap.
+ */
+import type { Palette } from './palette';
+
+export interface StyleBlock {
+  selector: string;
+  style: Record<string, string | number>;
+}
+
+export interface StyleOptions {
+  /** Labels smaller than this on screen (px) are not drawn: Cytoscape's min-zoomed-font-size. */
+  labelMinZoomedFontSize: number;
+  /** Large-graph mode: straight edges, no shadows (cheaper to draw). */
+  large: boolean;
+}
+
+export const CLASS = {
+  find: 'mg-find',
+  hidden: 'mg-hidden',
+  highlight: 'mg-highlight',
+  dim: 'mg-dim',
+} as const;
+
+const NODE_SIZE = 25;
+
+function svgDataUri(svg: string): string {
+  return `data:image/svg+xml;utf8,${encodeURIComponent(svg)}`;
+}
+
+/** Kiali draws a "topology" picture in outside nodes: three linked dots. */
+export function outsideImage(p: Palette): string {
+  return svgDataUri(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24">` +
+      `<g fill="none" stroke="${p.textWeak}" stroke-width="2"><path d="M7 17 12 7 17 17Z"/></g>` +
+      `<g fill="${p.textWeak}"><circle cx="12" cy="6" r="3"/><circle cx="6" cy="18" r="3"/><circle cx="18" cy="18" r="3"/></g></svg>`
+  );
+}
+
+/** …and a key in inaccessible ones. */
+export function inaccessibleImage(p: Palette): string {
+  return svgDataUri(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24">` +
+      `<g fill="none" stroke="${p.textWeak}" stroke-width="2.5"><circle cx="8" cy="12" r="4"/><path d="M12 12h9M18 12v4M21 12v3"/></g></svg>`
+  );
+}
+
+export function buildStylesheet(p: Palette, opts: StyleOptions): StyleBlock[] {
+  const labelBase = {
+    color: p.text,
+    'font-family': p.fontFamily,
+    'text-outline-color': p.background,
+    'text-outline-width': 2,
+    'text-wrap': 'wrap',
+    'min-zoomed-font-size': opts.labelMinZoomedFontSize,
+  };
+  return [
+    {
+      selector: 'node',
+      style: {
+        ...labelBase,
+        label: 'data(label)',
+        'font-size': 10,
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 3,
+        'text-max-width': '160px',
+        width: NODE_SIZE,
+        height: NODE_SIZE,
+        shape: 'ellipse',
+        'background-color': p.nodeFill,
+        'border-width': 1,
+        'border-style': 'solid',
+        'border-color': p.nodeBorder,
+        'z-index': 10,
+        ...(opts.large ? {} : { ghost: 'yes', 'ghost-offset-x': 1, 'ghost-offset-y': 1, 'ghost-opacity': 0.3 }),
+      },
+    },
+    { selector: 'node[nodeType="app"]', style: { shape: 'round-rectangle' } },
+    { selector: 'node[nodeType="service"]', style: { shape: 'round-triangle' } },
+    { selector: 'node[nodeType="aggregate"]', style: { shape: 'round-pentagon' } },
+    { selector: 'node[nodeType="service"][?isServiceEntry]', style: { shape: 'round-tag' } },
+    { selector: 'node[healthStatus="Degraded"]', style: { 'border-color': p.degraded, 'border-width': 2 } },
+    { selector: 'node[healthStatus="Failure"]', style: { 'border-color': p.failure, 'border-width': 2 } },
+    { selector: 'node[?isIdle]', style: { 'border-style': 'dotted', 'border-color': p.idle } },
+    { selector: 'node[?isDead]', style: { 'border-style': 'dashed' } },
+    // Node Graph sources may colour their nodes.
+    { selector: 'node[color][nodeType="generic"]', style: { 'border-color': 'data(color)', 'border-width': 2 } },
+    {
+      selector: 'node[?isOutside][^isBox]',
+      style: { 'background-image': outsideImage(p), 'background-width': '70%', 'background-height': '70%' },
+    },
+    {
+      selector: 'node[?isInaccessible][^isBox][^isServiceEntry]',
+      style: { 'background-image': inaccessibleImage(p), 'background-width': '70%', 'background-height': '70%' },
+    },
+    {
+      selector: 'node[nodeType="box"]',
+      style: {
+        shape: 'round-rectangle',
+        'text-valign': 'top',
+        'text-halign': 'center',
+        'text-margin-y': -2,
+        'font-size': 11,
+        'font-weight': 'bold',
+        'border-color': p.boxBorder,
+        'border-width': 1,
+        padding: '12px',
+        'z-index': 1,
+        ghost: 'no',
+      },
+    },
+    { selector: 'node[isBox="cluster"]', style: { 'background-color': p.boxFill.cluster } },
+    { selector: 'node[isBox="namespace"]', style: { 'background-color': p.boxFill.namespace } },
+    { selector: 'node[isBox="app"]', style: { 'background-color': p.boxFill.app, 'font-weight': 'normal' } },
+    { selector: 'node:selected', style: { 'border-width': 3, 'border-color': p.selected } },
+    {
+      selector: 'edge',
+      style: {
+        ...labelBase,
+        label: 'data(label)',
+        'font-size': 8,
+        'curve-style': opts.large ? 'straight' : 'bezier',
+        width: 2,
+        'line-color': p.healthy,
+        'target-arrow-shape': 'vee',
+        'target-arrow-color': p.healthy,
+        'arrow-scale': 0.9,
+        'text-events': 'yes',
+      },
+    },
+    { selector: 'edge[healthStatus="Degraded"]', style: { 'line-color': p.degraded, 'target-arrow-color': p.degraded } },
+    {
+      selector: 'edge[healthStatus="Failure"]',
+      // Colour plus a dash pattern: errors are never told by colour alone.
+      style: { 'line-color': p.failure, 'target-arrow-color': p.failure, 'line-style': 'dashed', 'line-dash-pattern': '6 3' },
+    },
+    {
+      selector: 'edge[protocol="tcp"]',
+      style: { 'line-color': p.tcp, 'target-arrow-color': p.tcp, 'target-arrow-shape': 'triangle-cross', 'line-style': 'solid' },
+    },
+    { selector: 'edge[color][protocol=""]', style: { 'line-color': 'data(color)', 'target-arrow-color': 'data(color)' } },
+    { selector: 'edge[thickness]', style: { width: 'data(thickness)' } },
+    { selector: 'edge[?dashed]', style: { 'line-style': 'dashed' } },
+    {
+      selector: 'edge[^hasTraffic]',
+      style: { 'line-color': p.idle, 'target-arrow-color': p.idle, 'line-style': 'dotted', 'line-dash-pattern': '2 3' },
+    },
+    {
+      selector: 'edge:selected',
+      style: { width: 4, label: 'data(labelVerbose)', 'z-index': 20 },
+    },
+    {
+      selector: `.${CLASS.find}`,
+      style: { 'overlay-color': p.find, 'overlay-padding': 7, 'overlay-opacity': 0.3 },
+    },
+    { selector: `node.${CLASS.highlight}`, style: { 'font-size': 12 } },
+    { selector: `edge.${CLASS.highlight}`, style: { width: 3 } },
+    { selector: `.${CLASS.dim}`, style: { opacity: 0.25 } },
+    { selector: `.${CLASS.hidden}`, style: { display: 'none' } },
+  ];
+}

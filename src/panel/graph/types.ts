@@ -1,0 +1,137 @@
+/**
+ * The panel's own graph model: what the frames say, typed, before anything Cytoscape-specific.
+ * Built by fromFrames.ts from Meshgraph frames or from any Node Graph frames (Tempo's service graph, …).
+ * Only the engine's types are imported (type-only), so this stays pure.
+ */
+import type {
+  BoxBy,
+  EdgeRates,
+  HealthStatus,
+  NodeHealth,
+  NodeRates,
+  NodeType,
+  Protocol,
+  ResponseDetail,
+  ServiceRef,
+} from '../../engine/model';
+
+/** Node kinds: Meshgraph's node types, plus `generic` for nodes of other Node Graph sources. */
+export type PanelNodeType = NodeType | 'generic';
+
+/** The node flags Meshgraph's `flags` field may carry (unknown names are kept in `otherFlags`). */
+export const NODE_FLAGS = [
+  'isRoot',
+  'isOutside',
+  'isInaccessible',
+  'isInjected',
+  'isIdle',
+  'isDead',
+  'isOutOfMesh',
+  'isGateway',
+  'isWaypoint',
+  'isAmbient',
+  'isEgressCluster',
+] as const;
+export type NodeFlag = (typeof NODE_FLAGS)[number];
+
+/** Where a node or edge came from in the frames, so links can be computed on demand. */
+export interface RowRef {
+  frameIndex: number;
+  rowIndex: number;
+}
+
+/** One extra key/value shown in the details drawer (Node Graph `detail__*` fields). */
+export interface DetailItem {
+  name: string;
+  value: string;
+}
+
+/** One arc of a Node Graph node (`arc__*`), a share of the node's circle. */
+export interface ArcItem {
+  name: string;
+  value: number;
+  color?: string;
+}
+
+export interface PanelNode {
+  id: string;
+  parent?: string;
+  nodeType: PanelNodeType;
+  cluster?: string;
+  namespace?: string;
+  workload?: string;
+  app?: string;
+  version?: string;
+  service?: string;
+  aggregate?: string;
+  aggregateValue?: string;
+  isBox?: BoxBy;
+  flags: Partial<Record<NodeFlag, true>>;
+  otherFlags: string[];
+  /** Rates from Meshgraph (absent for other sources). */
+  rates?: NodeRates;
+  healthStatus?: HealthStatus;
+  health?: NodeHealth;
+  destServices?: ServiceRef[];
+  /** Node Graph contract fields, as delivered. */
+  title?: string;
+  subtitle?: string;
+  mainstat?: string;
+  secondarystat?: string;
+  color?: string;
+  icon?: string;
+  arcs: ArcItem[];
+  details: DetailItem[];
+  /** Set for nodes read from a nodes frame; nodes derived from edges have none. */
+  ref?: RowRef;
+}
+
+export interface PanelEdge {
+  id: string;
+  source: string;
+  target: string;
+  protocol?: Protocol;
+  rates?: EdgeRates;
+  responses?: Record<string, ResponseDetail>;
+  hasTraffic: boolean;
+  responseTime?: number;
+  throughput?: number;
+  isMTLS?: number;
+  sourcePrincipal?: string;
+  destPrincipal?: string;
+  healthStatus?: HealthStatus;
+  mainstat?: string;
+  secondarystat?: string;
+  color?: string;
+  thickness?: number;
+  strokeDasharray?: string;
+  details: DetailItem[];
+  ref?: RowRef;
+}
+
+/** Which contract the frames followed. */
+export type GraphSource = 'meshgraph' | 'nodeGraph' | 'edgesOnly' | 'none';
+
+export interface PanelGraph {
+  source: GraphSource;
+  nodes: PanelNode[];
+  edges: PanelEdge[];
+  /** Namespaces of the non-box nodes, sorted. */
+  namespaces: string[];
+  /** Rows not used, by reason (never silently dropped). */
+  skipped: Record<string, number>;
+  /** Frame notices (meta.notices) and what the reader noticed. */
+  notices: Array<{ severity: 'info' | 'warning' | 'error'; text: string }>;
+  /** Index of the nodes and edges frames in data.series (for data links). */
+  nodesFrameIndex?: number;
+  edgesFrameIndex?: number;
+}
+
+export const EMPTY_GRAPH: PanelGraph = {
+  source: 'none',
+  nodes: [],
+  edges: [],
+  namespaces: [],
+  skipped: {},
+  notices: [],
+};

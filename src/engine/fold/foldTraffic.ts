@@ -1,0 +1,200 @@
+/** Folding traffic answers into a traffic map (§4): one visitor per answer, no per-sample objects. */
+import { GraphOptions, GraphType } from '../model';
+import { effectiveInjection } from '../options';
+import { METRIC_REQUESTS, METRIC_REQ_MESSAGES, METRIC_RESP_MESSAGES, TrafficMetric } from '../planner/labels';
+import { SampleVisitor } from '../client/vectorScanner';
+import { isOK, nodeId } from './identity';
+import { L, TelemetryReader, Family } from './telemetry';
+import { TrafficMap, TrafficNode, addTraffic } from './trafficMap';
+
+export function metricFamily(metric: TrafficMetric): Family {
+  if (metric === METRIC_REQUESTS) {
+    return 'requests';
+  }
+  return metric === METRIC_REQ_MESSAGES || metric === METRIC_RESP_MESSAGES ? 'messages' : 'tcp';
+}
+
+export type SkipCounts = Record<string, number>;
+
+export function countSkip(skipped: SkipCounts, reason: string): void {
+  skipped[reason] = (skipped[reason] ?? 0) + 1;
+}
+
+const EGRESS_CLUSTERS = new Set(['PassthroughCluster', 'BlackHoleCluster']);
+
+/**
+ * Resolves the reader's current element to its source, destination and (when injecting) service node.
+ * Shared by the traffic fold and the appenders so that both agree on node identity (§4.7, §4.8).
+ */
+export class EndpointResolver {
+  src!: TrafficNode;
+  dst!: TrafficNode;
+  /** The injected service node, or undefined. */
+  svc?: TrafficNode;
+  private readonly graphType: GraphType;
+  private readonly inject: boolean;
+
+  constructor(
+    readonly map: TrafficMap,
+    options: GraphOptions,
+    readonly reader: TelemetryReader,
+    /** false: resolve against existing nodes only (appenders). */
+    readonly create: boolean
+  ) {
+    this.graphType = map.graphType;
+    this.inject = effectiveInjection(options);
+  }
+
+  /** Returns a skip reason or undefined. */
+  resolve(): string | undefined {
+    const r = this.reader;
+    const v = r.v;
+    const gt = this.graphType;
+    const s = r.sourceIdentity(gt);
+    if (s === undefined) {
+      return 'no identifiable source node';
+    }
+    const d = r.destIdentity(gt);
+    if (d === undefined) {
+      return 'no identifiable destination node';
+    }
+    const map = this.map;
+    let src: TrafficNode | undefined;
+    let dst: TrafficNode | undefined;
+    if (this.create) {
+      src = map.node(s.id, s.nodeType, r.srcCluster, s.namespace, '', v[L.srcWl], v[L.srcApp], v[L.srcVer]);
+      dst = map.node(d.id, d.nodeType, r.dstCluster, d.namespace, r.dstSvcName, r.dstWl, r.dstApp, r.dstVer);
+      if (d.nodeType === 'service' && EGRESS_CLUSTERS.has(r.dstSvcName)) {
+        dst.isEgressCluster = true;
+      }
+    } else {
+      src = map.nodes.get(s.id);
+      dst = map.nodes.get(d.id);
+      if (src === undefined || dst === undefined) {
+        return 'no matching node';
+      }
+    }
+    this.src = src;
+    this.dst = dst;
+    this.svc = undefined;
+    const svcName = r.dstSvcName;
+    if (
+      this.inject &&
+      d.nodeType !== 'service' &&
+      isOK(svcName) &&
+      svcName !== 'PassthroughCluster' &&
+      !src.isWaypoint &&
+      !dst.isWaypoint
+    ) {
+      const id = nodeId(r.dstCluster, r.dstSvcNs, svcName, '', '', '', '', gt)!;
+      let svc = map.nodes.get(id.id);
+      if (svc === undefined && this.create) {
+        svc = map.node(id.id, 'service', r.dstCluster, id.namespace, svcName, '', '', '');
+      }
+      if (svc === undefined) {
+        return 'no matching node';
+      }
+      if (this.create) {
+        svc.isInjected = true;
+      }
+      this.svc = svc;
+    }
+    return undefined;
+  }
+}
+
+/** Folds one traffic answer into `map`. `dedup` (Kiali baseline) holds the de-dup keys already applied (§4.9). */
+export function trafficVisitor(
+  map: TrafficMap,
+  options: GraphOptions,
+  metric: TrafficMetric,
+  details: boolean,
+  skipped: SkipCounts,
+  dedup?: Set<string>
+): SampleVisitor {
+  const family = metricFamily(metric);
+  const reader = new TelemetryReader(family, details);
+  const res = new EndpointResolver(map, options, reader, true);
+  const httpOn = options.rates.http === 'requests';
+  const grpcOn = options.rates.grpc === 'requests';
+  return (names, values, count, value) => {
+    const reason = reader.read(names, values, count);
+    if (reason !== undefined) {
+      countSkip(skipped, reason);
+      return;
+    }
+    const protocol = reader.protocol();
+    if (family === 'requests') {
+      if (protocol === 'http') {
+        if (!httpOn) {
+          return;
+        }
+      } else if (protocol === 'grpc') {
+        if (!grpcOn) {
+          return;
+        }
+      } else {
+        countSkip(skipped, 'unknown request protocol');
+        return;
+      }
+    }
+    const code = reader.responseCode(protocol);
+    const reason2 = res.resolve();
+    if (reason2 !== undefined) {
+      countSkip(skipped, reason2);
+      return;
+    }
+    const v = reader.v;
+    const flags = reader.flags;
+    const host = reader.dstSvc;
+    if (dedup !== undefined) {
+      // Kiali hashes "metric:srcTsHash:dstTsHash:code:flags:host"; the plain joined string is the same key.
+      const key =
+        metric +
+        '\u0001' +
+        reader.srcCluster +
+        '\u0001' +
+        v[L.srcNs] +
+        '\u0001' +
+        v[L.srcWl] +
+        '\u0001' +
+        v[L.srcApp] +
+        '\u0001' +
+        v[L.srcVer] +
+        '\u0001' +
+        reader.dstCluster +
+        '\u0001' +
+        reader.dstSvcNs +
+        '\u0001' +
+        reader.dstSvcName +
+        '\u0001' +
+        reader.dstWlNs +
+        '\u0001' +
+        reader.dstWl +
+        '\u0001' +
+        reader.dstApp +
+        '\u0001' +
+        reader.dstVer +
+        '\u0001' +
+        code +
+        '\u0001' +
+        flags +
+        '\u0001' +
+        host;
+      if (dedup.has(key)) {
+        return;
+      }
+      dedup.add(key);
+    }
+    const proto = protocol as 'http' | 'grpc' | 'tcp';
+    const { src, dst, svc } = res;
+    dst.addDestService(reader.dstCluster, reader.dstSvcNs, reader.dstSvcName);
+    if (svc !== undefined) {
+      svc.addDestService(reader.dstCluster, reader.dstSvcNs, reader.dstSvcName);
+      addTraffic(map.edge(src, svc, proto), src, svc, value, code, flags, host);
+      addTraffic(map.edge(svc, dst, proto), svc, dst, value, code, flags, host);
+    } else {
+      addTraffic(map.edge(src, dst, proto), src, dst, value, code, flags, host);
+    }
+  };
+}

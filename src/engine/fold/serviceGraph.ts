@@ -1,0 +1,92 @@
+/** Kiali's ReduceToServiceGraph (§4.14): a workload graph with injected services becomes a service graph. */
+import { TrafficEdge, TrafficMap, TrafficNode, addTraffic, emptyNodeRates } from './trafficMap';
+
+/** Kiali's AggregateEdgeTraffic: adds `e`'s traffic to `target`, keeping node counters consistent. */
+function mergeEdgeInto(target: TrafficEdge, src: TrafficNode, dst: TrafficNode, e: TrafficEdge): void {
+  for (const [code, r] of e.responses) {
+    addTraffic(target, src, dst, r.rate, code, '', '');
+    const t = target.responses.get(code);
+    if (t === undefined) {
+      continue;
+    }
+    for (const [f, v] of r.flags) {
+      t.flags.set(f, (t.flags.get(f) ?? 0) + v);
+    }
+    for (const [h, v] of r.hosts) {
+      t.hosts.set(h, (t.hosts.get(h) ?? 0) + v);
+    }
+  }
+}
+
+export function reduceToServiceGraph(map: TrafficMap): TrafficMap {
+  const out = new TrafficMap(map.graphType);
+  const copy = (n: TrafficNode): TrafficNode => {
+    let c = out.nodes.get(n.id);
+    if (c === undefined) {
+      c = new TrafficNode(n.id, n.nodeType, n.cluster, n.namespace, n.fields);
+      c.destServices = n.destServices;
+      c.isInjected = n.isInjected;
+      c.isEgressCluster = n.isEgressCluster;
+      c.isWaypoint = n.isWaypoint;
+      c.isRoot = n.isRoot;
+      c.isOutside = n.isOutside;
+      c.isInaccessible = n.isInaccessible;
+      c.rates = emptyNodeRates();
+      out.nodes.set(n.id, c);
+    }
+    return c;
+  };
+  for (const n of map.nodes.values()) {
+    if (n.nodeType === 'service') {
+      copy(n);
+    }
+  }
+  for (const n of map.nodes.values()) {
+    if (n.nodeType === 'service') {
+      const s = copy(n);
+      for (const e of n.edges.values()) {
+        const mid = map.nodes.get(e.destId);
+        if (!mid) {
+          continue;
+        }
+        if (mid.nodeType === 'service') {
+          mergeEdgeInto(out.edge(s, copy(mid), e.protocol), s, copy(mid), e);
+          continue;
+        }
+        // svc -> workload -> svc' becomes svc -> svc'; traffic ending at the workload is dropped.
+        for (const e2 of mid.edges.values()) {
+          const next = map.nodes.get(e2.destId);
+          if (next && next.nodeType === 'service' && e2.protocol === e.protocol) {
+            mergeEdgeInto(out.edge(s, copy(next), e2.protocol), s, copy(next), e2);
+          }
+        }
+      }
+    } else if (n.isRoot) {
+      const edges = [...n.edges.values()].filter((e) => map.nodes.get(e.destId)?.nodeType === 'service');
+      if (edges.length === 0) {
+        continue;
+      }
+      const r = copy(n);
+      for (const e of edges) {
+        const d = copy(map.nodes.get(e.destId)!);
+        mergeEdgeInto(out.edge(r, d, e.protocol), r, d, e);
+      }
+    }
+  }
+  // Service nodes keep their measured inbound totals; outbound totals come from the surviving edges.
+  for (const c of out.nodes.values()) {
+    const orig = map.nodes.get(c.id)!;
+    const r = c.rates;
+    const o = orig.rates;
+    r.httpIn = o.httpIn;
+    r.httpIn3xx = o.httpIn3xx;
+    r.httpIn4xx = o.httpIn4xx;
+    r.httpIn5xx = o.httpIn5xx;
+    r.httpInNoResponse = o.httpInNoResponse;
+    r.grpcIn = o.grpcIn;
+    r.grpcInErr = o.grpcInErr;
+    r.grpcInNoResponse = o.grpcInNoResponse;
+    r.tcpIn = o.tcpIn;
+  }
+  return out;
+}

@@ -1,0 +1,243 @@
+/**
+ * Reading one answer element into Istio's endpoint labels, with Kiali's clean-up rules (§4.2–§4.6):
+ * required labels, bad source/destination telemetry, egress-gateway rewrite and the istio#29373 cluster fix.
+ * Shared by the traffic fold and the telemetry appenders. Reuses one object per answer (no per-sample objects).
+ */
+import { GraphType, Protocol } from '../model';
+import { NodeIdentity, isOK, nodeId } from './identity';
+
+export const L = {
+  srcCluster: 0,
+  srcNs: 1,
+  srcWl: 2,
+  srcApp: 3,
+  srcVer: 4,
+  dstCluster: 5,
+  dstSvcNs: 6,
+  dstSvc: 7,
+  dstSvcName: 8,
+  dstWlNs: 9,
+  dstWl: 10,
+  dstApp: 11,
+  dstVer: 12,
+  protocol: 13,
+  code: 14,
+  grpcStatus: 15,
+  flags: 16,
+  srcPrincipal: 17,
+  dstPrincipal: 18,
+  policy: 19,
+  extra: 20,
+} as const;
+
+const LABEL_NAMES = [
+  'source_cluster',
+  'source_workload_namespace',
+  'source_workload',
+  'source_canonical_service',
+  'source_canonical_revision',
+  'destination_cluster',
+  'destination_service_namespace',
+  'destination_service',
+  'destination_service_name',
+  'destination_workload_namespace',
+  'destination_workload',
+  'destination_canonical_service',
+  'destination_canonical_revision',
+  'request_protocol',
+  'response_code',
+  'grpc_response_status',
+  'response_flags',
+  'source_principal',
+  'destination_principal',
+  'connection_security_policy',
+];
+
+const ENDPOINT_REQUIRED = [
+  L.srcNs,
+  L.srcWl,
+  L.srcApp,
+  L.srcVer,
+  L.dstSvcNs,
+  L.dstSvc,
+  L.dstSvcName,
+  L.dstWlNs,
+  L.dstWl,
+  L.dstApp,
+  L.dstVer,
+];
+
+export type Family = 'requests' | 'messages' | 'tcp' | 'endpoints';
+
+const EGRESS_HOST = 'istio-egressgateway.istio-system.svc.cluster.local';
+const IP_HOST = /^\d+\.\d+\.\d+\.\d+(:\d+)?$/;
+
+/** Reads answer elements; `details` = the answer carries destination_service and response_flags. */
+export class TelemetryReader {
+  readonly v: string[] = new Array(LABEL_NAMES.length + 1).fill('');
+  private readonly seen: Uint32Array;
+  private gen = 0;
+  private readonly slotOf = new Map<string, number>();
+  private readonly required: number[];
+  private readonly hostLabel: boolean;
+
+  // Cleaned endpoint values of the last read() (valid when it returned undefined).
+  srcCluster = '';
+  dstCluster = '';
+  dstSvcNs = '';
+  dstSvcName = '';
+  dstSvc = '';
+  dstWlNs = '';
+  dstWl = '';
+  dstApp = '';
+  dstVer = '';
+  flags = '';
+
+  constructor(
+    readonly family: Family,
+    details: boolean,
+    extraLabel?: string
+  ) {
+    LABEL_NAMES.forEach((n, i) => this.slotOf.set(n, i));
+    if (extraLabel) {
+      this.slotOf.set(extraLabel, L.extra);
+    }
+    this.seen = new Uint32Array(LABEL_NAMES.length + 1);
+    this.hostLabel = details;
+    const req: number[] = ENDPOINT_REQUIRED.filter((s) => details || s !== L.dstSvc);
+    if ((family === 'requests' || family === 'tcp') && details) {
+      req.push(L.flags);
+    }
+    if (family === 'requests') {
+      req.push(L.protocol, L.code);
+    }
+    this.required = req;
+  }
+
+  has(slot: number): boolean {
+    return this.seen[slot] === this.gen;
+  }
+
+  get(slot: number): string {
+    return this.seen[slot] === this.gen ? this.v[slot] : '';
+  }
+
+  /** Loads the element's labels, applies §4.2–§4.5 and returns a skip reason, or undefined when usable. */
+  read(names: string[], values: string[], count: number): string | undefined {
+    const gen = ++this.gen;
+    const seen = this.seen;
+    const v = this.v;
+    for (let i = 0; i < count; i++) {
+      const s = this.slotOf.get(names[i]);
+      if (s !== undefined) {
+        v[s] = values[i];
+        seen[s] = gen;
+      }
+    }
+    const req = this.required;
+    for (let i = 0; i < req.length; i++) {
+      if (seen[req[i]] !== gen) {
+        return 'missing label ' + LABEL_NAMES[req[i]];
+      }
+    }
+    const srcClusterPresent = seen[L.srcCluster] === gen;
+    const dstClusterPresent = seen[L.dstCluster] === gen;
+    let srcCluster = srcClusterPresent ? v[L.srcCluster] : 'unknown';
+    let dstCluster = dstClusterPresent ? v[L.dstCluster] : 'unknown';
+    const srcNs = v[L.srcNs];
+    // §4.3 bad source telemetry
+    if (isOK(srcNs)) {
+      if (!isOK(v[L.srcWl]) && !isOK(v[L.srcApp])) {
+        return 'bad source telemetry (namespace without workload or app)';
+      }
+      if (srcClusterPresent && srcCluster === 'unknown') {
+        return 'bad source telemetry (unknown source cluster)';
+      }
+    }
+    let dstSvcNs = v[L.dstSvcNs];
+    let dstSvcName = v[L.dstSvcName];
+    // Without the host label (lean answers), host-based rules use the service name (they need host == name).
+    let dstSvc = this.hostLabel ? v[L.dstSvc] : dstSvcName;
+    let dstWlNs = v[L.dstWlNs];
+    let dstWl = v[L.dstWl];
+    let dstApp = v[L.dstApp];
+    let dstVer = v[L.dstVer];
+    // §4.4 egress gateway rewrite (kiali#2999) and istio#29373
+    if (dstSvc === EGRESS_HOST && dstSvcName === EGRESS_HOST) {
+      dstCluster = srcCluster;
+      dstSvcNs = 'istio-system';
+      dstWlNs = 'istio-system';
+      dstWl = 'istio-egressgateway';
+      dstApp = 'istio-egressgateway';
+      dstVer = 'latest';
+    } else if (!isOK(dstCluster) && isOK(srcCluster) && isOK(dstSvcNs)) {
+      dstCluster = srcCluster;
+    }
+    // §4.5 bad destination telemetry
+    if (!isOK(dstWl) && dstSvc === dstSvcName && IP_HOST.test(dstSvcName)) {
+      return 'bad destination telemetry (IP address as service)';
+    }
+    if (isOK(dstSvcNs) && dstClusterPresent && dstCluster === 'unknown') {
+      return 'bad destination telemetry (unknown destination cluster)';
+    }
+    if (!this.hostLabel) {
+      dstSvc = '';
+    }
+    this.srcCluster = srcCluster;
+    this.dstCluster = dstCluster;
+    this.dstSvcNs = dstSvcNs;
+    this.dstSvcName = dstSvcName;
+    this.dstSvc = dstSvc;
+    this.dstWlNs = dstWlNs;
+    this.dstWl = dstWl;
+    this.dstApp = dstApp;
+    this.dstVer = dstVer;
+    this.flags = this.hostLabel ? v[L.flags] : '';
+    void srcCluster;
+    return undefined;
+  }
+
+  /** Request protocol of the element (requests family), or the family's fixed protocol. */
+  protocol(): string {
+    if (this.family === 'tcp') {
+      return 'tcp';
+    }
+    if (this.family === 'messages') {
+      return 'grpc';
+    }
+    return this.v[L.protocol];
+  }
+
+  /** §4.6: "-" for no response, HTTP code unless a non-error gRPC answer carries a status. */
+  responseCode(protocol: string): string {
+    if (this.family === 'tcp' || this.family === 'messages') {
+      return '-';
+    }
+    const code = this.v[L.code];
+    if (code === '0') {
+      return '-';
+    }
+    if (protocol !== 'grpc' || isHttpErrorCode(code) || !this.has(L.grpcStatus)) {
+      return code;
+    }
+    return this.v[L.grpcStatus];
+  }
+
+  sourceIdentity(graphType: GraphType): NodeIdentity | undefined {
+    const v = this.v;
+    return nodeId(this.srcCluster, v[L.srcNs], '', v[L.srcNs], v[L.srcWl], v[L.srcApp], v[L.srcVer], graphType);
+  }
+
+  destIdentity(graphType: GraphType): NodeIdentity | undefined {
+    return nodeId(this.dstCluster, this.dstSvcNs, this.dstSvcName, this.dstWlNs, this.dstWl, this.dstApp, this.dstVer, graphType);
+  }
+}
+
+function isHttpErrorCode(code: string): boolean {
+  const c = code.charCodeAt(0);
+  return code.length === 3 && (c === 52 || c === 53);
+}
+
+export function asProtocol(p: string): Protocol | undefined {
+  return p === 'http' || p === 'grpc' || p === 'tcp' ? p : undefined;
+}

@@ -1,0 +1,230 @@
+/** Kiali's in-memory traffic map: nodes keyed by internal id, each owning its outgoing edges (§4.10–§4.11). */
+import { GraphType, NodeRates, NodeType, Protocol, ServiceRef } from '../model';
+import { NodeFields, trimFields } from './identity';
+
+export function emptyNodeRates(): NodeRates {
+  return {
+    httpIn: 0,
+    httpIn3xx: 0,
+    httpIn4xx: 0,
+    httpIn5xx: 0,
+    httpInNoResponse: 0,
+    httpOut: 0,
+    grpcIn: 0,
+    grpcInErr: 0,
+    grpcInNoResponse: 0,
+    grpcOut: 0,
+    tcpIn: 0,
+    tcpOut: 0,
+  };
+}
+
+export interface TrafficResponse {
+  rate: number;
+  flags: Map<string, number>;
+  hosts: Map<string, number>;
+}
+
+export class TrafficEdge {
+  total = 0;
+  http3xx = 0;
+  http4xx = 0;
+  http5xx = 0;
+  noResponse = 0;
+  grpcErr = 0;
+  responses = new Map<string, TrafficResponse>();
+  responseTime?: number;
+  throughput?: number;
+  /** securityPolicy: rate per connection_security_policy (overwritten per policy, as Kiali). */
+  policies?: Map<string, number>;
+  sourcePrincipal?: string;
+  destPrincipal?: string;
+  constructor(
+    readonly sourceId: string,
+    public destId: string,
+    readonly protocol: Protocol
+  ) {}
+}
+
+export class TrafficNode {
+  rates: NodeRates = emptyNodeRates();
+  /** Outgoing edges keyed by `<destId> <protocol>`. */
+  edges = new Map<string, TrafficEdge>();
+  destServices?: Map<string, ServiceRef>;
+  fields: NodeFields;
+  isInjected?: boolean;
+  isEgressCluster?: boolean;
+  isWaypoint?: boolean;
+  isRoot?: boolean;
+  isOutside?: boolean;
+  isInaccessible?: boolean;
+  aggregate?: string;
+  aggregateValue?: string;
+  constructor(
+    readonly id: string,
+    readonly nodeType: NodeType,
+    readonly cluster: string,
+    readonly namespace: string,
+    fields: NodeFields
+  ) {
+    this.fields = fields;
+  }
+
+  addDestService(cluster: string, namespace: string, name: string): void {
+    if (name === '') {
+      return;
+    }
+    const key = cluster + '\u0001' + namespace + '\u0001' + name;
+    if (!this.destServices) {
+      this.destServices = new Map();
+    }
+    if (!this.destServices.has(key)) {
+      this.destServices.set(key, { cluster, namespace, name });
+    }
+  }
+}
+
+export class TrafficMap {
+  nodes = new Map<string, TrafficNode>();
+  constructor(readonly graphType: GraphType) {}
+
+  /** Get or create; the first caller's labels decide the node's fields. */
+  node(
+    id: string,
+    nodeType: NodeType,
+    cluster: string,
+    namespace: string,
+    service: string,
+    workload: string,
+    app: string,
+    version: string
+  ): TrafficNode {
+    let n = this.nodes.get(id);
+    if (n === undefined) {
+      n = new TrafficNode(id, nodeType, cluster, namespace, trimFields(nodeType, this.graphType, service, workload, app, version));
+      this.nodes.set(id, n);
+    }
+    return n;
+  }
+
+  edge(source: TrafficNode, dest: TrafficNode, protocol: Protocol): TrafficEdge {
+    const key = dest.id + ' ' + protocol;
+    let e = source.edges.get(key);
+    if (e === undefined) {
+      e = new TrafficEdge(source.id, dest.id, protocol);
+      source.edges.set(key, e);
+    }
+    return e;
+  }
+}
+
+function isHttpError(code: string): boolean {
+  const c = code.charCodeAt(0);
+  return code.length === 3 && (c === 52 || c === 53); // 4xx / 5xx
+}
+
+/**
+ * Kiali's AddToMetadata (§4.11): node and edge rates by protocol and code, plus responses by code with
+ * flags and hosts. `val <= 0` (and NaN) adds nothing.
+ */
+export function addTraffic(
+  edge: TrafficEdge,
+  source: TrafficNode,
+  dest: TrafficNode,
+  val: number,
+  code: string,
+  flags: string,
+  host: string
+): void {
+  if (!(val > 0)) {
+    return;
+  }
+  const s = source.rates;
+  const d = dest.rates;
+  edge.total += val;
+  switch (edge.protocol) {
+    case 'http': {
+      s.httpOut += val;
+      d.httpIn += val;
+      if (code === '-') {
+        edge.noResponse += val;
+        d.httpInNoResponse += val;
+      } else {
+        const c = code.charCodeAt(0);
+        if (code.length === 3) {
+          if (c === 51) {
+            edge.http3xx += val;
+            d.httpIn3xx += val;
+          } else if (c === 52) {
+            edge.http4xx += val;
+            d.httpIn4xx += val;
+          } else if (c === 53) {
+            edge.http5xx += val;
+            d.httpIn5xx += val;
+          }
+        }
+      }
+      break;
+    }
+    case 'grpc': {
+      s.grpcOut += val;
+      d.grpcIn += val;
+      if (code === '-') {
+        edge.noResponse += val;
+        d.grpcInNoResponse += val;
+      } else if (code.length === 3 ? isHttpError(code) : code !== '0' && code !== '') {
+        edge.grpcErr += val;
+        d.grpcInErr += val;
+      }
+      break;
+    }
+    case 'tcp':
+      s.tcpOut += val;
+      d.tcpIn += val;
+      break;
+  }
+  let r = edge.responses.get(code);
+  if (r === undefined) {
+    r = { rate: 0, flags: new Map(), hosts: new Map() };
+    edge.responses.set(code, r);
+  }
+  r.rate += val;
+  if (flags !== '') {
+    r.flags.set(flags, (r.flags.get(flags) ?? 0) + val);
+  }
+  if (host !== '') {
+    r.hosts.set(host, (r.hosts.get(host) ?? 0) + val);
+  }
+}
+
+/** Removes `val` of traffic with `code` from an edge and its end nodes (used when operation nodes take it over). */
+export function subtractTraffic(edge: TrafficEdge, source: TrafficNode, dest: TrafficNode, val: number, code: string): void {
+  if (!(val > 0)) {
+    return;
+  }
+  const probe = new TrafficEdge(edge.sourceId, edge.destId, edge.protocol);
+  const s = emptyNodeRatesHolder(source.id);
+  const d = emptyNodeRatesHolder(dest.id);
+  addTraffic(probe, s, d, val, code, '', '');
+  edge.total -= probe.total;
+  edge.http3xx -= probe.http3xx;
+  edge.http4xx -= probe.http4xx;
+  edge.http5xx -= probe.http5xx;
+  edge.noResponse -= probe.noResponse;
+  edge.grpcErr -= probe.grpcErr;
+  const r = edge.responses.get(code);
+  if (r) {
+    r.rate -= val;
+    if (r.rate <= 1e-9) {
+      edge.responses.delete(code);
+    }
+  }
+  for (const k of Object.keys(s.rates) as Array<keyof NodeRates>) {
+    source.rates[k] -= s.rates[k];
+    dest.rates[k] -= d.rates[k];
+  }
+}
+
+function emptyNodeRatesHolder(id: string): TrafficNode {
+  return new TrafficNode(id, 'workload', '', '', {});
+}

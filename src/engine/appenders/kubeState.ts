@@ -21,6 +21,7 @@
  */
 import type { VectorSample } from '../client/types';
 import type { GraphModel, GraphNode, GraphOptions, NodeHealth, Notice } from '../model';
+import { emptyNodeRates } from '../fold/trafficMap';
 import { workloadReplicaStatus } from './health';
 import { healthPriority } from './healthTolerances';
 import { isOK, kubeStateNodeId } from './kubeStateIds';
@@ -225,20 +226,6 @@ function decorateNodes(model: GraphModel, index: DeploymentIndex, options: Graph
   return matched;
 }
 
-const ZERO_RATES: GraphNode['rates'] = {
-  httpIn: 0,
-  httpIn3xx: 0,
-  httpIn4xx: 0,
-  httpIn5xx: 0,
-  httpInNoResponse: 0,
-  httpOut: 0,
-  grpcIn: 0,
-  grpcInErr: 0,
-  grpcInNoResponse: 0,
-  grpcOut: 0,
-  tcpIn: 0,
-  tcpOut: 0,
-};
 
 /** Picks a cluster for a Kubernetes object whose series carry none: the namespace's, else the graph's only one. */
 function clusterResolver(model: GraphModel): (namespace: string, own?: string) => string | undefined {
@@ -275,6 +262,11 @@ function idleNamespaces(model: GraphModel, options: GraphOptions): Set<string> {
   return new Set(model.nodes.filter((n) => n.nodeType !== 'box' && isOK(n.namespace)).map((n) => n.namespace));
 }
 
+/** Only the fields that have a value, so idle nodes look like folded ones. */
+function definedFields(fields: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string>;
+}
+
 /** The idle node for a Deployment, trimmed as Kiali trims node fields (§5.3); undefined when it cannot be named. */
 function idleWorkloadNode(d: KubeDeployment, cluster: string, options: GraphOptions): GraphNode | undefined {
   const identity = kubeStateNodeId(options.graphType, {
@@ -287,24 +279,15 @@ function idleWorkloadNode(d: KubeDeployment, cluster: string, options: GraphOpti
   if (!identity) {
     return undefined;
   }
-  const node: GraphNode = { id: identity.id, nodeType: identity.nodeType, cluster, namespace: d.namespace, rates: { ...ZERO_RATES }, isIdle: true };
-  if (identity.nodeType === 'workload') {
-    node.workload = d.name;
-    if (isOK(d.app)) {
-      node.app = d.app;
-    }
-    if (isOK(d.version)) {
-      node.version = d.version;
-    }
-  } else {
-    node.app = d.app;
-    if (options.graphType === 'versionedApp') {
-      node.workload = d.name;
-      if (isOK(d.version)) {
-        node.version = d.version;
-      }
-    }
-  }
+  const node: GraphNode = {
+    id: identity.id,
+    nodeType: identity.nodeType,
+    cluster,
+    namespace: d.namespace,
+    ...definedFields(identity.fields),
+    rates: emptyNodeRates(),
+    isIdle: true,
+  };
   if (hasReplicaCounts(d)) {
     setWorkloadStatus(node, d);
   }
@@ -381,11 +364,11 @@ function addIdleServices(model: GraphModel, inventory: KubeInventory, options: G
     ids.add(identity.id);
     model.nodes.push({
       id: identity.id,
-      nodeType: 'service',
+      nodeType: identity.nodeType,
       cluster: cluster ?? 'unknown',
       namespace: s.namespace,
-      service: s.name,
-      rates: { ...ZERO_RATES },
+      ...definedFields(identity.fields),
+      rates: emptyNodeRates(),
       isIdle: true,
     });
     tally.idleAdded++;

@@ -1,21 +1,18 @@
 /**
- * Node identity for nodes the kube-state appender adds (idle nodes): Kiali's `graph.Id` rules 4–11 (§5.1) for a
- * workload, app or service known from Kubernetes. The unknown-source/unknown-destination rules (1–3) never apply
- * to a Deployment or a Service.
- *
- * Kept local until the fold publishes its identity function; both must produce the same ids, which the tests pin
- * to the documented rules.
+ * Node identity for nodes the kube-state appender adds (idle nodes), through the fold's own identity function so
+ * idle nodes get exactly the ids traffic would give them (Kiali's `graph.Id`, §5.1, and field trimming, §5.3).
  */
+import { isOK as foldIsOK, isOKVersion as foldIsOKVersion, NodeFields, nodeId, trimFields } from '../fold/identity';
 import type { GraphType, NodeType } from '../model';
 
-/** Kiali's IsOK: set and not "unknown". */
+/** Kiali's IsOK (set and not "unknown"), as a type guard. */
 export function isOK(value: string | undefined): value is string {
-  return value !== undefined && value !== '' && value !== 'unknown';
+  return foldIsOK(value);
 }
 
 /** Kiali's IsOKVersion: OK and not "latest". */
 export function isOKVersion(value: string | undefined): value is string {
-  return isOK(value) && value !== 'latest';
+  return foldIsOKVersion(value);
 }
 
 export interface KubeNodeIdentity {
@@ -27,35 +24,30 @@ export interface KubeNodeIdentity {
   service?: string;
 }
 
-/** The internal id and node type Kiali would give this identity in a graph of `graphType`; undefined when none fits. */
-export function kubeStateNodeId(graphType: GraphType, who: KubeNodeIdentity): { id: string; nodeType: NodeType } | undefined {
-  const { cluster, namespace, workload, app, version, service } = who;
-  const prefix = (kind: string) => `${kind}_${cluster}_${namespace}_`;
-  if (graphType === 'workload' || graphType === 'service') {
-    if (isOK(workload)) {
-      return { id: prefix('wl') + workload, nodeType: 'workload' };
-    }
-    if (isOK(service)) {
-      return { id: prefix('svc') + service, nodeType: 'service' };
-    }
+/**
+ * The internal id, node type and kept fields Kiali would give a Deployment (workload, optional app/version) or a
+ * Service in a graph of `graphType`; undefined when neither names anything usable.
+ */
+export function kubeStateNodeId(
+  graphType: GraphType,
+  who: KubeNodeIdentity
+): { id: string; nodeType: NodeType; fields: NodeFields } | undefined {
+  const { cluster, namespace } = who;
+  const workload = who.workload ?? '';
+  const app = who.app ?? '';
+  const version = who.version ?? '';
+  const service = who.service ?? '';
+  if (!isOK(workload) && !isOK(app) && !isOK(service)) {
     return undefined;
   }
-  if (isOK(app)) {
-    if (graphType === 'versionedApp') {
-      if (isOK(workload)) {
-        return { id: prefix('vapp') + workload, nodeType: 'app' };
-      }
-      if (isOKVersion(version)) {
-        return { id: `${prefix('vapp')}${app}_${version}`, nodeType: 'app' };
-      }
-    }
-    return { id: prefix('app') + app, nodeType: 'app' };
+  // A Kubernetes object is never the unknown source; an empty workload namespace makes nodeId use the service's.
+  const identity = nodeId(cluster, namespace, service, isOK(workload) ? namespace : '', workload, app, version, graphType);
+  if (!identity) {
+    return undefined;
   }
-  if (isOK(workload)) {
-    return { id: prefix('wl') + workload, nodeType: 'workload' };
-  }
-  if (isOK(service)) {
-    return { id: prefix('svc') + service, nodeType: 'service' };
-  }
-  return undefined;
+  return {
+    id: identity.id,
+    nodeType: identity.nodeType,
+    fields: trimFields(identity.nodeType, graphType, service, workload, app, version),
+  };
 }

@@ -108,6 +108,20 @@ describe('edge health, worked examples with the default tolerances (§9.5)', () 
   });
 });
 
+describe('gRPC measured in messages', () => {
+  it('is not judged: message edges only carry "-" codes', () => {
+    const build = () => graph([node('a', 'workload'), node('b', 'workload')], [edge('a', 'b', 'grpc', { '-': 40 })]);
+    const messages = build();
+    applyHealth(messages, DEFAULT_TOLERANCES, { rates: { http: 'requests', grpc: 'sent', tcp: 'sent' } });
+    expect(messages.edges[0].healthStatus).toBeUndefined();
+    expect(messages.nodes[1].health).toMatchObject({ status: 'NA', inbound: {}, totalRequestRate: 0 });
+    // The same edge as gRPC requests is 100 % no response.
+    const requests = build();
+    applyHealth(requests, DEFAULT_TOLERANCES, { rates: { http: 'requests', grpc: 'requests', tcp: 'sent' } });
+    expect(requests.edges[0].healthStatus).toBe('Failure');
+  });
+});
+
 describe('direction filtering', () => {
   const inboundOnly: HealthTolerance[] = [{ code: '5XX', protocol: 'http', direction: 'inbound', degraded: 0, failure: 10 }];
   const outboundOnly: HealthTolerance[] = [{ code: '5XX', protocol: 'http', direction: 'outbound', degraded: 0, failure: 10 }];

@@ -3,7 +3,7 @@
  * responses, node `health` from the traffic of all its edges plus the replica status the kube-state appender put
  * on workload/app nodes. Runs on the finished graph; pure, mutates the model in place.
  */
-import type { GraphEdge, GraphModel, GraphNode, HealthStatus, HealthTolerance, NodeHealth } from '../model';
+import type { GraphEdge, GraphModel, GraphNode, GraphOptions, HealthStatus, HealthTolerance, NodeHealth } from '../model';
 import {
   type CompiledTolerance,
   compileTolerances,
@@ -204,7 +204,10 @@ function addRate(requests: CodeRates, protocol: string, code: string, rate: numb
  * addEdgeTrafficToNodeHealth. TCP edges are left out: their "responses" are bytes, and Kiali adding them would mix
  * bytes/s into totalRequestRate (no default tolerance matches tcp, so statuses are the same either way).
  */
-function collectRequests(model: GraphModel): { requests: Map<string, { inbound: CodeRates; outbound: CodeRates }>; orphanEdges: number } {
+function collectRequests(
+  model: GraphModel,
+  judged: (edge: GraphEdge) => boolean
+): { requests: Map<string, { inbound: CodeRates; outbound: CodeRates }>; orphanEdges: number } {
   const requests = new Map<string, { inbound: CodeRates; outbound: CodeRates }>();
   for (const node of model.nodes) {
     requests.set(node.id, { inbound: {}, outbound: {} });
@@ -217,7 +220,7 @@ function collectRequests(model: GraphModel): { requests: Map<string, { inbound: 
       orphanEdges++;
       continue;
     }
-    if (edge.protocol === 'tcp') {
+    if (edge.protocol === 'tcp' || !judged(edge)) {
       continue;
     }
     for (const [code, rate] of Object.entries(edgeCodeRates(edge))) {
@@ -256,9 +259,14 @@ function hasNodeHealth(node: GraphNode): boolean {
 /**
  * Sets `edge.healthStatus` (removed when NA) and `node.health` on every app/workload/service node (and NA health on
  * the unknown/inaccessible ones). Invalid tolerances are skipped with a warning notice; an empty list (or none
- * usable) applies Kiali's fallback rule to nodes and edges alike. Calling it twice gives the same result.
+ * usable) applies Kiali's fallback rule to nodes and edges alike. Pass the graph options' rates so gRPC edges
+ * measured in messages are left unjudged. Calling it twice gives the same result.
  */
-export function applyHealth(model: GraphModel, tolerances: HealthTolerance[] = DEFAULT_TOLERANCES): void {
+export function applyHealth(
+  model: GraphModel,
+  tolerances: HealthTolerance[] = DEFAULT_TOLERANCES,
+  options?: Pick<GraphOptions, 'rates'>
+): void {
   const compiled = compileTolerances(tolerances);
   if (compiled.problems.length > 0) {
     model.notices.push({
@@ -268,8 +276,12 @@ export function applyHealth(model: GraphModel, tolerances: HealthTolerance[] = D
   }
   const rules: Rules = { tolerances: compiled.tolerances, fallback: compiled.tolerances.length === 0 };
 
+  // gRPC edges measured in messages (rates.grpc sent/received/total) carry no status codes, only '-': judging them
+  // would read every message as "no response". Kiali's UI skipped them the same way.
+  const grpcRequests = options === undefined || options.rates.grpc === 'requests';
+  const judged = (edge: GraphEdge) => edge.protocol !== 'grpc' || grpcRequests;
   for (const edge of model.edges) {
-    const status = edgeHealthStatus(edge, rules);
+    const status = judged(edge) ? edgeHealthStatus(edge, rules) : 'NA';
     if (status === 'NA') {
       delete edge.healthStatus;
     } else {
@@ -277,7 +289,7 @@ export function applyHealth(model: GraphModel, tolerances: HealthTolerance[] = D
     }
   }
 
-  const { requests, orphanEdges } = collectRequests(model);
+  const { requests, orphanEdges } = collectRequests(model, judged);
   if (orphanEdges > 0) {
     model.notices.push({
       severity: 'warning',

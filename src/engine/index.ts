@@ -1,0 +1,16 @@
+/** Meshgraph's traffic-map engine: pure TypeScript, runs in Node and the browser. */
+export * from './model';
+export { defaultGraphOptions, effectiveInjection } from './options';
+export { buildGraph, buildGraphFromAnswers, assembleModel, visitSamples } from './buildGraph';
+export type { BuildGraphExtras } from './buildGraph';
+export { planQueries, planKialiBaseline } from './planner';
+export type { QueryPlan, EngineQuery, QueryRole } from './planner';
+export { PrometheusClient, PrometheusError, fetchTransport, scanVectorAnswer } from './client';
+export type { HttpTransport, TransportRequest, TransportResponse, VectorSample, PlannedQuery } from './client';
+export { toKialiJson } from './output/kialiJson';
+export type { KialiGraph, KialiNodeData, KialiEdgeData } from './output/kialiJson';
+export { toFrames } from './output/frames';
+export type { FrameOptions } from './output/frames';
+export { rateToString } from './output/format';
+export { sha256Hex } from './output/sha256';
+export { quoteString, escapeRegex, assertLabelName } from './promql/escape';

@@ -123,8 +123,12 @@ describe('gRPC measured in messages', () => {
 });
 
 describe('direction filtering', () => {
-  const inboundOnly: HealthTolerance[] = [{ code: '5XX', protocol: 'http', direction: 'inbound', degraded: 0, failure: 10 }];
-  const outboundOnly: HealthTolerance[] = [{ code: '5XX', protocol: 'http', direction: 'outbound', degraded: 0, failure: 10 }];
+  const inboundOnly: HealthTolerance[] = [
+    { code: '5XX', protocol: 'http', direction: 'inbound', degraded: 0, failure: 10 },
+  ];
+  const outboundOnly: HealthTolerance[] = [
+    { code: '5XX', protocol: 'http', direction: 'outbound', degraded: 0, failure: 10 },
+  ];
 
   // u → a is clean, a → b fails half the time.
   function build() {
@@ -177,12 +181,29 @@ describe('node health', () => {
 
   it('workload node = worse(replicas, requests)', () => {
     const scaledDownIdle = node('w1', 'workload', {
-      health: { status: 'NA', errorRatio: 0, totalRequestRate: 0, inbound: {}, outbound: {}, workloadStatus: { name: 'w1', desiredReplicas: 0, availableReplicas: 0 } },
+      health: {
+        status: 'NA',
+        errorRatio: 0,
+        totalRequestRate: 0,
+        inbound: {},
+        outbound: {},
+        workloadStatus: { name: 'w1', desiredReplicas: 0, availableReplicas: 0 },
+      },
     });
     const noneAvailable = node('w2', 'workload', {
-      health: { status: 'NA', errorRatio: 0, totalRequestRate: 0, inbound: {}, outbound: {}, workloadStatus: { name: 'w2', desiredReplicas: 2, availableReplicas: 0 } },
+      health: {
+        status: 'NA',
+        errorRatio: 0,
+        totalRequestRate: 0,
+        inbound: {},
+        outbound: {},
+        workloadStatus: { name: 'w2', desiredReplicas: 2, availableReplicas: 0 },
+      },
     });
-    const g = graph([node('src', 'workload'), scaledDownIdle, noneAvailable], [edge('src', 'w2', 'http', { '200': 1 })]);
+    const g = graph(
+      [node('src', 'workload'), scaledDownIdle, noneAvailable],
+      [edge('src', 'w2', 'http', { '200': 1 })]
+    );
     applyHealth(g);
     expect(g.nodes[1].health?.status).toBe('Not Ready');
     expect(g.nodes[2].health?.status).toBe('Failure');
@@ -194,14 +215,31 @@ describe('node health', () => {
     const v1 = node('v1', 'app', {
       app: 'reviews',
       workload: 'reviews-v1',
-      health: { status: 'NA', errorRatio: 0, totalRequestRate: 0, inbound: {}, outbound: {}, workloadStatus: { name: 'reviews-v1', desiredReplicas: 3, availableReplicas: 3 } },
+      health: {
+        status: 'NA',
+        errorRatio: 0,
+        totalRequestRate: 0,
+        inbound: {},
+        outbound: {},
+        workloadStatus: { name: 'reviews-v1', desiredReplicas: 3, availableReplicas: 3 },
+      },
     });
     const v2 = node('v2', 'app', {
       app: 'reviews',
       workload: 'reviews-v2',
-      health: { status: 'NA', errorRatio: 0, totalRequestRate: 0, inbound: {}, outbound: {}, workloadStatus: { name: 'reviews-v2', desiredReplicas: 3, availableReplicas: 1 } },
+      health: {
+        status: 'NA',
+        errorRatio: 0,
+        totalRequestRate: 0,
+        inbound: {},
+        outbound: {},
+        workloadStatus: { name: 'reviews-v2', desiredReplicas: 3, availableReplicas: 1 },
+      },
     });
-    const g = graph([node('src', 'workload'), v1, v2], [edge('src', 'v1', 'http', { '200': 90, '500': 10 }), edge('src', 'v2', 'http', { '200': 10 })]);
+    const g = graph(
+      [node('src', 'workload'), v1, v2],
+      [edge('src', 'v1', 'http', { '200': 90, '500': 10 }), edge('src', 'v2', 'http', { '200': 10 })]
+    );
     applyHealth(g);
     expect(g.nodes[1].health?.status).toBe('Failure'); // 10 % 5xx, replicas fine
     expect(g.nodes[2].health?.status).toBe('Degraded'); // clean traffic, 1 of 3 available
@@ -210,7 +248,14 @@ describe('node health', () => {
   it('app node of an app graph takes the replica status it carries (the worst of its workloads)', () => {
     const app = node('app', 'app', {
       app: 'reviews',
-      health: { status: 'NA', errorRatio: 0, totalRequestRate: 0, inbound: {}, outbound: {}, workloadStatus: { name: 'reviews-v2', desiredReplicas: 2, availableReplicas: 1 } },
+      health: {
+        status: 'NA',
+        errorRatio: 0,
+        totalRequestRate: 0,
+        inbound: {},
+        outbound: {},
+        workloadStatus: { name: 'reviews-v2', desiredReplicas: 2, availableReplicas: 1 },
+      },
     });
     const g = graph([node('src', 'workload'), app], [edge('src', 'app', 'http', { '200': 1 })]);
     applyHealth(g);
@@ -219,7 +264,14 @@ describe('node health', () => {
 
   it('service nodes ignore replica data', () => {
     const svc = node('svc', 'service', {
-      health: { status: 'NA', errorRatio: 0, totalRequestRate: 0, inbound: {}, outbound: {}, workloadStatus: { name: 'x', desiredReplicas: 2, availableReplicas: 0 } },
+      health: {
+        status: 'NA',
+        errorRatio: 0,
+        totalRequestRate: 0,
+        inbound: {},
+        outbound: {},
+        workloadStatus: { name: 'x', desiredReplicas: 2, availableReplicas: 0 },
+      },
     });
     const g = graph([node('src', 'workload'), svc], [edge('src', 'svc', 'http', { '200': 1 })]);
     applyHealth(g);
@@ -295,7 +347,10 @@ describe('custom tolerances', () => {
     expect(singleEdgeStatus('http', { '200': 88, '404': 12 }, [])).toBe('Failure');
     expect(singleEdgeStatus('http', { '200': 9999.5, '500': 0.5 }, [])).toBe('Healthy'); // 0.005 %
     expect(singleEdgeStatus('http', { '200': 50, '-': 50 }, [])).toBe('Healthy');
-    const g = graph([node('a', 'workload'), node('b', 'workload')], [edge('a', 'b', 'http', { '200': 90, '500': 5, '404': 5 })]);
+    const g = graph(
+      [node('a', 'workload'), node('b', 'workload')],
+      [edge('a', 'b', 'http', { '200': 90, '500': 5, '404': 5 })]
+    );
     applyHealth(g, []);
     expect(g.nodes[1].health?.status).toBe('Failure');
     expect(g.nodes[1].health?.errorRatio).toBeCloseTo(10);
@@ -350,7 +405,9 @@ describe('parseHealthAnnotation', () => {
   });
   it('rejects degraded > failure with a clear error', () => {
     expect(() => parseHealthAnnotation('5xx,20,10,http,inbound')).toThrow(HealthAnnotationError);
-    expect(() => parseHealthAnnotation('5xx,20,10,http,inbound')).toThrow(/degraded \(20\) is greater than failure \(10\)/);
+    expect(() => parseHealthAnnotation('5xx,20,10,http,inbound')).toThrow(
+      /degraded \(20\) is greater than failure \(10\)/
+    );
   });
   it('reports every bad entry at once', () => {
     try {

@@ -3,7 +3,15 @@
  * responses, node `health` from the traffic of all its edges plus the replica status the kube-state appender put
  * on workload/app nodes. Runs on the finished graph; pure, mutates the model in place.
  */
-import type { GraphEdge, GraphModel, GraphNode, GraphOptions, HealthStatus, HealthTolerance, NodeHealth } from '../model';
+import type {
+  GraphEdge,
+  GraphModel,
+  GraphNode,
+  GraphOptions,
+  HealthStatus,
+  HealthTolerance,
+  NodeHealth,
+} from '../model';
 import {
   type CompiledTolerance,
   compileTolerances,
@@ -178,7 +186,9 @@ export function requestVerdict(inbound: CodeRates, outbound: CodeRates, rules: R
  * Not Ready (scaled down); none available → Failure; fewer available than desired → Degraded; else Healthy.
  * Kiali's "current replicas" and "synced proxies" checks need data we do not have.
  */
-export function workloadReplicaStatus(ws: { desiredReplicas: number; availableReplicas: number } | undefined): HealthStatus {
+export function workloadReplicaStatus(
+  ws: { desiredReplicas: number; availableReplicas: number } | undefined
+): HealthStatus {
   if (!ws || !Number.isFinite(ws.desiredReplicas) || !Number.isFinite(ws.availableReplicas)) {
     return 'NA';
   }

@@ -116,7 +116,8 @@ export function compileTolerances(list: HealthTolerance[]): CompiledTolerances {
   const tolerances: CompiledTolerance[] = [];
   const problems: string[] = [];
   (Array.isArray(list) ? list : []).forEach((t, i) => {
-    const found = t && typeof t === 'object' ? toleranceProblems(t, describe(t, i)) : [`tolerance ${i + 1}: not an object`];
+    const found =
+      t && typeof t === 'object' ? toleranceProblems(t, describe(t, i)) : [`tolerance ${i + 1}: not an object`];
     if (found.length > 0) {
       problems.push(...found);
       return;
@@ -204,7 +205,9 @@ export function parseHealthAnnotation(text: string): HealthTolerance[] {
     const where = `entry ${i + 1} "${entry}"`;
     const fields = entry.split(',').map((f) => f.trim());
     if (fields.length !== 5) {
-      problems.push(`${where}: expected 5 comma-separated fields (code,degraded,failure,protocol,direction), found ${fields.length}`);
+      problems.push(
+        `${where}: expected 5 comma-separated fields (code,degraded,failure,protocol,direction), found ${fields.length}`
+      );
       return;
     }
     const [code, degradedText, failureText, protocol, direction] = fields;

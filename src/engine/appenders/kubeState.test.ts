@@ -3,7 +3,13 @@ import type { VectorSample } from '../client/types';
 import type { GraphEdge, GraphModel, GraphNode, GraphOptions, NodeType } from '../model';
 import { defaultGraphOptions } from '../options';
 import { applyHealth } from './health';
-import { applyKubeState, KUBE_STATE_ABSENT_TEXT, KUBE_STATE_QUERY_IDS, planKubeStateQueries, PromqlEscape } from './kubeState';
+import {
+  applyKubeState,
+  KUBE_STATE_ABSENT_TEXT,
+  KUBE_STATE_QUERY_IDS,
+  planKubeStateQueries,
+  PromqlEscape,
+} from './kubeState';
 import { deploymentOfReplicaSet } from './kubeStateInventory';
 
 const IDS = KUBE_STATE_QUERY_IDS;
@@ -40,13 +46,26 @@ function httpEdge(source: string, target: string, rate: number): GraphEdge {
     source,
     target,
     protocol: 'http',
-    rates: { total: rate, http3xx: 0, http4xx: 0, http5xx: 0, noResponse: 0, grpcErr: 0, percentErr: 0, percentReq: 100 },
+    rates: {
+      total: rate,
+      http3xx: 0,
+      http4xx: 0,
+      http5xx: 0,
+      noResponse: 0,
+      grpcErr: 0,
+      percentErr: 0,
+      percentReq: 100,
+    },
     responses: rate > 0 ? { '200': { rate, flags: { '-': rate }, hosts: {} } } : {},
     hasTraffic: rate > 0,
   };
 }
 
-function model(nodes: GraphNode[], edges: GraphEdge[] = [], graphType: GraphModel['graphType'] = 'workload'): GraphModel {
+function model(
+  nodes: GraphNode[],
+  edges: GraphEdge[] = [],
+  graphType: GraphModel['graphType'] = 'workload'
+): GraphModel {
   return {
     timestamp: 1700000000,
     duration: 600,
@@ -61,7 +80,14 @@ function model(nodes: GraphNode[], edges: GraphEdge[] = [], graphType: GraphMode
 
 /** Hand-built kube-state answers. */
 interface Fixture {
-  deployments?: Array<{ ns?: string; name: string; desired: number; available?: number; labels?: Record<string, string>; cluster?: string }>;
+  deployments?: Array<{
+    ns?: string;
+    name: string;
+    desired: number;
+    available?: number;
+    labels?: Record<string, string>;
+    cluster?: string;
+  }>;
   pods?: Array<{ ns?: string; replicaSet: string; proxy: boolean; cluster?: string }>;
   services?: Array<{ ns?: string; name: string; cluster?: string }>;
 }
@@ -81,16 +107,28 @@ function answers(f: Fixture): Map<string, VectorSample[]> {
       IDS.available,
       deployments
         .filter((d) => d.available !== undefined)
-        .map((d) => ({ metric: withCluster({ namespace: d.ns ?? 'shop', deployment: d.name }, d.cluster), value: d.available! })),
+        .map((d) => ({
+          metric: withCluster({ namespace: d.ns ?? 'shop', deployment: d.name }, d.cluster),
+          value: d.available!,
+        })),
     ],
     [
       IDS.sidecars,
       (f.pods ?? []).map((p, i) => ({
-        metric: withCluster({ namespace: p.ns ?? 'shop', pod: `${p.replicaSet}-p${i}xyz`, owner_name: p.replicaSet }, p.cluster),
+        metric: withCluster(
+          { namespace: p.ns ?? 'shop', pod: `${p.replicaSet}-p${i}xyz`, owner_name: p.replicaSet },
+          p.cluster
+        ),
         value: p.proxy ? 1 : 0,
       })),
     ],
-    [IDS.services, (f.services ?? []).map((s) => ({ metric: withCluster({ namespace: s.ns ?? 'shop', service: s.name }, s.cluster), value: 1 }))],
+    [
+      IDS.services,
+      (f.services ?? []).map((s) => ({
+        metric: withCluster({ namespace: s.ns ?? 'shop', service: s.name }, s.cluster),
+        value: 1,
+      })),
+    ],
   ]);
 }
 
@@ -323,7 +361,10 @@ describe('applyKubeState', () => {
   });
 
   it('a Deployment whose name prefixes another one does not steal its pods', () => {
-    const m = model([wl('reviews'), wl('reviews-v2')], [httpEdge('wl_east_shop_reviews', 'wl_east_shop_reviews-v2', 1)]);
+    const m = model(
+      [wl('reviews'), wl('reviews-v2')],
+      [httpEdge('wl_east_shop_reviews', 'wl_east_shop_reviews-v2', 1)]
+    );
     applyKubeState(
       m,
       answers({
@@ -406,16 +447,28 @@ describe('applyKubeState', () => {
     const injected = model([wl('web'), node('svc_east_shop_web', 'service', { service: 'web' })]);
     applyKubeState(injected, answers(fixture), options({ injectServiceNodes: true }));
     expect(injected.nodes.map((n) => n.id)).toEqual(['wl_east_shop_web', 'svc_east_shop_web', 'svc_east_shop_ratings']);
-    expect(byId(injected, 'svc_east_shop_ratings')).toMatchObject({ nodeType: 'service', service: 'ratings', isIdle: true });
+    expect(byId(injected, 'svc_east_shop_ratings')).toMatchObject({
+      nodeType: 'service',
+      service: 'ratings',
+      isIdle: true,
+    });
 
     // A service graph shows services only: no idle workload.
     const services = model([node('svc_east_shop_web', 'service', { service: 'web' })], [], 'service');
-    applyKubeState(services, answers({ ...fixture, deployments: [...fixture.deployments!, { name: 'ratings', desired: 1, available: 1 }] }), options({ graphType: 'service' }));
+    applyKubeState(
+      services,
+      answers({ ...fixture, deployments: [...fixture.deployments!, { name: 'ratings', desired: 1, available: 1 }] }),
+      options({ graphType: 'service' })
+    );
     expect(services.nodes.map((n) => n.id)).toEqual(['svc_east_shop_web', 'svc_east_shop_ratings']);
   });
 
   it('app graphs: app nodes get the worst Deployment of the app; idle apps need the app label', () => {
-    const m = model([node('app_east_shop_reviews', 'app', { app: 'reviews' }), node('app_east_shop_web', 'app', { app: 'web' })], [], 'app');
+    const m = model(
+      [node('app_east_shop_reviews', 'app', { app: 'reviews' }), node('app_east_shop_web', 'app', { app: 'web' })],
+      [],
+      'app'
+    );
     const notices = applyKubeState(
       m,
       answers({
@@ -429,7 +482,11 @@ describe('applyKubeState', () => {
       }),
       options({ graphType: 'app' })
     );
-    expect(byId(m, 'app_east_shop_reviews')!.health?.workloadStatus).toEqual({ name: 'reviews-v2', desiredReplicas: 3, availableReplicas: 1 });
+    expect(byId(m, 'app_east_shop_reviews')!.health?.workloadStatus).toEqual({
+      name: 'reviews-v2',
+      desiredReplicas: 3,
+      availableReplicas: 1,
+    });
     expect(byId(m, 'app_east_shop_web')!.health).toBeUndefined();
     expect(byId(m, 'app_east_shop_ratings')).toMatchObject({ nodeType: 'app', app: 'ratings', isIdle: true });
     expect(byId(m, 'app_east_shop_ratings')!.workload).toBeUndefined();
@@ -519,7 +576,10 @@ describe('applyKubeState', () => {
   it('counts unmatched nodes, outsiders and unusable samples', () => {
     const m = model([wl('web'), wl('db'), wl('remote', { namespace: 'other' })]);
     const a = answers({ deployments: [{ name: 'web', desired: 1, available: 1 }] });
-    a.get(IDS.deployments)!.push({ metric: { namespace: 'shop' }, value: 1 }, { metric: { namespace: 'shop', deployment: 'x' }, value: NaN });
+    a.get(IDS.deployments)!.push(
+      { metric: { namespace: 'shop' }, value: 1 },
+      { metric: { namespace: 'shop', deployment: 'x' }, value: NaN }
+    );
     a.get(IDS.sidecars)!.push({ metric: { namespace: 'shop', pod: 'lonely', owner_name: 'nohash' }, value: 1 });
     const notices = applyKubeState(m, a, options());
     const texts = notices.map((n) => n.text).join('\n');

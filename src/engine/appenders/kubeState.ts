@@ -84,11 +84,15 @@ class DeploymentIndex {
   }
 
   byWorkload(cluster: string, namespace: string, name: string): KubeDeployment | undefined {
-    return this.byKey.get(inventoryKey(cluster, namespace, name)) ?? this.byKey.get(inventoryKey(undefined, namespace, name));
+    return (
+      this.byKey.get(inventoryKey(cluster, namespace, name)) ?? this.byKey.get(inventoryKey(undefined, namespace, name))
+    );
   }
 
   ofApp(cluster: string, namespace: string, app: string): KubeDeployment[] {
-    return (this.byApp.get(`${namespace}\u0000${app}`) ?? []).filter((d) => d.cluster === undefined || d.cluster === cluster);
+    return (this.byApp.get(`${namespace}\u0000${app}`) ?? []).filter(
+      (d) => d.cluster === undefined || d.cluster === cluster
+    );
   }
 }
 
@@ -189,7 +193,12 @@ function decorateAppNode(node: GraphNode & { app: string }, deployments: KubeDep
 }
 
 /** Replica status, dead and out-of-mesh flags on existing nodes; returns the Deployments that have a node. */
-function decorateNodes(model: GraphModel, index: DeploymentIndex, options: GraphOptions, tally: Tally): Set<KubeDeployment> {
+function decorateNodes(
+  model: GraphModel,
+  index: DeploymentIndex,
+  options: GraphOptions,
+  tally: Tally
+): Set<KubeDeployment> {
   const matched = new Set<KubeDeployment>();
   const edgeTraffic = nodesWithEdgeTraffic(model);
   for (const node of model.nodes) {
@@ -225,7 +234,6 @@ function decorateNodes(model: GraphModel, index: DeploymentIndex, options: Graph
   }
   return matched;
 }
-
 
 /** Picks a cluster for a Kubernetes object whose series carry none: the namespace's, else the graph's only one. */
 function clusterResolver(model: GraphModel): (namespace: string, own?: string) => string | undefined {
@@ -264,7 +272,10 @@ function idleNamespaces(model: GraphModel, options: GraphOptions): Set<string> {
 
 /** Only the fields that have a value, so idle nodes look like folded ones. */
 function definedFields(fields: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string>;
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== '')) as Record<
+    string,
+    string
+  >;
 }
 
 /** The idle node for a Deployment, trimmed as Kiali trims node fields (§5.3); undefined when it cannot be named. */
@@ -330,7 +341,11 @@ function addIdleDeployments(
     if (existing) {
       // Two Deployments of one idle app: keep the worse replica status on the single app node.
       const mine = workloadReplicaStatus(node.health?.workloadStatus);
-      if (existing.isIdle && node.health?.workloadStatus && healthPriority(mine) > healthPriority(workloadReplicaStatus(existing.health?.workloadStatus))) {
+      if (
+        existing.isIdle &&
+        node.health?.workloadStatus &&
+        healthPriority(mine) > healthPriority(workloadReplicaStatus(existing.health?.workloadStatus))
+      ) {
         existing.health = node.health;
       }
       continue;
@@ -350,14 +365,23 @@ function addIdleServices(model: GraphModel, inventory: KubeInventory, options: G
     if (!namespaces.has(s.namespace)) {
       continue;
     }
-    if (present.some((n) => n.namespace === s.namespace && n.service === s.name && (s.cluster === undefined || s.cluster === n.cluster))) {
+    if (
+      present.some(
+        (n) =>
+          n.namespace === s.namespace && n.service === s.name && (s.cluster === undefined || s.cluster === n.cluster)
+      )
+    ) {
       continue;
     }
     const cluster = resolveCluster(s.namespace, s.cluster);
     if (cluster === undefined) {
       tally.idleUnknownCluster++;
     }
-    const identity = kubeStateNodeId('service', { cluster: cluster ?? 'unknown', namespace: s.namespace, service: s.name });
+    const identity = kubeStateNodeId('service', {
+      cluster: cluster ?? 'unknown',
+      namespace: s.namespace,
+      service: s.name,
+    });
     if (!identity || ids.has(identity.id)) {
       continue;
     }
@@ -386,7 +410,10 @@ function tallyNotices(tally: Tally, skipped: Record<string, number>): Notice[] {
   const info = (text: string) => notices.push({ severity: 'info', text: `kube-state-metrics: ${text}` });
   if (Object.keys(skipped).length > 0) {
     const total = Object.values(skipped).reduce((a, b) => a + b, 0);
-    notices.push({ severity: 'warning', text: `kube-state-metrics: ${total} sample(s) not used (${describeSkipped(skipped)})` });
+    notices.push({
+      severity: 'warning',
+      text: `kube-state-metrics: ${total} sample(s) not used (${describeSkipped(skipped)})`,
+    });
   }
   if (tally.noDeployment > 0) {
     info(
@@ -394,7 +421,9 @@ function tallyNotices(tally: Tally, skipped: Record<string, number>): Notice[] {
     );
   }
   if (tally.noAvailability > 0) {
-    info(`replica counts incomplete for ${tally.noAvailability} node(s) (desired or available replicas missing): replica health skipped`);
+    info(
+      `replica counts incomplete for ${tally.noAvailability} node(s) (desired or available replicas missing): replica health skipped`
+    );
   }
   if (tally.appNodesWithoutLabels > 0) {
     info(
@@ -405,7 +434,9 @@ function tallyNotices(tally: Tally, skipped: Record<string, number>): Notice[] {
     info(`${tally.outsideNamespaces} node(s) outside the requested namespaces not checked`);
   }
   if (tally.noPodsSeen > 0) {
-    info(`sidecar check skipped for ${tally.noPodsSeen} workload(s): no pod of theirs seen (kube_pod_owner / kube_pod_container_info)`);
+    info(
+      `sidecar check skipped for ${tally.noPodsSeen} workload(s): no pod of theirs seen (kube_pod_owner / kube_pod_container_info)`
+    );
   }
   if (tally.idleWithoutAppLabel > 0) {
     info(
@@ -413,7 +444,9 @@ function tallyNotices(tally: Tally, skipped: Record<string, number>): Notice[] {
     );
   }
   if (tally.idleUnknownCluster > 0) {
-    info(`${tally.idleUnknownCluster} idle node(s) placed in cluster "unknown": their series carry no cluster label and their namespace spans no single cluster`);
+    info(
+      `${tally.idleUnknownCluster} idle node(s) placed in cluster "unknown": their series carry no cluster label and their namespace spans no single cluster`
+    );
   }
   return notices;
 }
@@ -423,7 +456,11 @@ function tallyNotices(tally: Tally, skipped: Record<string, number>): Notice[] {
  * nodes. Never fails: no kube-state-metrics at all gives one info notice and leaves the model untouched; everything
  * skipped or unmatched is counted in the returned notices (which the caller adds to the model).
  */
-export function applyKubeState(model: GraphModel, answers: Map<string, VectorSample[]>, options: GraphOptions): Notice[] {
+export function applyKubeState(
+  model: GraphModel,
+  answers: Map<string, VectorSample[]>,
+  options: GraphOptions
+): Notice[] {
   if (!options.appenders.kubeState) {
     return [];
   }

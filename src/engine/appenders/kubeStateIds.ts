@@ -41,7 +41,16 @@ export function kubeStateNodeId(
     return undefined;
   }
   // A Kubernetes object is never the unknown source; an empty workload namespace makes nodeId use the service's.
-  const identity = nodeId(cluster, namespace, service, isOK(workload) ? namespace : '', workload, app, version, graphType);
+  const identity = nodeId(
+    cluster,
+    namespace,
+    service,
+    isOK(workload) ? namespace : '',
+    workload,
+    app,
+    version,
+    graphType
+  );
   if (!identity) {
     return undefined;
   }

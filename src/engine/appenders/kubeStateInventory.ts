@@ -79,7 +79,13 @@ export function readInventory(answers: Map<string, VectorSample[]>): KubeInvento
     const key = inventoryKey(metric.cluster, metric.namespace, metric.deployment);
     let d = byKey.get(key);
     if (!d) {
-      d = { cluster: metric.cluster || undefined, namespace: metric.namespace, name: metric.deployment, pods: 0, podsWithProxy: 0 };
+      d = {
+        cluster: metric.cluster || undefined,
+        namespace: metric.namespace,
+        name: metric.deployment,
+        pods: 0,
+        podsWithProxy: 0,
+      };
       byKey.set(key, d);
     }
     return d;

@@ -37,7 +37,11 @@ export const ENGINE_ESCAPE: PromqlEscape = {
  * Canonical-name/revision sources as kube-state-metrics names deployment labels (`label_<sanitised key>`); only
  * present when KSM runs with `--metric-labels-allowlist=deployments=[...]` (the default exports none).
  */
-export const APP_LABELS = ['label_service_istio_io_canonical_name', 'label_app_kubernetes_io_name', 'label_app'] as const;
+export const APP_LABELS = [
+  'label_service_istio_io_canonical_name',
+  'label_app_kubernetes_io_name',
+  'label_app',
+] as const;
 export const VERSION_LABELS = [
   'label_service_istio_io_canonical_revision',
   'label_app_kubernetes_io_version',
@@ -104,7 +108,8 @@ export function planKubeStateQueries(options: GraphOptions, escape: PromqlEscape
   const queries: PlannedQuery[] = [
     {
       id: KUBE_STATE_QUERY_IDS.deployments,
-      purpose: 'kube-state-metrics: desired replicas and app/version labels per Deployment (dead and idle nodes, replica health)',
+      purpose:
+        'kube-state-metrics: desired replicas and app/version labels per Deployment (dead and idle nodes, replica health)',
       expr: deployments,
     },
     {

@@ -110,7 +110,7 @@ function edgeSideStatus(
  * current edge code ignores a degraded threshold of 0, which would leave a 2 % 5xx edge green; the documented rule
  * and the older UI make it Degraded, and so do we).
  */
-export function edgeHealthStatus(edge: GraphEdge, rules: Rules): HealthStatus {
+function edgeHealthStatus(edge: GraphEdge, rules: Rules): HealthStatus {
   const codes = edgeCodeRates(edge);
   const total = sumRates(codes);
   if (!(total > 0)) {
@@ -154,7 +154,7 @@ function directionVerdict(
 }
 
 /** Request part of node health (Kiali's calculateRequestStatus): worst of inbound and outbound; nothing matched → NA. */
-export function requestVerdict(inbound: CodeRates, outbound: CodeRates, rules: Rules): Verdict {
+function requestVerdict(inbound: CodeRates, outbound: CodeRates, rules: Rules): Verdict {
   if (rules.fallback) {
     let total = 0;
     let errors = 0;

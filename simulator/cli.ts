@@ -3,6 +3,7 @@
  *   npx tsx simulator/cli.ts serve  --topology bookinfo|synthetic [--port 0] [synthetic options] [--label k=v]...
  *   npx tsx simulator/cli.ts export --topology bookinfo|synthetic --start <unix> --end <unix> [--step 15] --out file.om
  * Synthetic options: --namespaces N --workloads M --fanout F|MIN-MAX --seed S [--cross 0.22] [--ingress 50]
+ *   (or --topology-file topology.json: a Topology object as JSON)
  * Common: --cluster NAME, --histograms all|duration|none, --label name=value (extra label on every series).
  */
 import { bookinfoTopology } from './bookinfo';
@@ -10,12 +11,14 @@ import { exportOpenMetricsFile } from './export';
 import { countSeries, familiesOf } from './series';
 import { startMetricsServer } from './server';
 import { syntheticTopology } from './synthetic';
-import { HistogramSet, Topology } from './topology';
+import { readFileSync } from 'node:fs';
+import { HistogramSet, Topology, validateTopology } from './topology';
 
 const USAGE = `usage:
   cli.ts serve  --topology bookinfo|synthetic [--port 0] [options]
   cli.ts export --topology bookinfo|synthetic --start <unix> --end <unix> [--step 15] [--origin <unix>] --out <file.om> [options]
   cli.ts count  --topology bookinfo|synthetic [options]
+  --topology-file <topology.json> instead of --topology
 options: --cluster NAME  --histograms all|duration|none  --label name=value (repeatable)
 synthetic: --namespaces N --workloads M --fanout F|MIN-MAX --seed S [--cross RATIO] [--ingress N]`;
 
@@ -97,6 +100,21 @@ function extraLabels(args: Args): Record<string, string> | undefined {
 }
 
 export function topologyFromArgs(args: Args): Topology {
+  if (args.values.has('topology-file')) {
+    const file = one(args, 'topology-file');
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new UsageError(`--topology-file ${file}: ${(e as Error).message}`);
+    }
+    const t = parsed as Topology;
+    if (!t || !Array.isArray(t.workloads) || !Array.isArray(t.flows) || !Array.isArray(t.services)) {
+      throw new UsageError(`--topology-file ${file}: not a topology (needs workloads, services and flows)`);
+    }
+    validateTopology(t);
+    return t;
+  }
   const kind = one(args, 'topology', 'bookinfo');
   const cluster = args.values.has('cluster') ? one(args, 'cluster') : undefined;
   if (kind === 'bookinfo') {

@@ -1,0 +1,253 @@
+/**
+ * Details of the clicked node, edge or box: identity, health, badges, inbound/outbound traffic per protocol,
+ * response codes with flags and hosts, principals, response time, and the data links of its frame row.
+ * All values are rendered as React text (escaped), never as HTML.
+ */
+import React from 'react';
+import { css } from '@emotion/css';
+import type { DataFrame, GrafanaTheme2, InterpolateFunction } from '@grafana/data';
+import { DataLinkButton, IconButton, useStyles2 } from '@grafana/ui';
+import { formatByteRate, formatDuration, formatPercent, formatRequestRate } from '../graph/format';
+import { badgesOf, nodeDisplayName } from '../graph/nodeLabels';
+import { ProtocolTotals, responseRows, trafficSummary } from '../graph/summary';
+import type { PanelEdge, PanelGraph, PanelNode } from '../graph/types';
+import type { ResponseTimeStatLabel } from '../options';
+import type { SelectedElement } from './CytoscapeGraph';
+import { rowLinks } from './links';
+
+export interface DetailsDrawerProps {
+  graph: PanelGraph;
+  selected: SelectedElement;
+  series: readonly DataFrame[];
+  replaceVariables?: InterpolateFunction;
+  responseTimeStat: ResponseTimeStatLabel;
+  onClose: () => void;
+}
+
+const RT_NAMES: Record<ResponseTimeStatLabel, string> = {
+  auto: 'Response time',
+  avg: 'Response time (average)',
+  '50': 'Response time (p50)',
+  '95': 'Response time (p95)',
+  '99': 'Response time (p99)',
+};
+
+function rateText(protocol: string, rate: number): string {
+  return protocol === 'tcp' ? formatByteRate(rate, true) : formatRequestRate(rate, true);
+}
+
+function TotalsTable({ title, rows }: { title: string; rows: ProtocolTotals[] }) {
+  const styles = useStyles2(getStyles);
+  if (rows.length === 0) {
+    return (
+      <div className={styles.section}>
+        <h4 className={styles.h}>{title}</h4>
+        <div className={styles.muted}>No traffic</div>
+      </div>
+    );
+  }
+  return (
+    <div className={styles.section}>
+      <h4 className={styles.h}>{title}</h4>
+      <table className={styles.table}>
+        <thead>
+          <tr>
+            <th scope="col">Protocol</th>
+            <th scope="col">Rate</th>
+            <th scope="col">Errors</th>
+            <th scope="col">Edges</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.protocol}>
+              <td>{r.protocol === 'other' ? '—' : r.protocol.toUpperCase()}</td>
+              <td>{r.protocol === 'other' ? '—' : rateText(r.protocol, r.rate)}</td>
+              <td>{r.protocol === 'tcp' || r.protocol === 'other' ? '—' : formatPercent(r.percentErr)}</td>
+              <td>{r.edges}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Row({ name, value }: { name: string; value: React.ReactNode }) {
+  const styles = useStyles2(getStyles);
+  if (value === undefined || value === null || value === '') {
+    return null;
+  }
+  return (
+    <>
+      <dt className={styles.dt}>{name}</dt>
+      <dd className={styles.dd}>{value}</dd>
+    </>
+  );
+}
+
+function NodeDetails({ node, graph }: { node: PanelNode; graph: PanelGraph }) {
+  const styles = useStyles2(getStyles);
+  const summary = trafficSummary(graph, node.id);
+  const badges = badgesOf(node);
+  const kind = node.nodeType === 'box' ? `${node.isBox ?? ''} box` : node.nodeType === 'generic' ? 'node' : node.nodeType;
+  return (
+    <>
+      <dl className={styles.dl}>
+        <Row name="Type" value={kind} />
+        <Row name="Namespace" value={node.namespace} />
+        <Row name="Cluster" value={node.cluster} />
+        <Row name="App" value={node.app} />
+        <Row name="Version" value={node.version} />
+        <Row name="Workload" value={node.workload} />
+        <Row name="Service" value={node.service} />
+        <Row name="Operation" value={node.aggregate ? `${node.aggregate} = ${node.aggregateValue ?? ''}` : undefined} />
+        <Row name="Health" value={node.healthStatus && node.healthStatus !== 'NA' ? node.healthStatus : undefined} />
+        <Row
+          name="Error ratio"
+          value={node.health && node.health.errorRatio > 0 ? formatPercent(node.health.errorRatio) : undefined}
+        />
+        <Row name="Subtitle" value={node.nodeType === 'generic' ? node.subtitle : undefined} />
+        <Row name="Main stat" value={node.mainstat} />
+        <Row name="Secondary stat" value={node.secondarystat} />
+        {node.details.map((d) => (
+          <Row key={d.name} name={d.name} value={d.value} />
+        ))}
+        {node.arcs.map((a) => (
+          <Row key={`arc-${a.name}`} name={a.name} value={formatPercent(a.value * 100)} />
+        ))}
+        <Row name="Badges" value={badges.length > 0 ? badges.map((b) => `${b.glyph} ${b.label}`).join(', ') : undefined} />
+        <Row
+          name="Services"
+          value={node.destServices?.length ? node.destServices.map((s) => `${s.name}.${s.namespace}`).join(', ') : undefined}
+        />
+      </dl>
+      {node.nodeType === 'box' && (
+        <div className={styles.muted}>{graph.nodes.filter((n) => n.parent === node.id).length} members</div>
+      )}
+      <TotalsTable title="Inbound" rows={summary.inbound} />
+      <TotalsTable title="Outbound" rows={summary.outbound} />
+    </>
+  );
+}
+
+function EdgeDetails({ edge, graph, rtName }: { edge: PanelEdge; graph: PanelGraph; rtName: string }) {
+  const styles = useStyles2(getStyles);
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const src = byId.get(edge.source);
+  const dst = byId.get(edge.target);
+  const rows = responseRows(edge);
+  const r = edge.rates;
+  return (
+    <>
+      <dl className={styles.dl}>
+        <Row name="From" value={src ? nodeDisplayName(src) : edge.source} />
+        <Row name="To" value={dst ? nodeDisplayName(dst) : edge.target} />
+        <Row name="Protocol" value={edge.protocol?.toUpperCase()} />
+        <Row name="Rate" value={r && edge.protocol ? rateText(edge.protocol, r.total) : undefined} />
+        <Row name="Errors" value={r && edge.protocol !== 'tcp' && r.percentErr > 0 ? formatPercent(r.percentErr) : undefined} />
+        <Row name="Share of source traffic" value={r && r.percentReq > 0 ? formatPercent(r.percentReq) : undefined} />
+        <Row name="Health" value={edge.healthStatus && edge.healthStatus !== 'NA' ? edge.healthStatus : undefined} />
+        <Row name={rtName} value={edge.responseTime !== undefined ? formatDuration(edge.responseTime) : undefined} />
+        <Row name="Throughput" value={edge.throughput !== undefined ? formatByteRate(edge.throughput, true) : undefined} />
+        <Row name="mTLS" value={edge.isMTLS !== undefined && edge.isMTLS >= 0 ? formatPercent(edge.isMTLS) : undefined} />
+        <Row name="Source principal" value={edge.sourcePrincipal} />
+        <Row name="Destination principal" value={edge.destPrincipal} />
+        <Row name="Main stat" value={edge.protocol ? undefined : edge.mainstat} />
+        <Row name="Secondary stat" value={edge.protocol ? undefined : edge.secondarystat} />
+        {edge.details.map((d) => (
+          <Row key={d.name} name={d.name} value={d.value} />
+        ))}
+        <Row name="Traffic" value={edge.hasTraffic ? undefined : 'Idle (no traffic in the range)'} />
+      </dl>
+      {rows.length > 0 && (
+        <div className={styles.section}>
+          <h4 className={styles.h}>Responses</h4>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th scope="col">Code</th>
+                <th scope="col">Share</th>
+                <th scope="col">Flags</th>
+                <th scope="col">Hosts</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.code}>
+                  <td>{row.code === '-' ? (edge.protocol === 'tcp' ? '-' : 'no response') : row.code}</td>
+                  <td>{formatPercent(row.percent)}</td>
+                  <td>{row.flags.map((f) => `${f.name} ${formatPercent(f.percent)}`).join(', ')}</td>
+                  <td>{row.hosts.map((h) => `${h.name} ${formatPercent(h.percent)}`).join(', ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+export function DetailsDrawer({ graph, selected, series, replaceVariables, responseTimeStat, onClose }: DetailsDrawerProps) {
+  const styles = useStyles2(getStyles);
+  const node = selected.kind === 'node' ? graph.nodes.find((n) => n.id === selected.id) : undefined;
+  const edge = selected.kind === 'edge' ? graph.edges.find((e) => e.id === selected.id) : undefined;
+  if (!node && !edge) {
+    return null;
+  }
+  const title = node ? nodeDisplayName(node) : 'Edge';
+  const links = rowLinks(series, node ? node.ref : edge?.ref, replaceVariables);
+  return (
+    <aside className={styles.drawer} aria-label={`Details: ${title}`} data-testid="meshgraph-details">
+      <div className={styles.header}>
+        <h3 className={styles.title}>{title}</h3>
+        <IconButton name="times" aria-label="Close details" tooltip="Close details" onClick={onClose} />
+      </div>
+      {node && <NodeDetails node={node} graph={graph} />}
+      {edge && <EdgeDetails edge={edge} graph={graph} rtName={RT_NAMES[responseTimeStat] ?? RT_NAMES.auto} />}
+      {links.length > 0 && (
+        <div className={styles.section}>
+          <h4 className={styles.h}>Links</h4>
+          <div className={styles.links}>
+            {links.map((l, i) => (
+              <DataLinkButton key={`${l.href}-${i}`} link={l} buttonProps={{ size: 'sm', variant: 'secondary' }} />
+            ))}
+          </div>
+        </div>
+      )}
+    </aside>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  drawer: css({
+    position: 'absolute',
+    top: 0,
+    right: 0,
+    bottom: 0,
+    width: 'min(380px, 60%)',
+    overflowY: 'auto',
+    padding: theme.spacing(1.5),
+    background: theme.colors.background.primary,
+    borderLeft: `1px solid ${theme.colors.border.medium}`,
+    boxShadow: theme.shadows.z2,
+    zIndex: 2,
+    fontSize: theme.typography.bodySmall.fontSize,
+  }),
+  header: css({ display: 'flex', alignItems: 'flex-start', justifyContent: 'space-between', gap: theme.spacing(1) }),
+  title: css({ fontSize: theme.typography.h5.fontSize, margin: 0, wordBreak: 'break-all' }),
+  section: css({ marginTop: theme.spacing(1.5) }),
+  h: css({ fontSize: theme.typography.h6.fontSize, margin: theme.spacing(0, 0, 0.5) }),
+  dl: css({ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: theme.spacing(0.25, 1), margin: theme.spacing(1, 0) }),
+  dt: css({ color: theme.colors.text.secondary }),
+  dd: css({ margin: 0, wordBreak: 'break-all' }),
+  muted: css({ color: theme.colors.text.secondary }),
+  table: css({
+    width: '100%',
+    borderCollapse: 'collapse',
+    'th, td': { textAlign: 'left', padding: theme.spacing(0.25, 0.5), borderBottom: `1px solid ${theme.colors.border.weak}` },
+    th: { color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium },
+  }),
+  links: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0.5) }),
+});

@@ -1,0 +1,129 @@
+/**
+ * Find and Hide inputs (Kiali's expression language) with presets and error messages. An expression is applied on
+ * Enter, on leaving the field, or when a preset is picked; Escape clears. The panel focuses Find on "/".
+ */
+import React, { useEffect, useId, useState } from 'react';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { Input, Select, useStyles2 } from '@grafana/ui';
+import { FIND_PRESETS, HIDE_PRESETS, Preset } from '../graph/findHide';
+
+export interface FindHideBarProps {
+  find: string;
+  hide: string;
+  findError?: string;
+  hideError?: string;
+  onFind: (expression: string) => void;
+  onHide: (expression: string) => void;
+  findInputRef?: React.Ref<HTMLInputElement>;
+  /** Counts shown next to the inputs, e.g. "3 found". */
+  findCount?: number;
+  hideCount?: number;
+}
+
+function ExpressionInput(props: {
+  label: string;
+  value: string;
+  error?: string;
+  presets: Preset[];
+  onApply: (v: string) => void;
+  inputRef?: React.Ref<HTMLInputElement>;
+  count?: string;
+  placeholder: string;
+}) {
+  const styles = useStyles2(getStyles);
+  const [draft, setDraft] = useState(props.value);
+  const id = useId();
+  const errorId = `${id}-error`;
+  useEffect(() => setDraft(props.value), [props.value]);
+  const apply = (v: string) => {
+    if (v !== props.value) {
+      props.onApply(v);
+    }
+  };
+  return (
+    <div className={styles.group}>
+      <label htmlFor={id} className={styles.label}>
+        {props.label}
+      </label>
+      <div className={styles.inputWrap}>
+        <Input
+          id={id}
+          ref={props.inputRef}
+          value={draft}
+          placeholder={props.placeholder}
+          invalid={!!props.error}
+          aria-invalid={!!props.error}
+          aria-describedby={props.error ? errorId : undefined}
+          onChange={(e) => setDraft(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              apply(draft);
+            } else if (e.key === 'Escape') {
+              setDraft('');
+              apply('');
+            }
+          }}
+          onBlur={() => apply(draft)}
+          suffix={props.count ? <span className={styles.count}>{props.count}</span> : undefined}
+        />
+      </div>
+      <div className={styles.presets}>
+        <Select
+          aria-label={`${props.label} presets`}
+          placeholder="Presets"
+          value={null}
+          width={14}
+          options={props.presets.map((p) => ({ value: p.expression, label: p.expression, description: p.description }))}
+          onChange={(v) => {
+            const expr = (v?.value as string) ?? '';
+            setDraft(expr);
+            apply(expr);
+          }}
+        />
+      </div>
+      {props.error && (
+        <div id={errorId} role="alert" className={styles.error} data-testid={`meshgraph-${props.label.toLowerCase()}-error`}>
+          {props.error}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function FindHideBar(props: FindHideBarProps) {
+  const styles = useStyles2(getStyles);
+  return (
+    <div className={styles.bar} role="search" aria-label="Find and hide">
+      <ExpressionInput
+        label="Find"
+        value={props.find}
+        error={props.findError}
+        presets={FIND_PRESETS}
+        onApply={props.onFind}
+        inputRef={props.findInputRef}
+        count={props.find && !props.findError && props.findCount !== undefined ? `${props.findCount} found` : undefined}
+        placeholder="Find… (press /)"
+      />
+      <ExpressionInput
+        label="Hide"
+        value={props.hide}
+        error={props.hideError}
+        presets={HIDE_PRESETS}
+        onApply={props.onHide}
+        count={props.hide && !props.hideError && props.hideCount !== undefined ? `${props.hideCount} hidden` : undefined}
+        placeholder="Hide…"
+      />
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  bar: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(1), alignItems: 'flex-start', flex: 1, minWidth: 0 }),
+  group: css({ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: theme.spacing(0.5), flex: '1 1 260px', minWidth: 0 }),
+  label: css({ fontSize: theme.typography.bodySmall.fontSize, color: theme.colors.text.secondary, margin: 0 }),
+  inputWrap: css({ flex: 1, minWidth: 120 }),
+  presets: css({ flex: '0 0 auto' }),
+  count: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
+  error: css({ flexBasis: '100%', color: theme.colors.error.text, fontSize: theme.typography.bodySmall.fontSize }),
+});

@@ -1,0 +1,155 @@
+/**
+ * Panel options: their type, defaults and the options editor. Every default the panel uses lives here.
+ */
+import type { PanelOptionsEditorBuilder } from '@grafana/data';
+import { EDGE_LABEL_MODES, EdgeLabelMode } from './graph/edgeLabels';
+import { LAYOUTS, LayoutName } from './graph/layouts';
+
+export type ResponseTimeStatLabel = 'auto' | 'avg' | '50' | '95' | '99';
+
+export interface TrafficPanelOptions {
+  layout: LayoutName;
+  edgeLabels: EdgeLabelMode[];
+  /** Which statistic the datasource delivers as response time (shown in the drawer and legend). */
+  responseTimeStat: ResponseTimeStatLabel;
+  animation: boolean;
+  findExpression: string;
+  hideExpression: string;
+  showLegend: boolean;
+  showBadges: boolean;
+  /** Labels smaller than this many screen pixels are not drawn (zoomed out). */
+  labelMinZoomedFontSize: number;
+  /** No traffic animation above this many nodes. */
+  animationNodeLimit: number;
+  /** Large-graph mode (fast layout, cheaper drawing) above this many nodes. */
+  largeGraphThreshold: number;
+  /** Cytoscape's experimental WebGL renderer: faster with a GPU, slower with software rendering. */
+  webgl: boolean;
+}
+
+export const DEFAULT_OPTIONS: TrafficPanelOptions = {
+  layout: 'dagre',
+  edgeLabels: [],
+  responseTimeStat: 'auto',
+  animation: false,
+  findExpression: '',
+  hideExpression: '',
+  showLegend: false,
+  showBadges: true,
+  labelMinZoomedFontSize: 6,
+  animationNodeLimit: 500,
+  largeGraphThreshold: 300,
+  webgl: false,
+};
+
+/** Options as saved may be partial or from an older version: fill in the defaults. */
+export function withDefaults(options: Partial<TrafficPanelOptions> | undefined): TrafficPanelOptions {
+  const o = { ...DEFAULT_OPTIONS, ...(options ?? {}) };
+  o.edgeLabels = Array.isArray(o.edgeLabels)
+    ? o.edgeLabels.filter((m) => EDGE_LABEL_MODES.some((x) => x.value === m))
+    : [];
+  for (const key of ['labelMinZoomedFontSize', 'animationNodeLimit', 'largeGraphThreshold'] as const) {
+    const v = Number(o[key]);
+    o[key] = Number.isFinite(v) && v >= 0 ? v : DEFAULT_OPTIONS[key];
+  }
+  return o;
+}
+
+export function buildOptionsEditor(builder: PanelOptionsEditorBuilder<TrafficPanelOptions>): void {
+  const graph = ['Graph'];
+  const display = ['Display'];
+  const findHide = ['Find and hide'];
+  const perf = ['Large graphs'];
+  builder
+    .addSelect({
+      path: 'layout',
+      name: 'Layout',
+      description: 'Dagre follows the traffic direction. Above the large-graph threshold a fast layered layout replaces dagre and fCoSE.',
+      category: graph,
+      defaultValue: DEFAULT_OPTIONS.layout,
+      settings: { options: LAYOUTS.map((l) => ({ value: l.value, label: l.label, description: l.description })) },
+    })
+    .addMultiSelect({
+      path: 'edgeLabels',
+      name: 'Edge labels',
+      description: 'Several can be shown at once; units appear when more than one is on.',
+      category: display,
+      defaultValue: DEFAULT_OPTIONS.edgeLabels,
+      settings: { options: EDGE_LABEL_MODES.map((m) => ({ value: m.value, label: m.label, description: m.description })) },
+    })
+    .addSelect({
+      path: 'responseTimeStat',
+      name: 'Response time statistic',
+      description: 'The statistic the query delivers (set in the query editor); used to name it.',
+      category: display,
+      defaultValue: DEFAULT_OPTIONS.responseTimeStat,
+      settings: {
+        options: [
+          { value: 'auto', label: 'As delivered' },
+          { value: 'avg', label: 'Average' },
+          { value: '50', label: 'p50' },
+          { value: '95', label: 'p95' },
+          { value: '99', label: 'p99' },
+        ],
+      },
+    })
+    .addBooleanSwitch({
+      path: 'showBadges',
+      name: 'Badges',
+      description: 'Traffic source, gateway, missing sidecar, dead and outside markers on node labels.',
+      category: display,
+      defaultValue: DEFAULT_OPTIONS.showBadges,
+    })
+    .addBooleanSwitch({ path: 'showLegend', name: 'Legend', category: display, defaultValue: DEFAULT_OPTIONS.showLegend })
+    .addBooleanSwitch({
+      path: 'animation',
+      name: 'Traffic animation',
+      description: 'Dots along edges (off when the panel is off screen, when reduced motion is asked for, and above the node limit).',
+      category: display,
+      defaultValue: DEFAULT_OPTIONS.animation,
+    })
+    .addNumberInput({
+      path: 'labelMinZoomedFontSize',
+      name: 'Hide labels below (px)',
+      description: 'Labels smaller than this on screen are not drawn when zoomed out.',
+      category: display,
+      defaultValue: DEFAULT_OPTIONS.labelMinZoomedFontSize,
+      settings: { min: 0, max: 30, integer: true },
+    })
+    .addTextInput({
+      path: 'findExpression',
+      name: 'Find',
+      description: 'Highlight matching elements, e.g. "rt > 1000", "! healthy", "ns = bookinfo AND httpin > 1".',
+      category: findHide,
+      defaultValue: DEFAULT_OPTIONS.findExpression,
+    })
+    .addTextInput({
+      path: 'hideExpression',
+      name: 'Hide',
+      description: 'Hide matching elements, e.g. "healthy", "name = unknown", "rank > 2".',
+      category: findHide,
+      defaultValue: DEFAULT_OPTIONS.hideExpression,
+    })
+    .addNumberInput({
+      path: 'largeGraphThreshold',
+      name: 'Large-graph threshold (nodes)',
+      description: 'Above this: fast layout instead of dagre/fCoSE, straight edges, cheaper pan and zoom.',
+      category: perf,
+      defaultValue: DEFAULT_OPTIONS.largeGraphThreshold,
+      settings: { min: 10, integer: true },
+    })
+    .addNumberInput({
+      path: 'animationNodeLimit',
+      name: 'Animation node limit',
+      category: perf,
+      defaultValue: DEFAULT_OPTIONS.animationNodeLimit,
+      settings: { min: 0, integer: true },
+    })
+    .addBooleanSwitch({
+      path: 'webgl',
+      name: 'WebGL rendering (experimental)',
+      description: 'Faster with a GPU; slower where the browser renders WebGL in software.',
+      category: perf,
+      defaultValue: DEFAULT_OPTIONS.webgl,
+    });
+}

@@ -96,7 +96,8 @@ export function createBackendSrvTransport(options: BackendSrvTransportOptions): 
         throw abortError();
       }
       const detail = fe?.message ?? fe?.statusText ?? (e instanceof Error ? e.message : String(e));
-      throw new Error(`Could not reach Grafana's data proxy: ${detail || 'network error'}`);
+      // The client wraps this as "Cannot reach Prometheus: <detail>".
+      throw new Error(detail || 'network error (no answer from Grafana)');
     } finally {
       req.signal?.removeEventListener('abort', onAbort);
     }

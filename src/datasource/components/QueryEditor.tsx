@@ -1,45 +1,315 @@
-import React, { ChangeEvent } from 'react';
-import { InlineField, Input, Stack } from '@grafana/ui';
-import { QueryEditorProps } from '@grafana/data';
-import { DataSource } from '../datasource';
-import { MyDataSourceOptions, MyQuery } from '../types';
+import React, { useEffect, useMemo, useState } from 'react';
+import { css } from '@emotion/css';
+import { GrafanaTheme2, QueryEditorProps, SelectableValue } from '@grafana/data';
+import {
+  Alert,
+  Collapse,
+  InlineField,
+  InlineSwitch,
+  Input,
+  MultiSelect,
+  RadioButtonGroup,
+  Select,
+  Stack,
+  useStyles2,
+} from '@grafana/ui';
 
-type Props = QueryEditorProps<DataSource, MyQuery, MyDataSourceOptions>;
+import type { DataSource } from '../datasource';
+import type { AmbientTraffic, BoxBy, GraphType, GrpcRate, HttpRate, ResponseTimeStat, TcpRate, ThroughputType } from '../../engine/model';
+import { ALL_NAMESPACES, MeshgraphOptions, MeshgraphQuery, NodeFocusKind, withQueryDefaults } from '../types';
+import { ScopeLabelsEditor } from './ScopeLabelsEditor';
 
-export function QueryEditor({ query, onChange, onRunQuery }: Props) {
-  const onQueryTextChange = (event: ChangeEvent<HTMLInputElement>) => {
-    onChange({ ...query, queryText: event.target.value });
+type Props = QueryEditorProps<DataSource, MeshgraphQuery, MeshgraphOptions>;
+
+const GRAPH_TYPE_OPTIONS: Array<SelectableValue<GraphType>> = [
+  { label: 'Versioned app', value: 'versionedApp', description: 'App nodes per version, boxed by app' },
+  { label: 'App', value: 'app', description: 'One node per app (canonical service)' },
+  { label: 'Workload', value: 'workload', description: 'One node per workload (deployment…)' },
+  { label: 'Service', value: 'service', description: 'Service nodes only' },
+];
+const HTTP_OPTIONS: Array<SelectableValue<HttpRate>> = [
+  { label: 'Requests', value: 'requests' },
+  { label: 'None', value: 'none' },
+];
+const GRPC_OPTIONS: Array<SelectableValue<GrpcRate>> = [
+  { label: 'Requests', value: 'requests' },
+  { label: 'Sent messages', value: 'sent' },
+  { label: 'Received messages', value: 'received' },
+  { label: 'Total messages', value: 'total' },
+  { label: 'None', value: 'none' },
+];
+const TCP_OPTIONS: Array<SelectableValue<TcpRate>> = [
+  { label: 'Sent bytes', value: 'sent' },
+  { label: 'Received bytes', value: 'received' },
+  { label: 'Total bytes', value: 'total' },
+  { label: 'None', value: 'none' },
+];
+const AMBIENT_OPTIONS: Array<SelectableValue<AmbientTraffic>> = [
+  { label: 'Total', value: 'total' },
+  { label: 'Waypoint', value: 'waypoint' },
+  { label: 'Ztunnel', value: 'ztunnel' },
+  { label: 'None', value: 'none' },
+];
+const BOX_OPTIONS: Array<SelectableValue<BoxBy>> = [
+  { label: 'Cluster', value: 'cluster' },
+  { label: 'Namespace', value: 'namespace' },
+  { label: 'App', value: 'app' },
+];
+const RESPONSE_TIME_OPTIONS: Array<SelectableValue<ResponseTimeStat | 'off'>> = [
+  { label: 'Off', value: 'off' },
+  { label: 'Avg', value: 'avg' },
+  { label: 'p50', value: '50' },
+  { label: 'p95', value: '95' },
+  { label: 'p99', value: '99' },
+];
+const THROUGHPUT_OPTIONS: Array<SelectableValue<ThroughputType | 'off'>> = [
+  { label: 'Off', value: 'off' },
+  { label: 'Request', value: 'request' },
+  { label: 'Response', value: 'response' },
+];
+const FOCUS_OPTIONS: Array<SelectableValue<NodeFocusKind>> = [
+  { label: 'None', value: 'none' },
+  { label: 'Workload', value: 'workload' },
+  { label: 'App', value: 'app' },
+  { label: 'Service', value: 'service' },
+];
+const AGGREGATE_OPTIONS: Array<SelectableValue<string>> = [
+  { label: 'Off', value: '' },
+  { label: 'request_operation', value: 'request_operation' },
+];
+
+const LABEL_WIDTH = 20;
+
+export function QueryEditor({ query: rawQuery, onChange, onRunQuery, datasource, range }: Props) {
+  const query = useMemo(() => withQueryDefaults(rawQuery), [rawQuery]);
+  const styles = useStyles2(getStyles);
+  const [namespaceNames, setNamespaceNames] = useState<string[]>([]);
+  const [open, setOpen] = useState<Record<string, boolean>>({ focus: query.node.kind !== 'none' });
+
+  // Namespaces seen in the telemetry over the panel's range (best effort: typing a name always works).
+  useEffect(() => {
+    const controller = new AbortController();
+    datasource
+      .listNames('namespaces', '', range, undefined, controller.signal)
+      .then((names) => !controller.signal.aborted && setNamespaceNames(names))
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [datasource, range]);
+
+  const change = (patch: Partial<MeshgraphQuery>, run = true) => {
+    onChange({ ...query, ...patch });
+    if (run) {
+      onRunQuery();
+    }
   };
 
-  const onConstantChange = (event: ChangeEvent<HTMLInputElement>) => {
-    onChange({ ...query, constant: parseFloat(event.target.value) });
-    // executes the query
-    onRunQuery();
-  };
+  const namespaceOptions: Array<SelectableValue<string>> = useMemo(() => {
+    const variables = datasource.templateVariableNames().map((v) => ({ label: v, value: v, description: 'Dashboard variable' }));
+    const known = namespaceNames.map((n) => ({ label: n, value: n }));
+    const selected = query.namespaces
+      .filter((v) => v !== ALL_NAMESPACES && !variables.some((o) => o.value === v) && !namespaceNames.includes(v))
+      .map((v) => ({ label: v, value: v }));
+    return [
+      { label: 'All namespaces', value: ALL_NAMESPACES, description: 'No namespace filter' },
+      ...variables,
+      ...known,
+      ...selected,
+    ];
+  }, [datasource, namespaceNames, query.namespaces]);
 
-  const { queryText, constant } = query;
+  const preview = useMemo(
+    () => (open.promql ? datasource.previewQueries(query, range) : undefined),
+    [open.promql, datasource, query, range]
+  );
+
+  const toggle = (key: string) => (isOpen: boolean) => setOpen({ ...open, [key]: isOpen });
 
   return (
-    <Stack gap={0}>
-      <InlineField label="Constant">
-        <Input
-          id="query-editor-constant"
-          onChange={onConstantChange}
-          value={constant}
-          width={8}
-          type="number"
-          step="0.1"
-        />
-      </InlineField>
-      <InlineField label="Query Text" labelWidth={16} tooltip="Not used yet">
-        <Input
-          id="query-editor-query-text"
-          onChange={onQueryTextChange}
-          value={queryText || ''}
-          required
-          placeholder="Enter a query"
-        />
-      </InlineField>
-    </Stack>
+    <div data-testid="meshgraph-query-editor">
+      <Stack gap={0} wrap="wrap">
+        <InlineField label="Namespaces" labelWidth={LABEL_WIDTH} tooltip="Namespaces to graph: names, dashboard variables such as $namespace, or All">
+          <MultiSelect<string>
+            inputId="meshgraph-namespaces"
+            aria-label="Namespaces"
+            width={48}
+            allowCustomValue
+            options={namespaceOptions}
+            value={query.namespaces}
+            placeholder="Choose namespaces or $namespace"
+            onChange={(values) => {
+              let next = values.map((v) => v.value!).filter((v) => v !== undefined && v !== '');
+              // "All" and named namespaces exclude each other: the last pick wins.
+              if (next.includes(ALL_NAMESPACES) && next.length > 1) {
+                next = next[next.length - 1] === ALL_NAMESPACES ? [ALL_NAMESPACES] : next.filter((v) => v !== ALL_NAMESPACES);
+              }
+              change({ namespaces: next });
+            }}
+          />
+        </InlineField>
+        <InlineField label="Graph type" labelWidth={LABEL_WIDTH}>
+          <RadioButtonGroup<GraphType>
+            aria-label="Graph type"
+            options={GRAPH_TYPE_OPTIONS}
+            value={query.graphType}
+            onChange={(graphType) => change({ graphType })}
+          />
+        </InlineField>
+      </Stack>
+      <Stack gap={0} wrap="wrap">
+        <InlineField
+          label="Duration"
+          labelWidth={LABEL_WIDTH}
+          tooltip="Rate window. Empty: the dashboard time range. Otherwise a Prometheus duration (10m, 1h) or a variable ($__range, $__rate_interval). Never shorter than twice the scrape interval."
+        >
+          <Input
+            id="meshgraph-duration"
+            aria-label="Duration"
+            width={16}
+            placeholder="time range"
+            value={query.duration}
+            onChange={(e) => change({ duration: e.currentTarget.value }, false)}
+            onBlur={onRunQuery}
+          />
+        </InlineField>
+        <InlineField label="Service nodes" tooltip="Inject service nodes between clients and workloads (always on for the service graph)">
+          <InlineSwitch
+            id="meshgraph-inject"
+            aria-label="Inject service nodes"
+            value={query.graphType === 'service' || query.injectServiceNodes}
+            disabled={query.graphType === 'service'}
+            onChange={(e) => change({ injectServiceNodes: e.currentTarget.checked })}
+          />
+        </InlineField>
+        <InlineField label="Idle edges" tooltip="Show edges that had no traffic in the window">
+          <InlineSwitch
+            id="meshgraph-idle"
+            aria-label="Idle edges"
+            value={query.includeIdleEdges}
+            onChange={(e) => change({ includeIdleEdges: e.currentTarget.checked })}
+          />
+        </InlineField>
+        <InlineField label="Box by" tooltip="Group nodes in boxes (app graphs always box by app)">
+          <MultiSelect<BoxBy>
+            inputId="meshgraph-box"
+            aria-label="Box by"
+            width={32}
+            options={BOX_OPTIONS}
+            value={query.boxBy}
+            onChange={(values) => change({ boxBy: values.map((v) => v.value!) })}
+          />
+        </InlineField>
+      </Stack>
+
+      <Collapse label="Traffic" isOpen={!!open.traffic} onToggle={toggle('traffic')}>
+        <Stack gap={0} wrap="wrap">
+          <InlineField label="HTTP" labelWidth={LABEL_WIDTH}>
+            <RadioButtonGroup<HttpRate> aria-label="HTTP rate" options={HTTP_OPTIONS} value={query.rates.http} onChange={(http) => change({ rates: { ...query.rates, http } })} />
+          </InlineField>
+          <InlineField label="gRPC">
+            <Select<GrpcRate> inputId="meshgraph-grpc" aria-label="gRPC rate" width={22} options={GRPC_OPTIONS} value={query.rates.grpc} onChange={(v) => change({ rates: { ...query.rates, grpc: v.value! } })} />
+          </InlineField>
+          <InlineField label="TCP">
+            <Select<TcpRate> inputId="meshgraph-tcp" aria-label="TCP rate" width={20} options={TCP_OPTIONS} value={query.rates.tcp} onChange={(v) => change({ rates: { ...query.rates, tcp: v.value! } })} />
+          </InlineField>
+          <InlineField label="Ambient" tooltip="Which ambient-mode telemetry to use (ztunnel L4, waypoint L7, both, or none)">
+            <Select<AmbientTraffic> inputId="meshgraph-ambient" aria-label="Ambient traffic" width={16} options={AMBIENT_OPTIONS} value={query.ambientTraffic} onChange={(v) => change({ ambientTraffic: v.value! })} />
+          </InlineField>
+        </Stack>
+      </Collapse>
+
+      <Collapse label="Edge labels and node details" isOpen={!!open.appenders} onToggle={toggle('appenders')}>
+        <Stack gap={0} wrap="wrap">
+          <InlineField label="Response time" labelWidth={LABEL_WIDTH}>
+            <RadioButtonGroup<ResponseTimeStat | 'off'> aria-label="Response time" options={RESPONSE_TIME_OPTIONS} value={query.responseTime} onChange={(responseTime) => change({ responseTime })} />
+          </InlineField>
+          <InlineField label="Throughput">
+            <RadioButtonGroup<ThroughputType | 'off'> aria-label="Throughput" options={THROUGHPUT_OPTIONS} value={query.throughput} onChange={(throughput) => change({ throughput })} />
+          </InlineField>
+        </Stack>
+        <Stack gap={0} wrap="wrap">
+          <InlineField label="Security (mTLS)" labelWidth={LABEL_WIDTH}>
+            <InlineSwitch id="meshgraph-security" aria-label="Security" value={query.securityPolicy} onChange={(e) => change({ securityPolicy: e.currentTarget.checked })} />
+          </InlineField>
+          <InlineField label="Health" tooltip="Node and edge health from the datasource's tolerances">
+            <InlineSwitch id="meshgraph-health" aria-label="Health" value={query.health} onChange={(e) => change({ health: e.currentTarget.checked })} />
+          </InlineField>
+          <InlineField label="Kube state" tooltip="Idle nodes, replica health and missing sidecars from kube-state-metrics (skipped with a notice when absent)">
+            <InlineSwitch id="meshgraph-kube" aria-label="Kube state" value={query.kubeState} onChange={(e) => change({ kubeState: e.currentTarget.checked })} />
+          </InlineField>
+          <InlineField label="Response details" tooltip="Response flags and hosts per response code on edges">
+            <InlineSwitch id="meshgraph-details" aria-label="Response details" value={query.responseDetails} onChange={(e) => change({ responseDetails: e.currentTarget.checked })} />
+          </InlineField>
+          <InlineField label="Operations" tooltip="Add operation nodes grouped by this request label (e.g. request_operation); Off to disable">
+            <Select<string>
+              inputId="meshgraph-aggregate"
+              aria-label="Operation label"
+              width={24}
+              allowCustomValue
+              options={AGGREGATE_OPTIONS.concat(query.aggregate && query.aggregate !== 'request_operation' ? [{ label: query.aggregate, value: query.aggregate }] : [])}
+              value={query.aggregate}
+              onChange={(v) => change({ aggregate: v.value ?? '' })}
+            />
+          </InlineField>
+        </Stack>
+      </Collapse>
+
+      <Collapse label="Node focus" isOpen={!!open.focus} onToggle={toggle('focus')}>
+        <Stack gap={0} wrap="wrap">
+          <InlineField label="Focus on" labelWidth={LABEL_WIDTH} tooltip="Show one node and its immediate inbound and outbound traffic">
+            <RadioButtonGroup<NodeFocusKind> aria-label="Node focus kind" options={FOCUS_OPTIONS} value={query.node.kind} onChange={(kind) => change({ node: { ...query.node, kind } })} />
+          </InlineField>
+          {query.node.kind !== 'none' && (
+            <>
+              <InlineField label="Namespace">
+                <Input id="meshgraph-node-ns" aria-label="Node namespace" width={20} placeholder="$namespace" value={query.node.namespace} onChange={(e) => change({ node: { ...query.node, namespace: e.currentTarget.value } }, false)} onBlur={onRunQuery} />
+              </InlineField>
+              <InlineField label="Name">
+                <Input id="meshgraph-node-name" aria-label="Node name" width={24} placeholder={query.node.kind === 'workload' ? '$workload' : query.node.kind === 'app' ? '$app' : '$service'} value={query.node.name} onChange={(e) => change({ node: { ...query.node, name: e.currentTarget.value } }, false)} onBlur={onRunQuery} />
+              </InlineField>
+              {query.node.kind === 'app' && (
+                <InlineField label="Version">
+                  <Input id="meshgraph-node-version" aria-label="Node version" width={12} placeholder="any" value={query.node.version ?? ''} onChange={(e) => change({ node: { ...query.node, version: e.currentTarget.value } }, false)} onBlur={onRunQuery} />
+                </InlineField>
+              )}
+            </>
+          )}
+        </Stack>
+      </Collapse>
+
+      <Collapse label={`Scope labels${query.scope.length ? ` (${query.scope.length})` : ''}`} isOpen={!!open.scope} onToggle={toggle('scope')}>
+        <ScopeLabelsEditor idPrefix="meshgraph-query-scope" labels={query.scope} onChange={(scope) => change({ scope }, false)} onBlur={onRunQuery} />
+      </Collapse>
+
+      <Collapse label="PromQL" isOpen={!!open.promql} onToggle={toggle('promql')}>
+        {preview?.error && <Alert severity="error" title="This query cannot run">{preview.error}</Alert>}
+        {preview?.notices.map((n, i) => (
+          <Alert key={i} severity={n.severity} title={n.text} />
+        ))}
+        {preview?.queries.map((q) => (
+          <div key={q.id} className={styles.query}>
+            <div className={styles.purpose}>{q.purpose}</div>
+            <pre className={styles.code} aria-label={`PromQL ${q.id}`} data-testid="meshgraph-promql">
+              {q.expr}
+            </pre>
+          </div>
+        ))}
+      </Collapse>
+    </div>
   );
 }
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  query: css({ marginBottom: theme.spacing(1) }),
+  purpose: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
+  code: css({
+    fontFamily: theme.typography.fontFamilyMonospace,
+    fontSize: theme.typography.bodySmall.fontSize,
+    whiteSpace: 'pre-wrap',
+    wordBreak: 'break-all',
+    background: theme.colors.background.secondary,
+    padding: theme.spacing(1),
+    margin: 0,
+    maxHeight: 240,
+    overflow: 'auto',
+  }),
+});

@@ -54,7 +54,7 @@ describe('kube-state-metrics series', () => {
 
 describe('TCP series', () => {
   it('carry request_protocol tcp, response_flags, the scrape app and no response_code', () => {
-    const tcp = all('istio_tcp_sent_bytes').map((s) => ({ ...labelsOf(s), slope: s.slope }));
+    const tcp = all('istio_tcp_sent_bytes').map((s): Record<string, string | number> => ({ ...labelsOf(s), slope: s.slope }));
     expect(tcp).toHaveLength(2);
     for (const l of tcp) {
       expect(l.request_protocol).toBe('tcp');

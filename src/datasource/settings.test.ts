@@ -1,0 +1,45 @@
+import { resolveSettings } from './settings';
+import { DEFAULT_SERVICE_DASHBOARD_UID, DEFAULT_WORKLOAD_DASHBOARD_UID } from './types';
+
+describe('resolveSettings', () => {
+  it('fills defaults: 15s scrape, 30s timeout, Istio dashboard UIDs', () => {
+    const s = resolveSettings({});
+    expect(s.scrapeIntervalS).toBe(15);
+    expect(s.timeoutMs).toBe(30_000);
+    expect(s.healthTolerances).toBeUndefined();
+    expect(s.workloadDashboardUid).toBe(DEFAULT_WORKLOAD_DASHBOARD_UID);
+    expect(s.serviceDashboardUid).toBe(DEFAULT_SERVICE_DASHBOARD_UID);
+    expect(s.clusterDomain).toBe('svc.cluster.local');
+    expect(s.notices).toEqual([]);
+  });
+
+  it('keeps an emptied dashboard UID empty (no link)', () => {
+    expect(resolveSettings({ workloadDashboardUid: '' }).workloadDashboardUid).toBe('');
+  });
+
+  it('reads the scrape interval and timeout', () => {
+    const s = resolveSettings({ scrapeInterval: '1m', timeoutSeconds: 5 });
+    expect(s.scrapeIntervalS).toBe(60);
+    expect(s.timeoutMs).toBe(5000);
+  });
+
+  it('falls back for a bad scrape interval, with a warning', () => {
+    const s = resolveSettings({ scrapeInterval: 'often' });
+    expect(s.scrapeIntervalS).toBe(15);
+    expect(s.notices[0].text).toContain('often');
+  });
+
+  it('drops scope labels with invalid names and keeps the rest', () => {
+    const s = resolveSettings({ scopeLabels: [{ key: 'mesh_id', value: 'm1' }, { key: 'bad-name', value: 'x' }, { key: '', value: '' }] });
+    expect(s.scope).toEqual([{ key: 'mesh_id', value: 'm1' }]);
+    expect(s.notices).toHaveLength(1);
+  });
+
+  it('uses valid tolerances and ignores invalid ones with the validator message', () => {
+    const good = [{ code: '5XX', protocol: 'http', direction: '.*', degraded: 1, failure: 5 }];
+    expect(resolveSettings({ healthTolerances: good }).healthTolerances).toEqual(good);
+    const bad = resolveSettings({ healthTolerances: [{ code: '5XX', protocol: 'http', direction: '.*', degraded: 20, failure: 5 }] });
+    expect(bad.healthTolerances).toBeUndefined();
+    expect(bad.notices[0].text).toContain('degraded (20) is greater than failure (5)');
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * Panel options: their type, defaults and the options editor. Every default the panel uses lives here.
  */
-import type { PanelOptionsEditorBuilder } from '@grafana/data';
+import type { PanelOptionsEditorBuilder, SelectableValue } from '@grafana/data';
 import { EDGE_LABEL_MODES, EdgeLabelMode } from './graph/edgeLabels';
 import { LAYOUTS, LayoutName } from './graph/layouts';
 
@@ -75,7 +75,12 @@ export function buildOptionsEditor(builder: PanelOptionsEditorBuilder<TrafficPan
       description: 'Several can be shown at once; units appear when more than one is on.',
       category: display,
       defaultValue: DEFAULT_OPTIONS.edgeLabels,
-      settings: { options: EDGE_LABEL_MODES.map((m) => ({ value: m.value, label: m.label, description: m.description })) },
+      // The multi-select editor lists single values although the option holds an array (Grafana's typing).
+      settings: {
+        options: EDGE_LABEL_MODES.map((m) => ({ value: m.value, label: m.label, description: m.description })) as unknown as Array<
+          SelectableValue<EdgeLabelMode[]>
+        >,
+      },
     })
     .addSelect({
       path: 'responseTimeStat',

@@ -60,6 +60,7 @@ export interface EdgeData {
   color?: string;
   thickness?: number;
   dashed?: boolean;
+  [key: string]: unknown;
 }
 
 const PROTOCOL_RATE_KEYS: Record<Protocol, { rate: 'http' | 'grpc' | 'tcp'; err?: keyof EdgeData; req?: keyof EdgeData }> =

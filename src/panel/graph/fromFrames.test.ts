@@ -1,0 +1,163 @@
+import { fromFrames, frameRole } from './fromFrames';
+import { meshEdgesFrame, meshNodesFrame, tempoFrames } from './testing/frames';
+
+const XSS = '<img src=x onerror=alert(1)>';
+
+describe('fromFrames with Meshgraph frames', () => {
+  const frames = [
+    meshNodesFrame([
+      { id: 'box_ns_bookinfo', nodeType: 'box', isBox: 'namespace', namespace: 'bookinfo' },
+      {
+        id: 'wl_cluster-1_bookinfo_productpage-v1',
+        nodeType: 'workload',
+        namespace: 'bookinfo',
+        workload: 'productpage-v1',
+        app: 'productpage',
+        version: 'v1',
+        parent: 'box_ns_bookinfo',
+        flags: 'isRoot isInjected someFutureFlag',
+        rates: { httpOut: 12.5 },
+        healthStatus: 'Degraded',
+      },
+      { id: 'svc_cluster-1_bookinfo_reviews', nodeType: 'service', namespace: 'bookinfo', service: 'reviews', parent: 'box_ns_bookinfo' },
+    ]),
+    meshEdgesFrame([
+      {
+        source: 'wl_cluster-1_bookinfo_productpage-v1',
+        target: 'svc_cluster-1_bookinfo_reviews',
+        protocol: 'http',
+        rates: { total: 12.5, http5xx: 0.5, percentErr: 4, percentReq: 100 },
+        responses: { '200': { rate: 12, flags: { '-': 12 }, hosts: { 'reviews.bookinfo.svc.cluster.local': 12 } } },
+        responseTime: 23,
+        isMTLS: 100,
+        healthStatus: 'Degraded',
+      },
+    ]),
+  ];
+  const g = fromFrames(frames);
+
+  it('recognises the Meshgraph contract and keeps every node and edge', () => {
+    expect(g.source).toBe('meshgraph');
+    expect(g.nodes.map((n) => n.id)).toEqual([
+      'box_ns_bookinfo',
+      'wl_cluster-1_bookinfo_productpage-v1',
+      'svc_cluster-1_bookinfo_reviews',
+    ]);
+    expect(g.edges).toHaveLength(1);
+    expect(g.namespaces).toEqual(['bookinfo']);
+    expect(g.skipped).toEqual({});
+  });
+
+  it('types node fields: flags, rates JSON, box, parent, health', () => {
+    const pp = g.nodes[1];
+    expect(pp.nodeType).toBe('workload');
+    expect(pp.flags).toEqual({ isRoot: true, isInjected: true });
+    expect(pp.otherFlags).toEqual(['someFutureFlag']);
+    expect(pp.rates?.httpOut).toBe(12.5);
+    expect(pp.parent).toBe('box_ns_bookinfo');
+    expect(pp.healthStatus).toBe('Degraded');
+    expect(g.nodes[0].isBox).toBe('namespace');
+    expect(g.nodes[0].nodeType).toBe('box');
+  });
+
+  it('types edge fields: protocol, rates, responses, telemetry', () => {
+    const e = g.edges[0];
+    expect(e.protocol).toBe('http');
+    expect(e.rates?.total).toBe(12.5);
+    expect(e.rates?.percentErr).toBe(4);
+    expect(e.responses?.['200'].hosts['reviews.bookinfo.svc.cluster.local']).toBe(12);
+    expect(e.responseTime).toBe(23);
+    expect(e.isMTLS).toBe(100);
+    expect(e.hasTraffic).toBe(true);
+    expect(e.ref).toEqual({ frameIndex: 1, rowIndex: 0 });
+  });
+
+  it('counts bad JSON and a missing parent instead of failing', () => {
+    const nodes = meshNodesFrame([{ id: 'a', nodeType: 'workload', workload: 'a', parent: 'nope' }]);
+    const ratesField = nodes.fields.find((f) => f.name === 'rates')!;
+    (ratesField.values as unknown[])[0] = '{not json';
+    const r = fromFrames([nodes]);
+    expect(r.nodes).toHaveLength(1);
+    expect(r.nodes[0].rates).toBeUndefined();
+    expect(r.nodes[0].parent).toBeUndefined();
+    expect(r.skipped['unreadable node rates JSON']).toBe(1);
+    expect(r.skipped['parent box not found (node drawn unboxed)']).toBe(1);
+  });
+
+  it('skips rows without id and duplicate ids, and adds edge ends missing from the nodes frame', () => {
+    const nodes = meshNodesFrame([
+      { id: 'a', nodeType: 'workload' },
+      { id: 'a', nodeType: 'workload' },
+      { id: '', nodeType: 'workload' },
+    ]);
+    const edges = meshEdgesFrame([{ source: 'a', target: 'ghost', protocol: 'tcp', rates: { total: 10 } }]);
+    const r = fromFrames([nodes, edges]);
+    expect(r.skipped['duplicate node id']).toBe(1);
+    expect(r.skipped['node row without id']).toBe(1);
+    expect(r.nodes.map((n) => n.id).sort()).toEqual(['a', 'ghost']);
+    expect(r.notices.some((n) => n.text.includes('1 edge end'))).toBe(true);
+  });
+
+  it('keeps hostile label values as plain strings', () => {
+    const r = fromFrames([meshNodesFrame([{ id: XSS, nodeType: 'workload', workload: XSS, namespace: XSS }])]);
+    expect(r.nodes[0].workload).toBe(XSS);
+    expect(r.nodes[0].id).toBe(XSS);
+  });
+});
+
+describe('fromFrames with other Node Graph sources', () => {
+  it('reads Tempo-like frames case-insensitively (subTitle, mainStat, arc__*, detail__*)', () => {
+    const g = fromFrames(tempoFrames());
+    expect(g.source).toBe('nodeGraph');
+    expect(g.nodes).toHaveLength(3);
+    const fe = g.nodes[0];
+    expect(fe.nodeType).toBe('generic');
+    expect(fe.title).toBe('frontend');
+    expect(fe.subtitle).toBe('shop');
+    expect(fe.mainstat).toBe('12.35 ms');
+    expect(fe.secondarystat).toBe('5 r/s');
+    expect(fe.arcs).toEqual([
+      { name: 'success', value: 0.9, color: 'green' },
+      { name: 'failed', value: 0.1, color: 'red' },
+    ]);
+    expect(fe.details).toEqual([{ name: 'Zone', value: 'eu' }]);
+    // NaN stats are absent, not "NaN"
+    expect(g.nodes[2].mainstat).toBeUndefined();
+    expect(g.edges.map((e) => [e.source, e.target, e.mainstat, e.protocol])).toEqual([
+      ['frontend', 'cart', '10 ms', undefined],
+      ['cart', 'db', '2 ms', undefined],
+    ]);
+    expect(g.edges.every((e) => e.hasTraffic)).toBe(true);
+  });
+
+  it('derives nodes from an edges-only frame', () => {
+    const g = fromFrames([
+      {
+        name: 'whatever',
+        fields: [
+          { name: 'ID', values: ['e1', 'e2'] },
+          { name: 'Source', values: ['a', 'b'] },
+          { name: 'Target', values: ['b', 'c'] },
+        ],
+      },
+    ]);
+    expect(g.source).toBe('edgesOnly');
+    expect(g.nodes.map((n) => n.id)).toEqual(['a', 'b', 'c']);
+    expect(g.nodes.every((n) => n.nodeType === 'generic' && n.title === n.id)).toBe(true);
+    expect(g.edges.map((e) => e.id)).toEqual(['e1', 'e2']);
+    // No nodes frame: deriving nodes is the contract, not a warning.
+    expect(g.notices).toEqual([]);
+  });
+
+  it('ignores unrelated frames and handles no data', () => {
+    expect(frameRole({ name: 'A', fields: [{ name: 'Time', values: [1] }, { name: 'Value', values: [2] }] })).toBe('other');
+    expect(fromFrames([]).source).toBe('none');
+    expect(fromFrames(undefined).nodes).toEqual([]);
+  });
+
+  it('carries frame notices through', () => {
+    const nodes = meshNodesFrame([{ id: 'a', nodeType: 'workload' }]);
+    nodes.meta = { ...nodes.meta, notices: [{ severity: 'warning', text: 'kube-state-metrics not found' }] };
+    expect(fromFrames([nodes]).notices).toEqual([{ severity: 'warning', text: 'kube-state-metrics not found' }]);
+  });
+});

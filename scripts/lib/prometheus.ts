@@ -192,21 +192,22 @@ async function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) {
     return;
   }
+  const pid = child.pid;
   const gone = exited(child);
   try {
-    process.kill(child.pid, 'SIGTERM');
+    process.kill(pid, 'SIGTERM');
   } catch {
     return;
   }
-  const timer = sleep(graceMs).then(() => 'timeout' as const);
-  if ((await Promise.race([gone.then(() => 'exited' as const), timer])) === 'timeout') {
+  const timer = setTimeout(() => {
     try {
-      process.kill(child.pid, 'SIGKILL');
+      process.kill(pid, 'SIGKILL');
     } catch {
       // exited meanwhile
     }
-    await gone;
-  }
+  }, graceMs);
+  await gone;
+  clearTimeout(timer);
 }
 
 function readLog(file: string): string {

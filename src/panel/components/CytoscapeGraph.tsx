@@ -101,7 +101,9 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       boundingBox: { x1: 0, y1: 0, w: Math.max(p.width, 100), h: Math.max(p.height, 100) },
       rootIds: visibleNodes.filter((n) => !!n.data('isRoot')).map((n) => n.id()),
     });
-    const l = visible.layout(opts as unknown as cytoscape.LayoutOptions);
+    // Preset positions are for leaves only: Cytoscape sizes the boxes from their members.
+    const target = p.layout.effective === 'layered' ? visibleNodes.filter((n) => !n.isParent()) : visible;
+    const l = target.layout(opts as unknown as cytoscape.LayoutOptions);
     l.one('layoutstop', () => setAttr(containerRef.current, 'data-status', 'ready'));
     try {
       l.run();

@@ -1,6 +1,6 @@
 /**
- * PanelGraph → Cytoscape element definitions. Element data is the flat Kiali-style data (flatten.ts) plus
- * `label`/`labelVerbose` text and the node `rank`. Labels are strings handed to Cytoscape's canvas text renderer:
+ * PanelGraph → Cytoscape element definitions (the few fields styles and layouts need, plus `label`/`labelVerbose`
+ * text) and the full flat Kiali-style data (flatten.ts, with the node `rank`) for Find/Hide and the drawer. Labels are strings handed to Cytoscape's canvas text renderer:
  * nothing is ever parsed as HTML.
  */
 import { EdgeLabelMode, edgeLabel } from './edgeLabels';
@@ -28,6 +28,50 @@ export interface ElementDefs {
 }
 
 const BOX_ORDER: Record<string, number> = { cluster: 0, namespace: 1, app: 2 };
+
+/**
+ * What Cytoscape gets: only what the stylesheet, layouts and events read. The full flat data stays in
+ * nodeData/edgeData (Find/Hide and the drawer use those); element data size dominates Cytoscape's load time.
+ */
+const CY_NODE_KEYS = [
+  'id',
+  'parent',
+  'nodeType',
+  'isBox',
+  'healthStatus',
+  'isIdle',
+  'isDead',
+  'isOutside',
+  'isInaccessible',
+  'isServiceEntry',
+  'isRoot',
+  'color',
+  'label',
+] as const;
+const CY_EDGE_KEYS = [
+  'id',
+  'source',
+  'target',
+  'protocol',
+  'healthStatus',
+  'hasTraffic',
+  'color',
+  'thickness',
+  'dashed',
+  'label',
+  'labelVerbose',
+] as const;
+
+function pick(data: Record<string, unknown>, keys: readonly string[]): CyElementDef['data'] {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) {
+    const v = data[k];
+    if (v !== undefined) {
+      out[k] = v;
+    }
+  }
+  return out as CyElementDef['data'];
+}
 
 /** Boxes first, outer kinds before inner ones, so every parent exists before its children. */
 function parentFirst(nodes: PanelNode[]): PanelNode[] {
@@ -69,7 +113,7 @@ export function buildElements(graph: PanelGraph, opts: ElementOptions): ElementD
       parentIsAppBox: parent?.isBox === 'app',
     });
     nodeData.set(n.id, data);
-    nodes.push({ group: 'nodes', data: data as CyElementDef['data'] });
+    nodes.push({ group: 'nodes', data: pick(data, CY_NODE_KEYS) });
   }
 
   const edgeData = new Map<string, EdgeData>();
@@ -88,7 +132,7 @@ export function buildElements(graph: PanelGraph, opts: ElementOptions): ElementD
     const label = edgeLabel(data, ctx);
     const labelVerbose = edgeLabel(data, { ...ctx, verbose: true });
     edgeData.set(e.id, data);
-    edges.push({ group: 'edges', data: { ...data, label, labelVerbose } });
+    edges.push({ group: 'edges', data: pick({ ...data, label, labelVerbose }, CY_EDGE_KEYS) });
   }
   return { nodes, edges, nodeData, edgeData };
 }

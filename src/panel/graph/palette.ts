@@ -47,6 +47,7 @@ export function paletteFromTheme(theme: GrafanaTheme2): Palette {
       app: c.background.primary,
     },
     boxBorder: c.border.medium,
-    fontFamily: theme.typography.fontFamily,
+    // Cytoscape rejects quoted family names.
+    fontFamily: theme.typography.fontFamily.replace(/['"]/g, ''),
   };
 }

@@ -146,7 +146,7 @@ export function buildStylesheet(p: Palette, opts: StyleOptions): StyleBlock[] {
     { selector: 'edge[thickness]', style: { width: 'data(thickness)' } },
     { selector: 'edge[?dashed]', style: { 'line-style': 'dashed' } },
     {
-      selector: 'edge[^hasTraffic]',
+      selector: 'edge[!hasTraffic]',
       style: { 'line-color': p.idle, 'target-arrow-color': p.idle, 'line-style': 'dotted', 'line-dash-pattern': '2 3' },
     },
     {

@@ -1,0 +1,152 @@
+import cytoscape from 'cytoscape';
+import { createTheme } from '@grafana/data';
+import { buildElements, topologyKey } from './elements';
+import { fromFrames } from './fromFrames';
+import { paletteFromTheme } from './palette';
+import { buildStylesheet, CLASS } from './style';
+import { meshEdgesFrame, meshNodesFrame, tempoFrames } from './testing/frames';
+
+const XSS = '<img src=x onerror=alert(1)>';
+
+function meshGraph() {
+  return fromFrames([
+    meshNodesFrame([
+      { id: 'box_ns_a', nodeType: 'box', isBox: 'namespace', namespace: 'a' },
+      { id: 'box_app_a_reviews', nodeType: 'box', isBox: 'app', namespace: 'a', app: 'reviews', parent: 'box_ns_a' },
+      { id: 'app_v1', nodeType: 'app', namespace: 'a', app: 'reviews', version: 'v1', parent: 'box_app_a_reviews' },
+      { id: 'app_v2', nodeType: 'app', namespace: 'a', app: 'reviews', version: 'v2', parent: 'box_app_a_reviews' },
+      { id: 'gw', nodeType: 'workload', namespace: 'istio-system', workload: 'istio-ingressgateway', flags: 'isRoot isGateway isOutside' },
+      { id: 'svc', nodeType: 'service', namespace: 'b', service: 'ratings', flags: 'isIdle', healthStatus: 'Failure' },
+      { id: 'nosc', nodeType: 'workload', namespace: 'b', workload: 'legacy', flags: 'isOutOfMesh isDead' },
+      { id: 'unk', nodeType: 'unknown', namespace: 'unknown' },
+    ]),
+    meshEdgesFrame([
+      { source: 'gw', target: 'app_v1', protocol: 'http', rates: { total: 10, percentErr: 20 }, healthStatus: 'Failure' },
+      { source: 'app_v1', target: 'svc', protocol: 'tcp', rates: { total: 2048 } },
+      { source: 'unk', target: 'app_v2', protocol: 'grpc', rates: { total: 0 }, hasTraffic: false },
+    ]),
+  ]);
+}
+
+describe('buildElements', () => {
+  const g = meshGraph();
+  const els = buildElements(g, { edgeLabels: ['trafficRate'], showBadges: true });
+  const byId = new Map(els.nodes.map((n) => [n.data.id, n.data]));
+
+  it('puts boxes first, outer before inner, so parents exist before children', () => {
+    expect(els.nodes.slice(0, 2).map((n) => n.data.id)).toEqual(['box_ns_a', 'box_app_a_reviews']);
+  });
+
+  it('labels nodes with Kiali rules', () => {
+    expect(byId.get('box_ns_a')!.label).toBe('a');
+    expect(byId.get('box_app_a_reviews')!.label).toBe('reviews');
+    // inside an app box: only the version; no namespace line (boxed by namespace/app)
+    expect(byId.get('app_v1')!.label).toBe('v1');
+    // several namespaces: namespace line; badges for traffic source, gateway, outside
+    expect(byId.get('gw')!.label).toBe('\u25B6\u21C4\u2197 istio-ingressgateway\n(istio-system)');
+    expect(byId.get('svc')!.label).toBe('ratings\n(b)');
+    expect(byId.get('nosc')!.label).toBe('\u26A0\u2716 legacy\n(b)');
+    expect(byId.get('unk')!.label).toBe('unknown');
+  });
+
+  it('drops badges when they are off', () => {
+    const plain = buildElements(g, { edgeLabels: [], showBadges: false });
+    expect(plain.nodes.find((n) => n.data.id === 'gw')!.data.label).toBe('istio-ingressgateway\n(istio-system)');
+  });
+
+  it('maps data the way Kiali flattens it', () => {
+    const gw = els.nodeData.get('gw')!;
+    expect(gw.isRoot).toBe(true);
+    expect(gw.isGateway).toBe(true);
+    expect(gw.httpOut).toBe(0);
+    // Cytoscape gets only what styles and layouts read
+    expect(byId.get('gw')!.isRoot).toBe(true);
+    expect(byId.get('gw')!.httpOut).toBeUndefined();
+    const http = els.edgeData.get('gw app_v1 http')!;
+    expect(http.http).toBe(10);
+    expect(http.httpPercentErr).toBe(20);
+    expect(Number.isNaN(http.tcp)).toBe(true);
+    expect(http.isMTLS).toBe(-1);
+    expect(els.edgeData.get('app_v1 svc tcp')!.tcp).toBe(2048);
+    const tcp = els.edges.find((e) => e.data.id === 'app_v1 svc tcp')!.data;
+    expect(tcp.label).toBe('2');
+    expect(tcp.labelVerbose).toBe('tcp\n2 kps');
+    const rate = els.edges.find((e) => e.data.id === 'gw app_v1 http')!.data;
+    expect(rate.label).toBe('10\n20% err');
+  });
+
+  it('ranks nodes (boxes excluded)', () => {
+    expect(els.nodeData.get('app_v1')!.rank).toBe(1);
+    expect(els.nodeData.get('box_ns_a')!.rank).toBeUndefined();
+  });
+
+  it('topology key changes only with ids', () => {
+    const again = meshGraph();
+    expect(topologyKey(again)).toBe(topologyKey(g));
+    again.edges[0] = { ...again.edges[0], rates: { ...again.edges[0].rates!, total: 99 } };
+    expect(topologyKey(again)).toBe(topologyKey(g));
+    again.nodes.pop();
+    expect(topologyKey(again)).not.toBe(topologyKey(g));
+  });
+
+  it('keeps a hostile label value as text in element data', () => {
+    const hostile = fromFrames([meshNodesFrame([{ id: 'x', nodeType: 'workload', workload: XSS, namespace: 'ns' }])]);
+    const e = buildElements(hostile, { edgeLabels: [], showBadges: true });
+    expect(e.nodes[0].data.label).toBe(XSS);
+    expect(typeof e.nodes[0].data.label).toBe('string');
+  });
+
+  it('labels Tempo-like nodes from title and subtitle', () => {
+    const t = buildElements(fromFrames(tempoFrames()), { edgeLabels: ['trafficRate'], showBadges: true });
+    expect(t.nodes[0].data.label).toBe('frontend\nshop');
+    expect(t.edges[0].data.label).toBe('10 ms\n5 r/s');
+  });
+});
+
+describe('stylesheet', () => {
+  const dark = paletteFromTheme(createTheme());
+  const light = paletteFromTheme(createTheme({ colors: { mode: 'light' } }));
+
+  it('derives colours from the theme (dark and light differ)', () => {
+    expect(dark.mode).toBe('dark');
+    expect(light.mode).toBe('light');
+    expect(dark.text).not.toBe(light.text);
+    expect(dark.background).not.toBe(light.background);
+    for (const p of [dark, light]) {
+      for (const c of [p.healthy, p.degraded, p.failure, p.tcp, p.idle, p.text, p.background]) {
+        expect(c).toMatch(/^(#|rgb)/);
+      }
+    }
+  });
+
+  it('gives Cytoscape styles that resolve per element kind and state', () => {
+    const g = meshGraph();
+    const els = buildElements(g, { edgeLabels: ['trafficRate'], showBadges: true });
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      elements: [...els.nodes, ...els.edges] as cytoscape.ElementDefinition[],
+      style: buildStylesheet(dark, { labelMinZoomedFontSize: 6, large: false }) as unknown as cytoscape.StylesheetJson,
+    });
+    const color = (sel: string, prop: string) => cy.getElementById(sel).style(prop);
+    expect(cy.getElementById('app_v1').style('shape')).toBe('round-rectangle');
+    expect(cy.getElementById('svc').style('shape')).toBe('round-triangle');
+    expect(cy.getElementById('gw').style('shape')).toBe('ellipse');
+    expect(cy.getElementById('svc').style('border-style')).toBe('dotted'); // idle
+    expect(cy.getElementById('gw').style('background-image')).toContain('data:image/svg+xml'); // outside
+    const failure = cy.getElementById('gw app_v1 http');
+    expect(failure.style('line-style')).toBe('dashed'); // failure: colour plus dashes
+    expect(color('app_v1 svc tcp', 'target-arrow-shape')).toBe('triangle-cross');
+    expect(color('unk app_v2 grpc', 'line-style')).toBe('dotted'); // idle edge
+    expect(failure.style('label')).toBe('10\n20% err');
+    failure.addClass(CLASS.hidden);
+    expect(failure.style('display')).toBe('none');
+    cy.destroy();
+  });
+
+  it('uses straight edges and no shadows in large-graph mode', () => {
+    const s = buildStylesheet(dark, { labelMinZoomedFontSize: 6, large: true });
+    expect(s.find((b) => b.selector === 'edge')!.style['curve-style']).toBe('straight');
+    expect(s.find((b) => b.selector === 'node')!.style.ghost).toBeUndefined();
+  });
+});

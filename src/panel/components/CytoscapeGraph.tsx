@@ -128,7 +128,6 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       style: latest.current.stylesheet as unknown as StylesheetJson,
       minZoom: 0.05,
       maxZoom: 4,
-      wheelSensitivity: 0.3,
       boxSelectionEnabled: false,
       motionBlur: false,
       ...(large ? { textureOnViewport: true, hideEdgesOnViewport: true, hideLabelsOnViewport: true, pixelRatio: 1 } : {}),

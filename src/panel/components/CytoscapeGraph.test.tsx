@@ -1,0 +1,172 @@
+import React from 'react';
+import { render } from '@testing-library/react';
+import { createTheme } from '@grafana/data';
+import type { Core } from 'cytoscape';
+import { buildElements, topologyKey } from '../graph/elements';
+import { fromFrames } from '../graph/fromFrames';
+import { chooseLayout } from '../graph/layouts';
+import { paletteFromTheme } from '../graph/palette';
+import { buildStylesheet, CLASS } from '../graph/style';
+import { meshEdgesFrame, meshNodesFrame } from '../graph/testing/frames';
+import { CytoscapeGraph, CytoscapeGraphProps } from './CytoscapeGraph';
+
+// jsdom has no canvas: the component gets a real Cytoscape instance, headless (same code path otherwise).
+const created: Core[] = [];
+jest.mock('../graph/cy', () => {
+  const actual = jest.requireActual('../graph/cy');
+  const cytoscape = jest.requireActual('cytoscape');
+  return {
+    ...actual,
+    createCy: (options: Record<string, unknown>) => {
+      actual.registerLayouts(cytoscape);
+      const cy = cytoscape({ ...options, container: undefined, headless: true, styleEnabled: true });
+      created.push(cy);
+      return cy;
+    },
+  };
+});
+
+const palette = paletteFromTheme(createTheme());
+const none = { nodes: new Set<string>(), edges: new Set<string>() };
+
+function graph(rate: number, extraNode = false) {
+  return fromFrames([
+    meshNodesFrame([
+      { id: 'a', nodeType: 'workload', workload: 'a', namespace: 'ns' },
+      { id: 'b', nodeType: 'workload', workload: 'b', namespace: 'ns' },
+      ...(extraNode ? [{ id: 'c', nodeType: 'workload', workload: 'c', namespace: 'ns' }] : []),
+    ]),
+    meshEdgesFrame([{ source: 'a', target: 'b', protocol: 'http', rates: { total: rate } }]),
+  ]);
+}
+
+function props(g = graph(5), over: Partial<CytoscapeGraphProps> = {}): CytoscapeGraphProps {
+  return {
+    elements: buildElements(g, { edgeLabels: ['trafficRate'], showBadges: true }),
+    topology: topologyKey(g),
+    stylesheet: buildStylesheet(palette, { labelMinZoomedFontSize: 6, large: false }),
+    layout: chooseLayout('grid', 2, 300),
+    width: 600,
+    height: 400,
+    found: none,
+    hidden: none,
+    palette,
+    animate: false,
+    webgl: false,
+    onSelect: jest.fn(),
+    ariaLabel: 'Traffic graph: 2 nodes',
+    ...over,
+  };
+}
+
+function hook(el: HTMLElement): Core {
+  return (el as unknown as { __cy: Core }).__cy;
+}
+
+beforeEach(() => {
+  created.length = 0;
+});
+
+describe('CytoscapeGraph', () => {
+  it('exposes a read-only state snapshot and the instance as a non-enumerable test hook', () => {
+    const { getByTestId } = render(<CytoscapeGraph {...props()} />);
+    const el = getByTestId('meshgraph-graph');
+    expect(el.getAttribute('data-node-count')).toBe('2');
+    expect(el.getAttribute('data-edge-count')).toBe('1');
+    expect(el.getAttribute('data-layout')).toBe('grid');
+    expect(el.getAttribute('data-status')).toBe('ready');
+    expect(el.getAttribute('role')).toBe('img');
+    expect(el.getAttribute('aria-label')).toBe('Traffic graph: 2 nodes');
+    expect(Object.keys(el)).not.toContain('__cy');
+    expect(hook(el)).toBe(created[0]);
+    expect(hook(el).getElementById('a b http').data('label')).toBe('5');
+  });
+
+  it('updates data in place and keeps positions when the ids are unchanged', () => {
+    const { getByTestId, rerender } = render(<CytoscapeGraph {...props(graph(5))} />);
+    const cy = hook(getByTestId('meshgraph-graph'));
+    cy.getElementById('a').position({ x: 1234, y: 567 });
+    rerender(<CytoscapeGraph {...props(graph(7.5))} />);
+    expect(hook(getByTestId('meshgraph-graph'))).toBe(cy);
+    expect(cy.getElementById('a').position()).toEqual({ x: 1234, y: 567 });
+    expect(cy.getElementById('a b http').data('label')).toBe('7.5');
+  });
+
+  it('re-runs the layout when nodes are added', () => {
+    const { getByTestId, rerender } = render(<CytoscapeGraph {...props(graph(5))} />);
+    const cy = hook(getByTestId('meshgraph-graph'));
+    cy.getElementById('a').position({ x: 1234, y: 567 });
+    rerender(<CytoscapeGraph {...props(graph(5, true))} />);
+    expect(getByTestId('meshgraph-graph').getAttribute('data-node-count')).toBe('3');
+    expect(cy.getElementById('a').position()).not.toEqual({ x: 1234, y: 567 });
+  });
+
+  it('applies find and hide classes', () => {
+    const found = { nodes: new Set(['a']), edges: new Set<string>() };
+    const hidden = { nodes: new Set(['b']), edges: new Set(['a b http']) };
+    const { getByTestId } = render(<CytoscapeGraph {...props(graph(5), { found, hidden })} />);
+    const el = getByTestId('meshgraph-graph');
+    const cy = hook(el);
+    expect(cy.getElementById('a').hasClass(CLASS.find)).toBe(true);
+    expect(cy.getElementById('b').hasClass(CLASS.hidden)).toBe(true);
+    expect(el.getAttribute('data-visible-node-count')).toBe('1');
+  });
+
+  it('selects and highlights the selected element, dimming the rest', () => {
+    const g = fromFrames([
+      meshNodesFrame([
+        { id: 'a', nodeType: 'workload' },
+        { id: 'b', nodeType: 'workload' },
+        { id: 'z', nodeType: 'workload' },
+      ]),
+      meshEdgesFrame([{ source: 'a', target: 'b', protocol: 'http', rates: { total: 1 } }]),
+    ]);
+    const { getByTestId } = render(<CytoscapeGraph {...props(g, { selected: { kind: 'node', id: 'a' } })} />);
+    const cy = hook(getByTestId('meshgraph-graph'));
+    expect(cy.getElementById('a').selected()).toBe(true);
+    expect(cy.getElementById('b').hasClass(CLASS.highlight)).toBe(true);
+    expect(cy.getElementById('z').hasClass(CLASS.dim)).toBe(true);
+  });
+
+  it('reports taps through onSelect', () => {
+    const onSelect = jest.fn();
+    const { getByTestId } = render(<CytoscapeGraph {...props(graph(5), { onSelect })} />);
+    const cy = hook(getByTestId('meshgraph-graph'));
+    cy.getElementById('a b http').emit('tap');
+    expect(onSelect).toHaveBeenLastCalledWith({ kind: 'edge', id: 'a b http' });
+    cy.emit('tap');
+    expect(onSelect).toHaveBeenLastCalledWith(undefined);
+  });
+
+  it('destroys its instance and removes the hook on unmount', () => {
+    const { getByTestId, unmount } = render(<CytoscapeGraph {...props()} />);
+    const el = getByTestId('meshgraph-graph');
+    const cy = hook(el);
+    const destroy = jest.spyOn(cy, 'destroy');
+    unmount();
+    expect(destroy).toHaveBeenCalledTimes(1);
+    expect((el as unknown as { __cy?: Core }).__cy).toBeUndefined();
+  });
+
+  it('two panels get two independent instances', () => {
+    const one = render(<CytoscapeGraph {...props()} />);
+    const two = render(<CytoscapeGraph {...props(graph(5, true))} />);
+    const [el1, el2] = [one.getAllByTestId('meshgraph-graph')[0], two.getAllByTestId('meshgraph-graph')[1]];
+    expect(hook(el1)).not.toBe(hook(el2));
+    expect(hook(el1).nodes().length).toBe(2);
+    expect(hook(el2).nodes().length).toBe(3);
+  });
+
+  it('uses the large-graph renderer options and the layered layout above the threshold', () => {
+    const { getByTestId } = render(<CytoscapeGraph {...props(graph(5), { layout: chooseLayout('dagre', 500, 300) })} />);
+    const el = getByTestId('meshgraph-graph');
+    expect(el.getAttribute('data-layout')).toBe('layered');
+    expect(el.getAttribute('data-status')).toBe('ready');
+    // Cytoscape keeps its init options; check the ones that make pan/zoom cheap.
+    const opts = (created[0] as unknown as { _private: { options: Record<string, unknown> } })._private.options;
+    expect(opts.textureOnViewport).toBe(true);
+    expect(opts.hideEdgesOnViewport).toBe(true);
+    expect(opts.pixelRatio).toBe(1);
+    expect(opts.webgl).toBeUndefined();
+  });
+});

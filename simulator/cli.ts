@@ -4,7 +4,8 @@
  *   npx tsx simulator/cli.ts export --topology bookinfo|synthetic --start <unix> --end <unix> [--step 15] --out file.om
  * Synthetic options: --namespaces N --workloads M --fanout F|MIN-MAX --seed S [--cross 0.22] [--ingress 50]
  *   (or --topology-file topology.json: a Topology object as JSON)
- * Common: --cluster NAME, --histograms all|duration|none, --label name=value (extra label on every series).
+ * Common: --cluster NAME, --histograms all|duration|none, --kube-state on|off, --label name=value (extra label on
+ * every series).
  */
 import { bookinfoTopology } from './bookinfo';
 import { exportOpenMetricsFile } from './export';
@@ -19,7 +20,7 @@ const USAGE = `usage:
   cli.ts export --topology bookinfo|synthetic --start <unix> --end <unix> [--step 15] [--origin <unix>] --out <file.om> [options]
   cli.ts count  --topology bookinfo|synthetic [options]
   --topology-file <topology.json> instead of --topology
-options: --cluster NAME  --histograms all|duration|none  --label name=value (repeatable)
+options: --cluster NAME  --histograms all|duration|none  --kube-state on|off  --label name=value (repeatable)
 synthetic: --namespaces N --workloads M --fanout F|MIN-MAX --seed S [--cross RATIO] [--ingress N]`;
 
 class UsageError extends Error {}
@@ -142,7 +143,11 @@ export function topologyFromArgs(args: Args): Topology {
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   const topology = topologyFromArgs(args);
-  const emit = { extraLabels: extraLabels(args), histograms: histograms(args) };
+  const kubeState = one(args, 'kube-state', 'on');
+  if (kubeState !== 'on' && kubeState !== 'off') {
+    throw new UsageError(`--kube-state must be on or off, got "${kubeState}"`);
+  }
+  const emit = { extraLabels: extraLabels(args), histograms: histograms(args), omitKubeState: kubeState === 'off' };
   switch (args.command) {
     case 'serve': {
       const server = await startMetricsServer(topology, { ...emit, port: num(args, 'port', 0) });
@@ -176,7 +181,9 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'count': {
       const families = familiesOf(topology, emit);
-      process.stdout.write(`${topology.name}: ${topology.workloads.length} workloads, ${topology.flows.length} flows, ${countSeries(families)} series\n`);
+      process.stdout.write(
+        `${topology.name}: ${topology.workloads.length} workloads, ${topology.flows.length} flows, ${countSeries(families)} series\n`
+      );
       return 0;
     }
     default:

@@ -30,7 +30,11 @@ function drained(stream: Writable): Promise<void> {
   });
 }
 
-export async function exportOpenMetricsFile(topology: Topology, options: ExportOptions, file: string): Promise<ExportResult> {
+export async function exportOpenMetricsFile(
+  topology: Topology,
+  options: ExportOptions,
+  file: string
+): Promise<ExportResult> {
   const started = performance.now();
   const families = familiesOf(topology, options);
   const stream = createWriteStream(file, { encoding: 'utf8' });

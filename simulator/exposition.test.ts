@@ -19,7 +19,11 @@ interface Sample {
 
 const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{.*\})? (\S+)(?: (\S+))?$/;
 
-function parseLines(text: string): Array<{ kind: 'type'; family: string; type: string } | { kind: 'sample'; s: Sample } | { kind: 'other'; line: string }> {
+function parseLines(
+  text: string
+): Array<
+  { kind: 'type'; family: string; type: string } | { kind: 'sample'; s: Sample } | { kind: 'other'; line: string }
+> {
   return text
     .split('\n')
     .filter((l) => l !== '')
@@ -39,7 +43,11 @@ function parseLines(text: string): Array<{ kind: 'type'; family: string; type: s
     });
 }
 
-const suffixes: Record<string, string[]> = { counter: ['_total'], gauge: [''], histogram: ['_bucket', '_sum', '_count'] };
+const suffixes: Record<string, string[]> = {
+  counter: ['_total'],
+  gauge: [''],
+  histogram: ['_bucket', '_sum', '_count'],
+};
 
 describe('OpenMetrics export', () => {
   const window = { start: 1000, end: 1060, step: 15 };
@@ -151,7 +159,9 @@ describe('OpenMetrics export', () => {
       }
       for (const [ts, list] of perTs) {
         const les = list.map(([le]) => le);
-        const expectedLes = key.startsWith('istio_request_duration_milliseconds') ? [...DURATION_BUCKETS_MS, Infinity] : [...les].sort((a, b) => a - b);
+        const expectedLes = key.startsWith('istio_request_duration_milliseconds')
+          ? [...DURATION_BUCKETS_MS, Infinity]
+          : [...les].sort((a, b) => a - b);
         if (les.join() !== expectedLes.join()) {
           problems.push(`${key} at ${ts}: le order ${les.join()}`);
         }
@@ -175,7 +185,11 @@ describe('OpenMetrics export', () => {
     const t = bookinfoTopology();
     t.flows = t.flows.filter((f) => f.id === 'productpage->reviews-v1');
     const out = await render((sink) =>
-      writeOpenMetrics(familiesOf(t, { omitKubeState: true, histograms: 'none' }), { start: 100, end: 130, step: 10, origin: 40 }, sink)
+      writeOpenMetrics(
+        familiesOf(t, { omitKubeState: true, histograms: 'none' }),
+        { start: 100, end: 130, step: 10, origin: 40 },
+        sink
+      )
     );
     const values = parseLines(out)
       .flatMap((l) => (l.kind === 'sample' ? [l.s] : []))
@@ -190,7 +204,9 @@ describe('OpenMetrics export', () => {
   });
 
   it('adds extra labels to every series and rejects clashing or invalid names', async () => {
-    const out = await render((sink) => writeOpenMetrics(familiesOf(bookinfoTopology(), { extraLabels: { mesh_id: 'mesh1' } }), window, sink));
+    const out = await render((sink) =>
+      writeOpenMetrics(familiesOf(bookinfoTopology(), { extraLabels: { mesh_id: 'mesh1' } }), window, sink)
+    );
     const samples = parseLines(out).flatMap((l) => (l.kind === 'sample' ? [l.s] : []));
     expect(samples.length).toBeGreaterThan(0);
     expect(samples.every((s) => s.labels.includes(',mesh_id="mesh1"'))).toBe(true);
@@ -199,9 +215,15 @@ describe('OpenMetrics export', () => {
   });
 
   it('rejects an empty or inverted window', async () => {
-    await expect(render((sink) => writeOpenMetrics([], { start: 10, end: 5, step: 15 }, sink))).rejects.toThrow(/invalid window/);
-    await expect(render((sink) => writeOpenMetrics([], { start: 10, end: 50, step: 0 }, sink))).rejects.toThrow(/invalid window/);
-    await expect(render((sink) => writeOpenMetrics([], { start: 10, end: 50, step: 5, origin: 20 }, sink))).rejects.toThrow(/origin/);
+    await expect(render((sink) => writeOpenMetrics([], { start: 10, end: 5, step: 15 }, sink))).rejects.toThrow(
+      /invalid window/
+    );
+    await expect(render((sink) => writeOpenMetrics([], { start: 10, end: 50, step: 0 }, sink))).rejects.toThrow(
+      /invalid window/
+    );
+    await expect(
+      render((sink) => writeOpenMetrics([], { start: 10, end: 50, step: 5, origin: 20 }, sink))
+    ).rejects.toThrow(/origin/);
   });
 });
 
@@ -214,7 +236,9 @@ describe('Prometheus text format 0.0.4', () => {
     expect(lines).toContainEqual({ kind: 'type', family: 'istio_request_duration_milliseconds', type: 'histogram' });
     const samples = lines.flatMap((l) => (l.kind === 'sample' ? [l.s] : []));
     expect(samples.every((s) => s.ts === undefined)).toBe(true);
-    const blackhole = samples.filter((s) => s.name === 'istio_requests_total' && s.labels.includes('destination_service_name="BlackHoleCluster"'));
+    const blackhole = samples.filter(
+      (s) => s.name === 'istio_requests_total' && s.labels.includes('destination_service_name="BlackHoleCluster"')
+    );
     expect(blackhole.map((s) => s.value)).toEqual([50]); // 0.5 req/s × 100 s
   });
 });

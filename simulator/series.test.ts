@@ -15,7 +15,9 @@ const labelsOf = (s: SeriesSpec): Record<string, string> =>
 describe('kube-state-metrics series', () => {
   it('reports desired and available replicas, including the deployment scaled to zero and the crash-looping one', () => {
     const spec = new Map(all('kube_deployment_spec_replicas').map((s) => [labelsOf(s).deployment, s.gauge]));
-    const available = new Map(all('kube_deployment_status_replicas_available').map((s) => [labelsOf(s).deployment, s.gauge]));
+    const available = new Map(
+      all('kube_deployment_status_replicas_available').map((s) => [labelsOf(s).deployment, s.gauge])
+    );
     expect(spec.get('reviews-v4')).toBe(0);
     expect(available.get('reviews-v4')).toBe(0);
     expect(spec.get('inventory-v1')).toBe(1);
@@ -38,14 +40,20 @@ describe('kube-state-metrics series', () => {
   });
 
   it('lists services, including the idle one', () => {
-    const services = all('kube_service_info').map(labelsOf).map((l) => `${l.namespace}/${l.service}`);
+    const services = all('kube_service_info')
+      .map(labelsOf)
+      .map((l) => `${l.namespace}/${l.service}`);
     expect(services).toContain('bookinfo/legacy');
     expect(services).toContain('shop/cart');
   });
 
   it('links pods to deployments through owner metrics', () => {
     const podOwner = all('kube_pod_owner').map(labelsOf);
-    const rsOwner = new Map(all('kube_replicaset_owner').map(labelsOf).map((l) => [l.replicaset, l.owner_name]));
+    const rsOwner = new Map(
+      all('kube_replicaset_owner')
+        .map(labelsOf)
+        .map((l) => [l.replicaset, l.owner_name])
+    );
     for (const p of podOwner) {
       expect(p.pod.startsWith(`${rsOwner.get(p.owner_name)}-`)).toBe(true);
     }
@@ -54,7 +62,10 @@ describe('kube-state-metrics series', () => {
 
 describe('TCP series', () => {
   it('carry request_protocol tcp, response_flags, the scrape app and no response_code', () => {
-    const tcp = all('istio_tcp_sent_bytes').map((s): Record<string, string | number> => ({ ...labelsOf(s), slope: s.slope }));
+    const tcp = all('istio_tcp_sent_bytes').map((s): Record<string, string | number> => ({
+      ...labelsOf(s),
+      slope: s.slope,
+    }));
     expect(tcp).toHaveLength(2);
     for (const l of tcp) {
       expect(l.request_protocol).toBe('tcp');

@@ -164,7 +164,11 @@ function* histogram(
         cumulative += v.fraction;
       }
     }
-    yield { metric: `${name}_bucket`, labels: `{${labels},le="${formatLe(le)}"}`, slope: count * Math.min(1, cumulative) };
+    yield {
+      metric: `${name}_bucket`,
+      labels: `{${labels},le="${formatLe(le)}"}`,
+      slope: count * Math.min(1, cumulative),
+    };
   }
   const mean = values.reduce((acc, v) => acc + v.value * v.fraction, 0);
   yield { metric: `${name}_sum`, labels: `{${labels}}`, slope: count * mean };
@@ -210,14 +214,26 @@ function istioFamilies(flows: ResolvedFlow[], histograms: HistogramSet, extras: 
         family: { name: 'istio_request_bytes', type: 'histogram', help: 'HTTP request body sizes, in bytes.' },
         series: () =>
           eachSlice(flows, REQUESTS, extras, (rf, _v, s, labels) =>
-            histogram('istio_request_bytes', labels, s.rate, [{ value: rf.requestSizeBytes, fraction: 1 }], BYTES_BUCKETS)
+            histogram(
+              'istio_request_bytes',
+              labels,
+              s.rate,
+              [{ value: rf.requestSizeBytes, fraction: 1 }],
+              BYTES_BUCKETS
+            )
           ),
       },
       {
         family: { name: 'istio_response_bytes', type: 'histogram', help: 'HTTP response body sizes, in bytes.' },
         series: () =>
           eachSlice(flows, REQUESTS, extras, (_rf, _v, s, labels) =>
-            histogram('istio_response_bytes', labels, s.rate, [{ value: s.responseSizeBytes, fraction: 1 }], BYTES_BUCKETS)
+            histogram(
+              'istio_response_bytes',
+              labels,
+              s.rate,
+              [{ value: s.responseSizeBytes, fraction: 1 }],
+              BYTES_BUCKETS
+            )
           ),
       }
     );
@@ -248,8 +264,18 @@ function istioFamilies(flows: ResolvedFlow[], histograms: HistogramSet, extras: 
       TCP,
       (rf, s) => s.rate * rf.flow.tcp!.requestBytesPerSecond
     ),
-    counter('istio_tcp_connections_opened', 'TCP connections opened.', TCP, (rf, s) => s.rate * rf.flow.tcp!.connectionsPerSecond),
-    counter('istio_tcp_connections_closed', 'TCP connections closed.', TCP, (rf, s) => s.rate * rf.flow.tcp!.connectionsPerSecond)
+    counter(
+      'istio_tcp_connections_opened',
+      'TCP connections opened.',
+      TCP,
+      (rf, s) => s.rate * rf.flow.tcp!.connectionsPerSecond
+    ),
+    counter(
+      'istio_tcp_connections_closed',
+      'TCP connections closed.',
+      TCP,
+      (rf, s) => s.rate * rf.flow.tcp!.connectionsPerSecond
+    )
   );
   return families;
 }
@@ -296,7 +322,7 @@ function kubeStateFamilies(workloads: Workload[], services: string[], extras: st
         yield [pairs, 1];
       }
     }),
-    gauge('kube_replicaset_owner', 'Information about the ReplicaSet\'s owner.', function* () {
+    gauge('kube_replicaset_owner', "Information about the ReplicaSet's owner.", function* () {
       for (const w of workloads) {
         yield [
           [
@@ -310,7 +336,7 @@ function kubeStateFamilies(workloads: Workload[], services: string[], extras: st
         ];
       }
     }),
-    gauge('kube_pod_owner', 'Information about the Pod\'s owner.', function* () {
+    gauge('kube_pod_owner', "Information about the Pod's owner.", function* () {
       for (const w of workloads) {
         for (const pod of podNames(w)) {
           yield [

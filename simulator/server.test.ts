@@ -36,11 +36,18 @@ describe('live /metrics server', () => {
       const second = await fetchText(server.metricsUrl);
       // productpage → details: 25 req/s, the 99 % answered 200 are seen by details' proxy
       const prefix = `${series},source_canonical_service="productpage"`;
-      const lines = second.body.split('\n').filter((l) => l.startsWith(prefix) && l.includes('destination_workload="details-v1"') && l.includes('response_code="200"'));
+      const lines = second.body
+        .split('\n')
+        .filter(
+          (l) =>
+            l.startsWith(prefix) && l.includes('destination_workload="details-v1"') && l.includes('response_code="200"')
+        );
       expect(lines).toHaveLength(1);
       const key = lines[0].slice(0, lines[0].lastIndexOf(' '));
       expect((value(second.body, key) - value(first.body, key)) / 60).toBeCloseTo(25 * 0.99, 9);
-      expect(value(second.body, 'kube_deployment_status_replicas_available{namespace="bookinfo",deployment="reviews-v4"}')).toBe(0);
+      expect(
+        value(second.body, 'kube_deployment_status_replicas_available{namespace="bookinfo",deployment="reviews-v4"}')
+      ).toBe(0);
       expect((await fetchText(`${server.url}/nope`)).status).toBe(404);
     } finally {
       await server.close();

@@ -27,7 +27,10 @@ export interface MetricsServer {
 
 const CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 
-export async function startMetricsServer(topology: Topology, options: MetricsServerOptions = {}): Promise<MetricsServer> {
+export async function startMetricsServer(
+  topology: Topology,
+  options: MetricsServerOptions = {}
+): Promise<MetricsServer> {
   const now = options.now ?? (() => Date.now() / 1000);
   const origin = options.origin ?? now();
   // Rendered once: every scrape only multiplies slopes by the elapsed time.

@@ -56,8 +56,9 @@ describe('syntheticTopology', () => {
     expect(share('tcp')).toBeLessThan(0.22);
     const ns = (id: string) => id.split('/')[0];
     const cross =
-      mesh.filter((f) => ns((f.source as { workload: string }).workload) !== ns((f.destination as { workload: string }).workload)).length /
-      mesh.length;
+      mesh.filter(
+        (f) => ns((f.source as { workload: string }).workload) !== ns((f.destination as { workload: string }).workload)
+      ).length / mesh.length;
     expect(cross).toBeGreaterThan(0.18);
     expect(cross).toBeLessThan(0.26);
   });
@@ -75,7 +76,14 @@ describe('syntheticTopology', () => {
   });
 
   it('honours crossNamespaceRatio 0 and a fixed fan-out', () => {
-    const local = syntheticTopology({ namespaces: 3, workloadsPerNamespace: 10, fanOut: 2, seed: 1, crossNamespaceRatio: 0, ingressEdges: 0 });
+    const local = syntheticTopology({
+      namespaces: 3,
+      workloadsPerNamespace: 10,
+      fanOut: 2,
+      seed: 1,
+      crossNamespaceRatio: 0,
+      ingressEdges: 0,
+    });
     expect(local.flows).toHaveLength(60);
     for (const f of local.flows) {
       const s = (f.source as { workload: string }).workload.split('/')[0];
@@ -85,9 +93,15 @@ describe('syntheticTopology', () => {
   });
 
   it('rejects nonsensical options with a clear message', () => {
-    expect(() => syntheticTopology({ namespaces: 0, workloadsPerNamespace: 1, seed: 1 })).toThrow(/namespaces must be an integer >= 1/);
-    expect(() => syntheticTopology({ namespaces: 1, workloadsPerNamespace: 5, seed: 1, fanOut: [3, 2] })).toThrow(/fanOut max/);
-    expect(() => syntheticTopology({ namespaces: 1, workloadsPerNamespace: 5, seed: 1, crossNamespaceRatio: 2 })).toThrow(/crossNamespaceRatio/);
+    expect(() => syntheticTopology({ namespaces: 0, workloadsPerNamespace: 1, seed: 1 })).toThrow(
+      /namespaces must be an integer >= 1/
+    );
+    expect(() => syntheticTopology({ namespaces: 1, workloadsPerNamespace: 5, seed: 1, fanOut: [3, 2] })).toThrow(
+      /fanOut max/
+    );
+    expect(() =>
+      syntheticTopology({ namespaces: 1, workloadsPerNamespace: 5, seed: 1, crossNamespaceRatio: 2 })
+    ).toThrow(/crossNamespaceRatio/);
   });
 
   it('builds the 100 × 100 mesh', () => {

@@ -96,13 +96,18 @@ export function syntheticTopology(options: SyntheticOptions): Topology {
         replicas: { desired, available: desired },
       });
       const r = rnd();
-      serverProtocol.push(r < PROTOCOL_SHARES[0][1] ? 'http' : r < PROTOCOL_SHARES[0][1] + PROTOCOL_SHARES[1][1] ? 'grpc' : 'tcp');
+      serverProtocol.push(
+        r < PROTOCOL_SHARES[0][1] ? 'http' : r < PROTOCOL_SHARES[0][1] + PROTOCOL_SHARES[1][1] ? 'grpc' : 'tcp'
+      );
     }
   }
 
   const flows: Flow[] = [];
   const id = (i: number): string => `${workloads[i].namespace}/${workloads[i].name}`;
-  const addFlow = (flow: Omit<Flow, 'protocol' | 'requestsPerSecond' | 'responses' | 'tcp' | 'durationsMs'>, target: number): void => {
+  const addFlow = (
+    flow: Omit<Flow, 'protocol' | 'requestsPerSecond' | 'responses' | 'tcp' | 'durationsMs'>,
+    target: number
+  ): void => {
     const protocol = serverProtocol[target];
     const f: Flow = { ...flow, protocol, durationsMs: durations() };
     if (protocol === 'tcp') {
@@ -137,13 +142,22 @@ export function syntheticTopology(options: SyntheticOptions): Topology {
       const error: ResponseShare =
         protocol === 'grpc'
           ? { code: '200', grpcStatus: pick(['2', '5', '14']), fraction: share }
-          : { ...pick([{ code: '500' }, { code: '503' }, { code: '404' }, { code: '0', flags: 'DC' }]), fraction: share };
+          : {
+              ...pick([{ code: '500' }, { code: '503' }, { code: '404' }, { code: '0', flags: 'DC' }]),
+              fraction: share,
+            };
       out.push(error);
       ok.fraction = round(ok.fraction - share, 3);
     }
     if (rnd() < 0.05) {
       const share = 0.01;
-      out.push({ code: protocol === 'grpc' ? '200' : '503', grpcStatus: protocol === 'grpc' ? '14' : undefined, flags: 'UF', fraction: share, seenBy: 'source' });
+      out.push({
+        code: protocol === 'grpc' ? '200' : '503',
+        grpcStatus: protocol === 'grpc' ? '14' : undefined,
+        flags: 'UF',
+        fraction: share,
+        seenBy: 'source',
+      });
       ok.fraction = round(ok.fraction - share, 3);
     }
     return out;
@@ -162,7 +176,15 @@ export function syntheticTopology(options: SyntheticOptions): Topology {
       }
       targets.add(t);
       c++;
-      addFlow({ id: `${id(i)}->${id(t)}`, source: { kind: 'workload', workload: id(i) }, destination: { kind: 'workload', workload: id(t) }, mtls: rnd() < 0.9 }, t);
+      addFlow(
+        {
+          id: `${id(i)}->${id(t)}`,
+          source: { kind: 'workload', workload: id(i) },
+          destination: { kind: 'workload', workload: id(t) },
+          mtls: rnd() < 0.9,
+        },
+        t
+      );
     }
   }
 
@@ -172,7 +194,15 @@ export function syntheticTopology(options: SyntheticOptions): Topology {
     entryPoints.add(Math.floor(rnd() * workloads.length));
   }
   for (const t of [...entryPoints].sort((a, b) => a - b)) {
-    addFlow({ id: `external->${id(t)}`, source: { kind: 'external' }, destination: { kind: 'workload', workload: id(t) }, mtls: false }, t);
+    addFlow(
+      {
+        id: `external->${id(t)}`,
+        source: { kind: 'external' },
+        destination: { kind: 'workload', workload: id(t) },
+        mtls: false,
+      },
+      t
+    );
   }
 
   return {

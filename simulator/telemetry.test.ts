@@ -9,7 +9,8 @@ const flow = (id: string) => {
   }
   return f;
 };
-const view = (id: string, reporter: string): ReporterView | undefined => flow(id).views.find((v) => v.reporter === reporter);
+const view = (id: string, reporter: string): ReporterView | undefined =>
+  flow(id).views.find((v) => v.reporter === reporter);
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 describe('reporter views of bookinfo flows', () => {

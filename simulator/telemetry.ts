@@ -335,6 +335,12 @@ export function expectedFlows(topology: Topology): ExpectedFlow[] {
       }
       return out;
     });
-    return { id: flow.id, protocol: flow.protocol, from: describeSource(flow), to: describeDestination(flow), reporters };
+    return {
+      id: flow.id,
+      protocol: flow.protocol,
+      from: describeSource(flow),
+      to: describeDestination(flow),
+      reporters,
+    };
   });
 }

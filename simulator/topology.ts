@@ -230,7 +230,11 @@ export function validateTopology(t: Topology): void {
       if (![a, b, c].every((v) => Number.isFinite(v) && v >= 0)) {
         throw new TopologyError(`flow ${f.id}: tcp rates must be finite and >= 0`);
       }
-    } else if (!(f.requestsPerSecond !== undefined && Number.isFinite(f.requestsPerSecond) && f.requestsPerSecond >= 0)) {
+    } else if (!(
+      f.requestsPerSecond !== undefined &&
+      Number.isFinite(f.requestsPerSecond) &&
+      f.requestsPerSecond >= 0
+    )) {
       throw new TopologyError(`flow ${f.id}: requestsPerSecond must be a finite number >= 0`);
     }
     checkFractions(`flow ${f.id} responses`, f.responses);

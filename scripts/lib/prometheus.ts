@@ -26,7 +26,9 @@ export function ensurePrometheusInstalled(): void {
   }
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
-    throw new Error(`Prometheus is not installed (missing ${missingBinaries().join(', ')}). Run as root: ${INSTALL_COMMAND}`);
+    throw new Error(
+      `Prometheus is not installed (missing ${missingBinaries().join(', ')}). Run as root: ${INSTALL_COMMAND}`
+    );
   }
   const apt = (args: string[]): { ok: boolean; output: string } => {
     const r = spawnSync('apt-get', args, {
@@ -93,7 +95,15 @@ export interface RunningPrometheus {
 }
 
 const DURATION = /^(\d+)(ms|s|m|h|d|w|y)$/;
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60000, h: 3600000, d: 86400000, w: 604800000, y: 31536000000 };
+const UNIT_MS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  m: 60000,
+  h: 3600000,
+  d: 86400000,
+  w: 604800000,
+  y: 31536000000,
+};
 
 /** Milliseconds of a simple Prometheus duration ("15s", "1m", "500ms"). */
 export function durationMs(text: string): number {
@@ -277,7 +287,9 @@ export async function startPrometheus(options: StartPrometheusOptions = {}): Pro
     if (Date.now() > deadline) {
       const text = readLog(logFile);
       await stop();
-      throw new Error(`Prometheus on ${url} was not ready after ${options.readyTimeoutMs ?? 30000} ms. Last log lines:\n${tail(text, 15)}`);
+      throw new Error(
+        `Prometheus on ${url} was not ready after ${options.readyTimeoutMs ?? 30000} ms. Last log lines:\n${tail(text, 15)}`
+      );
     }
     await sleep(100);
   }
@@ -301,7 +313,11 @@ export function backfill(openMetricsFile: string, dataDir: string): Promise<Back
       (error, stdout, stderr) => {
         const output = `${stdout}${stderr}`;
         if (error) {
-          reject(new Error(`promtool backfill of ${openMetricsFile} failed (${error.message.split('\n')[0]}):\n${tail(output, 20)}`));
+          reject(
+            new Error(
+              `promtool backfill of ${openMetricsFile} failed (${error.message.split('\n')[0]}):\n${tail(output, 20)}`
+            )
+          );
           return;
         }
         resolve({ seconds: (Date.now() - started) / 1000, output });

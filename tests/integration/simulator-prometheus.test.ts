@@ -65,7 +65,9 @@ describe('bookinfo backfilled into Prometheus', () => {
   });
 
   it('gives the simulated inbound rate of productpage', async () => {
-    const [r] = await q('sum(rate(istio_requests_total{reporter="destination",destination_workload="productpage-v1"}[10m]))');
+    const [r] = await q(
+      'sum(rate(istio_requests_total{reporter="destination",destination_workload="productpage-v1"}[10m]))'
+    );
     // gateway 20/s less the 1 % 503 UF its own proxy produced, loadgen 2/s, shop frontend 3/s
     relClose(r.value, 20 * 0.99 + 2 + 3);
   });
@@ -75,7 +77,9 @@ describe('bookinfo backfilled into Prometheus', () => {
       'sum by (reporter, source_workload_namespace, source_workload, destination_service, destination_workload) (rate(istio_requests_total[10m]))'
     );
     const key = (l: Record<string, string>) =>
-      [l.reporter, l.source_workload_namespace, l.source_workload, l.destination_service, l.destination_workload].join('|');
+      [l.reporter, l.source_workload_namespace, l.source_workload, l.destination_service, l.destination_workload].join(
+        '|'
+      );
     const actual = new Map(result.map((s) => [key(s.metric), s.value]));
     const expected = new Map<string, number>();
     for (const f of expectedFlows(topology)) {
@@ -92,7 +96,7 @@ describe('bookinfo backfilled into Prometheus', () => {
     }
   });
 
-  it('has source-only series for requests that never reached a workload, found by Kiali\'s unserviced query', async () => {
+  it("has source-only series for requests that never reached a workload, found by Kiali's unserviced query", async () => {
     const bySource = await q(
       'sum by (source_workload) (rate(istio_requests_total{reporter="source",source_workload_namespace!="bookinfo",destination_workload_namespace="unknown",destination_workload="unknown",destination_service=~"^.+\\\\.bookinfo\\\\..+$"}[600s]))'
     );
@@ -104,7 +108,9 @@ describe('bookinfo backfilled into Prometheus', () => {
   it('has unknown-source series only as reported by the destination', async () => {
     const reporters = await q('count by (reporter) (istio_requests_total{source_workload="unknown"})');
     expect(reporters.map((s) => s.metric.reporter)).toEqual(['destination']);
-    const [rate] = await q('sum(rate(istio_requests_total{source_workload="unknown",source_canonical_service="unknown"}[10m]))');
+    const [rate] = await q(
+      'sum(rate(istio_requests_total{source_workload="unknown",source_canonical_service="unknown"}[10m]))'
+    );
     relClose(rate.value, 2);
   });
 
@@ -115,14 +121,18 @@ describe('bookinfo backfilled into Prometheus', () => {
   });
 
   it('reports zero available replicas for the deployment scaled to zero and no istio-proxy for the unmeshed client', async () => {
-    const [available] = await q('kube_deployment_status_replicas_available{namespace="bookinfo",deployment="reviews-v4"}');
+    const [available] = await q(
+      'kube_deployment_status_replicas_available{namespace="bookinfo",deployment="reviews-v4"}'
+    );
     expect(available.value).toBe(0);
     const proxies = await q('count(kube_pod_container_info{namespace="tools",container="istio-proxy"})');
     expect(proxies).toEqual([]);
   });
 
   it('gives TCP bytes with Istio naming and histogram-derived latencies', async () => {
-    const [sent] = await q('sum(rate(istio_tcp_sent_bytes_total{reporter="destination",destination_workload="mysqldb-v1"}[10m]))');
+    const [sent] = await q(
+      'sum(rate(istio_tcp_sent_bytes_total{reporter="destination",destination_workload="mysqldb-v1"}[10m]))'
+    );
     relClose(sent.value, 12000);
     const [mean] = await q(
       'sum(rate(istio_request_duration_milliseconds_sum{reporter="destination",destination_workload="details-v1"}[10m])) / sum(rate(istio_request_duration_milliseconds_count{reporter="destination",destination_workload="details-v1"}[10m]))'
@@ -145,9 +155,16 @@ describe('live simulator scraped by Prometheus', () => {
   it('shows istio_requests_total with the target labels, then stops both processes', async () => {
     mesh = await startLiveMesh({ topology: bookinfoTopology(), scrapeInterval: '1s' });
     expect(mesh.metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/);
-    const samples = await mesh.waitForSeries('istio_requests_total{reporter="destination",destination_workload="productpage-v1"}', 60000);
+    const samples = await mesh.waitForSeries(
+      'istio_requests_total{reporter="destination",destination_workload="productpage-v1"}',
+      60000
+    );
     expect(samples.length).toBeGreaterThan(0);
-    expect(samples[0].metric).toMatchObject({ job: 'meshgraph-simulator', app: 'productpage', destination_service_name: 'productpage' });
+    expect(samples[0].metric).toMatchObject({
+      job: 'meshgraph-simulator',
+      app: 'productpage',
+      destination_service_name: 'productpage',
+    });
     const pids = [mesh.simulatorPid, mesh.prometheus.pid];
     expect(pids.every(alive)).toBe(true);
     await mesh.stop();

@@ -1,0 +1,189 @@
+import React from 'react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { LoadingState } from '@grafana/data';
+import { meshEdgesFrame, meshNodesFrame, tempoFrames } from '../graph/testing/frames';
+import type { CytoscapeGraphProps } from './CytoscapeGraph';
+import { TrafficPanel } from './TrafficPanel';
+import { panelProps, toFrames } from './testProps';
+
+// The Cytoscape wrapper is tested on its own; here a stub records what the panel passes down.
+let lastGraphProps: CytoscapeGraphProps | undefined;
+jest.mock('./CytoscapeGraph', () => ({
+  CytoscapeGraph: (p: CytoscapeGraphProps) => {
+    lastGraphProps = p;
+    return (
+      <div data-testid="graph-stub" data-layout={p.layout.effective}>
+        <button onClick={() => p.onSelect({ kind: 'node', id: 'wl_c1_shop_web-v1' })}>select web</button>
+        <button onClick={() => p.onSelect({ kind: 'edge', id: 'wl_c1_shop_web-v1 wl_c1_shop_cart-v1 http' })}>select edge</button>
+      </div>
+    );
+  },
+}));
+
+const XSS = '<img src=x onerror=alert(1)>';
+
+function meshFrames() {
+  const nodes = meshNodesFrame([
+    { id: 'wl_c1_shop_web-v1', nodeType: 'workload', namespace: 'shop', workload: 'web-v1', flags: 'isRoot', rates: { httpOut: 12.5 } },
+    { id: 'wl_c1_shop_cart-v1', nodeType: 'workload', namespace: 'shop', workload: 'cart-v1', rates: { httpIn: 12.5, httpIn5xx: 0.5 }, healthStatus: 'Degraded' },
+    { id: 'wl_c1_shop_evil', nodeType: 'workload', namespace: 'shop', workload: XSS },
+  ]);
+  nodes.fields.find((f) => f.name === 'id')!.config = {
+    links: [{ title: 'Workload dashboard', url: '/d/istio-workload?var-workload=${__data.fields.workload}' }],
+  };
+  return toFrames([
+    nodes,
+    meshEdgesFrame([
+      {
+        source: 'wl_c1_shop_web-v1',
+        target: 'wl_c1_shop_cart-v1',
+        protocol: 'http',
+        rates: { total: 12.5, http5xx: 0.5, percentErr: 4, percentReq: 100 },
+        responses: {
+          '200': { rate: 12, flags: { '-': 12 }, hosts: { 'cart.shop.svc.cluster.local': 12 } },
+          '503': { rate: 0.5, flags: { UF: 0.5 }, hosts: { 'cart.shop.svc.cluster.local': 0.5 } },
+        },
+        responseTime: 23,
+        sourcePrincipal: 'spiffe://cluster.local/ns/shop/sa/web',
+        isMTLS: 100,
+        healthStatus: 'Degraded',
+      },
+      { source: 'wl_c1_shop_evil', target: 'wl_c1_shop_cart-v1', protocol: 'tcp', rates: { total: 10 } },
+    ]),
+  ]);
+}
+
+beforeEach(() => {
+  lastGraphProps = undefined;
+});
+
+describe('TrafficPanel states', () => {
+  it('shows loading while the first answer is pending', () => {
+    render(<TrafficPanel {...panelProps({ state: LoadingState.Loading, series: [] })} />);
+    expect(screen.getByTestId('meshgraph-loading')).toBeInTheDocument();
+  });
+
+  it('explains an empty answer with the scrape-interval hint', () => {
+    render(<TrafficPanel {...panelProps({ series: [] })} />);
+    expect(screen.getByText('No Istio traffic for these namespaces in this range')).toBeInTheDocument();
+    expect(screen.getByText(/at least twice the Prometheus\s+scrape interval/)).toBeInTheDocument();
+  });
+
+  it('says when frames are not node graph frames', () => {
+    render(<TrafficPanel {...panelProps({ series: toFrames([{ name: 'A', fields: [{ name: 'Value', values: [1] }] }]) })} />);
+    expect(screen.getByText(/no node graph frames/)).toBeInTheDocument();
+  });
+
+  it('shows errors with what to do', () => {
+    render(<TrafficPanel {...panelProps({ state: LoadingState.Error, errors: [{ message: 'Unauthorized', status: 401, refId: 'A' }] })} />);
+    const err = screen.getByTestId('meshgraph-error');
+    expect(within(err).getByText('Unauthorized')).toBeInTheDocument();
+    expect(within(err).getByText(/Check the credentials of the data source/)).toBeInTheDocument();
+  });
+
+  it('keeps the graph and lists the error as a notice when there is data too', () => {
+    render(<TrafficPanel {...panelProps({ series: meshFrames(), errors: [{ message: 'query B timed out' }] })} />);
+    expect(screen.getByTestId('graph-stub')).toBeInTheDocument();
+    expect(within(screen.getByTestId('meshgraph-notices')).getByText('query B timed out')).toBeInTheDocument();
+  });
+});
+
+describe('TrafficPanel with a graph', () => {
+  it('passes elements, layout and an accessible summary to the graph', () => {
+    render(<TrafficPanel {...panelProps({ series: meshFrames() })} />);
+    expect(lastGraphProps!.elements.nodes).toHaveLength(3);
+    expect(lastGraphProps!.elements.edges).toHaveLength(2);
+    expect(lastGraphProps!.layout.effective).toBe('dagre');
+    expect(lastGraphProps!.ariaLabel).toBe(
+      'Traffic graph: 3 nodes, 2 edges, 1 namespace(s), 1 unhealthy. Use the table view button for a list of nodes and edges.'
+    );
+  });
+
+  it('uses the fast layout with a notice above the large-graph threshold', () => {
+    render(<TrafficPanel {...panelProps({ series: meshFrames() }, { largeGraphThreshold: 2 })} />);
+    expect(lastGraphProps!.layout.effective).toBe('layered');
+    expect(screen.getByText(/Large graph \(3 nodes, threshold 2\)/)).toBeInTheDocument();
+  });
+
+  it('applies Find on Enter, counts matches, and shows parse errors', () => {
+    render(<TrafficPanel {...panelProps({ series: meshFrames() })} />);
+    const find = screen.getByLabelText('Find');
+    fireEvent.change(find, { target: { value: 'httpin > 1' } });
+    fireEvent.keyDown(find, { key: 'Enter' });
+    expect([...lastGraphProps!.found.nodes]).toEqual(['wl_c1_shop_cart-v1']);
+    expect(screen.getByText('1 found')).toBeInTheDocument();
+    fireEvent.change(find, { target: { value: 'rt >' } });
+    fireEvent.keyDown(find, { key: 'Enter' });
+    expect(screen.getByTestId('meshgraph-find-error')).toHaveTextContent('"rt >": a value is missing after ">".');
+    expect(find).toHaveAttribute('aria-invalid', 'true');
+    expect(lastGraphProps!.found.nodes.size).toBe(0);
+  });
+
+  it('applies the Hide expression from the options, with Kiali’s follow-up rules', () => {
+    render(<TrafficPanel {...panelProps({ series: meshFrames() }, { hideExpression: 'protocol = tcp' })} />);
+    expect([...lastGraphProps!.hidden.edges]).toEqual(['wl_c1_shop_evil wl_c1_shop_cart-v1 tcp']);
+    expect([...lastGraphProps!.hidden.nodes]).toEqual(['wl_c1_shop_evil']);
+  });
+
+  it('focuses Find on "/"', () => {
+    render(<TrafficPanel {...panelProps({ series: meshFrames() })} />);
+    fireEvent.keyDown(screen.getByTestId('graph-stub'), { key: '/' });
+    expect(screen.getByLabelText('Find')).toHaveFocus();
+  });
+
+  it('opens node details with traffic and data links', () => {
+    render(<TrafficPanel {...panelProps({ series: meshFrames() })} />);
+    fireEvent.click(screen.getByText('select web'));
+    const drawer = screen.getByTestId('meshgraph-details');
+    expect(within(drawer).getByText('web-v1 (shop)')).toBeInTheDocument();
+    expect(within(drawer).getByText('Outbound')).toBeInTheDocument();
+    expect(within(drawer).getByText('12.5 rps')).toBeInTheDocument();
+    expect(within(drawer).getByText('4%')).toBeInTheDocument();
+    expect(within(drawer).getByText(/Traffic source/)).toBeInTheDocument();
+    const link = within(drawer).getByText('Workload dashboard').closest('a')!;
+    expect(link.getAttribute('href')).toBe('/d/istio-workload?var-workload=web-v1');
+    fireEvent.click(within(drawer).getByLabelText('Close details'));
+    expect(screen.queryByTestId('meshgraph-details')).not.toBeInTheDocument();
+  });
+
+  it('opens edge details with response codes, flags, hosts and principals', () => {
+    render(<TrafficPanel {...panelProps({ series: meshFrames() }, { responseTimeStat: '95' })} />);
+    fireEvent.click(screen.getByText('select edge'));
+    const drawer = screen.getByTestId('meshgraph-details');
+    expect(within(drawer).getByText('503')).toBeInTheDocument();
+    expect(within(drawer).getByText('UF 4%')).toBeInTheDocument();
+    expect(within(drawer).getByText('cart.shop.svc.cluster.local 96%')).toBeInTheDocument();
+    expect(within(drawer).getByText('Response time (p95)')).toBeInTheDocument();
+    expect(within(drawer).getByText('23ms')).toBeInTheDocument();
+    expect(within(drawer).getByText('spiffe://cluster.local/ns/shop/sa/web')).toBeInTheDocument();
+  });
+
+  it('renders hostile label values as text, never as markup', () => {
+    const { container } = render(<TrafficPanel {...panelProps({ series: meshFrames() })} />);
+    // the screen-reader table lists the node name
+    expect(within(screen.getByTestId('meshgraph-table')).getAllByText(`${XSS} (shop)`)).toHaveLength(2);
+    fireEvent.click(screen.getByLabelText('Show as table'));
+    expect(screen.getAllByText(`${XSS} (shop)`).length).toBeGreaterThan(0);
+    expect(container.querySelector('img')).toBeNull();
+    expect(lastGraphProps!.elements.nodes.find((n) => n.data.id === 'wl_c1_shop_evil')!.data.label).toBe(XSS);
+  });
+
+  it('toggles the legend and the table view', () => {
+    render(<TrafficPanel {...panelProps({ series: meshFrames() })} />);
+    expect(screen.queryByTestId('meshgraph-legend')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByLabelText('Show legend'));
+    expect(screen.getByTestId('meshgraph-legend')).toBeInTheDocument();
+    fireEvent.click(screen.getByLabelText('Show as table'));
+    expect(screen.queryByTestId('graph-stub')).not.toBeInTheDocument();
+    expect(screen.getByText('Edges (2)')).toBeInTheDocument();
+    act(() => {
+      fireEvent.click(screen.getByLabelText('Show as graph'));
+    });
+    expect(screen.getByTestId('graph-stub')).toBeInTheDocument();
+  });
+
+  it('draws Tempo-like Node Graph frames', () => {
+    render(<TrafficPanel {...panelProps({ series: toFrames(tempoFrames()) })} />);
+    expect(lastGraphProps!.elements.nodes.map((n) => n.data.label)).toEqual(['frontend\nshop', 'cart\nshop', 'db\ndata']);
+  });
+});

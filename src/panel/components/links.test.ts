@@ -1,0 +1,29 @@
+import { toDataFrame, FieldType } from '@grafana/data';
+import { rowLinks } from './links';
+
+function frame(url: string) {
+  return toDataFrame({
+    name: 'nodes',
+    fields: [
+      { name: 'id', type: FieldType.string, values: ['a', 'b'], config: { links: [{ title: 'Open', url }] } },
+      { name: 'workload', type: FieldType.string, values: ['web v1', 'x&y'] },
+    ],
+  });
+}
+
+describe('rowLinks', () => {
+  it('fills ${__data.fields.x} with the row value (URL-encoded) and then dashboard variables', () => {
+    const links = rowLinks([frame('/d/w?var-workload=${__data.fields.workload}&from=$__from')], { frameIndex: 0, rowIndex: 1 }, (s) =>
+      s.replace('$__from', '123')
+    );
+    expect(links.map((l) => [l.title, l.href])).toEqual([['Open', '/d/w?var-workload=x%26y&from=123']]);
+  });
+
+  it('drops non-web URLs', () => {
+    expect(rowLinks([frame('javascript:alert(1)')], { frameIndex: 0, rowIndex: 0 }, undefined)).toEqual([]);
+  });
+
+  it('returns nothing without a row reference', () => {
+    expect(rowLinks([frame('/x')], undefined, undefined)).toEqual([]);
+  });
+});

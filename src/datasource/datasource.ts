@@ -13,8 +13,7 @@ import { getBackendSrv, getTemplateSrv } from '@grafana/runtime';
 import { Observable } from 'rxjs';
 
 import { buildGraph, toFrames } from '../engine';
-import { PrometheusClient } from '../engine/client';
-import type { HttpTransport, PlannedQuery } from '../engine/client';
+import { HttpTransport, PlannedQuery, PrometheusClient } from '../engine/client';
 import type { Notice } from '../engine/model';
 import { planQueries } from '../engine/planner';
 
@@ -38,6 +37,12 @@ export interface DataSourceDeps {
   templateSrv?: () => TemplateSrvLike;
   /** Unix milliseconds. */
   now?: () => number;
+}
+
+/** A time range as anything with from/to convertible to unix milliseconds (a TimeRange, or plain numbers). */
+export interface TimeSpan {
+  from: { valueOf(): number };
+  to: { valueOf(): number };
 }
 
 export interface QueryPreview {
@@ -219,7 +224,7 @@ export class DataSource extends DataSourceApi<MeshgraphQuery, MeshgraphOptions> 
   async listNames(
     kind: VariableKind,
     namespaceFilter: string,
-    range: TimeRange | undefined,
+    range: TimeSpan | undefined,
     scopedVars: ScopedVars | undefined,
     signal?: AbortSignal
   ): Promise<string[]> {

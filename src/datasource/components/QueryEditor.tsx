@@ -86,15 +86,19 @@ export function QueryEditor({ query: rawQuery, onChange, onRunQuery, datasource,
   const [namespaceNames, setNamespaceNames] = useState<string[]>([]);
   const [open, setOpen] = useState<Record<string, boolean>>({ focus: query.node.kind !== 'none' });
 
-  // Namespaces seen in the telemetry over the panel's range (best effort: typing a name always works).
+  // Namespaces seen in the telemetry over the panel's range (best effort: typing a name always works). Keyed on
+  // the range to the minute: Grafana hands a new range object after every run.
+  const fromMin = range ? Math.floor(range.from.valueOf() / 60_000) : undefined;
+  const toMin = range ? Math.floor(range.to.valueOf() / 60_000) : undefined;
   useEffect(() => {
     const controller = new AbortController();
+    const span = fromMin !== undefined && toMin !== undefined ? { from: fromMin * 60_000, to: toMin * 60_000 + 59_999 } : undefined;
     datasource
-      .listNames('namespaces', '', range, undefined, controller.signal)
+      .listNames('namespaces', '', span, undefined, controller.signal)
       .then((names) => !controller.signal.aborted && setNamespaceNames(names))
       .catch(() => undefined);
     return () => controller.abort();
-  }, [datasource, range]);
+  }, [datasource, fromMin, toMin]);
 
   const change = (patch: Partial<MeshgraphQuery>, run = true) => {
     onChange({ ...query, ...patch });

@@ -19,7 +19,14 @@ import {
   createTheme,
   patchArrayVectorProrotypeMethods,
 } from '@grafana/data';
-import { config, setBackendSrv, setDataSourceSrv, setTemplateSrv, type DataSourceSrv } from '@grafana/runtime';
+import {
+  config,
+  setAppEvents,
+  setBackendSrv,
+  setDataSourceSrv,
+  setTemplateSrv,
+  type DataSourceSrv,
+} from '@grafana/runtime';
 import { mergeWith } from 'lodash';
 import React from 'react';
 import { createRoot, type Root } from 'react-dom/client';
@@ -27,6 +34,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { DEFAULT_CONTAINER_SELECTOR, type QuerySummary, type SandboxApi } from './api';
 import { SandboxBackendSrv } from './backendSrv';
 import { decodeSandboxParams, type SandboxSetup, type ThemeMode } from './params';
+import { SandboxPanelDataErrorView } from './PanelDataErrorView';
 import { PanelView } from './PanelView';
 import {
   type DistPlugin,
@@ -109,7 +117,10 @@ async function start(api: Mutable<SandboxApi>, setup: SandboxSetup): Promise<voi
   if (!system || typeof (window as unknown as { define?: { amd?: unknown } }).define?.amd !== 'object') {
     throw new Error('sandbox: SystemJS with the AMD extra is not loaded (index.html must load system.js and amd.js)');
   }
-  registerSharedModules(system);
+  setAppEvents(new EventBusSrv());
+  // Grafana calls setPanelDataErrorView(...) at boot; that setter is internal to @grafana/runtime 12.4's package
+  // (not exported), so the sandbox puts its view into the shared module plugins import instead.
+  registerSharedModules(system, { '@grafana/runtime': { PanelDataErrorView: SandboxPanelDataErrorView } });
   initOptionRegistries();
 
   const templateSrv = new SandboxTemplateSrv(setup.variables);
@@ -125,7 +136,7 @@ async function start(api: Mutable<SandboxApi>, setup: SandboxSetup): Promise<voi
   const panelEntry = pickPlugin(distPlugins, 'panel', setup.panelPluginId);
   api.plugins = distPlugins.map(summarize);
 
-  const dsPlugin: DataSourcePlugin = await importDataSourcePlugin(system, dsEntry);
+  const dsPlugin: DataSourcePlugin<DataSourceApi> = await importDataSourcePlugin(system, dsEntry);
   const panelPlugin: PanelPlugin = await importPanelPlugin(system, panelEntry);
 
   const instanceSettings = {

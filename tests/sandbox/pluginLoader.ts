@@ -3,7 +3,7 @@
  * sandbox server scans dist/ for plugin.json), then `System.import(<baseUrl>/module.js)` and the `plugin`
  * export, with `plugin.meta` set from plugin.json.
  */
-import type { DataSourcePlugin, PanelPlugin } from '@grafana/data';
+import type { DataSourceApi, DataSourcePlugin, PanelPlugin } from '@grafana/data';
 
 import type { PluginSummary } from './api';
 import type { SystemJSLike } from './sharedModules';
@@ -84,8 +84,8 @@ async function importPlugin<T>(system: SystemJSLike, plugin: DistPlugin): Promis
   return pluginExport;
 }
 
-export async function importDataSourcePlugin(system: SystemJSLike, plugin: DistPlugin): Promise<DataSourcePlugin> {
-  const ds = await importPlugin<DataSourcePlugin>(system, plugin);
+export async function importDataSourcePlugin(system: SystemJSLike, plugin: DistPlugin): Promise<DataSourcePlugin<DataSourceApi>> {
+  const ds = await importPlugin<DataSourcePlugin<DataSourceApi>>(system, plugin);
   if (typeof ds.DataSourceClass !== 'function') {
     throw new Error(`sandbox: ${plugin.json.id}: the plugin export is not a DataSourcePlugin (no DataSourceClass)`);
   }

@@ -17,11 +17,13 @@ import i18next from 'i18next';
 import jquery from 'jquery';
 import * as lodash from 'lodash';
 import * as moment from 'moment';
+// @ts-ignore -- no type declarations installed; only passed through to plugins
 import prismjs from 'prismjs';
 import * as react from 'react';
 import * as reactDom from 'react-dom';
 import * as reactInlineSvg from 'react-inlinesvg';
 import * as reactRedux from 'react-redux';
+// @ts-ignore -- no type declarations installed; only passed through to plugins
 import * as reactRouterDom from 'react-router-dom';
 import * as reactRouterCompat from 'react-router-dom-v5-compat';
 import * as jsxRuntime from 'react/jsx-runtime';
@@ -29,8 +31,11 @@ import * as jsxDevRuntime from 'react/jsx-dev-runtime';
 import * as redux from 'redux';
 import * as rxjs from 'rxjs';
 import * as rxjsOperators from 'rxjs/operators';
+// @ts-ignore -- no type declarations installed; only passed through to plugins
 import * as slate from 'slate';
+// @ts-ignore -- no type declarations installed; only passed through to plugins
 import * as slatePlainSerializer from 'slate-plain-serializer';
+// @ts-ignore -- no type declarations installed; only passed through to plugins
 import * as slateReact from 'slate-react';
 
 export const SHARED_DEPENDENCY_PREFIX = 'package';
@@ -90,12 +95,18 @@ export interface SystemJSLike {
   constructor: { prototype: { resolve: (id: string, parentUrl?: string) => string } };
 }
 
-/** Registers every shared module; an unknown bare import then fails with a message naming the module. */
-export function registerSharedModules(system: SystemJSLike): string[] {
+/**
+ * Registers every shared module; an unknown bare import then fails with a message naming the module.
+ * `overrides` replace single exports of a module (what Grafana does through internal setters at boot).
+ */
+export function registerSharedModules(
+  system: SystemJSLike,
+  overrides: Record<string, Record<string, unknown>> = {}
+): string[] {
   const imports: Record<string, string> = {};
   for (const [name, module] of Object.entries(sharedModules)) {
     const id = `${SHARED_DEPENDENCY_PREFIX}:${name}`;
-    system.set(id, module);
+    system.set(id, overrides[name] ? { ...module, ...overrides[name] } : module);
     imports[name] = id;
   }
   system.addImportMap({ imports });

@@ -6,6 +6,7 @@
  *   /public/plugins/<app id>/...        dist/ (nested plugins at .../datasource/, .../panel/), as Grafana serves it
  *   /prometheus-proxy/...               forwarded to Prometheus, like Grafana's data proxy
  *   /api/datasources/proxy/uid/<uid>/...  the same, under Grafana's own data-proxy path
+ *   /public/build/img/icons/...         @grafana/ui's icons, as Grafana serves them
  *   /public/fonts/...                   stand-in fonts (see standInFont)
  */
 import fs from 'fs';
@@ -41,6 +42,8 @@ export interface SandboxServer {
   appId: string;
   /** Requests forwarded to Prometheus, oldest first. */
   proxyLog: ProxyRecord[];
+  /** Grafana assets the sandbox cannot serve and answered with a stand-in (icons missing from @grafana/ui). */
+  missingAssets: string[];
   /** Re-points the proxy (e.g. after Prometheus restarted on a new port); null makes it answer 502. */
   setPrometheusUrl(url: string | null): void;
   stop(): Promise<void>;
@@ -92,6 +95,12 @@ function standInFont(fileName: string): string | null {
   const file = path.join(FONT_DIR, name);
   return fs.existsSync(file) ? file : null;
 }
+
+// Grafana serves @grafana/ui's icons from /public/build/img/icons/ (older paths: /public/img/icons/). The npm
+// package ships most of them; the few it lacks (e.g. unicons/spinner.svg) get an empty SVG and are recorded.
+const ICON_DIR = path.join(REPO_ROOT, 'node_modules', '@grafana', 'ui', 'dist', 'public', 'img', 'icons');
+const ICON_PREFIXES = ['/public/build/img/icons/', '/public/img/icons/'];
+const EMPTY_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"></svg>';
 
 const PROXY_PREFIXES = [/^\/prometheus-proxy(?=\/|$)/, /^\/api\/datasources\/proxy\/uid\/[^/]+(?=\/|$)/];
 
@@ -156,6 +165,7 @@ export async function startSandbox(options: SandboxServerOptions): Promise<Sandb
 
   let prometheusUrl = options.prometheusUrl;
   const proxyLog: ProxyRecord[] = [];
+  const missingAssets: string[] = [];
 
   const pluginsJson = (): DistPluginEntry[] =>
     findPluginJsons(distDir).map((rel) => {
@@ -261,6 +271,17 @@ export async function startSandbox(options: SandboxServerOptions): Promise<Sandb
       }
       return;
     }
+    const iconPrefix = ICON_PREFIXES.find((prefix) => pathname.startsWith(prefix));
+    if (iconPrefix) {
+      const file = safeFile(ICON_DIR, pathname.slice(iconPrefix.length));
+      if (file) {
+        sendFile(res, file);
+      } else {
+        missingAssets.push(pathname);
+        send(res, 200, EMPTY_SVG, CONTENT_TYPES['.svg']);
+      }
+      return;
+    }
     if (pathname.startsWith('/public/fonts/')) {
       const font = standInFont(path.posix.basename(pathname));
       if (font) {
@@ -290,6 +311,7 @@ export async function startSandbox(options: SandboxServerOptions): Promise<Sandb
     distDir,
     appId,
     proxyLog,
+    missingAssets,
     setPrometheusUrl(next) {
       prometheusUrl = next;
     },

@@ -5,7 +5,7 @@
 import { GraphModel, GraphOptions, Notice } from './model';
 import { PrometheusClient } from './client/prometheusClient';
 import { VectorSample } from './client/types';
-import { SampleVisitor } from './client/vectorScanner';
+import { SampleVisitor } from './client/vectorAnswer';
 import { planQueries } from './planner/planQueries';
 import { EngineQuery, QueryPlan } from './planner/types';
 import { SkipCounts, trafficVisitor } from './fold/foldTraffic';

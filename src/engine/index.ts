@@ -5,7 +5,7 @@ export { buildGraph, buildGraphFromAnswers, assembleModel, visitSamples } from '
 export type { BuildGraphExtras } from './buildGraph';
 export { planQueries, planKialiBaseline } from './planner';
 export type { QueryPlan, EngineQuery, QueryRole } from './planner';
-export { PrometheusClient, PrometheusError, fetchTransport, scanVectorAnswer } from './client';
+export { PrometheusClient, PrometheusError, fetchTransport, visitVector } from './client';
 export type { HttpTransport, TransportRequest, TransportResponse, VectorSample, PlannedQuery } from './client';
 export { toKialiJson } from './output/kialiJson';
 export type { KialiGraph, KialiNodeData, KialiEdgeData } from './output/kialiJson';

@@ -1,6 +1,6 @@
 /** aggregateNode appender (§3.5, §5.4): source → operation → destination replaces source → destination. */
 import { GraphOptions } from '../model';
-import { SampleVisitor } from '../client/vectorScanner';
+import { SampleVisitor } from '../client/vectorAnswer';
 import { EndpointResolver, SkipCounts, countSkip } from '../fold/foldTraffic';
 import { L, TelemetryReader } from '../fold/telemetry';
 import { TrafficMap, TrafficNode, addTraffic, subtractTraffic } from '../fold/trafficMap';

@@ -1,6 +1,6 @@
 /** responseTime appender (§3.5): first value per edge wins; with injection only service → workload edges. */
 import { GraphOptions } from '../model';
-import { SampleVisitor } from '../client/vectorScanner';
+import { SampleVisitor } from '../client/vectorAnswer';
 import { EndpointResolver, SkipCounts, countSkip } from '../fold/foldTraffic';
 import { L, TelemetryReader } from '../fold/telemetry';
 import { TrafficMap } from '../fold/trafficMap';

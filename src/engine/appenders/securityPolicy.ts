@@ -1,6 +1,6 @@
 /** securityPolicy appender (§3.5): per edge, rate by policy (overwritten per policy), isMTLS and principals. */
 import { GraphOptions } from '../model';
-import { SampleVisitor } from '../client/vectorScanner';
+import { SampleVisitor } from '../client/vectorAnswer';
 import { EndpointResolver, SkipCounts, countSkip } from '../fold/foldTraffic';
 import { L, TelemetryReader } from '../fold/telemetry';
 import { TrafficEdge, TrafficMap, TrafficNode } from '../fold/trafficMap';

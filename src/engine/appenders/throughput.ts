@@ -1,6 +1,6 @@
 /** throughput appender (§3.5): bytes/s summed per HTTP edge; with injection only service → workload edges. */
 import { GraphOptions } from '../model';
-import { SampleVisitor } from '../client/vectorScanner';
+import { SampleVisitor } from '../client/vectorAnswer';
 import { EndpointResolver, SkipCounts, countSkip } from '../fold/foldTraffic';
 import { TelemetryReader } from '../fold/telemetry';
 import { TrafficMap } from '../fold/trafficMap';

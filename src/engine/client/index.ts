@@ -4,5 +4,5 @@ export { PrometheusError } from './errors';
 export { fetchTransport } from './transport';
 export type { HttpTransport, TransportRequest, TransportResponse } from './transport';
 export type { VectorSample, PlannedQuery } from './types';
-export { scanVectorAnswer } from './vectorScanner';
-export type { SampleVisitor } from './vectorScanner';
+export { visitVector, parseSampleValue } from './vectorAnswer';
+export type { SampleVisitor } from './vectorAnswer';

@@ -2,7 +2,7 @@
 import { PrometheusError, abortError } from './errors';
 import { HttpTransport, TransportResponse } from './transport';
 import { VectorSample } from './types';
-import { ScanError, SampleVisitor, scanVectorAnswer } from './vectorScanner';
+import { AnswerShapeError, SampleVisitor, VectorEnvelope, visitVector } from './vectorAnswer';
 
 export interface ClientOptions {
   /** Per-request timeout in milliseconds (default 30 s). */
@@ -127,41 +127,51 @@ export class PrometheusClient {
   /** Runs an instant query and streams each vector element to `visit` (no per-element objects). */
   async instantQueryVisit(expr: string, timeUnixS: number, visit: SampleVisitor, signal?: AbortSignal): Promise<VisitedAnswer> {
     const res = await this.send('/api/v1/query', [['query', expr], ['time', String(timeUnixS)]], signal);
-    let scanned;
+    let env: VectorEnvelope;
     try {
-      scanned = scanVectorAnswer(res.body, visit);
-    } catch (e) {
-      if (e instanceof ScanError) {
-        // Might still be an error envelope with unexpected content: try the plain parser for its message.
-        const env = tryParse(res.body);
-        if (env && env.status === 'error') {
-          throw apiError(env.errorType, env.error, res.status);
-        }
-        throw new PrometheusError(`Unexpected answer from Prometheus: ${e.message}`, 'format', res.status);
-      }
-      throw e;
-    }
-    if (scanned.status === 'error') {
-      throw apiError(scanned.errorType, scanned.error, res.status);
-    }
-    if (scanned.status !== 'success') {
+      env = JSON.parse(res.body) as VectorEnvelope;
+    } catch {
       throw new PrometheusError(
-        `Unexpected answer from Prometheus (status ${JSON.stringify(scanned.status)}, ${res.status}): ${snippet(res.body)}`,
+        `Prometheus answered with invalid JSON (HTTP ${res.status}): ${snippet(res.body)}`,
         'format',
         res.status
       );
     }
-    if (scanned.resultType !== undefined && scanned.resultType !== 'vector') {
+    if (env === null || typeof env !== 'object') {
+      throw new PrometheusError(`Unexpected answer from Prometheus: ${snippet(res.body)}`, 'format', res.status);
+    }
+    if (env.status === 'error') {
+      throw apiError(str(env.errorType), str(env.error), res.status);
+    }
+    if (env.status !== 'success') {
       throw new PrometheusError(
-        `Prometheus returned a ${scanned.resultType} result where an instant vector was expected`,
-        'format'
+        `Unexpected answer from Prometheus (status ${JSON.stringify(env.status)}, HTTP ${res.status}): ${snippet(res.body)}`,
+        'format',
+        res.status
       );
     }
-    const warnings = [...scanned.warnings];
-    if (scanned.histograms > 0) {
-      warnings.push(`${scanned.histograms} native-histogram sample(s) ignored`);
+    const resultType = env.data?.resultType;
+    if (resultType !== 'vector') {
+      throw new PrometheusError(
+        `Prometheus returned a ${String(resultType ?? 'missing')} result where an instant vector was expected`,
+        'format',
+        res.status
+      );
     }
-    return { samples: scanned.samples, bytes: byteLength(res.body), warnings };
+    let counts: [number, number];
+    try {
+      counts = visitVector(env.data?.result, visit);
+    } catch (e) {
+      if (e instanceof AnswerShapeError) {
+        throw new PrometheusError(`Unexpected answer from Prometheus: ${e.message}`, 'format', res.status);
+      }
+      throw e;
+    }
+    const warnings = Array.isArray(env.warnings) ? env.warnings.map(String) : [];
+    if (counts[1] > 0) {
+      warnings.push(`${counts[1]} native-histogram sample(s) ignored`);
+    }
+    return { samples: counts[0], bytes: byteLength(res.body), warnings };
   }
 
   /** Runs an instant query and returns its samples as objects. */
@@ -236,6 +246,10 @@ function tryParse(body: string): Envelope | undefined {
   } catch {
     return undefined;
   }
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
 }
 
 function apiError(errorType: string | undefined, error: string | undefined, status: number): PrometheusError {

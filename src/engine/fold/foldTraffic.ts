@@ -2,8 +2,8 @@
 import { GraphOptions, GraphType } from '../model';
 import { effectiveInjection } from '../options';
 import { METRIC_REQUESTS, METRIC_REQ_MESSAGES, METRIC_RESP_MESSAGES, TrafficMetric } from '../planner/labels';
-import { SampleVisitor } from '../client/vectorScanner';
-import { isOK, nodeId } from './identity';
+import { SampleVisitor } from '../client/vectorAnswer';
+import { idOf, isOK, newIdParts } from './identity';
 import { L, TelemetryReader, Family } from './telemetry';
 import { TrafficMap, TrafficNode, addTraffic } from './trafficMap';
 
@@ -45,31 +45,35 @@ export class EndpointResolver {
     this.inject = effectiveInjection(options);
   }
 
+  private readonly sp = newIdParts();
+  private readonly dp = newIdParts();
+  private readonly svcp = newIdParts();
+
   /** Returns a skip reason or undefined. */
   resolve(): string | undefined {
     const r = this.reader;
     const v = r.v;
     const gt = this.graphType;
-    const s = r.sourceIdentity(gt);
-    if (s === undefined) {
+    const s = this.sp;
+    const d = this.dp;
+    if (!r.sourceParts(s, gt)) {
       return 'no identifiable source node';
     }
-    const d = r.destIdentity(gt);
-    if (d === undefined) {
+    if (!r.destParts(d, gt)) {
       return 'no identifiable destination node';
     }
     const map = this.map;
     let src: TrafficNode | undefined;
     let dst: TrafficNode | undefined;
     if (this.create) {
-      src = map.node(s.id, s.nodeType, r.srcCluster, s.namespace, '', v[L.srcWl], v[L.srcApp], v[L.srcVer]);
-      dst = map.node(d.id, d.nodeType, r.dstCluster, d.namespace, r.dstSvcName, r.dstWl, r.dstApp, r.dstVer);
+      src = map.nodeOf(s, r.srcCluster, '', v[L.srcWl], v[L.srcApp], v[L.srcVer]);
+      dst = map.nodeOf(d, r.dstCluster, r.dstSvcName, r.dstWl, r.dstApp, r.dstVer);
       if (d.nodeType === 'service' && EGRESS_CLUSTERS.has(r.dstSvcName)) {
         dst.isEgressCluster = true;
       }
     } else {
-      src = map.nodes.get(s.id);
-      dst = map.nodes.get(d.id);
+      src = map.nodes.get(idOf(s, r.srcCluster));
+      dst = map.nodes.get(idOf(d, r.dstCluster));
       if (src === undefined || dst === undefined) {
         return 'no matching node';
       }
@@ -86,16 +90,20 @@ export class EndpointResolver {
       !src.isWaypoint &&
       !dst.isWaypoint
     ) {
-      const id = nodeId(r.dstCluster, r.dstSvcNs, svcName, '', '', '', '', gt)!;
-      let svc = map.nodes.get(id.id);
-      if (svc === undefined && this.create) {
-        svc = map.node(id.id, 'service', r.dstCluster, id.namespace, svcName, '', '', '');
-      }
-      if (svc === undefined) {
-        return 'no matching node';
-      }
+      const p = this.svcp;
+      p.prefix = 'svc';
+      p.nodeType = 'service';
+      p.namespace = r.dstSvcNs;
+      p.name = svcName;
+      let svc: TrafficNode | undefined;
       if (this.create) {
+        svc = map.nodeOf(p, r.dstCluster, svcName, '', '', '');
         svc.isInjected = true;
+      } else {
+        svc = map.nodes.get(idOf(p, r.dstCluster));
+        if (svc === undefined) {
+          return 'no matching node';
+        }
       }
       this.svc = svc;
     }

@@ -15,6 +15,91 @@ export interface NodeIdentity {
   namespace: string;
 }
 
+/** The parts of an internal id: `<prefix>_<cluster>_<namespace>_<name>` (or `<cluster>_unknown_source`). */
+export interface IdParts {
+  prefix: 'unknown' | 'svc' | 'wl' | 'vapp' | 'app';
+  nodeType: NodeType;
+  namespace: string;
+  name: string;
+}
+
+/** Fills `out` per §5.1; returns false when workload, app and service are all not OK (sample skipped). */
+export function resolveIdParts(
+  out: IdParts,
+  serviceNs: string,
+  service: string,
+  workloadNs: string,
+  workload: string,
+  app: string,
+  version: string,
+  graphType: GraphType
+): boolean {
+  const namespace = isOK(workloadNs) ? workloadNs : serviceNs;
+  out.namespace = namespace;
+  if (namespace === 'unknown' && workload === 'unknown' && app === 'unknown' && service === '') {
+    out.prefix = 'unknown';
+    out.nodeType = 'unknown';
+    out.name = '';
+    return true;
+  }
+  if (workload === 'unknown' && app === 'unknown' && service === 'unknown') {
+    out.prefix = 'svc';
+    out.nodeType = 'service';
+    out.name = 'unknown';
+    return true;
+  }
+  const wlOK = isOK(workload);
+  const appOK = isOK(app);
+  const svcOK = isOK(service);
+  if (!wlOK && !appOK && !svcOK) {
+    return false;
+  }
+  if (graphType === 'workload' || graphType === 'service') {
+    if (wlOK) {
+      out.prefix = 'wl';
+      out.nodeType = 'workload';
+      out.name = workload;
+    } else {
+      out.prefix = 'svc';
+      out.nodeType = 'service';
+      out.name = svcOK ? service : 'unknown';
+    }
+    return true;
+  }
+  if (appOK) {
+    out.nodeType = 'app';
+    if (graphType === 'versionedApp' && wlOK) {
+      out.prefix = 'vapp';
+      out.name = workload;
+    } else if (graphType === 'versionedApp' && isOKVersion(version)) {
+      out.prefix = 'vapp';
+      out.name = app + '_' + version;
+    } else {
+      out.prefix = 'app';
+      out.name = app;
+    }
+    return true;
+  }
+  if (wlOK) {
+    out.prefix = 'wl';
+    out.nodeType = 'workload';
+    out.name = workload;
+  } else {
+    out.prefix = 'svc';
+    out.nodeType = 'service';
+    out.name = service;
+  }
+  return true;
+}
+
+export function idOf(p: IdParts, cluster: string): string {
+  return p.prefix === 'unknown' ? cluster + '_unknown_source' : p.prefix + '_' + cluster + '_' + p.namespace + '_' + p.name;
+}
+
+export function newIdParts(): IdParts {
+  return { prefix: 'wl', nodeType: 'workload', namespace: '', name: '' };
+}
+
 /** Returns undefined when workload, app and service are all not OK (the sample is skipped). */
 export function nodeId(
   cluster: string,
@@ -26,43 +111,11 @@ export function nodeId(
   version: string,
   graphType: GraphType
 ): NodeIdentity | undefined {
-  const namespace = isOK(workloadNs) ? workloadNs : serviceNs;
-  const wlOK = isOK(workload);
-  const appOK = isOK(app);
-  const svcOK = isOK(service);
-  if (namespace === 'unknown' && workload === 'unknown' && app === 'unknown' && service === '') {
-    return { id: cluster + '_unknown_source', nodeType: 'unknown', namespace };
-  }
-  if (workload === 'unknown' && app === 'unknown' && service === 'unknown') {
-    return { id: 'svc_' + cluster + '_' + namespace + '_unknown', nodeType: 'service', namespace };
-  }
-  if (!wlOK && !appOK && !svcOK) {
+  const p = newIdParts();
+  if (!resolveIdParts(p, serviceNs, service, workloadNs, workload, app, version, graphType)) {
     return undefined;
   }
-  if (graphType === 'workload' || graphType === 'service') {
-    if (wlOK) {
-      return { id: 'wl_' + cluster + '_' + namespace + '_' + workload, nodeType: 'workload', namespace };
-    }
-    if (svcOK) {
-      return { id: 'svc_' + cluster + '_' + namespace + '_' + service, nodeType: 'service', namespace };
-    }
-    return { id: 'svc_' + cluster + '_' + namespace + '_unknown', nodeType: 'service', namespace };
-  }
-  if (appOK) {
-    if (graphType === 'versionedApp') {
-      if (wlOK) {
-        return { id: 'vapp_' + cluster + '_' + namespace + '_' + workload, nodeType: 'app', namespace };
-      }
-      if (isOKVersion(version)) {
-        return { id: 'vapp_' + cluster + '_' + namespace + '_' + app + '_' + version, nodeType: 'app', namespace };
-      }
-    }
-    return { id: 'app_' + cluster + '_' + namespace + '_' + app, nodeType: 'app', namespace };
-  }
-  if (wlOK) {
-    return { id: 'wl_' + cluster + '_' + namespace + '_' + workload, nodeType: 'workload', namespace };
-  }
-  return { id: 'svc_' + cluster + '_' + namespace + '_' + service, nodeType: 'service', namespace };
+  return { id: idOf(p, cluster), nodeType: p.nodeType, namespace: p.namespace };
 }
 
 export interface NodeFields {

@@ -4,7 +4,7 @@
  * Shared by the traffic fold and the telemetry appenders. Reuses one object per answer (no per-sample objects).
  */
 import { GraphType, Protocol } from '../model';
-import { NodeIdentity, isOK, nodeId } from './identity';
+import { IdParts, NodeIdentity, isOK, nodeId, resolveIdParts } from './identity';
 
 export const L = {
   srcCluster: 0,
@@ -221,6 +221,15 @@ export class TelemetryReader {
       return code;
     }
     return this.v[L.grpcStatus];
+  }
+
+  sourceParts(out: IdParts, graphType: GraphType): boolean {
+    const v = this.v;
+    return resolveIdParts(out, v[L.srcNs], '', v[L.srcNs], v[L.srcWl], v[L.srcApp], v[L.srcVer], graphType);
+  }
+
+  destParts(out: IdParts, graphType: GraphType): boolean {
+    return resolveIdParts(out, this.dstSvcNs, this.dstSvcName, this.dstWlNs, this.dstWl, this.dstApp, this.dstVer, graphType);
   }
 
   sourceIdentity(graphType: GraphType): NodeIdentity | undefined {

@@ -1,6 +1,6 @@
 /** Kiali's in-memory traffic map: nodes keyed by internal id, each owning its outgoing edges (§4.10–§4.11). */
 import { GraphType, NodeRates, NodeType, Protocol, ServiceRef } from '../model';
-import { NodeFields, trimFields } from './identity';
+import { IdParts, NodeFields, idOf, trimFields } from './identity';
 
 export function emptyNodeRates(): NodeRates {
   return {
@@ -60,6 +60,8 @@ export class TrafficNode {
   isInaccessible?: boolean;
   aggregate?: string;
   aggregateValue?: string;
+  /** The id's prefix (wl, svc, app, vapp, unknown) when created through TrafficMap.nodeOf. */
+  idPrefix?: string;
   constructor(
     readonly id: string,
     readonly nodeType: NodeType,
@@ -70,23 +72,64 @@ export class TrafficNode {
     this.fields = fields;
   }
 
+  private lastDs?: ServiceRef;
+
   addDestService(cluster: string, namespace: string, name: string): void {
     if (name === '') {
+      return;
+    }
+    const last = this.lastDs;
+    // Most nodes see one service: skip the key building when it repeats.
+    if (last !== undefined && last.name === name && last.namespace === namespace && last.cluster === cluster) {
       return;
     }
     const key = cluster + '\u0001' + namespace + '\u0001' + name;
     if (!this.destServices) {
       this.destServices = new Map();
     }
-    if (!this.destServices.has(key)) {
-      this.destServices.set(key, { cluster, namespace, name });
+    let ref = this.destServices.get(key);
+    if (ref === undefined) {
+      ref = { cluster, namespace, name };
+      this.destServices.set(key, ref);
     }
+    this.lastDs = ref;
   }
 }
 
 export class TrafficMap {
   nodes = new Map<string, TrafficNode>();
+  /** Lookup by the id's last part, then a check of the other parts: avoids building id strings per sample. */
+  private byName = new Map<string, TrafficNode[]>();
   constructor(readonly graphType: GraphType) {}
+
+  /** Get or create the node of these id parts (fields from the first caller's labels). */
+  nodeOf(
+    p: IdParts,
+    cluster: string,
+    service: string,
+    workload: string,
+    app: string,
+    version: string
+  ): TrafficNode {
+    const list = this.byName.get(p.name);
+    if (list !== undefined) {
+      for (let i = 0; i < list.length; i++) {
+        const n = list[i];
+        if (n.idPrefix === p.prefix && n.cluster === cluster && n.namespace === p.namespace) {
+          return n;
+        }
+      }
+    }
+    const id = idOf(p, cluster);
+    const n = this.node(id, p.nodeType, cluster, p.namespace, service, workload, app, version);
+    n.idPrefix = p.prefix;
+    if (list !== undefined) {
+      list.push(n);
+    } else {
+      this.byName.set(p.name, [n]);
+    }
+    return n;
+  }
 
   /** Get or create; the first caller's labels decide the node's fields. */
   node(

@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { HistogramSet, Topology, validateTopology } from './topology';
 
 const USAGE = `usage:
-  cli.ts serve  --topology bookinfo|synthetic [--port 0] [options]
+  cli.ts serve  --topology bookinfo|synthetic [--port 0] [--host 127.0.0.1] [options]
   cli.ts export --topology bookinfo|synthetic --start <unix> --end <unix> [--step 15] [--origin <unix>] --out <file.om> [options]
   cli.ts count  --topology bookinfo|synthetic [options]
   --topology-file <topology.json> instead of --topology
@@ -150,7 +150,7 @@ async function main(argv: string[]): Promise<number> {
   const emit = { extraLabels: extraLabels(args), histograms: histograms(args), omitKubeState: kubeState === 'off' };
   switch (args.command) {
     case 'serve': {
-      const server = await startMetricsServer(topology, { ...emit, port: num(args, 'port', 0) });
+      const server = await startMetricsServer(topology, { ...emit, port: num(args, 'port', 0), host: one(args, 'host', '127.0.0.1') });
       process.stdout.write(`${server.metricsUrl}\n`);
       process.stderr.write(`serving ${topology.name} (${server.seriesCount} series); Ctrl-C to stop\n`);
       await new Promise<void>((resolve) => {

@@ -9,6 +9,8 @@ import { Topology } from './topology';
 export interface MetricsServerOptions extends EmitOptions {
   /** 0 (default) picks a free port. */
   port?: number;
+  /** Interface to bind: loopback by default; docker-compose passes 0.0.0.0 so Prometheus' container can scrape. */
+  host?: string;
   /** Unix seconds at which counters were 0 (default: when the server starts). */
   origin?: number;
   /** Clock in unix seconds (tests may pass a fake one). */
@@ -77,10 +79,11 @@ export async function startMetricsServer(
       res.end(`error: ${e.message}\n`);
     });
   });
-  server.listen(options.port ?? 0, '127.0.0.1');
+  const host = options.host ?? '127.0.0.1';
+  server.listen(options.port ?? 0, host);
   await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
   return {
     url,
     metricsUrl: `${url}/metrics`,

@@ -7,7 +7,7 @@
  * data-layout (the layout actually used), data-status ("empty" | "layout" | "ready"); the Cytoscape instance is
  * reachable as the non-enumerable property `__cy` of that element (no globals).
  */
-import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import React, { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { css } from '@emotion/css';
 import type cytoscape from 'cytoscape';
 type Core = cytoscape.Core;
@@ -73,7 +73,10 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
   const visibleRef = useRef(true);
   const highlightRef = useRef<(target: HighlightTarget | undefined) => void>(() => undefined);
   const latest = useRef(props);
-  latest.current = props;
+  // Listeners and the layout read the latest props through this ref (updated before other effects run).
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
   // Bumped when a Cytoscape instance is created, so the data effects re-apply to the new instance.
   const [generation, setGeneration] = useState(0);
 
@@ -187,7 +190,6 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       delete (el as HookedElement).__cy;
     };
     // Renderer options only: data, style and layout are applied by the effects below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [layout.large, webgl]);
 
   // Elements: replace and lay out when the topology changed, else update data in place.

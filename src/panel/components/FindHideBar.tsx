@@ -2,7 +2,7 @@
  * Find and Hide inputs (Kiali's expression language) with presets and error messages. An expression is applied on
  * Enter, on leaving the field, or when a preset is picked; Escape clears. The panel focuses Find on "/".
  */
-import React, { useEffect, useId, useState } from 'react';
+import React, { useId, useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Input, Select, useStyles2 } from '@grafana/ui';
@@ -21,7 +21,16 @@ export interface FindHideBarProps {
   hideCount?: number;
 }
 
-function ExpressionInput(props: {
+function ExpressionInput({
+  label,
+  value,
+  error,
+  presets,
+  onApply,
+  inputRef,
+  count,
+  placeholder,
+}: {
   label: string;
   value: string;
   error?: string;
@@ -32,29 +41,34 @@ function ExpressionInput(props: {
   placeholder: string;
 }) {
   const styles = useStyles2(getStyles);
-  const [draft, setDraft] = useState(props.value);
+  const [draft, setDraft] = useState(value);
+  // A new value from outside (options, preset) replaces the draft (React's "adjust state on prop change").
+  const [seen, setSeen] = useState(value);
+  if (seen !== value) {
+    setSeen(value);
+    setDraft(value);
+  }
   const id = useId();
   const errorId = `${id}-error`;
-  useEffect(() => setDraft(props.value), [props.value]);
   const apply = (v: string) => {
-    if (v !== props.value) {
-      props.onApply(v);
+    if (v !== value) {
+      onApply(v);
     }
   };
   return (
     <div className={styles.group}>
       <label htmlFor={id} className={styles.label}>
-        {props.label}
+        {label}
       </label>
       <div className={styles.inputWrap}>
         <Input
           id={id}
-          ref={props.inputRef}
+          ref={inputRef}
           value={draft}
-          placeholder={props.placeholder}
-          invalid={!!props.error}
-          aria-invalid={!!props.error}
-          aria-describedby={props.error ? errorId : undefined}
+          placeholder={placeholder}
+          invalid={!!error}
+          aria-invalid={!!error}
+          aria-describedby={error ? errorId : undefined}
           onChange={(e) => setDraft(e.currentTarget.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
@@ -65,16 +79,16 @@ function ExpressionInput(props: {
             }
           }}
           onBlur={() => apply(draft)}
-          suffix={props.count ? <span className={styles.count}>{props.count}</span> : undefined}
+          suffix={count ? <span className={styles.count}>{count}</span> : undefined}
         />
       </div>
       <div className={styles.presets}>
         <Select
-          aria-label={`${props.label} presets`}
+          aria-label={`${label} presets`}
           placeholder="Presets"
           value={null}
           width={14}
-          options={props.presets.map((p) => ({ value: p.expression, label: p.expression, description: p.description }))}
+          options={presets.map((p) => ({ value: p.expression, label: p.expression, description: p.description }))}
           onChange={(v) => {
             const expr = (v?.value as string) ?? '';
             setDraft(expr);
@@ -82,9 +96,9 @@ function ExpressionInput(props: {
           }}
         />
       </div>
-      {props.error && (
-        <div id={errorId} role="alert" className={styles.error} data-testid={`meshgraph-${props.label.toLowerCase()}-error`}>
-          {props.error}
+      {error && (
+        <div id={errorId} role="alert" className={styles.error} data-testid={`meshgraph-${label.toLowerCase()}-error`}>
+          {error}
         </div>
       )}
     </div>

@@ -2,7 +2,7 @@
  * The panel: frames → graph model → elements, Find/Hide, states, and the parts (graph, drawer, legend, table).
  * Thin on purpose: the logic lives in ../graph (pure, tested) and the Cytoscape handling in CytoscapeGraph.
  */
-import React, { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import React, { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2, LoadingState as GrafanaLoadingState, PanelProps } from '@grafana/data';
 import { IconButton, useStyles2, useTheme2 } from '@grafana/ui';
@@ -72,8 +72,21 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
 
   const [find, setFind] = useState(options.findExpression);
   const [hide, setHide] = useState(options.hideExpression);
-  useEffect(() => setFind(options.findExpression), [options.findExpression]);
-  useEffect(() => setHide(options.hideExpression), [options.hideExpression]);
+  const [showLegend, setShowLegend] = useState(options.showLegend);
+  // Editing the options replaces what was typed or toggled in the panel (adjusting state on prop change).
+  const [seenOptions, setSeenOptions] = useState(options);
+  if (seenOptions !== options) {
+    setSeenOptions(options);
+    if (seenOptions.findExpression !== options.findExpression) {
+      setFind(options.findExpression);
+    }
+    if (seenOptions.hideExpression !== options.hideExpression) {
+      setHide(options.hideExpression);
+    }
+    if (seenOptions.showLegend !== options.showLegend) {
+      setShowLegend(options.showLegend);
+    }
+  }
   const findParsed = useMemo(() => parseFindHide(find), [find]);
   const hideParsed = useMemo(() => parseFindHide(hide), [hide]);
   const els = useMemo(
@@ -86,16 +99,13 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
     [hideParsed, hide, els]
   );
 
-  const [selected, setSelected] = useState<SelectedElement | undefined>(undefined);
-  useEffect(() => {
-    // Drop a selection whose element left the graph.
-    if (selected && !(selected.kind === 'node' ? elements.nodeData.has(selected.id) : elements.edgeData.has(selected.id))) {
-      setSelected(undefined);
-    }
-  }, [elements, selected]);
+  const [selectedRaw, setSelected] = useState<SelectedElement | undefined>(undefined);
+  // A selection whose element left the graph (refresh) is ignored.
+  const selected =
+    selectedRaw && (selectedRaw.kind === 'node' ? elements.nodeData.has(selectedRaw.id) : elements.edgeData.has(selectedRaw.id))
+      ? selectedRaw
+      : undefined;
 
-  const [showLegend, setShowLegend] = useState(options.showLegend);
-  useEffect(() => setShowLegend(options.showLegend), [options.showLegend]);
   const [tableView, setTableView] = useState(false);
 
   const findInputRef = useRef<HTMLInputElement>(null);

@@ -19,6 +19,7 @@
  *   istio-system, gateways (isGateway or a name containing "gateway"), waypoints, ambient nodes, dead nodes. Ambient
  *   workloads that the fold did not flag cannot be told apart from sidecar-less ones with kube-state data alone.
  */
+import type { NodeFields } from '../fold/identity';
 import type { VectorSample } from '../client/types';
 import type { GraphModel, GraphNode, GraphOptions, NodeHealth, Notice } from '../model';
 import { emptyNodeRates } from '../fold/trafficMap';
@@ -271,11 +272,8 @@ function idleNamespaces(model: GraphModel, options: GraphOptions): Set<string> {
 }
 
 /** Only the fields that have a value, so idle nodes look like folded ones. */
-function definedFields(fields: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== '')) as Record<
-    string,
-    string
-  >;
+function definedFields(fields: NodeFields): Partial<Record<keyof NodeFields, string>> {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== ''));
 }
 
 /** The idle node for a Deployment, trimmed as Kiali trims node fields (§5.3); undefined when it cannot be named. */

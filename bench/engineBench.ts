@@ -1,0 +1,203 @@
+/**
+ * Engine and end-to-end figures against real Prometheus loaded with a seeded synthetic mesh:
+ * - Kiali's per-namespace query set (the baseline: what Prometheus needs to answer Kiali for the same graph),
+ * - Meshgraph end to end in a warm process (request → frames, the datasource's path), bytes and samples,
+ * - the engine's in-process time against JSON.parse of the same answers,
+ * - the CLI cold start and its peak memory.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildGraph, defaultGraphOptions, planKialiBaseline, planQueries, PrometheusClient, toFrames } from '../src/engine';
+import type { GraphOptions, HttpTransport } from '../src/engine';
+import { fetchTransport } from '../src/engine/client/transport';
+import { syntheticTopology } from '../simulator';
+import { startBackfilledPrometheus } from '../tests/support/prometheusFixture';
+
+const root = path.resolve(__dirname, '..');
+
+export interface MeshFigures {
+  mesh: string;
+  namespaces: number;
+  series: number;
+  backfillSeconds: number;
+  kiali: { queries: number; seconds: number; bytes: number; samples: number };
+  ours: { queries: number; seconds: number; bytes: number; samples: number; nodes: number; edges: number };
+  endToEndRatio: number;
+  bytesRatio: number;
+  jsonParseMs: number;
+  engineMs: number;
+  engineOverJsonParse: number;
+  cli: { coldSeconds: number; peakRssMB: number };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** The same graph Kiali's traffic queries describe: telemetry only, response flags and hosts included. */
+function graphOptions(namespaces: string[], queryTime: number): GraphOptions {
+  return defaultGraphOptions({
+    namespaces,
+    queryTime,
+    duration: 600,
+    graphType: 'workload',
+    appenders: { ...defaultGraphOptions().appenders, kubeState: false, health: true, responseDetails: true },
+  });
+}
+
+/** Kiali runs its queries one after another, namespace by namespace. */
+async function runKialiBaseline(url: string, options: GraphOptions) {
+  const plan = planKialiBaseline(options);
+  let bytes = 0;
+  let samples = 0;
+  const started = performance.now();
+  for (const q of plan.queries) {
+    const body = new URLSearchParams({ query: q.expr, time: String(options.queryTime) }).toString();
+    const res = await fetch(`${url}/api/v1/query`, {
+      method: 'POST',
+      body,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+    const text = await res.text();
+    bytes += Buffer.byteLength(text);
+    samples += JSON.parse(text).data.result.length;
+  }
+  return { queries: plan.queries.length, seconds: (performance.now() - started) / 1000, bytes, samples };
+}
+
+/** Records every answer body so the same answers can be replayed without the network. */
+function recordingTransport(inner: HttpTransport, bodies: Map<string, string>): HttpTransport {
+  return async (req) => {
+    const res = await inner(req);
+    bodies.set(req.body ?? req.path, res.body);
+    return res;
+  };
+}
+function replayTransport(bodies: Map<string, string>): HttpTransport {
+  return async (req) => ({ status: 200, body: bodies.get(req.body ?? req.path)! });
+}
+
+async function ours(url: string, options: GraphOptions, runs: number) {
+  const client = new PrometheusClient(fetchTransport(url), { timeoutMs: 60000 });
+  const times: number[] = [];
+  let last;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const model = await buildGraph(options, client);
+    toFrames(model);
+    times.push((performance.now() - started) / 1000);
+    last = model;
+  }
+  return { seconds: median(times), model: last! };
+}
+
+async function engineVersusJsonParse(url: string, options: GraphOptions, runs: number) {
+  const bodies = new Map<string, string>();
+  await buildGraph(options, new PrometheusClient(recordingTransport(fetchTransport(url), bodies), { timeoutMs: 60000 }));
+  const texts = [...bodies.values()];
+  const parse: number[] = [];
+  const engine: number[] = [];
+  const replay = new PrometheusClient(replayTransport(bodies), { timeoutMs: 60000 });
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    for (const text of texts) {
+      JSON.parse(text);
+    }
+    parse.push(performance.now() - t);
+    t = performance.now();
+    await buildGraph(options, replay);
+    engine.push(performance.now() - t);
+  }
+  return { jsonParseMs: median(parse), engineMs: median(engine) };
+}
+
+/** The CLI in a fresh process: wall time and peak resident memory (reported by the child itself at exit). */
+function cliColdStart(url: string, namespaces: string[], queryTime: number): Promise<{ coldSeconds: number; peakRssMB: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(
+      process.execPath,
+      [
+        '--require',
+        path.join(root, 'bench/reportPeakRss.cjs'),
+        path.join(root, 'build/cli/meshgraph.js'),
+        'graph',
+        '--prometheus',
+        url,
+        '--namespaces',
+        namespaces.join(','),
+        '--time',
+        String(queryTime),
+        '--duration',
+        '600s',
+        '--no-kube-state',
+        '--format',
+        'frames',
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] }
+    );
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => {
+      const rss = /peak-rss-kb=(\d+)/.exec(stderr);
+      if (code !== 0 || !rss) {
+        reject(new Error(`meshgraph CLI failed (${code}): ${stderr.slice(-500)}`));
+        return;
+      }
+      resolve({ coldSeconds: (performance.now() - started) / 1000, peakRssMB: Number(rss[1]) / 1024 });
+    });
+  });
+}
+
+export async function benchMesh(namespaceCount: number, workloads: number, windowSeconds: number, runs: number): Promise<MeshFigures> {
+  const topology = syntheticTopology({ namespaces: namespaceCount, workloadsPerNamespace: workloads, seed: 42 });
+  const namespaces = [...new Set(topology.workloads.map((w) => w.namespace))].sort();
+  // One step before a 2 h block boundary: promtool then writes one block and reads the file once.
+  const end = 1767225600 - 15;
+  const prom = await startBackfilledPrometheus({ topology, start: end - windowSeconds, end, step: 15, histograms: 'none' });
+  try {
+    const options = graphOptions(namespaces, prom.queryTime);
+    // Warm Prometheus' caches and the process for both sides before measuring.
+    await runKialiBaseline(prom.url, options);
+    await ours(prom.url, options, 1);
+    const kialiRuns = [];
+    for (let i = 0; i < runs; i++) {
+      kialiRuns.push(await runKialiBaseline(prom.url, options));
+    }
+    const kiali = { ...kialiRuns[0], seconds: median(kialiRuns.map((r) => r.seconds)) };
+    const mine = await ours(prom.url, options, runs);
+    const engine = await engineVersusJsonParse(prom.url, options, runs);
+    const cli = await cliColdStart(prom.url, namespaces, prom.queryTime);
+    return {
+      mesh: `${namespaceCount}x${workloads}`,
+      namespaces: namespaceCount,
+      series: prom.exported.series,
+      backfillSeconds: prom.backfillSeconds,
+      kiali,
+      ours: {
+        queries: mine.model.stats.queries,
+        seconds: mine.seconds,
+        bytes: mine.model.stats.bytes,
+        samples: mine.model.stats.samples,
+        nodes: mine.model.nodes.length,
+        edges: mine.model.edges.length,
+      },
+      endToEndRatio: mine.seconds / kiali.seconds,
+      bytesRatio: mine.model.stats.bytes / kiali.bytes,
+      jsonParseMs: engine.jsonParseMs,
+      engineMs: engine.engineMs,
+      engineOverJsonParse: engine.engineMs / engine.jsonParseMs,
+      cli,
+    };
+  } finally {
+    await prom.stop();
+  }
+}
+
+/** Queries per graph for 1, 10 and 100 namespaces: ours against Kiali's per-namespace plan. */
+export function queryCounts(): Array<{ namespaces: number; ours: number; kiali: number }> {
+  return [1, 10, 100].map((n) => {
+    const names = Array.from({ length: n }, (_, i) => `ns-${i}`);
+    const options = defaultGraphOptions({ namespaces: names, queryTime: 1767225600 });
+    return { namespaces: n, ours: planQueries(options).queries.length, kiali: planKialiBaseline(options).queries.length };
+  });
+}

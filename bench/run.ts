@@ -1,0 +1,71 @@
+/**
+ * `npm run bench`: speed and memory figures, measured in one run and printed as ratios (these machines are
+ * shared and noisy, so absolute numbers vary by ±30 %; ratios taken in the same run are what to compare).
+ * Writes bench/results.json. Sections: engine (query counts, engine vs JSON.parse, end to end vs Kiali's
+ * query set on the 10×100 and 100×100 meshes) and panel (Chromium). `--only engine|panel`, `--quick`.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { benchMesh, queryCounts, MeshFigures } from './engineBench';
+
+const args = process.argv.slice(2);
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const quick = args.includes('--quick');
+const results: Record<string, unknown> = { measuredAt: new Date().toISOString(), quick };
+
+const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
+const ratio = (x: number) => `${x.toFixed(2)}×`;
+
+function table(rows: string[][]) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  for (const r of rows) {
+    process.stdout.write(r.map((c, i) => c.padEnd(widths[i])).join('  ') + '\n');
+  }
+  process.stdout.write('\n');
+}
+
+function printMesh(m: MeshFigures) {
+  process.stdout.write(`Mesh ${m.mesh}: ${m.series} series, ${m.ours.nodes} nodes, ${m.ours.edges} edges\n`);
+  table([
+    ['', 'queries', 'seconds', 'bytes', 'samples'],
+    ['Kiali query set (sequential)', String(m.kiali.queries), m.kiali.seconds.toFixed(3), String(m.kiali.bytes), String(m.kiali.samples)],
+    ['Meshgraph end to end (warm)', String(m.ours.queries), m.ours.seconds.toFixed(3), String(m.ours.bytes), String(m.ours.samples)],
+    ['ratio (goal ≤ 1.0×, bytes ≤ 50 %)', '', ratio(m.endToEndRatio), pct(m.bytesRatio), ''],
+  ]);
+  table([
+    ['engine on the same answers', 'ms', 'ratio (goal ≤ 1.0×)'],
+    ['JSON.parse of the answers', m.jsonParseMs.toFixed(1), ''],
+    ['engine (read, fold, appenders, health)', m.engineMs.toFixed(1), ratio(m.engineOverJsonParse)],
+  ]);
+  process.stdout.write(`CLI cold start: ${m.cli.coldSeconds.toFixed(2)} s, peak memory ${m.cli.peakRssMB.toFixed(0)} MB\n\n`);
+}
+
+async function main() {
+  if (!only || only === 'engine') {
+    const counts = queryCounts();
+    results.queryCounts = counts;
+    process.stdout.write('PromQL queries per graph (default options)\n');
+    table([['namespaces', 'Meshgraph', 'Kiali'], ...counts.map((c) => [String(c.namespaces), String(c.ours), String(c.kiali)])]);
+
+    const meshes: MeshFigures[] = [];
+    meshes.push(await benchMesh(10, 100, quick ? 1200 : 3600, quick ? 3 : 5));
+    printMesh(meshes[0]);
+    if (!quick) {
+      meshes.push(await benchMesh(100, 100, 1200, 3));
+      printMesh(meshes[1]);
+    }
+    results.meshes = meshes;
+  }
+  if (!only || only === 'panel') {
+    const { benchPanel } = await import('./panelBench');
+    results.panel = await benchPanel({ quick });
+  }
+  const out = path.join(__dirname, 'results.json');
+  writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+  process.stdout.write(`figures written to ${path.relative(process.cwd(), out)}\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});

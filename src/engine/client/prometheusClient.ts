@@ -121,7 +121,7 @@ export class PrometheusClient {
   }
 
   private timeoutError(): PrometheusError {
-    return new PrometheusError(`Prometheus did not answer within ${Math.round(this.timeoutMs / 100) / 10}s`, 'timeout');
+    return new PrometheusError(`Prometheus did not answer within ${Number((this.timeoutMs / 1000).toFixed(3))}s`, 'timeout');
   }
 
   /** Runs an instant query and streams each vector element to `visit` (no per-element objects). */

@@ -1,0 +1,85 @@
+import { UsageError, parseArgs, parseDuration, parseNode } from './args';
+
+const NOW = 1700000000;
+const graph = (...a: string[]) => parseArgs(['graph', '--prometheus', 'http://127.0.0.1:9090', ...a], NOW);
+
+describe('meshgraph arguments', () => {
+  it("uses Kiali's API defaults", () => {
+    const c = graph('--namespaces', 'shop,pay');
+    if (c.kind === 'help') {
+      throw new Error('unexpected');
+    }
+    expect(c.options).toMatchObject({
+      namespaces: ['shop', 'pay'],
+      graphType: 'workload',
+      duration: 600,
+      queryTime: NOW,
+      injectServiceNodes: false,
+      rates: { http: 'requests', grpc: 'requests', tcp: 'sent' },
+      ambientTraffic: 'total',
+      appenders: { health: true, responseTime: false, responseDetails: true },
+    });
+    expect(c.format).toBe('kiali');
+  });
+
+  it('parses every option', () => {
+    const c = graph(
+      '--all-namespaces', '--graph-type', 'versionedApp', '--duration', '10m', '--time', '1600000000', '--inject-service-nodes',
+      '--rate-http', 'none', '--rate-grpc', 'total', '--rate-tcp', 'received', '--include-idle-edges', '--scope', 'mesh_id=m1',
+      '--scope', 'region=eu=west', '--box-by', 'namespace,app', '--node', 'app:shop/cart/v2', '--response-time', '99',
+      '--throughput', 'request', '--security', '--operations', 'request_operation', '--no-health', '--timeout', '5', '--format', 'frames'
+    );
+    if (c.kind === 'help') {
+      throw new Error('unexpected');
+    }
+    expect(c.options).toMatchObject({
+      namespaces: 'all',
+      graphType: 'versionedApp',
+      duration: 600,
+      queryTime: 1600000000,
+      injectServiceNodes: true,
+      rates: { http: 'none', grpc: 'total', tcp: 'received' },
+      includeIdleEdges: true,
+      scope: { mesh_id: 'm1', region: 'eu=west' },
+      boxBy: ['namespace', 'app'],
+      node: { kind: 'app', namespace: 'shop', app: 'cart', version: 'v2' },
+      appenders: { responseTime: '99', throughput: 'request', securityPolicy: true, aggregate: 'request_operation', health: false },
+    });
+    expect(c.timeoutS).toBe(5);
+    expect(c.format).toBe('frames');
+  });
+
+  it('accepts durations in s, m and h', () => {
+    expect(parseDuration('90s')).toBe(90);
+    expect(parseDuration('10m')).toBe(600);
+    expect(parseDuration('1h')).toBe(3600);
+    expect(parseDuration('45')).toBe(45);
+    expect(() => parseDuration('ten')).toThrow(UsageError);
+  });
+
+  it('parses node focus forms', () => {
+    expect(parseNode('workload:shop/cart-v1')).toEqual({ kind: 'workload', namespace: 'shop', name: 'cart-v1' });
+    expect(parseNode('service:shop/cart')).toEqual({ kind: 'service', namespace: 'shop', name: 'cart' });
+    expect(parseNode('app:shop/cart')).toEqual({ kind: 'app', namespace: 'shop', app: 'cart' });
+    expect(() => parseNode('workload:shop/cart/v1')).toThrow(UsageError);
+    expect(() => parseNode('pod:shop/x')).toThrow(UsageError);
+  });
+
+  it('rejects bad input with usage errors', () => {
+    expect(() => graph()).toThrow(/--namespaces/);
+    expect(() => parseArgs(['graph', '--namespaces', 'a'], NOW)).toThrow(/--prometheus/);
+    expect(() => graph('--namespaces', 'a', '--graph-type', 'pods')).toThrow(/expected one of app, versionedApp/);
+    expect(() => graph('--namespaces', 'a', '--scope', 'bad-name=x')).toThrow(/--scope/);
+    expect(() => graph('--namespaces', 'a', '--operations', 'a"b')).toThrow(/not a valid label name/);
+    expect(() => graph('--namespaces', 'a', '--bogus')).toThrow(/Unknown option/);
+    expect(() => graph('--namespaces')).toThrow(/needs a value/);
+    expect(() => parseArgs(['graph', '--prometheus', 'ftp://x', '--namespaces', 'a'], NOW)).toThrow(/http\(s\) URL/);
+    expect(() => parseArgs(['draw'], NOW)).toThrow(/Unknown command/);
+  });
+
+  it('plan needs no Prometheus URL; --help wins', () => {
+    expect(parseArgs(['plan', '--namespaces', 'a'], NOW).kind).toBe('plan');
+    expect(parseArgs(['graph', '--help'], NOW).kind).toBe('help');
+    expect(parseArgs([], NOW).kind).toBe('help');
+  });
+});

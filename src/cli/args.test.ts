@@ -24,10 +24,41 @@ describe('meshgraph arguments', () => {
 
   it('parses every option', () => {
     const c = graph(
-      '--all-namespaces', '--graph-type', 'versionedApp', '--duration', '10m', '--time', '1600000000', '--inject-service-nodes',
-      '--rate-http', 'none', '--rate-grpc', 'total', '--rate-tcp', 'received', '--include-idle-edges', '--scope', 'mesh_id=m1',
-      '--scope', 'region=eu=west', '--box-by', 'namespace,app', '--node', 'app:shop/cart/v2', '--response-time', '99',
-      '--throughput', 'request', '--security', '--operations', 'request_operation', '--no-health', '--timeout', '5', '--format', 'frames'
+      '--all-namespaces',
+      '--graph-type',
+      'versionedApp',
+      '--duration',
+      '10m',
+      '--time',
+      '1600000000',
+      '--inject-service-nodes',
+      '--rate-http',
+      'none',
+      '--rate-grpc',
+      'total',
+      '--rate-tcp',
+      'received',
+      '--include-idle-edges',
+      '--scope',
+      'mesh_id=m1',
+      '--scope',
+      'region=eu=west',
+      '--box-by',
+      'namespace,app',
+      '--node',
+      'app:shop/cart/v2',
+      '--response-time',
+      '99',
+      '--throughput',
+      'request',
+      '--security',
+      '--operations',
+      'request_operation',
+      '--no-health',
+      '--timeout',
+      '5',
+      '--format',
+      'frames'
     );
     if (c.kind === 'help') {
       throw new Error('unexpected');
@@ -43,7 +74,13 @@ describe('meshgraph arguments', () => {
       scope: { mesh_id: 'm1', region: 'eu=west' },
       boxBy: ['namespace', 'app'],
       node: { kind: 'app', namespace: 'shop', app: 'cart', version: 'v2' },
-      appenders: { responseTime: '99', throughput: 'request', securityPolicy: true, aggregate: 'request_operation', health: false },
+      appenders: {
+        responseTime: '99',
+        throughput: 'request',
+        securityPolicy: true,
+        aggregate: 'request_operation',
+        health: false,
+      },
     });
     expect(c.timeoutS).toBe(5);
     expect(c.format).toBe('frames');

@@ -7,7 +7,14 @@ export class UsageError extends Error {}
 
 export type Command =
   | { kind: 'help' }
-  | { kind: 'graph' | 'plan'; prometheus?: string; options: GraphOptions; format: 'kiali' | 'frames'; timeoutS: number; baseline: boolean };
+  | {
+      kind: 'graph' | 'plan';
+      prometheus?: string;
+      options: GraphOptions;
+      format: 'kiali' | 'frames';
+      timeoutS: number;
+      baseline: boolean;
+    };
 
 export const USAGE = `meshgraph — Istio traffic graph from Prometheus (Kiali-compatible)
 
@@ -83,7 +90,9 @@ export function parseNode(v: string): NodeFocus {
   if (m[1] === 'service') {
     return { kind: 'service', namespace: m[2], name: m[3] };
   }
-  return m[4] !== undefined ? { kind: 'app', namespace: m[2], app: m[3], version: m[4] } : { kind: 'app', namespace: m[2], app: m[3] };
+  return m[4] !== undefined
+    ? { kind: 'app', namespace: m[2], app: m[3], version: m[4] }
+    : { kind: 'app', namespace: m[2], app: m[3] };
 }
 
 export function parseArgs(argv: string[], nowS: number = Math.floor(Date.now() / 1000)): Command {

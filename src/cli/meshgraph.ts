@@ -38,7 +38,9 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       err(`${n.severity}: ${n.text}\n`);
     }
     const s = model.stats;
-    err(`info: ${s.queries} queries, ${s.samples} samples, ${s.bytes} bytes, ${model.nodes.length} nodes, ${model.edges.length} edges\n`);
+    err(
+      `info: ${s.queries} queries, ${s.samples} samples, ${s.bytes} bytes, ${model.nodes.length} nodes, ${model.edges.length} edges\n`
+    );
     const body = cmd.format === 'frames' ? toFrames(model) : toKialiJson(model);
     out(JSON.stringify(body) + '\n');
     return 0;
@@ -58,7 +60,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e) => {
-      process.stderr.write(`meshgraph: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+      process.stderr.write(`meshgraph: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
       process.exitCode = 1;
     }
   );

@@ -11,7 +11,10 @@ function meshTransport(fail: (query: string) => boolean = () => false): HttpTran
     const form = new URLSearchParams(req.body);
     const q = form.get('query')!;
     if (fail(q)) {
-      return { status: 422, body: JSON.stringify({ status: 'error', errorType: 'execution', error: 'query timed out' }) };
+      return {
+        status: 422,
+        body: JSON.stringify({ status: 'error', errorType: 'execution', error: 'query timed out' }),
+      };
     }
     const result = evaluate(q, meshSeries()).map((s) => ({ metric: s.metric, value: [1700000000, String(s.value)] }));
     return { status: 200, body: JSON.stringify({ status: 'success', data: { resultType: 'vector', result } }) };
@@ -34,16 +37,22 @@ describe('buildGraph', () => {
     const m = await buildGraph(options, new PrometheusClient(meshTransport((q) => q.includes('istio_tcp'))));
     expect(m.edges.some((e) => e.protocol === 'http')).toBe(true);
     expect(m.edges.some((e) => e.protocol === 'tcp')).toBe(false);
-    expect(m.notices.find((n) => n.text.startsWith('Part of the graph is missing'))?.text).toMatch(/istio_tcp_received_bytes_total.*query timed out/);
+    expect(m.notices.find((n) => n.text.startsWith('Part of the graph is missing'))?.text).toMatch(
+      /istio_tcp_received_bytes_total.*query timed out/
+    );
   });
 
   it('throws the first error when every query fails', async () => {
-    await expect(buildGraph(options, new PrometheusClient(meshTransport(() => true)))).rejects.toThrow('Prometheus error (execution): query timed out');
+    await expect(buildGraph(options, new PrometheusClient(meshTransport(() => true)))).rejects.toThrow(
+      'Prometheus error (execution): query timed out'
+    );
   });
 
   it('stops with an AbortError when cancelled', async () => {
     const ctl = new AbortController();
     ctl.abort();
-    await expect(buildGraph(options, new PrometheusClient(meshTransport()), ctl.signal)).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(buildGraph(options, new PrometheusClient(meshTransport()), ctl.signal)).rejects.toMatchObject({
+      name: 'AbortError',
+    });
   });
 });

@@ -43,7 +43,12 @@ export function visitSamples(samples: VectorSample[], visit: SampleVisitor): voi
   }
 }
 
-function appenderVisitor(q: EngineQuery, map: TrafficMap, options: GraphOptions, skipped: SkipCounts): SampleVisitor | undefined {
+function appenderVisitor(
+  q: EngineQuery,
+  map: TrafficMap,
+  options: GraphOptions,
+  skipped: SkipCounts
+): SampleVisitor | undefined {
   switch (q.role.kind) {
     case 'responseTime':
       return responseTimeVisitor(map, options, skipped);
@@ -273,7 +278,12 @@ export function buildGraphFromAnswers(
     nodes,
     edges,
     notices: [],
-    stats: { queries: plan.queries.length, samples: [...answers.values()].reduce((s, a) => s + a.length, 0), bytes: 0, skipped },
+    stats: {
+      queries: plan.queries.length,
+      samples: [...answers.values()].reduce((s, a) => s + a.length, 0),
+      bytes: 0,
+      skipped,
+    },
   };
   if (options.appenders.kubeState && kubeAnswers) {
     model.notices.push(...applyKubeState(model, kubeAnswers, options));

@@ -5,7 +5,12 @@ import { EndpointResolver, SkipCounts, countSkip } from '../fold/foldTraffic';
 import { L, TelemetryReader } from '../fold/telemetry';
 import { TrafficMap, TrafficNode, addTraffic, subtractTraffic } from '../fold/trafficMap';
 
-export function aggregateVisitor(map: TrafficMap, options: GraphOptions, label: string, skipped: SkipCounts): SampleVisitor {
+export function aggregateVisitor(
+  map: TrafficMap,
+  options: GraphOptions,
+  label: string,
+  skipped: SkipCounts
+): SampleVisitor {
   const reader = new TelemetryReader('requests', true, label);
   const res = new EndpointResolver(map, options, reader, false);
   return (names, values, count, value) => {

@@ -27,7 +27,9 @@ export function applyBoxes(model: GraphModel, boxBy: BoxBy[]): void {
   const members = model.nodes;
   if (model.graphType === 'app' || model.graphType === 'versionedApp' || boxBy.includes('app')) {
     const g = group(members, (n) =>
-      n.parent === undefined && n.app && n.app !== 'unknown' && n.nodeType !== 'box' ? `box_${n.cluster}_${n.namespace}_${n.app}` : undefined
+      n.parent === undefined && n.app && n.app !== 'unknown' && n.nodeType !== 'box'
+        ? `box_${n.cluster}_${n.namespace}_${n.app}`
+        : undefined
     );
     for (const [id, list] of g) {
       if (list.length >= 2) {
@@ -38,7 +40,9 @@ export function applyBoxes(model: GraphModel, boxBy: BoxBy[]): void {
   }
   const all = () => [...members, ...boxes];
   if (boxBy.includes('namespace')) {
-    const g = group(all(), (n) => (n.parent === undefined && n.namespace !== 'unknown' ? `box_${n.cluster}_${n.namespace}` : undefined));
+    const g = group(all(), (n) =>
+      n.parent === undefined && n.namespace !== 'unknown' ? `box_${n.cluster}_${n.namespace}` : undefined
+    );
     if (g.size >= 2) {
       for (const [id, list] of g) {
         if (list.length >= 2) {

@@ -4,7 +4,8 @@ import { TrafficMap } from '../fold/trafficMap';
 export function applyOutsider(map: TrafficMap, namespaces: string[] | 'all'): void {
   const requested = namespaces === 'all' ? undefined : new Set(namespaces);
   for (const n of map.nodes.values()) {
-    n.isOutside = requested !== undefined && n.namespace !== 'unknown' && !requested.has(n.namespace) ? true : undefined;
+    n.isOutside =
+      requested !== undefined && n.namespace !== 'unknown' && !requested.has(n.namespace) ? true : undefined;
     n.isInaccessible =
       n.nodeType === 'unknown' || (n.nodeType === 'service' && n.namespace === 'unknown') || n.isEgressCluster
         ? true

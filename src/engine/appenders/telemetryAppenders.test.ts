@@ -27,7 +27,14 @@ describe('responseTime', () => {
       ['10', 0],
       ['50', 10],
       ['+Inf', 10],
-    ].map(([le, r]) => withMetric('istio_request_duration_milliseconds_bucket', 'destination', { ...ep, request_protocol: 'http', le: le as string }, r as number)),
+    ].map(([le, r]) =>
+      withMetric(
+        'istio_request_duration_milliseconds_bucket',
+        'destination',
+        { ...ep, request_protocol: 'http', le: le as string },
+        r as number
+      )
+    ),
   ];
   it('uses the destination-reported average first', () => {
     const m = lean(testOptions({ namespaces: ['shop'], appenders: { responseTime: 'avg' } }), series);
@@ -57,7 +64,11 @@ describe('throughput', () => {
     expect(edge(m, W, C).throughput).toBeCloseTo(2048);
   });
   it('uses source-reported request bytes for throughput=request', () => {
-    const series = [...base, withMetric('istio_request_bytes_sum', 'source', ep, 512), withMetric('istio_request_bytes_sum', 'destination', ep, 999)];
+    const series = [
+      ...base,
+      withMetric('istio_request_bytes_sum', 'source', ep, 512),
+      withMetric('istio_request_bytes_sum', 'destination', ep, 999),
+    ];
     const m = lean(testOptions({ namespaces: ['shop'], appenders: { throughput: 'request' } }), series);
     expect(edge(m, W, C).throughput).toBeCloseTo(512);
   });
@@ -66,15 +77,20 @@ describe('throughput', () => {
 describe('securityPolicy', () => {
   it('computes the mTLS share and keeps principals', () => {
     const sp = (policy: string, rate: number): RawSeries =>
-      withMetric('istio_requests_total', 'destination', {
-        ...ep,
-        request_protocol: 'http',
-        response_code: '200',
-        response_flags: '-',
-        connection_security_policy: policy,
-        source_principal: 'spiffe://cluster.local/ns/shop/sa/web',
-        destination_principal: 'spiffe://cluster.local/ns/shop/sa/cart',
-      }, rate);
+      withMetric(
+        'istio_requests_total',
+        'destination',
+        {
+          ...ep,
+          request_protocol: 'http',
+          response_code: '200',
+          response_flags: '-',
+          connection_security_policy: policy,
+          source_principal: 'spiffe://cluster.local/ns/shop/sa/web',
+          destination_principal: 'spiffe://cluster.local/ns/shop/sa/cart',
+        },
+        rate
+      );
     const series = [...base.filter((s) => s.labels.reporter === 'source'), sp('mutual_tls', 7.5), sp('none', 2.5)];
     const m = lean(testOptions({ namespaces: ['shop'], appenders: { securityPolicy: true } }), series);
     const e = edge(m, W, C);
@@ -86,8 +102,7 @@ describe('securityPolicy', () => {
 
 describe('aggregate (operation) nodes', () => {
   it('routes traffic source → operation → destination', () => {
-    const op = (value: string, rate: number) =>
-      both(WEB, CART, '200', rate, { labels: { request_operation: value } });
+    const op = (value: string, rate: number) => both(WEB, CART, '200', rate, { labels: { request_operation: value } });
     const series = [...op('GetCart', 6), ...op('AddItem', 4)];
     const o = testOptions({ namespaces: ['shop'], appenders: { aggregate: 'request_operation' } });
     const m = lean(o, series);

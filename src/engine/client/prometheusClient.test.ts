@@ -25,14 +25,22 @@ describe('PrometheusClient.instantQuery', () => {
   it('POSTs a form with query and time and parses values, including NaN and Inf', async () => {
     const seen: TransportRequest[] = [];
     const c = new PrometheusClient(
-      fake(200, ok([
-        { metric: { a: '1' }, value: [1700000000, '12.5'] },
-        { metric: {}, value: [1700000000, 'NaN'] },
-        { metric: { b: 'x"y' }, value: [1700000000, '+Inf'] },
-      ]), seen)
+      fake(
+        200,
+        ok([
+          { metric: { a: '1' }, value: [1700000000, '12.5'] },
+          { metric: {}, value: [1700000000, 'NaN'] },
+          { metric: { b: 'x"y' }, value: [1700000000, '+Inf'] },
+        ]),
+        seen
+      )
     );
     const a = await c.instantQuery('sum(up{job="a b"})', 1700000000);
-    expect(seen[0]).toMatchObject({ path: '/api/v1/query', method: 'POST', contentType: 'application/x-www-form-urlencoded' });
+    expect(seen[0]).toMatchObject({
+      path: '/api/v1/query',
+      method: 'POST',
+      contentType: 'application/x-www-form-urlencoded',
+    });
     const form = new URLSearchParams(seen[0].body);
     expect(form.get('query')).toBe('sum(up{job="a b"})');
     expect(form.get('time')).toBe('1700000000');
@@ -55,24 +63,35 @@ describe('PrometheusClient.instantQuery', () => {
   });
 
   it('explains an HTML page (wrong URL or a proxy)', async () => {
-    const e = await failure(new PrometheusClient(fake(200, '<!doctype html><html>Grafana</html>')).instantQuery('x', 1));
+    const e = await failure(
+      new PrometheusClient(fake(200, '<!doctype html><html>Grafana</html>')).instantQuery('x', 1)
+    );
     expect(e.message).toMatch(/HTML page .*not the Prometheus API/);
   });
 
   it('explains 401/403, 404 and 5xx', async () => {
-    expect((await failure(new PrometheusClient(fake(401, 'Unauthorized')).instantQuery('x', 1))).message).toMatch(/refused .*401.*credentials/);
+    expect((await failure(new PrometheusClient(fake(401, 'Unauthorized')).instantQuery('x', 1))).message).toMatch(
+      /refused .*401.*credentials/
+    );
     expect((await failure(new PrometheusClient(fake(403, '{}')).instantQuery('x', 1))).message).toMatch(/403/);
-    expect((await failure(new PrometheusClient(fake(404, '404 page not found')).instantQuery('x', 1))).message).toMatch(/not point at a Prometheus API/);
-    expect((await failure(new PrometheusClient(fake(502, 'Bad Gateway')).instantQuery('x', 1))).message).toMatch(/HTTP 502.*Bad Gateway/);
+    expect((await failure(new PrometheusClient(fake(404, '404 page not found')).instantQuery('x', 1))).message).toMatch(
+      /not point at a Prometheus API/
+    );
+    expect((await failure(new PrometheusClient(fake(502, 'Bad Gateway')).instantQuery('x', 1))).message).toMatch(
+      /HTTP 502.*Bad Gateway/
+    );
   });
 
   it('rejects results that are not vectors', async () => {
     const body = JSON.stringify({ status: 'success', data: { resultType: 'matrix', result: [] } });
-    expect((await failure(new PrometheusClient(fake(200, body)).instantQuery('x[5m]', 1))).message).toMatch(/matrix result where an instant vector/);
+    expect((await failure(new PrometheusClient(fake(200, body)).instantQuery('x[5m]', 1))).message).toMatch(
+      /matrix result where an instant vector/
+    );
   });
 
   it('times out with a clear message', async () => {
-    const never: HttpTransport = (req) => new Promise((_, reject) => req.signal?.addEventListener('abort', () => reject(new Error('aborted'))));
+    const never: HttpTransport = (req) =>
+      new Promise((_, reject) => req.signal?.addEventListener('abort', () => reject(new Error('aborted'))));
     const e = await failure(new PrometheusClient(never, { timeoutMs: 20 }).instantQuery('x', 1));
     expect(e.message).toBe('Prometheus did not answer within 0.02s');
   });
@@ -89,7 +108,9 @@ describe('PrometheusClient.instantQuery', () => {
     const refused: HttpTransport = async () => {
       throw Object.assign(new Error('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
     };
-    expect((await failure(new PrometheusClient(refused).instantQuery('x', 1))).message).toMatch(/Cannot reach Prometheus: connection refused/);
+    expect((await failure(new PrometheusClient(refused).instantQuery('x', 1))).message).toMatch(
+      /Cannot reach Prometheus: connection refused/
+    );
   });
 });
 

@@ -69,9 +69,7 @@ export class PrometheusClient {
           signal: controller.signal,
         }),
         new Promise<never>((_, reject) =>
-          controller.signal.addEventListener('abort', () =>
-            reject(timedOut ? this.timeoutError() : abortError())
-          )
+          controller.signal.addEventListener('abort', () => reject(timedOut ? this.timeoutError() : abortError()))
         ),
       ]);
     } catch (e) {
@@ -121,12 +119,27 @@ export class PrometheusClient {
   }
 
   private timeoutError(): PrometheusError {
-    return new PrometheusError(`Prometheus did not answer within ${Number((this.timeoutMs / 1000).toFixed(3))}s`, 'timeout');
+    return new PrometheusError(
+      `Prometheus did not answer within ${Number((this.timeoutMs / 1000).toFixed(3))}s`,
+      'timeout'
+    );
   }
 
   /** Runs an instant query and streams each vector element to `visit` (no per-element objects). */
-  async instantQueryVisit(expr: string, timeUnixS: number, visit: SampleVisitor, signal?: AbortSignal): Promise<VisitedAnswer> {
-    const res = await this.send('/api/v1/query', [['query', expr], ['time', String(timeUnixS)]], signal);
+  async instantQueryVisit(
+    expr: string,
+    timeUnixS: number,
+    visit: SampleVisitor,
+    signal?: AbortSignal
+  ): Promise<VisitedAnswer> {
+    const res = await this.send(
+      '/api/v1/query',
+      [
+        ['query', expr],
+        ['time', String(timeUnixS)],
+      ],
+      signal
+    );
     let env: VectorEnvelope;
     try {
       env = JSON.parse(res.body) as VectorEnvelope;
@@ -193,7 +206,13 @@ export class PrometheusClient {
   }
 
   /** Values of `label` on series matching the selectors (all series when none). */
-  async labelValues(label: string, matchSelectors: string[] = [], startS?: number, endS?: number, signal?: AbortSignal): Promise<string[]> {
+  async labelValues(
+    label: string,
+    matchSelectors: string[] = [],
+    startS?: number,
+    endS?: number,
+    signal?: AbortSignal
+  ): Promise<string[]> {
     const params: Array<[string, string]> = matchSelectors.map((m) => ['match[]', m]);
     if (startS !== undefined) {
       params.push(['start', String(startS)]);

@@ -14,7 +14,11 @@ describe('workload graph of shop', () => {
     const e = edge(m, W, C);
     expect(e.rates.total).toBeCloseTo(10 + 0.5 + 1);
     expect(e.rates.http5xx).toBeCloseTo(0.5);
-    expect(e.responses['503']).toEqual({ rate: 0.5, flags: { UF: 0.5 }, hosts: { 'cart.shop.svc.cluster.local': 0.5 } });
+    expect(e.responses['503']).toEqual({
+      rate: 0.5,
+      flags: { UF: 0.5 },
+      hosts: { 'cart.shop.svc.cluster.local': 0.5 },
+    });
     expect(e.responses['200'].flags).toEqual({ '-': 10 });
   });
 
@@ -42,7 +46,9 @@ describe('workload graph of shop', () => {
   it('keeps unserviced requests from outside (Q0) and inside on the service node', () => {
     const ghost = node(m, 'svc_c1_shop_ghost');
     expect(ghost.nodeType).toBe('service');
-    expect(edge(m, 'wl_c1_istio-system_istio-ingressgateway', 'svc_c1_shop_ghost').responses['503'].flags).toEqual({ NR: 1 });
+    expect(edge(m, 'wl_c1_istio-system_istio-ingressgateway', 'svc_c1_shop_ghost').responses['503'].flags).toEqual({
+      NR: 1,
+    });
     expect(edge(m, W, 'svc_c1_shop_ghost').rates.total).toBeCloseTo(0.2);
     expect(ghost.rates.httpIn5xx).toBeCloseTo(1.2);
   });
@@ -93,7 +99,12 @@ describe('workload graph of shop', () => {
   });
 
   it('trims fields per node type and collects destServices', () => {
-    expect(node(m, C)).toMatchObject({ workload: 'cart-v1', app: 'cart', version: 'v1', destServices: [{ cluster: 'c1', namespace: 'shop', name: 'cart' }] });
+    expect(node(m, C)).toMatchObject({
+      workload: 'cart-v1',
+      app: 'cart',
+      version: 'v1',
+      destServices: [{ cluster: 'c1', namespace: 'shop', name: 'cart' }],
+    });
     expect(node(m, C).service).toBeUndefined();
     expect(node(m, 'svc_c1_shop_ghost')).toMatchObject({ service: 'ghost' });
     expect(node(m, 'svc_c1_shop_ghost').workload).toBeUndefined();
@@ -169,14 +180,18 @@ describe('app graphs and boxes', () => {
 describe('multi-cluster and scope labels', () => {
   it('keeps the cluster in every id and only reads series of the scope', () => {
     const s: RawSeries[] = [
-      ...both(src('shop', 'web-v1', 'web', 'v1', 'east'), dst('shop', 'cart-v1', 'cart', 'v1', 'west'), '200', 2).map((x) => ({
-        ...x,
-        labels: { ...x.labels, mesh_id: 'm1' },
-      })),
-      ...both(src('shop', 'web-v1', 'web', 'v1', 'east'), dst('shop', 'cart-v1', 'cart', 'v1', 'west'), '200', 7).map((x) => ({
-        ...x,
-        labels: { ...x.labels, mesh_id: 'other' },
-      })),
+      ...both(src('shop', 'web-v1', 'web', 'v1', 'east'), dst('shop', 'cart-v1', 'cart', 'v1', 'west'), '200', 2).map(
+        (x) => ({
+          ...x,
+          labels: { ...x.labels, mesh_id: 'm1' },
+        })
+      ),
+      ...both(src('shop', 'web-v1', 'web', 'v1', 'east'), dst('shop', 'cart-v1', 'cart', 'v1', 'west'), '200', 7).map(
+        (x) => ({
+          ...x,
+          labels: { ...x.labels, mesh_id: 'other' },
+        })
+      ),
     ];
     const options = testOptions({ namespaces: ['shop'], scope: { mesh_id: 'm1' }, injectServiceNodes: true });
     const m = lean(options, s);
@@ -205,7 +220,10 @@ describe('multi-cluster and scope labels', () => {
 
 describe('node graphs', () => {
   it('a workload node graph holds only its inbound and outbound edges', () => {
-    const m = lean(testOptions({ namespaces: ['shop'], node: { kind: 'workload', namespace: 'shop', name: 'cart-v1' } }), meshSeries());
+    const m = lean(
+      testOptions({ namespaces: ['shop'], node: { kind: 'workload', namespace: 'shop', name: 'cart-v1' } }),
+      meshSeries()
+    );
     for (const e of m.edges) {
       expect(e.source === C || e.target === C).toBe(true);
     }

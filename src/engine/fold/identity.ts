@@ -93,7 +93,9 @@ export function resolveIdParts(
 }
 
 export function idOf(p: IdParts, cluster: string): string {
-  return p.prefix === 'unknown' ? cluster + '_unknown_source' : p.prefix + '_' + cluster + '_' + p.namespace + '_' + p.name;
+  return p.prefix === 'unknown'
+    ? cluster + '_unknown_source'
+    : p.prefix + '_' + cluster + '_' + p.namespace + '_' + p.name;
 }
 
 export function newIdParts(): IdParts {
@@ -140,7 +142,9 @@ export function trimFields(
     case 'service':
       return { service };
     case 'app':
-      return graphType === 'versionedApp' ? { app, workload: workload || undefined, version: version || undefined } : { app };
+      return graphType === 'versionedApp'
+        ? { app, workload: workload || undefined, version: version || undefined }
+        : { app };
     case 'workload':
       return {
         workload,

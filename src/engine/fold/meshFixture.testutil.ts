@@ -35,7 +35,16 @@ export function dst(ns: string, wl: string, svc = wl.replace(/-v\d+$/, ''), ver 
 
 /** A destination that never reached a workload (unserviced / no sidecar metadata). */
 export function unserviced(ns: string, svc: string, cluster = 'c1'): Dst {
-  return { cluster, svcNs: ns, svc, host: `${svc}.${ns}.svc.cluster.local`, wlNs: 'unknown', wl: 'unknown', app: 'unknown', ver: 'unknown' };
+  return {
+    cluster,
+    svcNs: ns,
+    svc,
+    host: `${svc}.${ns}.svc.cluster.local`,
+    wlNs: 'unknown',
+    wl: 'unknown',
+    app: 'unknown',
+    ver: 'unknown',
+  };
 }
 
 export function endpointLabels(s: Src, d: Dst): Record<string, string> {
@@ -96,7 +105,14 @@ export function tcp(
   flags = '-'
 ): RawSeries {
   return {
-    labels: { __name__: metric, reporter, app: s.app, ...endpointLabels(s, d), response_flags: flags, connection_security_policy: 'mutual_tls' },
+    labels: {
+      __name__: metric,
+      reporter,
+      app: s.app,
+      ...endpointLabels(s, d),
+      response_flags: flags,
+      connection_security_policy: 'mutual_tls',
+    },
     rate,
   };
 }
@@ -119,9 +135,33 @@ export const INGRESS = src('istio-system', 'istio-ingressgateway', 'istio-ingres
 
 /** The shop/pay mesh used by the parity and fold tests. */
 export function meshSeries(): RawSeries[] {
-  const passthrough: Dst = { svcNs: 'unknown', svc: 'PassthroughCluster', host: 'PassthroughCluster', wlNs: 'unknown', wl: 'unknown', app: 'unknown', ver: 'unknown' };
-  const blackhole: Dst = { svcNs: 'unknown', svc: 'BlackHoleCluster', host: 'BlackHoleCluster', wlNs: 'unknown', wl: 'unknown', app: 'unknown', ver: 'unknown' };
-  const unknownDst: Dst = { svcNs: 'unknown', svc: 'unknown', host: 'unknown', wlNs: 'unknown', wl: 'unknown', app: 'unknown', ver: 'unknown' };
+  const passthrough: Dst = {
+    svcNs: 'unknown',
+    svc: 'PassthroughCluster',
+    host: 'PassthroughCluster',
+    wlNs: 'unknown',
+    wl: 'unknown',
+    app: 'unknown',
+    ver: 'unknown',
+  };
+  const blackhole: Dst = {
+    svcNs: 'unknown',
+    svc: 'BlackHoleCluster',
+    host: 'BlackHoleCluster',
+    wlNs: 'unknown',
+    wl: 'unknown',
+    app: 'unknown',
+    ver: 'unknown',
+  };
+  const unknownDst: Dst = {
+    svcNs: 'unknown',
+    svc: 'unknown',
+    host: 'unknown',
+    wlNs: 'unknown',
+    wl: 'unknown',
+    app: 'unknown',
+    ver: 'unknown',
+  };
   return [
     // intra-namespace, both reporters, plus a source-only upstream failure
     ...both(WEB, dst('shop', 'cart-v1'), '200', 10),
@@ -163,6 +203,12 @@ export function meshSeries(): RawSeries[] {
     // a tiny rate that round(…, 0.001) turns into 0: an edge without traffic
     ...both(REVIEWS, dst('shop', 'ratings-v1'), '200', 0.0004),
     // bad telemetry: namespace without workload or app
-    req('destination', { cluster: 'c1', ns: 'shop', wl: 'unknown', app: 'unknown', ver: 'unknown' }, dst('shop', 'cart-v1'), '200', 1),
+    req(
+      'destination',
+      { cluster: 'c1', ns: 'shop', wl: 'unknown', app: 'unknown', ver: 'unknown' },
+      dst('shop', 'cart-v1'),
+      '200',
+      1
+    ),
   ];
 }

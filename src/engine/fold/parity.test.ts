@@ -13,7 +13,10 @@ describe('lean plan vs Kiali baseline', () => {
     ['shop, workload graph', { namespaces: ['shop'] }],
     ['pay, workload graph', { namespaces: ['pay'] }],
     ['shop+pay, workload graph', { namespaces: ['shop', 'pay'] }],
-    ['shop+pay, versionedApp + injection', { namespaces: ['shop', 'pay'], graphType: 'versionedApp', injectServiceNodes: true }],
+    [
+      'shop+pay, versionedApp + injection',
+      { namespaces: ['shop', 'pay'], graphType: 'versionedApp', injectServiceNodes: true },
+    ],
     ['shop, app graph', { namespaces: ['shop'], graphType: 'app' }],
     ['shop+pay, service graph', { namespaces: ['shop', 'pay'], graphType: 'service' }],
     ['shop, grpc messages total, tcp total', { namespaces: ['shop', 'pay'], rates: { grpc: 'total', tcp: 'total' } }],
@@ -32,7 +35,8 @@ describe('lean plan vs Kiali baseline', () => {
 
   it('uses a constant number of queries: 2 for the defaults, whatever the number of namespaces', () => {
     const one = planQueries(testOptions({ namespaces: ['a'] })).queries.length;
-    const many = planQueries(testOptions({ namespaces: Array.from({ length: 50 }, (_, i) => `ns${i}`) })).queries.length;
+    const many = planQueries(testOptions({ namespaces: Array.from({ length: 50 }, (_, i) => `ns${i}`) })).queries
+      .length;
     expect(one).toBe(2);
     expect(many).toBe(2);
     expect(planKialiBaseline(testOptions({ namespaces: ['a', 'b', 'c'] })).queries).toHaveLength(18);
@@ -54,7 +58,10 @@ describe('lean plan vs Kiali baseline', () => {
   it("documents Kiali's merge quirk: a source-only failure between two selected namespaces", () => {
     // cart (shop) -> payment (pay) 503 UF seen only by cart's proxy. Kiali keeps the edge from shop's map
     // (it includes the 503) but payment's inbound totals from pay's map (which never saw it).
-    const s = [...both(CART, dst('pay', 'payment-v1'), '200', 5), req('source', CART, dst('pay', 'payment-v1'), '503', 1, { flags: 'UF' })];
+    const s = [
+      ...both(CART, dst('pay', 'payment-v1'), '200', 5),
+      req('source', CART, dst('pay', 'payment-v1'), '503', 1, { flags: 'UF' }),
+    ];
     const options = testOptions({ namespaces: ['shop', 'pay'] });
     const a = lean(options, s);
     const b = kiali(options, s);

@@ -229,7 +229,16 @@ export class TelemetryReader {
   }
 
   destParts(out: IdParts, graphType: GraphType): boolean {
-    return resolveIdParts(out, this.dstSvcNs, this.dstSvcName, this.dstWlNs, this.dstWl, this.dstApp, this.dstVer, graphType);
+    return resolveIdParts(
+      out,
+      this.dstSvcNs,
+      this.dstSvcName,
+      this.dstWlNs,
+      this.dstWl,
+      this.dstApp,
+      this.dstVer,
+      graphType
+    );
   }
 
   sourceIdentity(graphType: GraphType): NodeIdentity | undefined {
@@ -238,7 +247,16 @@ export class TelemetryReader {
   }
 
   destIdentity(graphType: GraphType): NodeIdentity | undefined {
-    return nodeId(this.dstCluster, this.dstSvcNs, this.dstSvcName, this.dstWlNs, this.dstWl, this.dstApp, this.dstVer, graphType);
+    return nodeId(
+      this.dstCluster,
+      this.dstSvcNs,
+      this.dstSvcName,
+      this.dstWlNs,
+      this.dstWl,
+      this.dstApp,
+      this.dstVer,
+      graphType
+    );
   }
 }
 

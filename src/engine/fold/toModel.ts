@@ -7,12 +7,26 @@ export function toModelElements(map: TrafficMap): { nodes: GraphNode[]; edges: G
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
   for (const n of map.nodes.values()) {
-    const g: GraphNode = { id: n.id, nodeType: n.nodeType, cluster: n.cluster, namespace: n.namespace, rates: { ...n.rates } };
+    const g: GraphNode = {
+      id: n.id,
+      nodeType: n.nodeType,
+      cluster: n.cluster,
+      namespace: n.namespace,
+      rates: { ...n.rates },
+    };
     const f = n.fields;
-    if (f.workload !== undefined) g.workload = f.workload;
-    if (f.app !== undefined) g.app = f.app;
-    if (f.version !== undefined) g.version = f.version;
-    if (f.service !== undefined) g.service = f.service;
+    if (f.workload !== undefined) {
+      g.workload = f.workload;
+    }
+    if (f.app !== undefined) {
+      g.app = f.app;
+    }
+    if (f.version !== undefined) {
+      g.version = f.version;
+    }
+    if (f.service !== undefined) {
+      g.service = f.service;
+    }
     if (n.aggregate !== undefined) {
       g.aggregate = n.aggregate;
       g.aggregateValue = n.aggregateValue;
@@ -22,16 +36,33 @@ export function toModelElements(map: TrafficMap): { nodes: GraphNode[]; edges: G
         (a, b) => cmp(a.cluster, b.cluster) || cmp(a.namespace, b.namespace) || cmp(a.name, b.name)
       );
     }
-    if (n.isRoot) g.isRoot = true;
-    if (n.isOutside) g.isOutside = true;
-    if (n.isInaccessible) g.isInaccessible = true;
-    if (n.isInjected) g.isInjected = true;
-    if (n.isWaypoint) g.isWaypoint = true;
-    if (n.isEgressCluster) g.isEgressCluster = true;
+    if (n.isRoot) {
+      g.isRoot = true;
+    }
+    if (n.isOutside) {
+      g.isOutside = true;
+    }
+    if (n.isInaccessible) {
+      g.isInaccessible = true;
+    }
+    if (n.isInjected) {
+      g.isInjected = true;
+    }
+    if (n.isWaypoint) {
+      g.isWaypoint = true;
+    }
+    if (n.isEgressCluster) {
+      g.isEgressCluster = true;
+    }
     nodes.push(g);
     for (const e of n.edges.values()) {
       const out = e.protocol === 'http' ? n.rates.httpOut : e.protocol === 'grpc' ? n.rates.grpcOut : n.rates.tcpOut;
-      const errors = e.protocol === 'http' ? e.noResponse + e.http4xx + e.http5xx : e.protocol === 'grpc' ? e.noResponse + e.grpcErr : 0;
+      const errors =
+        e.protocol === 'http'
+          ? e.noResponse + e.http4xx + e.http5xx
+          : e.protocol === 'grpc'
+            ? e.noResponse + e.grpcErr
+            : 0;
       const responses: Record<string, ResponseDetail> = {};
       for (const [code, r] of e.responses) {
         responses[code] = { rate: r.rate, flags: Object.fromEntries(r.flags), hosts: Object.fromEntries(r.hosts) };
@@ -54,12 +85,22 @@ export function toModelElements(map: TrafficMap): { nodes: GraphNode[]; edges: G
         responses,
         hasTraffic: e.total > 0,
       };
-      if (e.responseTime !== undefined) ge.responseTime = e.responseTime;
-      if (e.throughput !== undefined) ge.throughput = e.throughput;
+      if (e.responseTime !== undefined) {
+        ge.responseTime = e.responseTime;
+      }
+      if (e.throughput !== undefined) {
+        ge.throughput = e.throughput;
+      }
       const mtls = mtlsPercent(e);
-      if (mtls !== undefined) ge.isMTLS = mtls;
-      if (e.sourcePrincipal !== undefined) ge.sourcePrincipal = e.sourcePrincipal;
-      if (e.destPrincipal !== undefined) ge.destPrincipal = e.destPrincipal;
+      if (mtls !== undefined) {
+        ge.isMTLS = mtls;
+      }
+      if (e.sourcePrincipal !== undefined) {
+        ge.sourcePrincipal = e.sourcePrincipal;
+      }
+      if (e.destPrincipal !== undefined) {
+        ge.destPrincipal = e.destPrincipal;
+      }
       edges.push(ge);
     }
   }

@@ -103,14 +103,7 @@ export class TrafficMap {
   constructor(readonly graphType: GraphType) {}
 
   /** Get or create the node of these id parts (fields from the first caller's labels). */
-  nodeOf(
-    p: IdParts,
-    cluster: string,
-    service: string,
-    workload: string,
-    app: string,
-    version: string
-  ): TrafficNode {
+  nodeOf(p: IdParts, cluster: string, service: string, workload: string, app: string, version: string): TrafficNode {
     const list = this.byName.get(p.name);
     if (list !== undefined) {
       for (let i = 0; i < list.length; i++) {
@@ -144,7 +137,13 @@ export class TrafficMap {
   ): TrafficNode {
     let n = this.nodes.get(id);
     if (n === undefined) {
-      n = new TrafficNode(id, nodeType, cluster, namespace, trimFields(nodeType, this.graphType, service, workload, app, version));
+      n = new TrafficNode(
+        id,
+        nodeType,
+        cluster,
+        namespace,
+        trimFields(nodeType, this.graphType, service, workload, app, version)
+      );
       this.nodes.set(id, n);
     }
     return n;
@@ -241,7 +240,13 @@ export function addTraffic(
 }
 
 /** Removes `val` of traffic with `code` from an edge and its end nodes (used when operation nodes take it over). */
-export function subtractTraffic(edge: TrafficEdge, source: TrafficNode, dest: TrafficNode, val: number, code: string): void {
+export function subtractTraffic(
+  edge: TrafficEdge,
+  source: TrafficNode,
+  dest: TrafficNode,
+  val: number,
+  code: string
+): void {
   if (!(val > 0)) {
     return;
   }

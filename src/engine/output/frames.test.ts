@@ -42,11 +42,19 @@ describe('toFrames', () => {
     expect(column(nodes, 'mainstat')[i]).toBe('12.5 rps');
     expect(column(nodes, 'secondarystat')[i]).toBe(`${((0.5 / 12.5) * 100).toFixed(1)}% err`);
     // its only inbound edge is Degraded: the whole arc is degraded
-    expect([column(nodes, 'arc__healthy')[i], column(nodes, 'arc__degraded')[i], column(nodes, 'arc__failure')[i], column(nodes, 'arc__idle')[i]]).toEqual([0, 1, 0, 0]);
+    expect([
+      column(nodes, 'arc__healthy')[i],
+      column(nodes, 'arc__degraded')[i],
+      column(nodes, 'arc__failure')[i],
+      column(nodes, 'arc__idle')[i],
+    ]).toEqual([0, 1, 0, 0]);
     const idle = (column(nodes, 'id') as string[]).indexOf('wl_c1_shop_idle-v1');
     expect(column(nodes, 'arc__idle')[idle]).toBe(1);
     const sums = (column(nodes, 'id') as string[]).map((_, k) =>
-      ['arc__healthy', 'arc__degraded', 'arc__failure', 'arc__idle'].reduce((s, f) => s + (column(nodes, f)[k] as number), 0)
+      ['arc__healthy', 'arc__degraded', 'arc__failure', 'arc__idle'].reduce(
+        (s, f) => s + (column(nodes, f)[k] as number),
+        0
+      )
     );
     sums.forEach((s) => expect(s).toBeCloseTo(1));
   });

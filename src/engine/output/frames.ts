@@ -32,7 +32,7 @@ export function nodeTitle(n: GraphNode): string {
     case 'workload':
       return n.workload ?? '';
     case 'app':
-      return n.version && n.version !== 'unknown' && n.workload !== undefined ? `${n.app} ${n.version}` : n.app ?? '';
+      return n.version && n.version !== 'unknown' && n.workload !== undefined ? `${n.app} ${n.version}` : (n.app ?? '');
     case 'service':
       return n.service ?? '';
     case 'aggregate':
@@ -40,7 +40,7 @@ export function nodeTitle(n: GraphNode): string {
     case 'unknown':
       return 'unknown';
     case 'box':
-      return n.isBox === 'app' ? n.app ?? '' : n.isBox === 'namespace' ? n.namespace : n.cluster;
+      return n.isBox === 'app' ? (n.app ?? '') : n.isBox === 'namespace' ? n.namespace : n.cluster;
   }
 }
 
@@ -60,7 +60,12 @@ export function formatByteRate(v: number): string {
   return `${v.toFixed(v >= 100 || i === 0 ? 0 : 1)} ${units[i]}`;
 }
 
-function field(name: string, type: FrameFieldDTO['type'], values: unknown[], config?: FrameFieldDTO['config']): FrameFieldDTO {
+function field(
+  name: string,
+  type: FrameFieldDTO['type'],
+  values: unknown[],
+  config?: FrameFieldDTO['config']
+): FrameFieldDTO {
   return config ? { name, type, values, config } : { name, type, values };
 }
 
@@ -97,7 +102,9 @@ export function edgeColor(e: GraphEdge): string {
   if (e.protocol === 'tcp') {
     return HEALTH_COLORS.tcp;
   }
-  return e.healthStatus === 'Failure' || e.healthStatus === 'Degraded' ? HEALTH_COLORS[e.healthStatus] : HEALTH_COLORS.Healthy;
+  return e.healthStatus === 'Failure' || e.healthStatus === 'Degraded'
+    ? HEALTH_COLORS[e.healthStatus]
+    : HEALTH_COLORS.Healthy;
 }
 
 /** Edge thickness 1–8 px, logarithmic in the rate. */
@@ -146,61 +153,245 @@ export function toFrames(model: GraphModel, options: FrameOptions = {}): FrameDT
     return `${((err / req) * 100).toFixed(1)}% err`;
   });
   const nodeFields: FrameFieldDTO[] = [
-    field(NodeField.id, 'string', N.map((n) => n.id), options.links ? { links: options.links } : undefined),
+    field(
+      NodeField.id,
+      'string',
+      N.map((n) => n.id),
+      options.links ? { links: options.links } : undefined
+    ),
     field(NodeField.title, 'string', N.map(nodeTitle)),
-    field(NodeField.subtitle, 'string', N.map((n) => (n.nodeType === 'box' && n.isBox === 'cluster' ? '' : n.namespace))),
+    field(
+      NodeField.subtitle,
+      'string',
+      N.map((n) => (n.nodeType === 'box' && n.isBox === 'cluster' ? '' : n.namespace))
+    ),
     field(NodeField.mainstat, 'string', mainstat),
     field(NodeField.secondarystat, 'string', secondary),
-    field(NodeField.arcHealthy, 'number', arcValues.map((a) => a[0]), { color: { mode: 'fixed', fixedColor: HEALTH_COLORS.Healthy } }),
-    field(NodeField.arcDegraded, 'number', arcValues.map((a) => a[1]), { color: { mode: 'fixed', fixedColor: HEALTH_COLORS.Degraded } }),
-    field(NodeField.arcFailure, 'number', arcValues.map((a) => a[2]), { color: { mode: 'fixed', fixedColor: HEALTH_COLORS.Failure } }),
-    field(NodeField.arcIdle, 'number', arcValues.map((a) => a[3]), { color: { mode: 'fixed', fixedColor: HEALTH_COLORS.idle } }),
-    field(NodeField.color, 'string', N.map((n, i) => nodeColor(n.health?.status, arcValues[i][3] === 1))),
-    field(NodeField.icon, 'string', N.map(() => '')),
-    field(NodeField.nodeType, 'string', N.map((n) => n.nodeType)),
-    field(NodeField.cluster, 'string', N.map((n) => n.cluster)),
-    field(NodeField.namespace, 'string', N.map((n) => n.namespace)),
-    field(NodeField.workload, 'string', N.map((n) => n.workload ?? '')),
-    field(NodeField.app, 'string', N.map((n) => n.app ?? '')),
-    field(NodeField.version, 'string', N.map((n) => n.version ?? '')),
-    field(NodeField.service, 'string', N.map((n) => n.service ?? '')),
-    field(NodeField.aggregate, 'string', N.map((n) => n.aggregate ?? '')),
-    field(NodeField.aggregateValue, 'string', N.map((n) => n.aggregateValue ?? '')),
-    field(NodeField.parent, 'string', N.map((n) => n.parent ?? '')),
-    field(NodeField.isBox, 'string', N.map((n) => n.isBox ?? '')),
-    field(NodeField.flags, 'string', N.map((n) => NODE_FLAG_NAMES.filter((f) => n[f]).join(' '))),
-    field(NodeField.rates, 'string', N.map((n) => JSON.stringify(n.rates))),
-    field(NodeField.healthStatus, 'string', N.map((n) => n.health?.status ?? 'NA')),
-    field(NodeField.health, 'string', N.map((n) => (n.health ? JSON.stringify(n.health) : ''))),
-    field(NodeField.destServices, 'string', N.map((n) => (n.destServices ? JSON.stringify(n.destServices) : ''))),
+    field(
+      NodeField.arcHealthy,
+      'number',
+      arcValues.map((a) => a[0]),
+      { color: { mode: 'fixed', fixedColor: HEALTH_COLORS.Healthy } }
+    ),
+    field(
+      NodeField.arcDegraded,
+      'number',
+      arcValues.map((a) => a[1]),
+      { color: { mode: 'fixed', fixedColor: HEALTH_COLORS.Degraded } }
+    ),
+    field(
+      NodeField.arcFailure,
+      'number',
+      arcValues.map((a) => a[2]),
+      { color: { mode: 'fixed', fixedColor: HEALTH_COLORS.Failure } }
+    ),
+    field(
+      NodeField.arcIdle,
+      'number',
+      arcValues.map((a) => a[3]),
+      { color: { mode: 'fixed', fixedColor: HEALTH_COLORS.idle } }
+    ),
+    field(
+      NodeField.color,
+      'string',
+      N.map((n, i) => nodeColor(n.health?.status, arcValues[i][3] === 1))
+    ),
+    field(
+      NodeField.icon,
+      'string',
+      N.map(() => '')
+    ),
+    field(
+      NodeField.nodeType,
+      'string',
+      N.map((n) => n.nodeType)
+    ),
+    field(
+      NodeField.cluster,
+      'string',
+      N.map((n) => n.cluster)
+    ),
+    field(
+      NodeField.namespace,
+      'string',
+      N.map((n) => n.namespace)
+    ),
+    field(
+      NodeField.workload,
+      'string',
+      N.map((n) => n.workload ?? '')
+    ),
+    field(
+      NodeField.app,
+      'string',
+      N.map((n) => n.app ?? '')
+    ),
+    field(
+      NodeField.version,
+      'string',
+      N.map((n) => n.version ?? '')
+    ),
+    field(
+      NodeField.service,
+      'string',
+      N.map((n) => n.service ?? '')
+    ),
+    field(
+      NodeField.aggregate,
+      'string',
+      N.map((n) => n.aggregate ?? '')
+    ),
+    field(
+      NodeField.aggregateValue,
+      'string',
+      N.map((n) => n.aggregateValue ?? '')
+    ),
+    field(
+      NodeField.parent,
+      'string',
+      N.map((n) => n.parent ?? '')
+    ),
+    field(
+      NodeField.isBox,
+      'string',
+      N.map((n) => n.isBox ?? '')
+    ),
+    field(
+      NodeField.flags,
+      'string',
+      N.map((n) => NODE_FLAG_NAMES.filter((f) => n[f]).join(' '))
+    ),
+    field(
+      NodeField.rates,
+      'string',
+      N.map((n) => JSON.stringify(n.rates))
+    ),
+    field(
+      NodeField.healthStatus,
+      'string',
+      N.map((n) => n.health?.status ?? 'NA')
+    ),
+    field(
+      NodeField.health,
+      'string',
+      N.map((n) => (n.health ? JSON.stringify(n.health) : ''))
+    ),
+    field(
+      NodeField.destServices,
+      'string',
+      N.map((n) => (n.destServices ? JSON.stringify(n.destServices) : ''))
+    ),
   ];
   const E = model.edges;
   const edgeFields: FrameFieldDTO[] = [
-    field(EdgeField.id, 'string', E.map((e) => e.id)),
-    field(EdgeField.source, 'string', E.map((e) => e.source)),
-    field(EdgeField.target, 'string', E.map((e) => e.target)),
-    field(EdgeField.mainstat, 'string', E.map((e) => (!e.hasTraffic ? '' : e.protocol === 'tcp' ? formatByteRate(e.rates.total) : formatRequestRate(e.rates.total)))),
-    field(EdgeField.secondarystat, 'string', E.map((e) => (e.hasTraffic && e.protocol !== 'tcp' ? `${e.rates.percentErr.toFixed(1)}% err` : ''))),
+    field(
+      EdgeField.id,
+      'string',
+      E.map((e) => e.id)
+    ),
+    field(
+      EdgeField.source,
+      'string',
+      E.map((e) => e.source)
+    ),
+    field(
+      EdgeField.target,
+      'string',
+      E.map((e) => e.target)
+    ),
+    field(
+      EdgeField.mainstat,
+      'string',
+      E.map((e) =>
+        !e.hasTraffic ? '' : e.protocol === 'tcp' ? formatByteRate(e.rates.total) : formatRequestRate(e.rates.total)
+      )
+    ),
+    field(
+      EdgeField.secondarystat,
+      'string',
+      E.map((e) => (e.hasTraffic && e.protocol !== 'tcp' ? `${e.rates.percentErr.toFixed(1)}% err` : ''))
+    ),
     field(EdgeField.thickness, 'number', E.map(edgeThickness)),
     field(EdgeField.color, 'string', E.map(edgeColor)),
-    field(EdgeField.strokeDasharray, 'string', E.map((e) => (e.hasTraffic ? '' : '5 5'))),
-    field(EdgeField.protocol, 'string', E.map((e) => e.protocol)),
-    field(EdgeField.rate, 'number', E.map((e) => e.rates.total)),
-    field(EdgeField.percentErr, 'number', E.map((e) => e.rates.percentErr)),
-    field(EdgeField.percentReq, 'number', E.map((e) => e.rates.percentReq)),
-    field(EdgeField.rates, 'string', E.map((e) => JSON.stringify(e.rates))),
-    field(EdgeField.responses, 'string', E.map((e) => JSON.stringify(e.responses))),
-    field(EdgeField.hasTraffic, 'boolean', E.map((e) => e.hasTraffic)),
-    field(EdgeField.responseTime, 'number', E.map((e) => e.responseTime ?? null)),
-    field(EdgeField.throughput, 'number', E.map((e) => e.throughput ?? null)),
-    field(EdgeField.isMTLS, 'number', E.map((e) => e.isMTLS ?? null)),
-    field(EdgeField.sourcePrincipal, 'string', E.map((e) => e.sourcePrincipal ?? '')),
-    field(EdgeField.destPrincipal, 'string', E.map((e) => e.destPrincipal ?? '')),
-    field(EdgeField.healthStatus, 'string', E.map((e) => e.healthStatus ?? 'NA')),
+    field(
+      EdgeField.strokeDasharray,
+      'string',
+      E.map((e) => (e.hasTraffic ? '' : '5 5'))
+    ),
+    field(
+      EdgeField.protocol,
+      'string',
+      E.map((e) => e.protocol)
+    ),
+    field(
+      EdgeField.rate,
+      'number',
+      E.map((e) => e.rates.total)
+    ),
+    field(
+      EdgeField.percentErr,
+      'number',
+      E.map((e) => e.rates.percentErr)
+    ),
+    field(
+      EdgeField.percentReq,
+      'number',
+      E.map((e) => e.rates.percentReq)
+    ),
+    field(
+      EdgeField.rates,
+      'string',
+      E.map((e) => JSON.stringify(e.rates))
+    ),
+    field(
+      EdgeField.responses,
+      'string',
+      E.map((e) => JSON.stringify(e.responses))
+    ),
+    field(
+      EdgeField.hasTraffic,
+      'boolean',
+      E.map((e) => e.hasTraffic)
+    ),
+    field(
+      EdgeField.responseTime,
+      'number',
+      E.map((e) => e.responseTime ?? null)
+    ),
+    field(
+      EdgeField.throughput,
+      'number',
+      E.map((e) => e.throughput ?? null)
+    ),
+    field(
+      EdgeField.isMTLS,
+      'number',
+      E.map((e) => e.isMTLS ?? null)
+    ),
+    field(
+      EdgeField.sourcePrincipal,
+      'string',
+      E.map((e) => e.sourcePrincipal ?? '')
+    ),
+    field(
+      EdgeField.destPrincipal,
+      'string',
+      E.map((e) => e.destPrincipal ?? '')
+    ),
+    field(
+      EdgeField.healthStatus,
+      'string',
+      E.map((e) => e.healthStatus ?? 'NA')
+    ),
   ];
   const meta = { preferredVisualisationType: 'nodeGraph' as const };
   return [
-    { name: NODES_FRAME, refId: options.refId, fields: nodeFields, meta: { ...meta, notices: model.notices.map((n) => ({ severity: n.severity, text: n.text })) } },
+    {
+      name: NODES_FRAME,
+      refId: options.refId,
+      fields: nodeFields,
+      meta: { ...meta, notices: model.notices.map((n) => ({ severity: n.severity, text: n.text })) },
+    },
     { name: EDGES_FRAME, refId: options.refId, fields: edgeFields, meta },
   ];
 }

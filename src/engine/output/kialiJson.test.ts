@@ -11,7 +11,6 @@ describe('sha256Hex', () => {
     expect(sha256Hex('a'.repeat(1000))).toBe('41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3');
   });
   it("agrees with Node's crypto on UTF-8 text and block-boundary lengths", () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { createHash } = require('crypto') as typeof import('crypto');
     for (const t of ['ünïcødé 😀', 'x'.repeat(55), 'y'.repeat(56), 'z'.repeat(64), 'wl_c1_shop_cart-v1']) {
       expect(sha256Hex(t)).toBe(createHash('sha256').update(t, 'utf8').digest('hex'));

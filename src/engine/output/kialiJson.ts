@@ -200,20 +200,46 @@ export function toKialiJson(model: GraphModel): KialiGraph {
     );
   });
   const outNodes = nodes.map((n) => {
-    const data: KialiNodeData = { id: h(n.id), nodeType: n.nodeType, cluster: n.cluster, namespace: n.namespace, healthData: null };
-    if (n.parent !== undefined) data.parent = h(n.parent);
-    if (n.workload !== undefined) data.workload = n.workload;
-    if (n.app !== undefined) data.app = n.app;
-    if (n.version !== undefined) data.version = n.version;
-    if (n.service !== undefined) data.service = n.service;
-    if (n.aggregate !== undefined) data.aggregate = `${n.aggregate}=${n.aggregateValue ?? ''}`;
-    if (n.destServices && n.destServices.length > 0) data.destServices = n.destServices;
+    const data: KialiNodeData = {
+      id: h(n.id),
+      nodeType: n.nodeType,
+      cluster: n.cluster,
+      namespace: n.namespace,
+      healthData: null,
+    };
+    if (n.parent !== undefined) {
+      data.parent = h(n.parent);
+    }
+    if (n.workload !== undefined) {
+      data.workload = n.workload;
+    }
+    if (n.app !== undefined) {
+      data.app = n.app;
+    }
+    if (n.version !== undefined) {
+      data.version = n.version;
+    }
+    if (n.service !== undefined) {
+      data.service = n.service;
+    }
+    if (n.aggregate !== undefined) {
+      data.aggregate = `${n.aggregate}=${n.aggregateValue ?? ''}`;
+    }
+    if (n.destServices && n.destServices.length > 0) {
+      data.destServices = n.destServices;
+    }
     const traffic = nodeTraffic(n);
-    if (traffic) data.traffic = traffic;
+    if (traffic) {
+      data.traffic = traffic;
+    }
     data.healthData = healthData(n);
-    if (n.isBox) data.isBox = n.isBox;
+    if (n.isBox) {
+      data.isBox = n.isBox;
+    }
     for (const f of NODE_FLAGS) {
-      if (n[f]) data[f] = true;
+      if (n[f]) {
+        data[f] = true;
+      }
     }
     return { data };
   });
@@ -221,16 +247,38 @@ export function toKialiJson(model: GraphModel): KialiGraph {
     .map((e) => {
       const source = h(e.source);
       const target = h(e.target);
-      const data: KialiEdgeData = { id: sha256Hex(`${source}.${target}.${e.protocol}`), source, target, traffic: edgeTraffic(e) };
-      if (e.isMTLS !== undefined) data.isMTLS = formatInt(e.isMTLS);
-      if (e.responseTime !== undefined) data.responseTime = formatInt(e.responseTime);
-      if (e.throughput !== undefined) data.throughput = formatInt(e.throughput);
-      if (e.sourcePrincipal !== undefined) data.sourcePrincipal = e.sourcePrincipal;
-      if (e.destPrincipal !== undefined) data.destPrincipal = e.destPrincipal;
-      if (e.healthStatus !== undefined && e.healthStatus !== 'NA') data.healthStatus = e.healthStatus;
+      const data: KialiEdgeData = {
+        id: sha256Hex(`${source}.${target}.${e.protocol}`),
+        source,
+        target,
+        traffic: edgeTraffic(e),
+      };
+      if (e.isMTLS !== undefined) {
+        data.isMTLS = formatInt(e.isMTLS);
+      }
+      if (e.responseTime !== undefined) {
+        data.responseTime = formatInt(e.responseTime);
+      }
+      if (e.throughput !== undefined) {
+        data.throughput = formatInt(e.throughput);
+      }
+      if (e.sourcePrincipal !== undefined) {
+        data.sourcePrincipal = e.sourcePrincipal;
+      }
+      if (e.destPrincipal !== undefined) {
+        data.destPrincipal = e.destPrincipal;
+      }
+      if (e.healthStatus !== undefined && e.healthStatus !== 'NA') {
+        data.healthStatus = e.healthStatus;
+      }
       return { data };
     })
-    .sort((a, b) => cmp(a.data.source, b.data.source) || cmp(a.data.target, b.data.target) || cmp(a.data.traffic.protocol, b.data.traffic.protocol));
+    .sort(
+      (a, b) =>
+        cmp(a.data.source, b.data.source) ||
+        cmp(a.data.target, b.data.target) ||
+        cmp(a.data.traffic.protocol, b.data.traffic.protocol)
+    );
   return {
     timestamp: model.timestamp,
     duration: model.duration,

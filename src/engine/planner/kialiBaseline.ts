@@ -8,7 +8,15 @@
 import { GraphOptions } from '../model';
 import { Matcher, eq, neq, selector, groupLabels } from '../promql/selector';
 import { GB_MSG, GB_REQ, GB_RT, GB_SP, METRIC_REQUESTS } from './labels';
-import { nodeFocusParts, reporter, serviceHostIn, tcpAppFilter, withScope, rangeSeconds, requestProtocolFilter } from './parts';
+import {
+  nodeFocusParts,
+  reporter,
+  serviceHostIn,
+  tcpAppFilter,
+  withScope,
+  rangeSeconds,
+  requestProtocolFilter,
+} from './parts';
 import { trafficMetrics } from './trafficMetrics';
 import { EngineQuery, QueryPlan } from './types';
 import { aggregateLabel, securityMetrics, throughputMetric } from './planQueries';
@@ -23,7 +31,11 @@ function wrap(expr: string): string {
   return `round(${expr},0.001)`;
 }
 
-function trafficSelectors(options: GraphOptions, ns: string, tcp: boolean): Array<{ name: string; matchers: Matcher[] }> {
+function trafficSelectors(
+  options: GraphOptions,
+  ns: string,
+  tcp: boolean
+): Array<{ name: string; matchers: Matcher[] }> {
   const app = tcp ? tcpAppFilter(options) : [];
   return [
     {
@@ -95,7 +107,8 @@ function appenderQueries(options: GraphOptions, ns: string): EngineQuery[] {
       ['SP-2', outbound('destination')],
     ] as Array<[string, Matcher[]]>) {
       const subs = securityMetrics(options).map(
-        (sm) => `(${kialiSumRate(options, sm.metric, [...(sm.tcp ? tcpAppFilter(options) : []), ...m], GB_SP, false)} > 0)`
+        (sm) =>
+          `(${kialiSumRate(options, sm.metric, [...(sm.tcp ? tcpAppFilter(options) : []), ...m], GB_SP, false)} > 0)`
       );
       if (subs.length > 0) {
         out.push({

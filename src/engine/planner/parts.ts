@@ -55,10 +55,7 @@ export function idleFilter(options: GraphOptions): string {
 }
 
 /** Inbound and outbound selector parts of a node-focused graph (§3.4), inbound first. */
-export function nodeFocusParts(
-  options: GraphOptions,
-  node: NodeFocus
-): Array<{ name: string; matchers: Matcher[] }> {
+export function nodeFocusParts(options: GraphOptions, node: NodeFocus): Array<{ name: string; matchers: Matcher[] }> {
   const ns = node.namespace;
   switch (node.kind) {
     case 'workload':
@@ -73,7 +70,11 @@ export function nodeFocusParts(
         },
         {
           name: 'outbound',
-          matchers: [reporter(options, 'source'), eq('source_workload_namespace', ns), eq('source_workload', node.name)],
+          matchers: [
+            reporter(options, 'source'),
+            eq('source_workload_namespace', ns),
+            eq('source_workload', node.name),
+          ],
         },
       ];
     case 'app': {

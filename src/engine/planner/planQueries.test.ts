@@ -27,7 +27,13 @@ function variants(): GraphOptions[] {
             includeIdleEdges: node !== undefined,
             rates: { grpc: 'total', tcp: 'total' },
             scope: { mesh_id: 'm1' },
-            appenders: { responseTime: graphType === 'app' ? 'avg' : '95', throughput: 'request', securityPolicy: true, aggregate: 'request_operation', responseDetails: ambientTraffic !== 'none' },
+            appenders: {
+              responseTime: graphType === 'app' ? 'avg' : '95',
+              throughput: 'request',
+              securityPolicy: true,
+              aggregate: 'request_operation',
+              responseDetails: ambientTraffic !== 'none',
+            },
           })
         );
       }
@@ -75,7 +81,11 @@ describe('planQueries', () => {
   });
 
   it.each(HOSTILE)('keeps the hostile namespace %j a literal inside one matcher per selector', (ns) => {
-    const o = testOptions({ namespaces: [ns], scope: { mesh_id: ns }, appenders: { responseTime: '95', securityPolicy: true, throughput: 'response' } });
+    const o = testOptions({
+      namespaces: [ns],
+      scope: { mesh_id: ns },
+      appenders: { responseTime: '95', securityPolicy: true, throughput: 'response' },
+    });
     for (const plan of [planQueries(o), planKialiBaseline(o)]) {
       for (const q of plan.queries) {
         const p = expectValidPromQL(q.expr);
@@ -104,7 +114,9 @@ describe('planQueries', () => {
   });
 
   it('rejects an invalid aggregate label name and a zero duration with clear errors', () => {
-    expect(() => planQueries(testOptions({ namespaces: ['a'], appenders: { aggregate: 'bad-label' } }))).toThrow(/Invalid Prometheus label name/);
+    expect(() => planQueries(testOptions({ namespaces: ['a'], appenders: { aggregate: 'bad-label' } }))).toThrow(
+      /Invalid Prometheus label name/
+    );
     expect(() => planQueries(testOptions({ namespaces: ['a'], duration: 0 }))).toThrow(/duration/);
     expect(() => planKialiBaseline(testOptions({ namespaces: 'all' }))).toThrow(/explicit namespaces/);
   });

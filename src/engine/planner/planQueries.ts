@@ -17,8 +17,7 @@
  * When flags and hosts are not needed, an outer `sum by` drops those labels after de-duplication.
  */
 import { GraphOptions } from '../model';
-import { Matcher, eq, neq } from '../promql/selector';
-import { groupLabels } from '../promql/selector';
+import { Matcher, eq, neq, groupLabels, selector } from '../promql/selector';
 import { GB_MSG, GB_REQ, GB_RT, GB_SP, METRIC_REQUESTS, withoutDetails } from './labels';
 import {
   idleFilter,
@@ -35,7 +34,6 @@ import {
 } from './parts';
 import { trafficMetrics, TrafficMetricSpec } from './trafficMetrics';
 import { EngineQuery, QueryPlan } from './types';
-import { selector } from '../promql/selector';
 import { assertLabelName } from '../promql/escape';
 
 interface Part {

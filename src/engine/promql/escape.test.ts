@@ -2,7 +2,17 @@ import { assertLabelName, escapeRegex, quoteString, regexOneOf } from './escape'
 import { expectValidPromQL } from './parse.testutil';
 import { eq, oneOf, re, selector } from './selector';
 
-const HOSTILE = ['a"b', 'back\\slash', 'new\nline', 'tab\there', '"} or vector(1) #', '.*|()[]{}+?^$', 'bell\x07', 'ünïcødé', ''];
+const HOSTILE = [
+  'a"b',
+  'back\\slash',
+  'new\nline',
+  'tab\there',
+  '"} or vector(1) #',
+  '.*|()[]{}+?^$',
+  'bell\x07',
+  'ünïcødé',
+  '',
+];
 
 describe('quoteString', () => {
   it.each(HOSTILE)('round-trips %j through a PromQL literal', (v) => {

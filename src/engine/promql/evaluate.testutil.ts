@@ -76,7 +76,9 @@ export function evaluate(expr: string, series: RawSeries[]): VectorSample[] {
         return select(n.getChild('VectorSelector')!);
       case 'FunctionCall': {
         const fn = text(n.getChild('FunctionIdentifier')!);
-        const args = children(n.getChild('FunctionCallBody')!).filter((c) => c.name !== '(' && c.name !== ')' && c.name !== ',');
+        const args = children(n.getChild('FunctionCallBody')!).filter(
+          (c) => c.name !== '(' && c.name !== ')' && c.name !== ','
+        );
         if (fn === 'rate') {
           return (ev(args[0]) as Vec).map((s) => {
             const labels = { ...s.labels };
@@ -86,7 +88,10 @@ export function evaluate(expr: string, series: RawSeries[]): VectorSample[] {
         }
         if (fn === 'round') {
           const to = args[1] ? (ev(args[1]) as number) : 1;
-          return (ev(args[0]) as Vec).map((s) => ({ labels: s.labels, value: Math.floor(s.value * (1 / to) + 0.5) / (1 / to) }));
+          return (ev(args[0]) as Vec).map((s) => ({
+            labels: s.labels,
+            value: Math.floor(s.value * (1 / to) + 0.5) / (1 / to),
+          }));
         }
         if (fn === 'histogram_quantile') {
           return quantile(ev(args[0]) as number, ev(args[1]) as Vec);
@@ -140,7 +145,9 @@ export function evaluate(expr: string, series: RawSeries[]): VectorSample[] {
         }
         if (op === 'Div' && Array.isArray(lhs) && Array.isArray(rhs)) {
           const rm = new Map(rhs.map((s) => [key(s.labels), s.value]));
-          return lhs.filter((s) => rm.has(key(s.labels))).map((s) => ({ labels: s.labels, value: s.value / rm.get(key(s.labels))! }));
+          return lhs
+            .filter((s) => rm.has(key(s.labels)))
+            .map((s) => ({ labels: s.labels, value: s.value / rm.get(key(s.labels))! }));
         }
         throw new Error('unsupported binary ' + op);
       }

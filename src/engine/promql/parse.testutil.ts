@@ -31,7 +31,18 @@ export function unquote(lit: string): string {
       continue;
     }
     const n = body[++i];
-    const simple: Record<string, string> = { n: '\n', r: '\r', t: '\t', '\\': '\\', '"': '"', "'": "'", a: '\x07', b: '\b', f: '\f', v: '\v' };
+    const simple: Record<string, string> = {
+      n: '\n',
+      r: '\r',
+      t: '\t',
+      '\\': '\\',
+      '"': '"',
+      "'": "'",
+      a: '\x07',
+      b: '\b',
+      f: '\f',
+      v: '\v',
+    };
     if (n in simple) {
       out += simple[n];
     } else if (n === 'u') {
@@ -55,7 +66,9 @@ export function parsePromQL(expr: string): ParsedQuery {
   tree.iterate({
     enter: (node) => {
       if (node.type.isError) {
-        errors.push(`syntax error at ${node.from}: ${JSON.stringify(expr.slice(Math.max(0, node.from - 20), node.to + 20))}`);
+        errors.push(
+          `syntax error at ${node.from}: ${JSON.stringify(expr.slice(Math.max(0, node.from - 20), node.to + 20))}`
+        );
       }
       if (node.name === 'VectorSelector') {
         vectorSelectors++;

@@ -10,27 +10,64 @@ const K = new Uint32Array([
   0xc67178f2,
 ]);
 
-function utf8(s: string): Uint8Array {
-  return new TextEncoder().encode(s);
+const W = new Int32Array(64);
+const H = new Int32Array(8);
+const INIT = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+let block = new Uint8Array(128);
+let encoder: TextEncoder | undefined;
+
+/** UTF-8 bytes of `text` padded to whole 64-byte blocks (SHA-256 padding), in a reused buffer. */
+function padded(text: string): { bytes: Uint8Array; total: number } {
+  let len = text.length;
+  let ascii = true;
+  for (let i = 0; i < len; i++) {
+    if (text.charCodeAt(i) > 0x7f) {
+      ascii = false;
+      break;
+    }
+  }
+  let src: Uint8Array | undefined;
+  if (!ascii) {
+    encoder ??= new TextEncoder();
+    src = encoder.encode(text);
+    len = src.length;
+  }
+  const total = ((len + 9 + 63) >> 6) << 6;
+  if (block.length < total) {
+    block = new Uint8Array(total * 2);
+  }
+  const b = block;
+  if (src) {
+    b.set(src);
+  } else {
+    for (let i = 0; i < len; i++) {
+      b[i] = text.charCodeAt(i);
+    }
+  }
+  b[len] = 0x80;
+  b.fill(0, len + 1, total);
+  const bits = len * 8;
+  const hi = Math.floor(bits / 0x100000000);
+  b[total - 8] = hi >>> 24;
+  b[total - 7] = (hi >>> 16) & 0xff;
+  b[total - 6] = (hi >>> 8) & 0xff;
+  b[total - 5] = hi & 0xff;
+  b[total - 4] = bits >>> 24;
+  b[total - 3] = (bits >>> 16) & 0xff;
+  b[total - 2] = (bits >>> 8) & 0xff;
+  b[total - 1] = bits & 0xff;
+  return { bytes: b, total };
 }
 
 export function sha256Hex(text: string): string {
-  const msg = utf8(text);
-  const bitLen = msg.length * 8;
-  const total = ((msg.length + 9 + 63) >> 6) << 6;
-  const buf = new Uint8Array(total);
-  buf.set(msg);
-  buf[msg.length] = 0x80;
-  const dv = new DataView(buf.buffer);
-  dv.setUint32(total - 8, Math.floor(bitLen / 0x100000000));
-  dv.setUint32(total - 4, bitLen >>> 0);
-  const H = new Uint32Array([
-    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-  ]);
-  const W = new Uint32Array(64);
+  const { bytes: b, total } = padded(text);
+  for (let i = 0; i < 8; i++) {
+    H[i] = INIT[i];
+  }
   for (let off = 0; off < total; off += 64) {
     for (let i = 0; i < 16; i++) {
-      W[i] = dv.getUint32(off + i * 4);
+      const j = off + i * 4;
+      W[i] = (b[j] << 24) | (b[j + 1] << 16) | (b[j + 2] << 8) | b[j + 3];
     }
     for (let i = 16; i < 64; i++) {
       const w15 = W[i - 15];
@@ -39,32 +76,32 @@ export function sha256Hex(text: string): string {
       const s1 = ((w2 >>> 17) | (w2 << 15)) ^ ((w2 >>> 19) | (w2 << 13)) ^ (w2 >>> 10);
       W[i] = (W[i - 16] + s0 + W[i - 7] + s1) | 0;
     }
-    let a = H[0],
-      b = H[1],
-      c = H[2],
-      d = H[3],
-      e = H[4],
-      f = H[5],
-      g = H[6],
-      h = H[7];
+    let a = H[0];
+    let bb = H[1];
+    let c = H[2];
+    let d = H[3];
+    let e = H[4];
+    let f = H[5];
+    let g = H[6];
+    let h = H[7];
     for (let i = 0; i < 64; i++) {
       const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
       const ch = (e & f) ^ (~e & g);
       const t1 = (h + S1 + ch + K[i] + W[i]) | 0;
       const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-      const maj = (a & b) ^ (a & c) ^ (b & c);
+      const maj = (a & bb) ^ (a & c) ^ (bb & c);
       const t2 = (S0 + maj) | 0;
       h = g;
       g = f;
       f = e;
       e = (d + t1) | 0;
       d = c;
-      c = b;
-      b = a;
+      c = bb;
+      bb = a;
       a = (t1 + t2) | 0;
     }
     H[0] += a;
-    H[1] += b;
+    H[1] += bb;
     H[2] += c;
     H[3] += d;
     H[4] += e;
@@ -74,7 +111,7 @@ export function sha256Hex(text: string): string {
   }
   let out = '';
   for (let i = 0; i < 8; i++) {
-    out += H[i].toString(16).padStart(8, '0');
+    out += (H[i] >>> 0).toString(16).padStart(8, '0');
   }
   return out;
 }

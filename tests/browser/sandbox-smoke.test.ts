@@ -20,7 +20,13 @@ const DIST = path.resolve(REPO_ROOT, process.env.SANDBOX_DIST ?? 'dist');
 const THEMES = ['dark', 'light'] as const;
 
 function assertBuilt(): void {
-  const required = ['plugin.json', 'datasource/plugin.json', 'datasource/module.js', 'panel/plugin.json', 'panel/module.js'];
+  const required = [
+    'plugin.json',
+    'datasource/plugin.json',
+    'datasource/module.js',
+    'panel/plugin.json',
+    'panel/module.js',
+  ];
   const missing = required.filter((f) => !fs.existsSync(path.join(DIST, f)));
   if (missing.length > 0) {
     throw new Error(`${DIST} lacks ${missing.join(', ')}: run npm run build first`);
@@ -107,8 +113,7 @@ describe('sandbox: built plugins in Chromium against real Prometheus', () => {
     const panel = await browser.page.evaluate(() => {
       const host = document.querySelector('[data-testid="sandbox-panel"]');
       const graph = document.querySelector('[data-testid="meshgraph-graph"]') as
-        | (Element & { __cy?: { nodes(): { length: number } } })
-        | null;
+        (Element & { __cy?: { nodes(): { length: number } } }) | null;
       return {
         childElements: host ? host.querySelectorAll('*').length : 0,
         graphPresent: Boolean(graph),

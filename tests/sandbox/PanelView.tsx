@@ -36,7 +36,11 @@ export interface PanelViewProps {
 export function PanelView(props: PanelViewProps) {
   const { plugin, theme, data, width, height, renderCounter, onCommitted } = props;
   const Panel = plugin.panel!;
-  const errorMessage = data.errors?.map((e) => e.message).filter(Boolean).join('; ') || data.error?.message;
+  const errorMessage =
+    data.errors
+      ?.map((e) => e.message)
+      .filter(Boolean)
+      .join('; ') || data.error?.message;
 
   useLayoutEffect(() => {
     onCommitted(renderCounter);

@@ -28,7 +28,15 @@ const theme = new URLSearchParams(window.location.search).get('theme') === 'ligh
   settings: {
     appSubUrl: '',
     appUrl: `${window.location.origin}/`,
-    buildInfo: { version: '12.4.10', commit: 'sandbox', env: 'production', edition: 'Open Source', latestVersion: '', hasUpdate: false, hideVersion: false },
+    buildInfo: {
+      version: '12.4.10',
+      commit: 'sandbox',
+      env: 'production',
+      edition: 'Open Source',
+      latestVersion: '',
+      hasUpdate: false,
+      hideVersion: false,
+    },
     featureToggles: {},
     datasources: {},
     panels: {},

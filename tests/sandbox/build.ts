@@ -1,5 +1,6 @@
 /**
- * Bundles the sandbox host (tests/sandbox/host.tsx) with esbuild into tests/sandbox/.out/ (git-ignored).
+ * Bundles the sandbox host (tests/sandbox/host.tsx) with esbuild into node_modules/.cache/meshgraph-sandbox/
+ * (outside git, ESLint and Prettier, like other build caches).
  * Unlike the plugin build, this bundle includes React and @grafana/*: it plays Grafana's part.
  * Rebuilds only when a sandbox source file or package-lock.json is newer than the bundle.
  *
@@ -11,8 +12,8 @@ import fs from 'fs';
 import path from 'path';
 
 export const SANDBOX_DIR = __dirname;
-export const DEFAULT_OUT_DIR = path.join(SANDBOX_DIR, '.out');
 const REPO_ROOT = path.resolve(SANDBOX_DIR, '..', '..');
+export const DEFAULT_OUT_DIR = path.join(REPO_ROOT, 'node_modules', '.cache', 'meshgraph-sandbox');
 
 export interface SandboxBuild {
   outDir: string;

@@ -75,8 +75,7 @@ async function importPlugin<T>(system: SystemJSLike, plugin: DistPlugin): Promis
     throw new Error(`sandbox: loading ${url} failed: ${(err as Error)?.message ?? err}`);
   }
   const pluginExport = (exports.plugin ?? (exports.default as Record<string, unknown> | undefined)?.plugin) as
-    | (T & { meta?: unknown })
-    | undefined;
+    (T & { meta?: unknown }) | undefined;
   if (!pluginExport) {
     throw new Error(`sandbox: ${url} has no "plugin" export (exports: ${Object.keys(exports).join(', ')})`);
   }
@@ -84,7 +83,10 @@ async function importPlugin<T>(system: SystemJSLike, plugin: DistPlugin): Promis
   return pluginExport;
 }
 
-export async function importDataSourcePlugin(system: SystemJSLike, plugin: DistPlugin): Promise<DataSourcePlugin<DataSourceApi>> {
+export async function importDataSourcePlugin(
+  system: SystemJSLike,
+  plugin: DistPlugin
+): Promise<DataSourcePlugin<DataSourceApi>> {
   const ds = await importPlugin<DataSourcePlugin<DataSourceApi>>(system, plugin);
   if (typeof ds.DataSourceClass !== 'function') {
     throw new Error(`sandbox: ${plugin.json.id}: the plugin export is not a DataSourcePlugin (no DataSourceClass)`);

@@ -97,7 +97,9 @@ export function initOptionRegistries(): void {
     item('min', numberOverrideProcessor, isNumber),
     item('max', numberOverrideProcessor, isNumber),
     item('fieldMinMax', booleanOverrideProcessor, isNumber),
-    item('decimals', numberOverrideProcessor, isNumber, { settings: { placeholder: 'auto', min: 0, max: 15, integer: true } }),
+    item('decimals', numberOverrideProcessor, isNumber, {
+      settings: { placeholder: 'auto', min: 0, max: 15, integer: true },
+    }),
     item('displayName', displayNameOverrideProcessor, always),
     item('color', identityOverrideProcessor, always),
     item('noValue', stringOverrideProcessor, always),

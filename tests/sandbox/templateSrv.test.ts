@@ -46,16 +46,29 @@ describe('SandboxTemplateSrv', () => {
   it('prefers scopedVars and supports __from/__to date formats', () => {
     const srv = new SandboxTemplateSrv(variables());
     srv.updateTimeRange(range(Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 1, 1)));
-    expect(srv.replace('[$__interval] $namespace', { __interval: { text: '30s', value: '30s' }, namespace: { text: 'n', value: 'n' } })).toBe(
-      '[30s] n'
+    expect(
+      srv.replace('[$__interval] $namespace', {
+        __interval: { text: '30s', value: '30s' },
+        namespace: { text: 'n', value: 'n' },
+      })
+    ).toBe('[30s] n');
+    expect(srv.replace('${__from:date:seconds}-${__to}')).toBe(
+      `${Date.UTC(2024, 0, 1) / 1000}-${Date.UTC(2024, 0, 1, 1)}`
     );
-    expect(srv.replace('${__from:date:seconds}-${__to}')).toBe(`${Date.UTC(2024, 0, 1) / 1000}-${Date.UTC(2024, 0, 1, 1)}`);
     expect(srv.replace('${__from:date}')).toBe('2024-01-01T00:00:00.000Z');
   });
 
   it('returns a custom all value unformatted and reports which templates exist', () => {
     const srv = new SandboxTemplateSrv([
-      { name: 'wl', type: 'custom', multi: true, includeAll: true, allValue: '.*', options: ['a'], current: ['$__all'] },
+      {
+        name: 'wl',
+        type: 'custom',
+        multi: true,
+        includeAll: true,
+        allValue: '.*',
+        options: ['a'],
+        current: ['$__all'],
+      },
     ]);
     expect(srv.replace('${wl:regex}')).toBe('.*');
     expect(srv.containsTemplate('x $wl')).toBe(true);

@@ -60,13 +60,24 @@ const FORMATS: Record<string, (value: Value, name: string, text: string, args: s
   },
   html: (value) => htmlEscape(list(value).join(', ')),
   json: (value) => JSON.stringify(value),
-  percentencode: (value) =>
-    encodeURIComponent(Array.isArray(value) ? `{${value.join(',')}}` : value),
-  singlequote: (value) => list(value).map((v) => `'${v.replace(/'/g, "\\'")}'`).join(','),
-  doublequote: (value) => list(value).map((v) => `"${v.replace(/"/g, '\\"')}"`).join(','),
-  sqlstring: (value) => list(value).map((v) => `'${v.replace(/'/g, "''")}'`).join(','),
+  percentencode: (value) => encodeURIComponent(Array.isArray(value) ? `{${value.join(',')}}` : value),
+  singlequote: (value) =>
+    list(value)
+      .map((v) => `'${v.replace(/'/g, "\\'")}'`)
+      .join(','),
+  doublequote: (value) =>
+    list(value)
+      .map((v) => `"${v.replace(/"/g, '\\"')}"`)
+      .join(','),
+  sqlstring: (value) =>
+    list(value)
+      .map((v) => `'${v.replace(/'/g, "''")}'`)
+      .join(','),
   text: (_value, _name, text) => text,
-  queryparam: (value, name) => list(value).map((v) => `var-${name}=${encodeURIComponent(v)}`).join('&'),
+  queryparam: (value, name) =>
+    list(value)
+      .map((v) => `var-${name}=${encodeURIComponent(v)}`)
+      .join('&'),
   date: (value, _name, _text, args) => formatDate(Number(value), args[0]),
 };
 

@@ -204,21 +204,17 @@ export async function startSandbox(options: SandboxServerOptions): Promise<Sandb
       }
     }
     headers['x-forwarded-for'] = '127.0.0.1';
-    const upstream = http.request(
-      target,
-      { method: req.method, headers },
-      (upRes) => {
-        record.status = upRes.statusCode ?? 0;
-        const outHeaders: http.OutgoingHttpHeaders = {};
-        for (const [key, value] of Object.entries(upRes.headers)) {
-          if (!DROPPED_RESPONSE_HEADERS.has(key) && value !== undefined) {
-            outHeaders[key] = value;
-          }
+    const upstream = http.request(target, { method: req.method, headers }, (upRes) => {
+      record.status = upRes.statusCode ?? 0;
+      const outHeaders: http.OutgoingHttpHeaders = {};
+      for (const [key, value] of Object.entries(upRes.headers)) {
+        if (!DROPPED_RESPONSE_HEADERS.has(key) && value !== undefined) {
+          outHeaders[key] = value;
         }
-        res.writeHead(upRes.statusCode ?? 502, outHeaders);
-        upRes.pipe(res);
       }
-    );
+      res.writeHead(upRes.statusCode ?? 502, outHeaders);
+      upRes.pipe(res);
+    });
     upstream.on('error', (err: NodeJS.ErrnoException) =>
       fail(`Bad Gateway: Prometheus at ${prometheusUrl} is unreachable (${err.code ?? err.message})`)
     );

@@ -150,3 +150,25 @@ describe('stylesheet', () => {
     expect(s.find((b) => b.selector === 'node')!.style.ghost).toBeUndefined();
   });
 });
+
+describe('cluster in node labels', () => {
+  const labelOf = (clusters: string[]) => {
+    const graph = fromFrames([
+      meshNodesFrame([
+        { id: 'a', nodeType: 'workload', namespace: 'ns', workload: 'web', cluster: clusters[0] },
+        { id: 'b', nodeType: 'service', namespace: 'unknown', service: 'PassthroughCluster', cluster: clusters[1] },
+      ]),
+      meshEdgesFrame([{ source: 'a', target: 'b', protocol: 'http', rates: { total: 1 } }]),
+    ]);
+    const els = buildElements(graph, { edgeLabels: [], showBadges: false });
+    return String(els.nodes.find((n) => n.data.id === 'a')!.data.label);
+  };
+
+  it('is left out when the only other cluster is the unknown one of egress nodes', () => {
+    expect(labelOf(['cluster-1', 'unknown'])).not.toContain('[cluster-1]');
+  });
+
+  it('is shown when the graph spans two real clusters', () => {
+    expect(labelOf(['cluster-1', 'cluster-2'])).toContain('[cluster-1]');
+  });
+});

@@ -83,7 +83,10 @@ function parentFirst(nodes: PanelNode[]): PanelNode[] {
 
 export function buildElements(graph: PanelGraph, opts: ElementOptions): ElementDefs {
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-  const clusterCount = new Set(graph.nodes.filter((n) => n.nodeType !== 'box' && n.cluster).map((n) => n.cluster)).size;
+  // 'unknown' (egress clusters, unreached destinations) is no cluster of its own: one real cluster needs no label.
+  const clusterCount = new Set(
+    graph.nodes.filter((n) => n.nodeType !== 'box' && n.cluster && n.cluster !== 'unknown').map((n) => n.cluster)
+  ).size;
   const ranks = computeRanks(
     graph.nodes.filter((n) => n.nodeType !== 'box').map((n) => n.id),
     graph.edges

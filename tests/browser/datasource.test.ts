@@ -1,0 +1,489 @@
+/**
+ * The Meshgraph datasource, built (dist/) and loaded in Chromium by the sandbox, querying a real Prometheus that
+ * holds the simulated Bookinfo mesh: Grafana's Node Graph contract, dashboard variables and the time range
+ * driving the graph, hostile variable values, and Prometheus going away and coming back.
+ *
+ *   npm run build && npx jest -c jest.integration.config.js tests/browser/datasource.test.ts
+ *
+ * Expected graphs are derived from the simulator's flows with Kiali's rules (browserScenarios.ts), not copied
+ * from the plugin's output.
+ */
+import { bookinfoTopology } from '../../simulator/bookinfo';
+import { screenshot } from '../support/browser';
+import { startBackfilledPrometheus } from '../support/prometheusFixture';
+import {
+  BOOKINFO_NAMESPACES,
+  type GraphSnapshot,
+  type Harness,
+  expectedVersionedAppGraph,
+  frameRows,
+  graphSnapshot,
+  lastQuery,
+  leaves,
+  namespaceOfNode,
+  openPanel,
+  panelFrames,
+  panelView,
+  parseExpr,
+  promRegex,
+  refresh,
+  setTimeRange,
+  setVariable,
+  startHarness,
+  windowParams,
+} from '../support/browserScenarios';
+
+const topology = bookinfoTopology();
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness({ topology });
+  await openPanel(h, windowParams(h.prometheus));
+});
+
+afterAll(async () => {
+  await h?.stop();
+});
+
+/** Set by a test that makes the data proxy fail on purpose: Chromium logs each failed request itself. */
+let proxyFailuresExpected = false;
+const BROWSER_502 =
+  /^Failed to load resource: the server responded with a status of 502 \(Bad Gateway\) \(http:\/\/127\.0\.0\.1:\d+\/prometheus-proxy\//;
+
+beforeEach(() => {
+  h.browser.clearErrors();
+  proxyFailuresExpected = false;
+});
+
+afterEach(async () => {
+  // No scenario may crash the page or log errors, whatever it feeds the plugins.
+  const renderErrors = await h.page.evaluate(
+    () => (window as unknown as { sandbox: { renderErrors: string[] } }).sandbox.renderErrors
+  );
+  expect(renderErrors).toEqual([]);
+  expect(h.browser.pageErrors).toEqual([]);
+  expect(h.browser.consoleErrors.filter((e) => !(proxyFailuresExpected && BROWSER_502.test(e)))).toEqual([]);
+});
+
+const sorted = (xs: Iterable<string>) => [...xs].sort();
+const ALL = ['$__all'];
+
+/** Node ids of drawn traffic nodes (idle nodes come from Kubernetes state, not traffic). */
+const trafficNodeIds = (g: GraphSnapshot) =>
+  leaves(g)
+    .filter((n) => !n.isIdle)
+    .map((n) => n.id);
+
+/** Requests sent since `mark` (index into h.sent). */
+const sentSince = (mark: number) => h.sent.slice(mark);
+
+/** Parses "25.0 rps" (Kiali's node mainstat) into requests per second. */
+function rps(text: unknown): number {
+  const m = /^([\d.]+) rps$/.exec(String(text));
+  if (!m) {
+    throw new Error(`not a request rate: ${String(text)}`);
+  }
+  return Number(m[1]);
+}
+
+describe('Grafana Node Graph contract', () => {
+  beforeAll(async () => {
+    await setVariable(h.page, 'namespace', ALL);
+  });
+
+  it('delivers nodes and edges frames with the Node Graph fields and consistent values', async () => {
+    const summary = await lastQuery(h.page);
+    expect(summary.state).toBe('Done');
+    expect(summary.errors).toEqual([]);
+    expect(summary.nodeGraph.missing).toEqual([]);
+    // Grafana's Node Graph lower-cases field names before matching them (getNodeFields/getEdgeFields), so
+    // `strokeDasharray` is read as `strokedasharray`; the arc__ and detail__ prefixes are matched as written.
+    expect(summary.nodeGraph.caseOnlyMatches.filter((f) => /\.(arc__|detail__)/i.test(f))).toEqual([]);
+
+    const frames = await panelFrames(h.page);
+    const nodes = frames.find((f) => f.name === 'nodes');
+    const edges = frames.find((f) => f.name === 'edges');
+    expect(nodes).toBeDefined();
+    expect(edges).toBeDefined();
+    for (const frame of [nodes!, edges!]) {
+      expect({ frame: frame.name, vis: frame.preferredVisualisationType }).toEqual({
+        frame: frame.name,
+        vis: 'nodeGraph',
+      });
+    }
+
+    // Matched as Grafana's Node Graph does: case-insensitively.
+    const fieldType = (frame: typeof nodes, name: string) =>
+      frame!.fields.find((f) => f.name.toLowerCase() === name)?.type;
+    for (const name of ['id', 'title', 'subtitle', 'mainstat', 'secondarystat', 'color']) {
+      expect({ name, type: fieldType(nodes, name) }).toEqual({ name, type: 'string' });
+    }
+    for (const name of ['id', 'source', 'target', 'mainstat', 'secondarystat', 'color', 'strokedasharray']) {
+      expect({ name, type: fieldType(edges, name) }).toEqual({ name, type: 'string' });
+    }
+    expect(fieldType(edges, 'thickness')).toBe('number');
+
+    // Arcs: numbers with a fixed colour each (Node Graph draws the circle from them), summing to 1 on every row.
+    const arcs = nodes!.fields.filter((f) => f.name.startsWith('arc__'));
+    expect(arcs.length).toBeGreaterThanOrEqual(2);
+    for (const arc of arcs) {
+      expect({ arc: arc.name, type: arc.type }).toEqual({ arc: arc.name, type: 'number' });
+      expect({ arc: arc.name, color: arc.config.color }).toEqual({
+        arc: arc.name,
+        color: expect.objectContaining({ mode: 'fixed', fixedColor: expect.any(String) }),
+      });
+    }
+    const nodeRows = frameRows(nodes!);
+    expect(nodeRows.length).toBeGreaterThan(0);
+    for (const row of nodeRows) {
+      const sum = arcs.reduce((acc, arc) => acc + Number(row[arc.name]), 0);
+      expect({ id: row.id, sum }).toEqual({ id: row.id, sum: expect.closeTo(1, 6) });
+    }
+
+    // Ids are unique, and every edge joins two nodes of the nodes frame.
+    const nodeIds = nodeRows.map((r) => String(r.id));
+    expect(new Set(nodeIds).size).toBe(nodeIds.length);
+    const edgeRows = frameRows(edges!);
+    expect(edgeRows.length).toBeGreaterThan(0);
+    expect(new Set(edgeRows.map((r) => r.id)).size).toBe(edgeRows.length);
+    const known = new Set(nodeIds);
+    for (const e of edgeRows) {
+      expect({ id: e.id, source: known.has(String(e.source)), target: known.has(String(e.target)) }).toEqual({
+        id: e.id,
+        source: true,
+        target: true,
+      });
+      expect(Number(e.thickness)).toBeGreaterThan(0);
+    }
+
+    // Values follow the traffic: with every namespace, productpage-v1 receives the gateway's 20/s (its client-side
+    // 503 UF share included: the gateway's own outbound series are read), loadgen's 2/s and frontend's 3/s.
+    const productpage = nodeRows.find((r) => r.id === 'vapp_cluster-1_bookinfo_productpage-v1');
+    expect(productpage).toBeDefined();
+    expect(rps(productpage!.mainstat)).toBeCloseTo(25, 1);
+    expect(productpage!.title).toContain('productpage');
+  });
+});
+
+describe('$namespace drives the graph', () => {
+  const cases: Array<[string, string[]]> = [
+    ['bookinfo', ['bookinfo']],
+    ['shop', ['shop']],
+    ['bookinfo + shop', ['bookinfo', 'shop']],
+    ['All', ALL],
+  ];
+  const seen = new Map<string, Set<string>>();
+
+  it.each(cases)('%s: exactly the nodes and edges of the flows touching the selection', async (label, selection) => {
+    const mark = h.sent.length;
+    await setVariable(h.page, 'namespace', selection);
+    expect(await panelView(h.page)).toBe('graph');
+    const g = await graphSnapshot(h.page);
+    const expected = expectedVersionedAppGraph(topology, selection === ALL ? 'all' : selection);
+
+    expect(sorted(trafficNodeIds(g))).toEqual(sorted(expected.nodes));
+    expect(sorted(g.edges.map((e) => e.id))).toEqual(sorted(expected.edges));
+    // Idle nodes (Kubernetes objects without traffic) only for the selected namespaces.
+    for (const idle of leaves(g).filter((n) => n.isIdle)) {
+      const ns = namespaceOfNode(g, idle.id);
+      expect({
+        idle: idle.id,
+        selected: selection === ALL ? BOOKINFO_NAMESPACES.includes(ns) : selection.includes(ns),
+      }).toEqual({
+        idle: idle.id,
+        selected: true,
+      });
+    }
+    // The drawn boxes put every expected node in its namespace (Kiali boxes a namespace only when it has at
+    // least two members, so a lone node from another namespace stays unboxed).
+    for (const id of expected.nodes) {
+      const ns = expected.namespaceOf.get(id)!;
+      const members = leaves(g).filter((n) => expected.namespaceOf.get(n.id) === ns || namespaceOfNode(g, n.id) === ns);
+      const want = ns !== '' && members.length >= 2 ? ns : namespaceOfNode(g, id) === '' ? '' : ns;
+      expect({ id, ns: namespaceOfNode(g, id) }).toEqual({ id, ns: want });
+    }
+    expect(Number(g.attrs['node-count'])).toBe(g.nodes.length);
+
+    // The PromQL that was sent restricts namespace labels to the selection (and not at all for All).
+    const sent = h.sent.slice(mark).filter((q) => q.path === '/api/v1/query');
+    expect(sent.length).toBeGreaterThan(0);
+    const nsMatchers = sent
+      .flatMap((q) => q.exprs.flatMap((e) => parseExpr(e).matchers))
+      .filter((m) => /namespace$/.test(m.name));
+    if (selection === ALL) {
+      expect(nsMatchers.filter((m) => m.op === '=' || m.op === '=~').filter((m) => m.value !== 'unknown')).toEqual([]);
+    } else {
+      expect(nsMatchers.length).toBeGreaterThan(0);
+      for (const m of nsMatchers.filter((x) => x.op === '=' || x.op === '=~')) {
+        const re = m.op === '=' ? undefined : promRegex(m.value);
+        const matches = (ns: string) => (re ? re.test(ns) : m.value === ns);
+        const picked = BOOKINFO_NAMESPACES.filter(matches);
+        expect({ matcher: m, picked: picked.every((ns) => selection.includes(ns)) }).toEqual({
+          matcher: m,
+          picked: true,
+        });
+      }
+    }
+    seen.set(label, new Set(trafficNodeIds(g)));
+  });
+
+  it('shop alone: frontend and cart, with the bookinfo services they call drawn outside', async () => {
+    await setVariable(h.page, 'namespace', ['shop']);
+    const g = await graphSnapshot(h.page);
+    const ids = new Set(leaves(g).map((n) => n.id));
+    for (const id of [
+      'vapp_cluster-1_shop_frontend-v1',
+      'vapp_cluster-1_shop_cart-v1',
+      'svc_cluster-1_shop_cart',
+      'svc_cluster-1_bookinfo_productpage',
+      'svc_cluster-1_bookinfo_inventory',
+    ]) {
+      expect({ id, drawn: ids.has(id) }).toEqual({ id, drawn: true });
+    }
+    // Nothing that neither starts nor ends in shop: no details, reviews, gateway or unmeshed client.
+    for (const id of [
+      'vapp_cluster-1_bookinfo_details-v1',
+      'svc_cluster-1_bookinfo_reviews',
+      'unknown_unknown_source',
+    ]) {
+      expect({ id, drawn: ids.has(id) }).toEqual({ id, drawn: false });
+    }
+    expect(namespaceOfNode(g, 'svc_cluster-1_bookinfo_productpage')).toBe('bookinfo');
+  });
+
+  it('bookinfo alone reads only destination-side series of the gateway: productpage receives 24.8/s, not 25', async () => {
+    // The gateway's 1 % client-side 503 UF (0.2/s) is only in istio-system's outbound series, not queried here.
+    await setVariable(h.page, 'namespace', ['bookinfo']);
+    const rows = frameRows((await panelFrames(h.page)).find((f) => f.name === 'nodes')!);
+    const productpage = rows.find((r) => r.id === 'vapp_cluster-1_bookinfo_productpage-v1');
+    expect(rps(productpage!.mainstat)).toBeCloseTo(24.8, 1);
+  });
+
+  it('selections nest: bookinfo ∪ shop ⊆ bookinfo + shop ⊆ All', () => {
+    const get = (k: string) => seen.get(k) ?? new Set<string>();
+    const both = get('bookinfo + shop');
+    const all = get('All');
+    expect(both.size).toBeGreaterThan(0);
+    for (const id of [...get('bookinfo'), ...get('shop')]) {
+      expect({ id, inBoth: both.has(id) }).toEqual({ id, inBoth: true });
+    }
+    for (const id of both) {
+      expect({ id, inAll: all.has(id) }).toEqual({ id, inAll: true });
+    }
+    expect(get('shop').size).toBeLessThan(get('bookinfo').size);
+  });
+});
+
+describe('the time range sets the evaluation instant and the rate window', () => {
+  beforeAll(async () => {
+    await setVariable(h.page, 'namespace', ALL);
+  });
+
+  it('a range ending at the data’s end shows traffic, evaluated at the range end over the range length', async () => {
+    const end = h.prometheus.queryTime;
+    const proxied = h.sandbox.proxyLog.length;
+    const mark = h.sent.length;
+    await setTimeRange(h.page, (end - 900) * 1000, end * 1000);
+    expect(await panelView(h.page)).toBe('graph');
+    expect(leaves(await graphSnapshot(h.page)).length).toBeGreaterThan(0);
+
+    const sent = sentSince(mark);
+    expect(sent.length).toBeGreaterThan(0);
+    for (const q of sent) {
+      expect({ method: q.method, path: q.path, time: q.time }).toEqual({
+        method: 'POST',
+        path: '/api/v1/query',
+        time: String(end),
+      });
+    }
+    const ranges = sent.flatMap((q) => q.exprs.flatMap((e) => parseExpr(e).ranges));
+    expect(ranges.length).toBeGreaterThan(0);
+    expect(new Set(ranges)).toEqual(new Set(['900s']));
+    // The same requests went through the data proxy and Prometheus accepted every one.
+    const log = h.sandbox.proxyLog.slice(proxied);
+    expect(log.length).toBe(sent.length);
+    for (const r of log) {
+      expect(r).toEqual({ method: 'POST', path: '/api/v1/query', status: 200 });
+    }
+  });
+
+  it('a range entirely before the backfilled data shows the empty state, queried at that earlier instant', async () => {
+    const before = h.prometheus.start - 3600;
+    const mark = h.sent.length;
+    await setTimeRange(h.page, (before - 1800) * 1000, before * 1000);
+    expect(await panelView(h.page)).toBe('empty');
+    const summary = await lastQuery(h.page);
+    expect(summary.state).toBe('Done');
+    expect(summary.errors).toEqual([]);
+    const text = await h.page.textContent('[data-testid="meshgraph-empty"]');
+    expect(text).toMatch(/No Istio traffic/);
+
+    const sent = sentSince(mark);
+    expect(sent.length).toBeGreaterThan(0);
+    for (const q of sent) {
+      expect(q.time).toBe(String(before));
+    }
+    expect(new Set(sent.flatMap((q) => q.exprs.flatMap((e) => parseExpr(e).ranges)))).toEqual(new Set(['1800s']));
+  });
+
+  afterAll(async () => {
+    await setTimeRange(h.page, (h.prometheus.queryTime - 600) * 1000, h.prometheus.queryTime * 1000);
+  });
+});
+
+describe('hostile variable values cannot change the query', () => {
+  // Baselines: plain names that exist nowhere, one and several (several values use regex matchers).
+  const BENIGN = 'no-such-namespace';
+  const BASELINES = { one: [BENIGN], several: [`${BENIGN}-a`, `${BENIGN}-b`, `${BENIGN}-c`] };
+  /** Per (label, op): the values benign queries use that are not the selected namespace (constants). */
+  const constants = new Map<string, Set<string>>();
+  const skeletons = { one: new Set<string>(), several: new Set<string>() };
+
+  beforeAll(async () => {
+    await setTimeRange(h.page, (h.prometheus.queryTime - 600) * 1000, h.prometheus.queryTime * 1000);
+    for (const kind of ['one', 'several'] as const) {
+      const mark = h.sent.length;
+      await setVariable(h.page, 'namespace', BASELINES[kind]);
+      expect(await panelView(h.page)).toBe('empty');
+      for (const q of sentSince(mark)) {
+        for (const e of q.exprs) {
+          const p = parseExpr(e);
+          skeletons[kind].add(p.skeleton);
+          for (const m of p.matchers) {
+            if (!m.value.includes(BENIGN)) {
+              const key = `${m.name}${m.op}`;
+              constants.set(key, (constants.get(key) ?? new Set()).add(m.value));
+            }
+          }
+        }
+      }
+    }
+  });
+
+  it('namespaces that do not exist give the empty state (the baselines)', async () => {
+    expect(skeletons.one.size).toBeGreaterThan(0);
+    expect(skeletons.several.size).toBeGreaterThan(0);
+    expect(await panelView(h.page)).toBe('empty');
+  });
+
+  const HOSTILE: Array<[string, string[]]> = [
+    ['closing the selector', ['"} or vector(1)']],
+    ['a trailing quote', ['bookinfo"']],
+    ['a backslash', ['a\\b']],
+    ['a regex matching everything', ['.*']],
+    ['a regex alternation of real namespaces', ['bookinfo|shop']],
+    ['a newline', ['bookinfo\nshop']],
+    ['several hostile values at once', ['.*', 'bookinfo|shop', '") or on() vector(1) #']],
+    ['a variable reference inside the value', ['$namespace', '${__all}']],
+  ];
+
+  it.each(HOSTILE)(
+    '%s: no graph, and every query keeps its structure with the value as a literal',
+    async (_label, values) => {
+      const mark = h.sent.length;
+      const proxied = h.sandbox.proxyLog.length;
+      await setVariable(h.page, 'namespace', values);
+
+      // Nothing matches: not the whole mesh (.*), not bookinfo and shop (bookinfo|shop).
+      expect(await panelView(h.page)).toBe('empty');
+      const summary = await lastQuery(h.page);
+      expect(summary.errors).toEqual([]);
+      expect(summary.state).toBe('Done');
+
+      const sent = sentSince(mark);
+      expect(sent.length).toBeGreaterThan(0);
+      const dataMatchers: Array<{ name: string; op: string; value: string }> = [];
+      for (const q of sent) {
+        expect(q.path).toBe('/api/v1/query');
+        for (const expr of q.exprs) {
+          const p = parseExpr(expr);
+          expect({ expr, errors: p.errors }).toEqual({ expr, errors: [] });
+          // Same structure as with a plain name: nothing was added to or cut from the expression.
+          const baseline = values.length === 1 ? skeletons.one : skeletons.several;
+          expect({ expr, sameStructure: baseline.has(p.skeleton) }).toEqual({ expr, sameStructure: true });
+          for (const m of p.matchers) {
+            const known = constants.get(`${m.name}${m.op}`);
+            if (known?.has(m.value)) {
+              continue; // a constant of the plan (reporter, "unknown", …)
+            }
+            dataMatchers.push(m);
+            if (m.op === '=' || m.op === '!=') {
+              // An exact matcher holds exactly one of the values, unescaped.
+              expect({ matcher: m, isValue: values.includes(m.value) }).toEqual({ matcher: m, isValue: true });
+            } else {
+              // A regex matcher matches the values literally and no real namespace (or its service hosts).
+              const re = promRegex(m.value);
+              const host = m.name === 'destination_service';
+              const probe = (ns: string) => (host ? `reviews.${ns}.svc.cluster.local` : ns);
+              expect({ matcher: m, matchesValues: values.every((v) => re.test(probe(v))) }).toEqual({
+                matcher: m,
+                matchesValues: true,
+              });
+              const real = BOOKINFO_NAMESPACES.filter((ns) => re.test(probe(ns)));
+              expect({ matcher: m, real }).toEqual({ matcher: m, real: [] });
+            }
+          }
+        }
+      }
+      // Each value reached the query, as data.
+      for (const v of values) {
+        const carried = dataMatchers.some((m) =>
+          m.op === '=' || m.op === '!=' ? m.value === v : promRegexMatchesSomewhere(m.value, v)
+        );
+        expect({ v, carried }).toEqual({ v, carried: true });
+      }
+      // Prometheus accepted every query (a broken one answers 400).
+      for (const r of h.sandbox.proxyLog.slice(proxied)) {
+        expect(r.status).toBe(200);
+      }
+    }
+  );
+
+  afterAll(async () => {
+    await setVariable(h.page, 'namespace', ALL);
+  });
+});
+
+/** Whether a regex literal matches the value literally (the value may be escaped inside it). */
+function promRegexMatchesSomewhere(pattern: string, value: string): boolean {
+  try {
+    return promRegex(pattern).test(value) || promRegex(pattern).test(`reviews.${value}.svc.cluster.local`);
+  } catch {
+    return false;
+  }
+}
+
+describe('Prometheus down, then back', () => {
+  it('shows a readable error while Prometheus is stopped and renders again after it restarts', async () => {
+    await setVariable(h.page, 'namespace', ALL);
+    const before = await graphSnapshot(h.page);
+    expect(leaves(before).length).toBeGreaterThan(0);
+
+    // Stop the real server: the data proxy's connection is refused and it answers 502, as Grafana's does.
+    proxyFailuresExpected = true;
+    await h.prometheus.stop();
+    const proxied = h.sandbox.proxyLog.length;
+    await refresh(h.page);
+    expect(await panelView(h.page)).toBe('error');
+    const summary = await lastQuery(h.page);
+    expect(summary.state).toBe('Error');
+    expect(summary.errors.length).toBeGreaterThan(0);
+    expect(h.sandbox.proxyLog.slice(proxied).some((r) => r.status === 502)).toBe(true);
+    const text = (await h.page.textContent('[data-testid="meshgraph-error"]')) ?? '';
+    expect(text).toMatch(/Prometheus|reach|502/i);
+    // A sentence, not a stack trace or an object dump.
+    expect(text).not.toMatch(/\bat \S+ \(|\.js:\d+|\[object Object\]|undefined|TypeError/);
+    expect(text.length).toBeLessThan(1000);
+    await screenshot(h.page, 'datasource-prometheus-down');
+
+    // Restart on the same data (a new server on a new port) and point the datasource at it.
+    h.prometheus = await startBackfilledPrometheus({ topology });
+    h.sandbox.setPrometheusUrl(h.prometheus.url);
+    await refresh(h.page);
+    expect(await panelView(h.page)).toBe('graph');
+    expect((await lastQuery(h.page)).errors).toEqual([]);
+    const after = await graphSnapshot(h.page);
+    expect(sorted(after.nodes.map((n) => n.id))).toEqual(sorted(before.nodes.map((n) => n.id)));
+    expect(sorted(after.edges.map((e) => e.id))).toEqual(sorted(before.edges.map((e) => e.id)));
+  });
+});

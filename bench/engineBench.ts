@@ -22,25 +22,42 @@ export interface MeshFigures {
   series: number;
   backfillSeconds: number;
   kiali: { queries: number; seconds: number; bytes: number; samples: number };
-  ours: { queries: number; seconds: number; bytes: number; samples: number; nodes: number; edges: number };
+  /** The graph as the panel shows it (rates, errors, health; no per-code flags and hosts). */
+  ours: OursFigures;
+  /** The same graph with response flags and hosts, everything Kiali's answers carry. */
+  oursWithDetails: OursFigures;
   endToEndRatio: number;
   bytesRatio: number;
+  endToEndRatioWithDetails: number;
+  bytesRatioWithDetails: number;
   jsonParseMs: number;
   engineMs: number;
   engineOverJsonParse: number;
   cli: { coldSeconds: number; peakRssMB: number };
 }
 
+interface OursFigures {
+  queries: number;
+  seconds: number;
+  bytes: number;
+  samples: number;
+  nodes: number;
+  edges: number;
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** The same graph Kiali's traffic queries describe: telemetry only, response flags and hosts included. */
-function graphOptions(namespaces: string[], queryTime: number): GraphOptions {
+/**
+ * The graph Kiali's traffic queries describe (telemetry only). `responseDetails` adds response flags and hosts
+ * per code, which Kiali always fetches and Meshgraph fetches only when an edge's details are shown.
+ */
+function graphOptions(namespaces: string[], queryTime: number, responseDetails: boolean): GraphOptions {
   return defaultGraphOptions({
     namespaces,
     queryTime,
     duration: 600,
     graphType: 'workload',
-    appenders: { ...defaultGraphOptions().appenders, kubeState: false, health: true, responseDetails: true },
+    appenders: { ...defaultGraphOptions().appenders, kubeState: false, health: true, responseDetails },
   });
 }
 
@@ -130,6 +147,7 @@ function cliColdStart(url: string, namespaces: string[], queryTime: number): Pro
         '--duration',
         '600s',
         '--no-kube-state',
+        '--no-response-details',
         '--format',
         'frames',
       ],
@@ -155,17 +173,25 @@ export async function benchMesh(namespaceCount: number, workloads: number, windo
   const end = 1767225600 - 15;
   const prom = await startBackfilledPrometheus({ topology, start: end - windowSeconds, end, step: 15, histograms: 'none' });
   try {
-    const options = graphOptions(namespaces, prom.queryTime);
+    const options = graphOptions(namespaces, prom.queryTime, false);
+    const detailed = graphOptions(namespaces, prom.queryTime, true);
     // Warm Prometheus' caches and the process for both sides before measuring.
-    await runKialiBaseline(prom.url, options);
+    await runKialiBaseline(prom.url, detailed);
     await ours(prom.url, options, 1);
+    await ours(prom.url, detailed, 1);
     const kialiRuns = [];
     for (let i = 0; i < runs; i++) {
-      kialiRuns.push(await runKialiBaseline(prom.url, options));
+      kialiRuns.push(await runKialiBaseline(prom.url, detailed));
     }
     const kiali = { ...kialiRuns[0], seconds: median(kialiRuns.map((r) => r.seconds)) };
-    const mine = await ours(prom.url, options, runs);
-    const engine = await engineVersusJsonParse(prom.url, options, runs);
+    const figures = async (o: GraphOptions): Promise<OursFigures> => {
+      const r = await ours(prom.url, o, runs);
+      const { queries, bytes, samples } = r.model.stats;
+      return { queries, seconds: r.seconds, bytes, samples, nodes: r.model.nodes.length, edges: r.model.edges.length };
+    };
+    const lean = await figures(options);
+    const full = await figures(detailed);
+    const engine = await engineVersusJsonParse(prom.url, detailed, runs);
     const cli = await cliColdStart(prom.url, namespaces, prom.queryTime);
     return {
       mesh: `${namespaceCount}x${workloads}`,
@@ -173,16 +199,12 @@ export async function benchMesh(namespaceCount: number, workloads: number, windo
       series: prom.exported.series,
       backfillSeconds: prom.backfillSeconds,
       kiali,
-      ours: {
-        queries: mine.model.stats.queries,
-        seconds: mine.seconds,
-        bytes: mine.model.stats.bytes,
-        samples: mine.model.stats.samples,
-        nodes: mine.model.nodes.length,
-        edges: mine.model.edges.length,
-      },
-      endToEndRatio: mine.seconds / kiali.seconds,
-      bytesRatio: mine.model.stats.bytes / kiali.bytes,
+      ours: lean,
+      oursWithDetails: full,
+      endToEndRatio: lean.seconds / kiali.seconds,
+      bytesRatio: lean.bytes / kiali.bytes,
+      endToEndRatioWithDetails: full.seconds / kiali.seconds,
+      bytesRatioWithDetails: full.bytes / kiali.bytes,
       jsonParseMs: engine.jsonParseMs,
       engineMs: engine.engineMs,
       engineOverJsonParse: engine.engineMs / engine.jsonParseMs,

@@ -1,0 +1,352 @@
+/**
+ * Panel section of `npm run bench`: the Meshgraph panel (src/panel, bundled by bench/panelPage/build.ts) in headless
+ * Chromium at 1400×900, fed with synthetic frames (engine toFrames) of N = 100, 500, 1,000, 2,000 workloads (≈ 3
+ * edges each, 10 namespace boxes), against plain Cytoscape with a grid layout on the same elements in the same run.
+ * Per N, median of 3 page loads each:
+ *   - first paint: panel mounted with its data → data-status="ready" → two animation frames (wall time), plus the
+ *     renderer's main-thread CPU time over the same span (Chromium's ThreadTime; steadier on a shared machine);
+ *   - pan: a left-button drag on the background for 60 frames (what a user does; Cytoscape's viewport options
+ *     apply) and cy.panBy() once per frame for 30 frames; requestAnimationFrame intervals pooled over the 3 loads.
+ * Plus heap, listener and DOM-node growth over 200 refreshes (new data objects, same ids, new rates) at 500
+ * workloads, and the size of dist/panel/module.js.
+ *
+ *   npx tsx bench/panelBench.ts [--quick] [--proto] [--sizes 100,1000]   # tables only, no results.json
+ */
+import fs from 'fs';
+import path from 'path';
+import zlib from 'zlib';
+
+import type { PanResult } from './panelPage/api';
+import { openBenchSession, type BenchSession } from './panelPage/session';
+import { syntheticMesh } from './panelPage/syntheticMesh';
+
+const REPO_ROOT = path.resolve(__dirname, '..');
+const VIEWPORT = { width: 1400, height: 900 };
+const LOADS = 3;
+const DRAG_FRAMES = 60;
+const PANBY_FRAMES = 30;
+const REFRESHES = 200;
+const REFRESH_WARMUP = 5;
+const HEAP_WORKLOADS = 500;
+/** What the panel is asked to show: labels on nodes and on edges (request rates), like the reference figures. */
+const PANEL_OPTIONS = { edgeLabels: ['trafficRate'] };
+export const GOALS = { workloads: 1000, firstPaintSeconds: 1.5, fps: 30 };
+
+export interface FrameStats {
+  medianMs: number;
+  p95Ms: number;
+  fps: number;
+  frames: number;
+}
+
+export interface Renderer {
+  /** First paint per load, seconds. */
+  firstPaintRuns: number[];
+  firstPaintSeconds: number;
+  /** Main-thread CPU seconds during the first paint (median). */
+  firstPaintCpuSeconds: number;
+  layout: string;
+  drag: FrameStats;
+  /** Median of the drag-release redraws (mouse up → two frames), ms. */
+  dragReleaseMs: number;
+  panBy: FrameStats;
+}
+
+export interface SizeFigures {
+  workloads: number;
+  boxes: number;
+  edges: number;
+  panel: Renderer;
+  baseline: Renderer;
+  /** panel / baseline first paint (wall). */
+  firstPaintRatio: number;
+  firstPaintCpuRatio: number;
+}
+
+export interface HeapFigures {
+  workloads: number;
+  refreshes: number;
+  heapBeforeMB: number;
+  heapAfterMB: number;
+  heapGrowthMB: number;
+  listenersBefore: number;
+  listenersAfter: number;
+  domNodesBefore: number;
+  domNodesAfter: number;
+  /** Median wall time of one refresh (new frames built in the page, render, two frames), ms. */
+  refreshMedianMs: number;
+}
+
+export interface PanelFigures {
+  variant: 'product' | 'proto';
+  viewport: { width: number; height: number };
+  loads: number;
+  panelOptions: Record<string, unknown>;
+  sizes: SizeFigures[];
+  goals: {
+    workloads: number;
+    firstPaintSeconds: number;
+    fps: number;
+    firstPaintMet: boolean | null;
+    /** Judged on the drag (user panning); the programmatic panBy figure is reported beside it. */
+    fpsMet: boolean | null;
+  };
+  heap: HeapFigures;
+  bundle: { file: string; bytes: number; gzipBytes: number; stale: boolean } | { file: string; missing: true };
+}
+
+// ---- helpers ----
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function p95(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)];
+}
+
+function frameStats(intervals: number[]): FrameStats {
+  const m = median(intervals);
+  return { medianMs: m, p95Ms: p95(intervals), fps: 1000 / m, frames: intervals.length };
+}
+
+function table(rows: string[][]) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  for (const r of rows) {
+    process.stdout.write(r.map((c, i) => c.padEnd(widths[i])).join('  ') + '\n');
+  }
+  process.stdout.write('\n');
+}
+
+function log(msg: string) {
+  process.stderr.write(`[panel] ${msg}\n`);
+}
+
+const s2 = (x: number) => x.toFixed(2);
+const ms = (x: number) => x.toFixed(0);
+const frames = (f: FrameStats) => `${ms(f.medianMs)}/${ms(f.p95Ms)} (${f.fps.toFixed(0)} fps)`;
+
+// ---- measurements ----
+
+async function threadTime(s: BenchSession): Promise<number> {
+  const m = (await s.cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+  return m.metrics.find((x) => x.name === 'ThreadTime')?.value ?? NaN;
+}
+
+async function measureRenderer(s: BenchSession, which: 'panel' | 'baseline', workloads: number): Promise<Renderer> {
+  const paints: number[] = [];
+  const cpu: number[] = [];
+  const drags: PanResult[] = [];
+  const panBys: PanResult[] = [];
+  let layout = '';
+  for (let load = 0; load < LOADS; load++) {
+    await s.load();
+    await s.call((api, n) => api.prepare(n), workloads);
+    const t0 = await threadTime(s);
+    const r =
+      which === 'panel'
+        ? await s.call((api, options) => api.mountPanel({ options }), PANEL_OPTIONS)
+        : await s.call((api) => api.mountBaseline());
+    cpu.push((await threadTime(s)) - t0);
+    if (r.status !== 'ready' || r.nodeCount === 0) {
+      throw new Error(`${which} at ${workloads}: status ${r.status}, ${r.nodeCount} nodes`);
+    }
+    paints.push(r.ms / 1000);
+    layout = r.layout;
+    drags.push(await s.call((api, a) => api.pan(a.which, 'drag', a.n), { which, n: DRAG_FRAMES }));
+    panBys.push(await s.call((api, a) => api.pan(a.which, 'panBy', a.n), { which, n: PANBY_FRAMES }));
+  }
+  return {
+    firstPaintRuns: paints,
+    firstPaintSeconds: median(paints),
+    firstPaintCpuSeconds: median(cpu),
+    layout,
+    drag: frameStats(drags.flatMap((d) => d.intervals)),
+    dragReleaseMs: median(drags.map((d) => d.releaseMs ?? NaN)),
+    panBy: frameStats(panBys.flatMap((d) => d.intervals)),
+  };
+}
+
+async function measureHeap(s: BenchSession, workloads: number): Promise<HeapFigures> {
+  await s.load();
+  await s.call((api, n) => api.prepare(n), workloads);
+  await s.call((api, options) => api.mountPanel({ options }), PANEL_OPTIONS);
+  // A few refreshes first: caches that fill once (styles, label metrics, JIT) are not growth.
+  for (let v = 1; v <= REFRESH_WARMUP; v++) {
+    await s.call((api, x) => api.refreshPanel(x), v);
+  }
+  const before = await s.measure();
+  const times = await s.call(
+    async (api, a) => {
+      const t: number[] = [];
+      for (let v = a.from; v < a.from + a.count; v++) {
+        const t0 = performance.now();
+        await api.refreshPanel(v);
+        t.push(performance.now() - t0);
+      }
+      return t;
+    },
+    { from: REFRESH_WARMUP + 1, count: REFRESHES }
+  );
+  const after = await s.measure();
+  const dom = await s.call((api) => api.dom());
+  if (dom.cyContainers !== 1) {
+    throw new Error(`after ${REFRESHES} refreshes: ${dom.cyContainers} Cytoscape instances in the page`);
+  }
+  const mb = (b: number) => b / 1024 / 1024;
+  return {
+    workloads,
+    refreshes: REFRESHES,
+    heapBeforeMB: mb(before.heapUsed),
+    heapAfterMB: mb(after.heapUsed),
+    heapGrowthMB: mb(after.heapUsed - before.heapUsed),
+    listenersBefore: before.metrics.JSEventListeners,
+    listenersAfter: after.metrics.JSEventListeners,
+    domNodesBefore: before.metrics.Nodes,
+    domNodesAfter: after.metrics.Nodes,
+    refreshMedianMs: median(times),
+  };
+}
+
+function bundleSize(): PanelFigures['bundle'] {
+  const file = path.join(REPO_ROOT, 'dist', 'panel', 'module.js');
+  const rel = path.relative(REPO_ROOT, file);
+  if (!fs.existsSync(file)) {
+    return { file: rel, missing: true };
+  }
+  const buf = fs.readFileSync(file);
+  const newestSource = (dir: string): number =>
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .map((e) => (e.isDirectory() ? newestSource(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).mtimeMs))
+      .reduce((a, b) => Math.max(a, b), 0);
+  const stale = newestSource(path.join(REPO_ROOT, 'src', 'panel')) > fs.statSync(file).mtimeMs;
+  return { file: rel, bytes: buf.length, gzipBytes: zlib.gzipSync(buf, { level: 9 }).length, stale };
+}
+
+// ---- report ----
+
+function printFigures(f: PanelFigures) {
+  process.stdout.write(
+    `Panel in headless Chromium ${f.viewport.width}×${f.viewport.height}${f.variant === 'proto' ? ' (PROTOTYPE fix, not the product)' : ''}: ` +
+      `N workloads in 10 namespace boxes, ≈ 3 edges each, labels on nodes and edges; median of ${f.loads} loads. ` +
+      `Baseline: plain Cytoscape, grid layout, same elements.\n` +
+      `Pan ms = frame interval median/p95 (fps = 1000/median); drag = mouse drag on the background, panBy = cy.panBy() per frame.\n`
+  );
+  table([
+    ['N', 'edges', 'layout', 'Meshgraph first paint s (CPU s)', 'grid baseline s (CPU s)', 'ratio (CPU)', 'Meshgraph drag ms', 'baseline drag ms', 'Meshgraph panBy ms', 'baseline panBy ms'],
+    ...f.sizes.map((x) => [
+      String(x.workloads),
+      String(x.edges),
+      x.panel.layout,
+      `${s2(x.panel.firstPaintSeconds)} (${s2(x.panel.firstPaintCpuSeconds)})`,
+      `${s2(x.baseline.firstPaintSeconds)} (${s2(x.baseline.firstPaintCpuSeconds)})`,
+      `${s2(x.firstPaintRatio)}× (${s2(x.firstPaintCpuRatio)}×)`,
+      frames(x.panel.drag),
+      frames(x.baseline.drag),
+      frames(x.panel.panBy),
+      frames(x.baseline.panBy),
+    ]),
+  ]);
+  const g = f.goals;
+  const at = f.sizes.find((x) => x.workloads === g.workloads);
+  const met = (v: boolean | null) => (v === null ? 'not measured' : v ? 'met' : 'NOT met');
+  table([
+    [`goal at ${g.workloads} nodes`, 'target', 'measured', ''],
+    [
+      'first paint',
+      `≤ ${g.firstPaintSeconds} s`,
+      at ? `${s2(at.panel.firstPaintSeconds)} s (baseline ${s2(at.baseline.firstPaintSeconds)} s)` : '-',
+      met(g.firstPaintMet),
+    ],
+    [
+      'pan (mouse drag)',
+      `≥ ${g.fps} fps`,
+      at ? `${at.panel.drag.fps.toFixed(0)} fps, p95 ${ms(at.panel.drag.p95Ms)} ms; release redraw ${ms(at.panel.dragReleaseMs)} ms` : '-',
+      met(g.fpsMet),
+    ],
+    ['pan (cy.panBy, for reference)', `≥ ${g.fps} fps`, at ? `${at.panel.panBy.fps.toFixed(0)} fps` : '-', at ? met(at.panel.panBy.fps >= g.fps) : '-'],
+  ]);
+  const h = f.heap;
+  table([
+    [`${h.refreshes} refreshes at ${h.workloads} nodes`, 'before', 'after', 'growth'],
+    ['JS heap (MB, after forced GC)', h.heapBeforeMB.toFixed(1), h.heapAfterMB.toFixed(1), h.heapGrowthMB.toFixed(2)],
+    ['JS event listeners', String(h.listenersBefore), String(h.listenersAfter), String(h.listenersAfter - h.listenersBefore)],
+    ['DOM nodes', String(h.domNodesBefore), String(h.domNodesAfter), String(h.domNodesAfter - h.domNodesBefore)],
+    ['one refresh (median ms)', '', ms(h.refreshMedianMs), ''],
+  ]);
+  const b = f.bundle;
+  process.stdout.write(
+    'missing' in b
+      ? `Panel bundle: ${b.file} missing (run npm run build)\n\n`
+      : `Panel bundle: ${b.file} ${(b.bytes / 1024).toFixed(0)} KiB, gzip ${(b.gzipBytes / 1024).toFixed(0)} KiB` +
+          `${b.stale ? ' (older than src/panel: run npm run build for a current figure)' : ''}\n\n`
+  );
+}
+
+export async function benchPanel(opts: { quick: boolean; variant?: 'product' | 'proto'; sizes?: number[] }): Promise<PanelFigures> {
+  const variant = opts.variant ?? 'product';
+  const sizes = opts.sizes ?? (opts.quick ? [100, 1000] : [100, 500, 1000, 2000]);
+  const s = await openBenchSession({ viewport: VIEWPORT, variant });
+  try {
+    const out: SizeFigures[] = [];
+    for (const n of sizes) {
+      log(`${n} workloads: Meshgraph panel`);
+      const model = syntheticMesh(n);
+      const boxes = model.nodes.filter((x) => x.nodeType === 'box').length;
+      const panel = await measureRenderer(s, 'panel', n);
+      log(`${n} workloads: grid baseline`);
+      const baseline = await measureRenderer(s, 'baseline', n);
+      out.push({
+        workloads: model.nodes.length - boxes,
+        boxes,
+        edges: model.edges.length,
+        panel,
+        baseline,
+        firstPaintRatio: panel.firstPaintSeconds / baseline.firstPaintSeconds,
+        firstPaintCpuRatio: panel.firstPaintCpuSeconds / baseline.firstPaintCpuSeconds,
+      });
+    }
+    log(`heap over ${REFRESHES} refreshes at ${HEAP_WORKLOADS} workloads`);
+    const heap = await measureHeap(s, HEAP_WORKLOADS);
+    const errors = [...s.browser.pageErrors, ...s.browser.consoleErrors];
+    if (errors.length > 0) {
+      throw new Error(`errors in the benchmark page:\n${errors.slice(0, 5).join('\n')}`);
+    }
+    const at = out.find((x) => x.workloads === GOALS.workloads);
+    const figures: PanelFigures = {
+      variant,
+      viewport: VIEWPORT,
+      loads: LOADS,
+      panelOptions: PANEL_OPTIONS,
+      sizes: out,
+      goals: {
+        ...GOALS,
+        firstPaintMet: at ? at.panel.firstPaintSeconds <= GOALS.firstPaintSeconds : null,
+        fpsMet: at ? at.panel.drag.fps >= GOALS.fps : null,
+      },
+      heap,
+      bundle: bundleSize(),
+    };
+    printFigures(figures);
+    return figures;
+  } finally {
+    await s.close();
+  }
+}
+
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : undefined;
+  benchPanel({
+    quick: args.includes('--quick'),
+    variant: args.includes('--proto') ? 'proto' : 'product',
+    sizes: sizesArg ? sizesArg.split(',').map(Number) : undefined,
+  }).catch((e) => {
+    process.stderr.write(`panel bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,443 @@
+/**
+ * PROTOTYPE (benchmark only, not product code): src/panel/components/CytoscapeGraph.tsx with the first-paint fix
+ * the panel benchmark recommends: the effects re-run after `generation` is bumped are made idempotent, so a mount
+ * applies the stylesheet, the elements and the layout once instead of two or three times; in-place refreshes
+ * touch only the elements whose data changed; classes are toggled only where they change (Cytoscape 3.34's
+ * toggleClass/removeClass restyle every element they are called on). Marked "PROTO" below.
+ *
+ * Owns one Cytoscape instance per panel (destroyed on unmount). Positions survive refreshes: when the set of node
+ * and edge ids is unchanged the data is updated in place in one cy.batch and the layout is not re-run.
+ *
+ * Test hook (read-only, documented): the container element has data-testid="meshgraph-graph" and the attributes
+ * data-node-count, data-edge-count (elements in Cytoscape, hidden ones included), data-visible-node-count,
+ * data-layout (the layout actually used), data-status ("empty" | "layout" | "ready"); the Cytoscape instance is
+ * reachable as the non-enumerable property `__cy` of that element (no globals).
+ */
+import React, { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { css } from '@emotion/css';
+import type cytoscape from 'cytoscape';
+type Core = cytoscape.Core;
+type EventObject = cytoscape.EventObject;
+type StylesheetJson = cytoscape.StylesheetJson;
+import { GrafanaTheme2 } from '@grafana/data';
+import { IconButton, useStyles2 } from '@grafana/ui';
+import { createCy } from '../../../src/panel/graph/cy';
+import type { ElementDefs } from '../../../src/panel/graph/elements';
+import type { Selection } from '../../../src/panel/graph/findHide';
+import { GraphIndex, HighlightTarget, highlightSet, indexGraph } from '../../../src/panel/graph/highlight';
+import { LayoutChoice, layoutOptions } from '../../../src/panel/graph/layouts';
+import type { Palette } from '../../../src/panel/graph/palette';
+import { CLASS, StyleBlock } from '../../../src/panel/graph/style';
+import { TrafficAnimator, planEdges } from '../../../src/panel/graph/animation/TrafficAnimator';
+
+export interface SelectedElement {
+  kind: 'node' | 'edge';
+  id: string;
+}
+
+export interface CytoscapeGraphProps {
+  elements: ElementDefs;
+  /** Changes only when node/edge ids (or parents) change: then the layout re-runs. */
+  topology: string;
+  stylesheet: StyleBlock[];
+  layout: LayoutChoice;
+  width: number;
+  height: number;
+  found: Selection;
+  hidden: Selection;
+  palette: Palette;
+  /** Animation wanted (option on, under the node limit); reduced motion and visibility are checked here. */
+  animate: boolean;
+  webgl: boolean;
+  selected?: SelectedElement;
+  onSelect: (sel: SelectedElement | undefined) => void;
+  ariaLabel: string;
+}
+
+const EMPTY_INDEX = indexGraph({ nodes: [], edges: [] });
+
+type HookedElement = HTMLDivElement & { __cy?: Core };
+
+function prefersReducedMotion(): boolean {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function'
+    ? window.matchMedia('(prefers-reduced-motion: reduce)').matches
+    : false;
+}
+
+function setAttr(el: HTMLElement | null, name: string, value: string | number): void {
+  el?.setAttribute(name, String(value));
+}
+
+export function CytoscapeGraph(props: CytoscapeGraphProps) {
+  const styles = useStyles2(getStyles);
+  const containerRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const cyRef = useRef<Core | undefined>(undefined);
+  const appliedTopology = useRef<string | undefined>(undefined);
+  // PROTO: what was last applied to the current instance, so a re-run with the same inputs does nothing.
+  const appliedElements = useRef<ElementDefs | undefined>(undefined);
+  const appliedStylesheet = useRef<StyleBlock[] | undefined>(undefined);
+  const indexRef = useRef<GraphIndex>(EMPTY_INDEX);
+  const animatorRef = useRef<TrafficAnimator | undefined>(undefined);
+  const visibleRef = useRef(true);
+  const highlightRef = useRef<(target: HighlightTarget | undefined) => void>(() => undefined);
+  const latest = useRef(props);
+  const lastLayoutKey = useRef<string | undefined>(undefined);
+  // Listeners and the layout read the latest props through this ref (updated before other effects run).
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
+  // Bumped when a Cytoscape instance is created, so the data effects re-apply to the new instance.
+  const [generation, setGeneration] = useState(0);
+
+  const { elements, topology, stylesheet, layout, width, height, found, hidden, palette, animate, webgl, selected } = props;
+  const nodeCount = elements.nodes.length;
+
+  const runLayout = useCallback(() => {
+    const cy = cyRef.current;
+    const el = containerRef.current;
+    if (!cy) {
+      return;
+    }
+    const p = latest.current;
+    const visible = cy.elements().filter((e) => !e.hasClass(CLASS.hidden));
+    if (visible.length === 0) {
+      setAttr(el, 'data-status', 'empty');
+      return;
+    }
+    setAttr(el, 'data-status', 'layout');
+    setAttr(el, 'data-layout', p.layout.effective);
+    const visibleNodes = visible.nodes();
+    const opts = layoutOptions(p.layout.effective, {
+      nodes: visibleNodes.map((n) => ({ id: n.id(), parent: n.data('parent'), isBox: n.data('isBox') })),
+      edges: visible.edges().map((e) => ({ source: e.data('source'), target: e.data('target') })),
+      boundingBox: { x1: 0, y1: 0, w: Math.max(p.width, 100), h: Math.max(p.height, 100) },
+      rootIds: visibleNodes.filter((n) => !!n.data('isRoot')).map((n) => n.id()),
+    });
+    // Preset positions are for leaves only: Cytoscape sizes the boxes from their members.
+    const target = p.layout.effective === 'layered' ? visibleNodes.filter((n) => !n.isParent()) : visible;
+    const l = target.layout(opts as unknown as cytoscape.LayoutOptions);
+    l.one('layoutstop', () => setAttr(containerRef.current, 'data-status', 'ready'));
+    try {
+      l.run();
+    } catch {
+      // A layout failing on odd data must not take the panel down: fall back to a grid.
+      visible.layout({ name: 'grid', fit: true, padding: 30, animate: false } as cytoscape.LayoutOptions).run();
+      setAttr(containerRef.current, 'data-layout', 'grid');
+      setAttr(containerRef.current, 'data-status', 'ready');
+    }
+  }, []);
+
+  // One instance per panel; a new one only when renderer options that Cytoscape fixes at creation change.
+  useEffect(() => {
+    const el = containerRef.current as HookedElement | null;
+    if (!el) {
+      return;
+    }
+    const large = latest.current.layout.large;
+    const options: cytoscape.CytoscapeOptions & Record<string, unknown> = {
+      container: el,
+      elements: [],
+      style: latest.current.stylesheet as unknown as StylesheetJson,
+      minZoom: 0.05,
+      maxZoom: 4,
+      boxSelectionEnabled: false,
+      motionBlur: false,
+      ...(large ? { textureOnViewport: true, hideEdgesOnViewport: true, hideLabelsOnViewport: true, pixelRatio: 1 } : {}),
+      ...(webgl ? { webgl: true } : {}),
+    };
+    const cy = createCy(options);
+    cyRef.current = cy;
+    appliedTopology.current = undefined;
+    appliedElements.current = undefined;
+    appliedStylesheet.current = latest.current.stylesheet; // PROTO: given at creation, not again
+    lastLayoutKey.current = undefined; // PROTO: a new instance needs a layout
+    Object.defineProperty(el, '__cy', { value: cy, configurable: true, enumerable: false, writable: false });
+
+    const applyHighlight = (target: HighlightTarget | undefined) => {
+      cy.batch(() => {
+        // PROTO: Cytoscape's removeClass/toggleClass restyle every element they are called on, changed or not.
+        cy.elements(`.${CLASS.dim}, .${CLASS.highlight}`).removeClass(`${CLASS.dim} ${CLASS.highlight}`);
+        if (!target) {
+          return;
+        }
+        const set = highlightSet(indexRef.current, target);
+        if (set.size === 0) {
+          return;
+        }
+        cy.elements().forEach((e) => {
+          e.addClass(set.has(e.id()) ? CLASS.highlight : CLASS.dim);
+        });
+      });
+    };
+    const selectedTarget = (): HighlightTarget | undefined => latest.current.selected;
+    const onOver = (evt: EventObject) => {
+      if (!selectedTarget() && !latest.current.layout.large) {
+        applyHighlight({ kind: evt.target.isNode() ? 'node' : 'edge', id: evt.target.id() });
+      }
+    };
+    const onOut = () => {
+      if (!selectedTarget() && !latest.current.layout.large) {
+        applyHighlight(undefined);
+      }
+    };
+    const onTap = (evt: EventObject) => {
+      if (evt.target === cy) {
+        latest.current.onSelect(undefined);
+        return;
+      }
+      latest.current.onSelect({ kind: evt.target.isNode() ? 'node' : 'edge', id: evt.target.id() });
+    };
+    cy.on('mouseover', 'node,edge', onOver);
+    cy.on('mouseout', 'node,edge', onOut);
+    cy.on('tap', onTap);
+    highlightRef.current = applyHighlight;
+    setGeneration((g) => g + 1);
+
+    return () => {
+      animatorRef.current?.stop();
+      animatorRef.current = undefined;
+      cy.removeAllListeners();
+      cy.destroy();
+      cyRef.current = undefined;
+      highlightRef.current = () => undefined;
+      delete (el as HookedElement).__cy;
+    };
+    // Renderer options only: data, style and layout are applied by the effects below.
+  }, [layout.large, webgl]);
+
+  // Elements: replace and lay out when the topology changed, else update data in place.
+  useEffect(() => {
+    const cy = cyRef.current;
+    const el = containerRef.current;
+    if (!cy) {
+      return;
+    }
+    // PROTO: the second run after the generation bump finds nothing to do.
+    if (appliedElements.current === elements) {
+      return;
+    }
+    appliedElements.current = elements;
+    const changed = appliedTopology.current !== topology;
+    cy.batch(() => {
+      if (changed) {
+        cy.elements().remove();
+        cy.add([...elements.nodes, ...elements.edges] as cytoscape.ElementDefinition[]);
+      } else {
+        // PROTO: only what changed (ele.data() dirties the element's style even for equal values).
+        for (const def of [...elements.nodes, ...elements.edges]) {
+          const ele = cy.getElementById(def.data.id);
+          if (ele.empty()) {
+            continue;
+          }
+          const cur = ele.data() as Record<string, unknown>;
+          let diff: Record<string, unknown> | undefined;
+          for (const k in def.data) {
+            if (cur[k] !== def.data[k]) {
+              (diff ??= {})[k] = def.data[k];
+            }
+          }
+          if (diff) {
+            ele.data(diff);
+          }
+        }
+      }
+    });
+    indexRef.current = indexGraph({
+      nodes: [...elements.nodeData.values()].map((n) => ({ id: n.id, parent: n.parent, isBox: n.isBox })),
+      edges: [...elements.edgeData.values()],
+    });
+    setAttr(el, 'data-node-count', cy.nodes().length);
+    setAttr(el, 'data-edge-count', cy.edges().length);
+    if (changed) {
+      appliedTopology.current = topology;
+      // Hidden classes must be in place before the layout: applied by the find/hide effect, which runs next
+      // and lays out; here only the empty case is settled.
+      if (cy.elements().length === 0) {
+        setAttr(el, 'data-status', 'empty');
+      }
+    }
+  }, [elements, topology, generation]);
+
+  useEffect(() => {
+    // PROTO: the instance was created with this stylesheet; re-applying it restyles every element.
+    if (!cyRef.current || appliedStylesheet.current === stylesheet) {
+      return;
+    }
+    appliedStylesheet.current = stylesheet;
+    cyRef.current.style(stylesheet as unknown as StylesheetJson);
+  }, [stylesheet, generation]);
+
+  // Find and hide classes; hiding re-runs the layout (as Kiali does), finding does not.
+  const hiddenKey = useMemo(() => [...hidden.nodes, '|', ...hidden.edges].join(','), [hidden]);
+  // PROTO: no generation in the key (the creation effect resets lastLayoutKey instead).
+  const layoutKey = `${topology}#${layout.effective}#${hiddenKey}`;
+  useEffect(() => {
+    const cy = cyRef.current;
+    const el = containerRef.current;
+    if (!cy) {
+      return;
+    }
+    cy.batch(() => {
+      cy.elements().forEach((e) => {
+        const id = e.id();
+        const isHidden = e.isNode() ? hidden.nodes.has(id) : hidden.edges.has(id);
+        const isFound = e.isNode() ? found.nodes.has(id) : found.edges.has(id);
+        // PROTO: toggle only on a change (toggleClass(c, bool) restyles the element even when nothing changes).
+        if (e.hasClass(CLASS.hidden) !== isHidden) {
+          e.toggleClass(CLASS.hidden, isHidden);
+        }
+        if (e.hasClass(CLASS.find) !== isFound) {
+          e.toggleClass(CLASS.find, isFound);
+        }
+      });
+    });
+    setAttr(el, 'data-visible-node-count', cy.nodes().filter((n) => !n.hasClass(CLASS.hidden)).length);
+    if (lastLayoutKey.current !== layoutKey) {
+      lastLayoutKey.current = layoutKey;
+      runLayout();
+    }
+  }, [found, hidden, layoutKey, runLayout, elements, generation]);
+
+  // Selection highlight (hover highlight is handled by the listeners).
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) {
+      return;
+    }
+    cy.batch(() => {
+      cy.elements(':selected').unselect();
+      if (selected) {
+        cy.getElementById(selected.id).select();
+      }
+    });
+    highlightRef.current(selected);
+  }, [selected, topology, generation]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) {
+      return;
+    }
+    cy.resize();
+    const canvas = canvasRef.current;
+    if (canvas) {
+      canvas.width = width;
+      canvas.height = height;
+    }
+  }, [width, height, generation]);
+
+  // Traffic animation: per panel, paused off screen, never under prefers-reduced-motion.
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const cy = cyRef.current;
+    const el = containerRef.current;
+    if (!animate || !canvas || !cy || !el || prefersReducedMotion()) {
+      animatorRef.current?.stop();
+      animatorRef.current = undefined;
+      return;
+    }
+    const colorOf = (status: unknown, protocol: unknown) =>
+      protocol === 'tcp'
+        ? palette.tcp
+        : status === 'Failure'
+          ? palette.failure
+          : status === 'Degraded'
+            ? palette.degraded
+            : palette.healthy;
+    const animator = new TrafficAnimator(
+      {
+        canvas,
+        requestFrame: (cb) => window.requestAnimationFrame(cb),
+        cancelFrame: (h) => window.cancelAnimationFrame(h),
+        segment: (id) => {
+          const e = cy.getElementById(id);
+          if (e.empty() || !e.visible()) {
+            return undefined;
+          }
+          const s = e.renderedSourceEndpoint();
+          const t = e.renderedTargetEndpoint();
+          return { sx: s.x, sy: s.y, tx: t.x, ty: t.y, color: colorOf(e.data('healthStatus'), e.data('protocol')) };
+        },
+      },
+      palette
+    );
+    animator.setEdges(planEdges([...elements.edgeData.values()].filter((e) => !hidden.edges.has(e.id))));
+    animatorRef.current = animator;
+    let observer: IntersectionObserver | undefined;
+    if (typeof IntersectionObserver !== 'undefined') {
+      observer = new IntersectionObserver((entries) => {
+        visibleRef.current = entries.some((en) => en.isIntersecting);
+        if (visibleRef.current) {
+          animator.start();
+        } else {
+          animator.stop();
+        }
+      });
+      observer.observe(el);
+    } else {
+      animator.start();
+    }
+    return () => {
+      observer?.disconnect();
+      animator.stop();
+      if (animatorRef.current === animator) {
+        animatorRef.current = undefined;
+      }
+    };
+  }, [animate, elements, hidden, palette, generation]);
+
+  const zoomBy = (factor: number) => {
+    const cy = cyRef.current;
+    if (cy) {
+      cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: width / 2, y: height / 2 } });
+    }
+  };
+
+  return (
+    <div className={styles.wrapper} style={{ width, height }}>
+      <div
+        ref={containerRef}
+        className={styles.graph}
+        data-testid="meshgraph-graph"
+        data-node-count={0}
+        data-edge-count={0}
+        data-status="empty"
+        data-layout={layout.effective}
+        data-node-total={nodeCount}
+        role="img"
+        aria-label={props.ariaLabel}
+        tabIndex={0}
+      />
+      <canvas ref={canvasRef} className={styles.overlay} aria-hidden="true" width={width} height={height} />
+      <div className={styles.controls}>
+        <IconButton name="plus" aria-label="Zoom in" tooltip="Zoom in" onClick={() => zoomBy(1.25)} />
+        <IconButton name="minus" aria-label="Zoom out" tooltip="Zoom out" onClick={() => zoomBy(0.8)} />
+        <IconButton name="expand-arrows" aria-label="Fit to panel" tooltip="Fit to panel" onClick={() => cyRef.current?.fit(undefined, 30)} />
+        <IconButton name="sync" aria-label="Reset layout" tooltip="Reset layout" onClick={runLayout} />
+      </div>
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  wrapper: css({ position: 'relative', overflow: 'hidden' }),
+  graph: css({
+    position: 'absolute',
+    inset: 0,
+    '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}`, outlineOffset: -2 },
+  }),
+  overlay: css({ position: 'absolute', inset: 0, pointerEvents: 'none' }),
+  controls: css({
+    position: 'absolute',
+    right: theme.spacing(1),
+    bottom: theme.spacing(1),
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(0.5),
+    padding: theme.spacing(0.5),
+    background: theme.colors.background.secondary,
+    borderRadius: theme.shape.radius.default,
+    border: `1px solid ${theme.colors.border.weak}`,
+  }),
+});

@@ -117,6 +117,20 @@ describe('resolveQuery: namespaces', () => {
 });
 
 describe('resolveQuery: other fields', () => {
+  it('takes the graph type from a dashboard variable such as $graphType', () => {
+    const vars = [{ name: 'graphType', current: { value: 'service' } }];
+    const { query: r, notices } = resolve(query({ graphType: '$graphType' }), vars);
+    expect(r.graphType).toBe('service');
+    expect(notices).toEqual([]);
+  });
+
+  it('warns and falls back when a graph type variable holds something else', () => {
+    const vars = [{ name: 'graphType', current: { value: '"} or vector(1)' } }];
+    const { query: r, notices } = resolve(query({ graphType: '$graphType' }), vars);
+    expect(r.graphType).toBe('versionedApp');
+    expect(notices.map((n) => n.text).join()).toMatch(/graph type/);
+  });
+
   it('takes the duration from a variable such as $__range', () => {
     const { query: r } = resolveQuery(query({ duration: '$__range' }), { __range: { text: '3600s', value: '3600s' } }, new FakeTemplateSrv(), {
       scope: [],

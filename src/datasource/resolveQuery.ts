@@ -23,7 +23,7 @@ import type {
 import { interpolateScalar, interpolateValues, TemplateSrvLike } from './interpolation';
 import type { ResolvedSettings } from './settings';
 import { formatDuration, parseDurationSeconds, TimeWindow } from './timeWindow';
-import { ALL_NAMESPACES, DEFAULT_QUERY, MeshgraphQuery, withQueryDefaults } from './types';
+import { ALL_NAMESPACES, DEFAULT_GRAPH_TYPE, DEFAULT_QUERY, MeshgraphQuery, withQueryDefaults } from './types';
 
 export const GRAPH_TYPES: GraphType[] = ['versionedApp', 'app', 'workload', 'service'];
 export const HTTP_RATES: HttpRate[] = ['requests', 'none'];
@@ -58,7 +58,13 @@ export interface ResolvedQuery {
   appenders: GraphOptions['appenders'];
 }
 
-function pick<T extends string>(value: unknown, allowed: readonly T[], fallback: T, what: string, notices: Notice[]): T {
+function pick<T extends string>(
+  value: unknown,
+  allowed: readonly T[],
+  fallback: T,
+  what: string,
+  notices: Notice[]
+): T {
   if (allowed.includes(value as T)) {
     return value as T;
   }
@@ -112,13 +118,25 @@ export function resolveQuery(
     }
   }
 
-  let graphType = pick(q.graphType, GRAPH_TYPES, DEFAULT_QUERY.graphType, 'graph type', notices);
+  let graphType = pick<GraphType>(
+    scalar(String(q.graphType)).value,
+    GRAPH_TYPES,
+    DEFAULT_GRAPH_TYPE,
+    'graph type',
+    notices
+  );
   const rates = {
     http: pick(q.rates.http, HTTP_RATES, DEFAULT_QUERY.rates.http, 'HTTP rate', notices),
     grpc: pick(q.rates.grpc, GRPC_RATES, DEFAULT_QUERY.rates.grpc, 'gRPC rate', notices),
     tcp: pick(q.rates.tcp, TCP_RATES, DEFAULT_QUERY.rates.tcp, 'TCP rate', notices),
   };
-  const ambientTraffic = pick(q.ambientTraffic, AMBIENT_TRAFFIC, DEFAULT_QUERY.ambientTraffic, 'ambient traffic', notices);
+  const ambientTraffic = pick(
+    q.ambientTraffic,
+    AMBIENT_TRAFFIC,
+    DEFAULT_QUERY.ambientTraffic,
+    'ambient traffic',
+    notices
+  );
   const boxBy = q.boxBy.filter((b) => {
     if (BOX_BY.includes(b)) {
       return true;
@@ -126,8 +144,10 @@ export function resolveQuery(
     notices.push({ severity: 'warning', text: `Unknown box ${JSON.stringify(b)}; ignored.` });
     return false;
   });
-  const responseTimeRaw = q.responseTime === 'off' ? 'off' : pick(q.responseTime, RESPONSE_TIME_STATS, '95', 'response time', notices);
-  const throughputRaw = q.throughput === 'off' ? 'off' : pick(q.throughput, THROUGHPUT_TYPES, 'response', 'throughput', notices);
+  const responseTimeRaw =
+    q.responseTime === 'off' ? 'off' : pick(q.responseTime, RESPONSE_TIME_STATS, '95', 'response time', notices);
+  const throughputRaw =
+    q.throughput === 'off' ? 'off' : pick(q.throughput, THROUGHPUT_TYPES, 'response', 'throughput', notices);
 
   let aggregate: string | false = false;
   const aggregateText = typeof q.aggregate === 'string' ? scalar(q.aggregate.trim()).value : '';
@@ -150,12 +170,18 @@ export function resolveQuery(
       continue;
     }
     if (!isValidLabelName(key)) {
-      notices.push({ severity: 'warning', text: `Scope label ${JSON.stringify(key)} is not a valid label name; it is ignored.` });
+      notices.push({
+        severity: 'warning',
+        text: `Scope label ${JSON.stringify(key)} is not a valid label name; it is ignored.`,
+      });
       continue;
     }
     const value = scalar(String(label.value ?? ''));
     if (value.multiple) {
-      notices.push({ severity: 'warning', text: `Scope label ${key} got several values; using ${JSON.stringify(value.value)}.` });
+      notices.push({
+        severity: 'warning',
+        text: `Scope label ${key} got several values; using ${JSON.stringify(value.value)}.`,
+      });
     }
     if (value.all) {
       // "All" for a scope label = no restriction on it.
@@ -189,7 +215,12 @@ export function resolveQuery(
       } else if (q.node.kind === 'service') {
         node = { kind: 'service', namespace: ns.value, name: name.value };
       } else if (q.node.kind === 'app') {
-        node = { kind: 'app', namespace: ns.value, app: name.value, ...(version.value ? { version: version.value } : {}) };
+        node = {
+          kind: 'app',
+          namespace: ns.value,
+          app: name.value,
+          ...(version.value ? { version: version.value } : {}),
+        };
         if (graphType !== 'app' && graphType !== 'versionedApp') {
           const useType = version.value ? 'versionedApp' : 'app';
           notices.push({

@@ -13,6 +13,9 @@ import type {
   ThroughputType,
 } from '../engine/model';
 
+/** A dashboard variable reference such as "$graphType" or "${graphType}". */
+export type VariableReference = `$${string}`;
+
 /** The namespace entry meaning "every namespace" (no namespace matcher); the same token Grafana uses for "All". */
 export const ALL_NAMESPACES = '$__all';
 
@@ -40,7 +43,8 @@ export interface ScopeLabel {
 export interface MeshgraphQuery extends DataQuery {
   /** Namespace names and/or variable references ("$namespace"); ALL_NAMESPACES for every namespace. */
   namespaces: string[];
-  graphType: GraphType;
+  /** A graph type, or a dashboard variable holding one (e.g. "$graphType"). */
+  graphType: GraphType | VariableReference;
   injectServiceNodes: boolean;
   /** Rate window: '' = the dashboard time range; otherwise a Prometheus duration ("10m") or a variable. */
   duration: string;
@@ -61,9 +65,11 @@ export interface MeshgraphQuery extends DataQuery {
   scope: ScopeLabel[];
 }
 
+export const DEFAULT_GRAPH_TYPE: GraphType = 'versionedApp';
+
 export const DEFAULT_QUERY: Omit<MeshgraphQuery, 'refId'> = {
   namespaces: [ALL_NAMESPACES],
-  graphType: 'versionedApp',
+  graphType: DEFAULT_GRAPH_TYPE,
   injectServiceNodes: true,
   duration: '',
   rates: { http: 'requests', grpc: 'requests', tcp: 'sent' },

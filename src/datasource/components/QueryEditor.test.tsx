@@ -29,7 +29,11 @@ function makeDatasource() {
     } as DataSourceInstanceSettings<MeshgraphOptions>,
     {
       transport: () => prom.transport,
-      templateSrv: () => new FakeTemplateSrv([{ name: 'namespace', current: { value: 'bookinfo' } }]),
+      templateSrv: () =>
+        new FakeTemplateSrv([
+          { name: 'namespace', current: { value: 'bookinfo' } },
+          { name: 'graphType', current: { value: 'app' } },
+        ]),
       now: () => Date.UTC(2026, 0, 1),
     }
   );
@@ -50,9 +54,17 @@ async function renderEditor(query: Partial<MeshgraphQuery> = {}) {
 describe('QueryEditor', () => {
   it('changes the graph type and runs the query', async () => {
     const { onChange, onRunQuery, query } = await renderEditor();
-    fireEvent.click(screen.getByLabelText('Workload'));
+    fireEvent.keyDown(screen.getByLabelText('Graph type'), { key: 'ArrowDown' });
+    fireEvent.click(await screen.findByText('Workload'));
     expect(onChange).toHaveBeenCalledWith({ ...query, graphType: 'workload' });
     expect(onRunQuery).toHaveBeenCalled();
+  });
+
+  it('offers dashboard variables as the graph type', async () => {
+    const { onChange } = await renderEditor();
+    fireEvent.keyDown(screen.getByLabelText('Graph type'), { key: 'ArrowDown' });
+    fireEvent.click(await screen.findByText('$graphType'));
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ graphType: '$graphType' }));
   });
 
   it('picks a namespace found in the telemetry, replacing "All"', async () => {

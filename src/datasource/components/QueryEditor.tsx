@@ -15,7 +15,16 @@ import {
 } from '@grafana/ui';
 
 import type { DataSource } from '../datasource';
-import type { AmbientTraffic, BoxBy, GraphType, GrpcRate, HttpRate, ResponseTimeStat, TcpRate, ThroughputType } from '../../engine/model';
+import type {
+  AmbientTraffic,
+  BoxBy,
+  GraphType,
+  GrpcRate,
+  HttpRate,
+  ResponseTimeStat,
+  TcpRate,
+  ThroughputType,
+} from '../../engine/model';
 import { ALL_NAMESPACES, MeshgraphOptions, MeshgraphQuery, NodeFocusKind, withQueryDefaults } from '../types';
 import { ScopeLabelsEditor } from './ScopeLabelsEditor';
 
@@ -92,7 +101,10 @@ export function QueryEditor({ query: rawQuery, onChange, onRunQuery, datasource,
   const toMin = range ? Math.floor(range.to.valueOf() / 60_000) : undefined;
   useEffect(() => {
     const controller = new AbortController();
-    const span = fromMin !== undefined && toMin !== undefined ? { from: fromMin * 60_000, to: toMin * 60_000 + 59_999 } : undefined;
+    const span =
+      fromMin !== undefined && toMin !== undefined
+        ? { from: fromMin * 60_000, to: toMin * 60_000 + 59_999 }
+        : undefined;
     datasource
       .listNames('namespaces', '', span, undefined, controller.signal)
       .then((names) => !controller.signal.aborted && setNamespaceNames(names))
@@ -107,8 +119,22 @@ export function QueryEditor({ query: rawQuery, onChange, onRunQuery, datasource,
     }
   };
 
+  // A dashboard variable (e.g. $graphType) may choose the graph type.
+  const graphTypeOptions: Array<SelectableValue<MeshgraphQuery['graphType']>> = useMemo(
+    () => [
+      ...GRAPH_TYPE_OPTIONS,
+      ...datasource
+        .templateVariableNames()
+        .filter((v): v is `$${string}` => v.startsWith('$'))
+        .map((v) => ({ label: v, value: v, description: 'Dashboard variable' })),
+    ],
+    [datasource]
+  );
+
   const namespaceOptions: Array<SelectableValue<string>> = useMemo(() => {
-    const variables = datasource.templateVariableNames().map((v) => ({ label: v, value: v, description: 'Dashboard variable' }));
+    const variables = datasource
+      .templateVariableNames()
+      .map((v) => ({ label: v, value: v, description: 'Dashboard variable' }));
     const known = namespaceNames.map((n) => ({ label: n, value: n }));
     const selected = query.namespaces
       .filter((v) => v !== ALL_NAMESPACES && !variables.some((o) => o.value === v) && !namespaceNames.includes(v))
@@ -131,7 +157,11 @@ export function QueryEditor({ query: rawQuery, onChange, onRunQuery, datasource,
   return (
     <div data-testid="meshgraph-query-editor">
       <Stack gap={0} wrap="wrap">
-        <InlineField label="Namespaces" labelWidth={LABEL_WIDTH} tooltip="Namespaces to graph: names, dashboard variables such as $namespace, or All">
+        <InlineField
+          label="Namespaces"
+          labelWidth={LABEL_WIDTH}
+          tooltip="Namespaces to graph: names, dashboard variables such as $namespace, or All"
+        >
           <MultiSelect<string>
             inputId="meshgraph-namespaces"
             aria-label="Namespaces"
@@ -144,18 +174,24 @@ export function QueryEditor({ query: rawQuery, onChange, onRunQuery, datasource,
               let next = values.map((v) => v.value!).filter((v) => v !== undefined && v !== '');
               // "All" and named namespaces exclude each other: the last pick wins.
               if (next.includes(ALL_NAMESPACES) && next.length > 1) {
-                next = next[next.length - 1] === ALL_NAMESPACES ? [ALL_NAMESPACES] : next.filter((v) => v !== ALL_NAMESPACES);
+                next =
+                  next[next.length - 1] === ALL_NAMESPACES
+                    ? [ALL_NAMESPACES]
+                    : next.filter((v) => v !== ALL_NAMESPACES);
               }
               change({ namespaces: next });
             }}
           />
         </InlineField>
         <InlineField label="Graph type" labelWidth={LABEL_WIDTH}>
-          <RadioButtonGroup<GraphType>
+          <Select<MeshgraphQuery['graphType']>
+            inputId="meshgraph-graph-type"
             aria-label="Graph type"
-            options={GRAPH_TYPE_OPTIONS}
+            width={24}
+            allowCustomValue
+            options={graphTypeOptions}
             value={query.graphType}
-            onChange={(graphType) => change({ graphType })}
+            onChange={(v) => v.value && change({ graphType: v.value })}
           />
         </InlineField>
       </Stack>
@@ -175,7 +211,10 @@ export function QueryEditor({ query: rawQuery, onChange, onRunQuery, datasource,
             onBlur={onRunQuery}
           />
         </InlineField>
-        <InlineField label="Service nodes" tooltip="Inject service nodes between clients and workloads (always on for the service graph)">
+        <InlineField
+          label="Service nodes"
+          tooltip="Inject service nodes between clients and workloads (always on for the service graph)"
+        >
           <InlineSwitch
             id="meshgraph-inject"
             aria-label="Inject service nodes"
@@ -207,16 +246,45 @@ export function QueryEditor({ query: rawQuery, onChange, onRunQuery, datasource,
       <Collapse label="Traffic" isOpen={!!open.traffic} onToggle={toggle('traffic')}>
         <Stack gap={0} wrap="wrap">
           <InlineField label="HTTP" labelWidth={LABEL_WIDTH}>
-            <RadioButtonGroup<HttpRate> aria-label="HTTP rate" options={HTTP_OPTIONS} value={query.rates.http} onChange={(http) => change({ rates: { ...query.rates, http } })} />
+            <RadioButtonGroup<HttpRate>
+              aria-label="HTTP rate"
+              options={HTTP_OPTIONS}
+              value={query.rates.http}
+              onChange={(http) => change({ rates: { ...query.rates, http } })}
+            />
           </InlineField>
           <InlineField label="gRPC">
-            <Select<GrpcRate> inputId="meshgraph-grpc" aria-label="gRPC rate" width={22} options={GRPC_OPTIONS} value={query.rates.grpc} onChange={(v) => change({ rates: { ...query.rates, grpc: v.value! } })} />
+            <Select<GrpcRate>
+              inputId="meshgraph-grpc"
+              aria-label="gRPC rate"
+              width={22}
+              options={GRPC_OPTIONS}
+              value={query.rates.grpc}
+              onChange={(v) => change({ rates: { ...query.rates, grpc: v.value! } })}
+            />
           </InlineField>
           <InlineField label="TCP">
-            <Select<TcpRate> inputId="meshgraph-tcp" aria-label="TCP rate" width={20} options={TCP_OPTIONS} value={query.rates.tcp} onChange={(v) => change({ rates: { ...query.rates, tcp: v.value! } })} />
+            <Select<TcpRate>
+              inputId="meshgraph-tcp"
+              aria-label="TCP rate"
+              width={20}
+              options={TCP_OPTIONS}
+              value={query.rates.tcp}
+              onChange={(v) => change({ rates: { ...query.rates, tcp: v.value! } })}
+            />
           </InlineField>
-          <InlineField label="Ambient" tooltip="Which ambient-mode telemetry to use (ztunnel L4, waypoint L7, both, or none)">
-            <Select<AmbientTraffic> inputId="meshgraph-ambient" aria-label="Ambient traffic" width={16} options={AMBIENT_OPTIONS} value={query.ambientTraffic} onChange={(v) => change({ ambientTraffic: v.value! })} />
+          <InlineField
+            label="Ambient"
+            tooltip="Which ambient-mode telemetry to use (ztunnel L4, waypoint L7, both, or none)"
+          >
+            <Select<AmbientTraffic>
+              inputId="meshgraph-ambient"
+              aria-label="Ambient traffic"
+              width={16}
+              options={AMBIENT_OPTIONS}
+              value={query.ambientTraffic}
+              onChange={(v) => change({ ambientTraffic: v.value! })}
+            />
           </InlineField>
         </Stack>
       </Collapse>
@@ -224,32 +292,72 @@ export function QueryEditor({ query: rawQuery, onChange, onRunQuery, datasource,
       <Collapse label="Edge labels and node details" isOpen={!!open.appenders} onToggle={toggle('appenders')}>
         <Stack gap={0} wrap="wrap">
           <InlineField label="Response time" labelWidth={LABEL_WIDTH}>
-            <RadioButtonGroup<ResponseTimeStat | 'off'> aria-label="Response time" options={RESPONSE_TIME_OPTIONS} value={query.responseTime} onChange={(responseTime) => change({ responseTime })} />
+            <RadioButtonGroup<ResponseTimeStat | 'off'>
+              aria-label="Response time"
+              options={RESPONSE_TIME_OPTIONS}
+              value={query.responseTime}
+              onChange={(responseTime) => change({ responseTime })}
+            />
           </InlineField>
           <InlineField label="Throughput">
-            <RadioButtonGroup<ThroughputType | 'off'> aria-label="Throughput" options={THROUGHPUT_OPTIONS} value={query.throughput} onChange={(throughput) => change({ throughput })} />
+            <RadioButtonGroup<ThroughputType | 'off'>
+              aria-label="Throughput"
+              options={THROUGHPUT_OPTIONS}
+              value={query.throughput}
+              onChange={(throughput) => change({ throughput })}
+            />
           </InlineField>
         </Stack>
         <Stack gap={0} wrap="wrap">
           <InlineField label="Security (mTLS)" labelWidth={LABEL_WIDTH}>
-            <InlineSwitch id="meshgraph-security" aria-label="Security" value={query.securityPolicy} onChange={(e) => change({ securityPolicy: e.currentTarget.checked })} />
+            <InlineSwitch
+              id="meshgraph-security"
+              aria-label="Security"
+              value={query.securityPolicy}
+              onChange={(e) => change({ securityPolicy: e.currentTarget.checked })}
+            />
           </InlineField>
           <InlineField label="Health" tooltip="Node and edge health from the datasource's tolerances">
-            <InlineSwitch id="meshgraph-health" aria-label="Health" value={query.health} onChange={(e) => change({ health: e.currentTarget.checked })} />
+            <InlineSwitch
+              id="meshgraph-health"
+              aria-label="Health"
+              value={query.health}
+              onChange={(e) => change({ health: e.currentTarget.checked })}
+            />
           </InlineField>
-          <InlineField label="Kube state" tooltip="Idle nodes, replica health and missing sidecars from kube-state-metrics (skipped with a notice when absent)">
-            <InlineSwitch id="meshgraph-kube" aria-label="Kube state" value={query.kubeState} onChange={(e) => change({ kubeState: e.currentTarget.checked })} />
+          <InlineField
+            label="Kube state"
+            tooltip="Idle nodes, replica health and missing sidecars from kube-state-metrics (skipped with a notice when absent)"
+          >
+            <InlineSwitch
+              id="meshgraph-kube"
+              aria-label="Kube state"
+              value={query.kubeState}
+              onChange={(e) => change({ kubeState: e.currentTarget.checked })}
+            />
           </InlineField>
           <InlineField label="Response details" tooltip="Response flags and hosts per response code on edges">
-            <InlineSwitch id="meshgraph-details" aria-label="Response details" value={query.responseDetails} onChange={(e) => change({ responseDetails: e.currentTarget.checked })} />
+            <InlineSwitch
+              id="meshgraph-details"
+              aria-label="Response details"
+              value={query.responseDetails}
+              onChange={(e) => change({ responseDetails: e.currentTarget.checked })}
+            />
           </InlineField>
-          <InlineField label="Operations" tooltip="Add operation nodes grouped by this request label (e.g. request_operation); Off to disable">
+          <InlineField
+            label="Operations"
+            tooltip="Add operation nodes grouped by this request label (e.g. request_operation); Off to disable"
+          >
             <Select<string>
               inputId="meshgraph-aggregate"
               aria-label="Operation label"
               width={24}
               allowCustomValue
-              options={AGGREGATE_OPTIONS.concat(query.aggregate && query.aggregate !== 'request_operation' ? [{ label: query.aggregate, value: query.aggregate }] : [])}
+              options={AGGREGATE_OPTIONS.concat(
+                query.aggregate && query.aggregate !== 'request_operation'
+                  ? [{ label: query.aggregate, value: query.aggregate }]
+                  : []
+              )}
               value={query.aggregate}
               onChange={(v) => change({ aggregate: v.value ?? '' })}
             />
@@ -259,20 +367,55 @@ export function QueryEditor({ query: rawQuery, onChange, onRunQuery, datasource,
 
       <Collapse label="Node focus" isOpen={!!open.focus} onToggle={toggle('focus')}>
         <Stack gap={0} wrap="wrap">
-          <InlineField label="Focus on" labelWidth={LABEL_WIDTH} tooltip="Show one node and its immediate inbound and outbound traffic">
-            <RadioButtonGroup<NodeFocusKind> aria-label="Node focus kind" options={FOCUS_OPTIONS} value={query.node.kind} onChange={(kind) => change({ node: { ...query.node, kind } })} />
+          <InlineField
+            label="Focus on"
+            labelWidth={LABEL_WIDTH}
+            tooltip="Show one node and its immediate inbound and outbound traffic"
+          >
+            <RadioButtonGroup<NodeFocusKind>
+              aria-label="Node focus kind"
+              options={FOCUS_OPTIONS}
+              value={query.node.kind}
+              onChange={(kind) => change({ node: { ...query.node, kind } })}
+            />
           </InlineField>
           {query.node.kind !== 'none' && (
             <>
               <InlineField label="Namespace">
-                <Input id="meshgraph-node-ns" aria-label="Node namespace" width={20} placeholder="$namespace" value={query.node.namespace} onChange={(e) => change({ node: { ...query.node, namespace: e.currentTarget.value } }, false)} onBlur={onRunQuery} />
+                <Input
+                  id="meshgraph-node-ns"
+                  aria-label="Node namespace"
+                  width={20}
+                  placeholder="$namespace"
+                  value={query.node.namespace}
+                  onChange={(e) => change({ node: { ...query.node, namespace: e.currentTarget.value } }, false)}
+                  onBlur={onRunQuery}
+                />
               </InlineField>
               <InlineField label="Name">
-                <Input id="meshgraph-node-name" aria-label="Node name" width={24} placeholder={query.node.kind === 'workload' ? '$workload' : query.node.kind === 'app' ? '$app' : '$service'} value={query.node.name} onChange={(e) => change({ node: { ...query.node, name: e.currentTarget.value } }, false)} onBlur={onRunQuery} />
+                <Input
+                  id="meshgraph-node-name"
+                  aria-label="Node name"
+                  width={24}
+                  placeholder={
+                    query.node.kind === 'workload' ? '$workload' : query.node.kind === 'app' ? '$app' : '$service'
+                  }
+                  value={query.node.name}
+                  onChange={(e) => change({ node: { ...query.node, name: e.currentTarget.value } }, false)}
+                  onBlur={onRunQuery}
+                />
               </InlineField>
               {query.node.kind === 'app' && (
                 <InlineField label="Version">
-                  <Input id="meshgraph-node-version" aria-label="Node version" width={12} placeholder="any" value={query.node.version ?? ''} onChange={(e) => change({ node: { ...query.node, version: e.currentTarget.value } }, false)} onBlur={onRunQuery} />
+                  <Input
+                    id="meshgraph-node-version"
+                    aria-label="Node version"
+                    width={12}
+                    placeholder="any"
+                    value={query.node.version ?? ''}
+                    onChange={(e) => change({ node: { ...query.node, version: e.currentTarget.value } }, false)}
+                    onBlur={onRunQuery}
+                  />
                 </InlineField>
               )}
             </>
@@ -280,12 +423,25 @@ export function QueryEditor({ query: rawQuery, onChange, onRunQuery, datasource,
         </Stack>
       </Collapse>
 
-      <Collapse label={`Scope labels${query.scope.length ? ` (${query.scope.length})` : ''}`} isOpen={!!open.scope} onToggle={toggle('scope')}>
-        <ScopeLabelsEditor idPrefix="meshgraph-query-scope" labels={query.scope} onChange={(scope) => change({ scope }, false)} onBlur={onRunQuery} />
+      <Collapse
+        label={`Scope labels${query.scope.length ? ` (${query.scope.length})` : ''}`}
+        isOpen={!!open.scope}
+        onToggle={toggle('scope')}
+      >
+        <ScopeLabelsEditor
+          idPrefix="meshgraph-query-scope"
+          labels={query.scope}
+          onChange={(scope) => change({ scope }, false)}
+          onBlur={onRunQuery}
+        />
       </Collapse>
 
       <Collapse label="PromQL" isOpen={!!open.promql} onToggle={toggle('promql')}>
-        {preview?.error && <Alert severity="error" title="This query cannot run">{preview.error}</Alert>}
+        {preview?.error && (
+          <Alert severity="error" title="This query cannot run">
+            {preview.error}
+          </Alert>
+        )}
         {preview?.notices.map((n, i) => (
           <Alert key={i} severity={n.severity} title={n.text} />
         ))}

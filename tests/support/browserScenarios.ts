@@ -287,7 +287,8 @@ export function graphSnapshot(page: Page): Promise<GraphSnapshot> {
     });
     const edges = cy.edges().map((e: Ele) => {
       const d = e.data();
-      const r = e.renderedMidpoint();
+      // Hidden edges (display: none) have no rendered geometry.
+      const r = e.visible() ? e.renderedMidpoint() : { x: NaN, y: NaN };
       return {
         id: e.id(),
         source: d.source,
@@ -612,4 +613,41 @@ export function luminance(css: string): number {
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   });
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The details drawer as data.
+
+export interface DrawerContent {
+  title: string;
+  /** Definition list: label → text. */
+  fields: Record<string, string>;
+  /** Tables by their section heading (Inbound, Outbound, Responses…): header row first. */
+  tables: Record<string, string[][]>;
+  text: string;
+}
+
+/** The open details drawer, or null when none is open. */
+export function drawerContent(page: Page): Promise<DrawerContent | null> {
+  return page.evaluate(() => {
+    const aside = document.querySelector('[data-testid="meshgraph-details"]') as HTMLElement | null;
+    if (!aside) {
+      return null;
+    }
+    const fields: Record<string, string> = {};
+    for (const dt of Array.from(aside.querySelectorAll('dt'))) {
+      const dd = dt.nextElementSibling;
+      if (dd && dd.tagName === 'DD') {
+        fields[dt.textContent ?? ''] = dd.textContent ?? '';
+      }
+    }
+    const tables: Record<string, string[][]> = {};
+    for (const table of Array.from(aside.querySelectorAll('table'))) {
+      const heading = table.parentElement?.querySelector('h4')?.textContent ?? `table${Object.keys(tables).length}`;
+      tables[heading] = Array.from(table.querySelectorAll('tr')).map((tr) =>
+        Array.from(tr.querySelectorAll('th,td')).map((c) => c.textContent ?? '')
+      );
+    }
+    return { title: aside.querySelector('h3')?.textContent ?? '', fields, tables, text: aside.innerText };
+  });
 }

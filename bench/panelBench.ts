@@ -5,9 +5,9 @@
  * Per N, median of 3 page loads each:
  *   - first paint: panel mounted with its data → data-status="ready" → two animation frames (wall time), plus the
  *     renderer's main-thread CPU time over the same span (Chromium's ThreadTime; steadier on a shared machine);
- *   - pan: a left-button drag on the background for 60 frames (what a user does; Cytoscape's viewport options
- *     apply) and cy.panBy() once per frame for 30 frames; requestAnimationFrame intervals pooled over the 3 loads.
- * Plus heap, listener and DOM-node growth over 200 refreshes (new data objects, same ids, new rates) at 500
+ *   - pan: a left-button drag on the background for 40 frames (what a user does; Cytoscape's viewport options
+ *     apply) and cy.panBy() once per frame for 20 frames; requestAnimationFrame intervals pooled over the 3 loads.
+ * Plus heap, listener and DOM-node growth over 200 refreshes (new data objects, same ids, new rates) at 300
  * workloads, and the size of dist/panel/module.js.
  *
  *   npx tsx bench/panelBench.ts [--quick] [--proto] [--sizes 100,1000]   # tables only, no results.json
@@ -23,11 +23,11 @@ import { syntheticMesh } from './panelPage/syntheticMesh';
 const REPO_ROOT = path.resolve(__dirname, '..');
 const VIEWPORT = { width: 1400, height: 900 };
 const LOADS = 3;
-const DRAG_FRAMES = 60;
-const PANBY_FRAMES = 30;
+const DRAG_FRAMES = 40;
+const PANBY_FRAMES = 20;
 const REFRESHES = 200;
 const REFRESH_WARMUP = 5;
-const HEAP_WORKLOADS = 500;
+const HEAP_WORKLOADS = 300;
 /** What the panel is asked to show: labels on nodes and on edges (request rates), like the reference figures. */
 const PANEL_OPTIONS = { edgeLabels: ['trafficRate'] };
 export const GOALS = { workloads: 1000, firstPaintSeconds: 1.5, fps: 30 };

@@ -342,6 +342,32 @@ describe('custom tolerances', () => {
     expect(g.notices[0].text).toContain('5XX(');
   });
 
+  it('a second call with other tolerances judges afresh (pattern answers are not kept between calls)', () => {
+    const g = graph([node('a', 'workload'), node('b', 'workload')], [edge('a', 'b', 'http', { '200': 95, '503': 5 })]);
+    applyHealth(g);
+    expect(g.edges[0].healthStatus).toBe('Degraded'); // 5 % 5xx: degraded from 0, failure at 10
+    applyHealth(g, [{ code: '503', protocol: 'http', direction: '.*', degraded: 1, failure: 4 }]);
+    expect(g.edges[0].healthStatus).toBe('Failure');
+    applyHealth(g, [{ code: '404', protocol: 'http', direction: '.*', degraded: 1, failure: 4 }]);
+    expect(g.edges[0].healthStatus).toBe('Healthy');
+  });
+
+  it('the same code is matched per tolerance and protocol: "14" fails a gRPC edge, not an HTTP one', () => {
+    const g = graph(
+      [node('a', 'workload'), node('b', 'workload'), node('c', 'workload')],
+      [edge('a', 'b', 'grpc', { '0': 50, '14': 50 }), edge('a', 'c', 'http', { '200': 50, '14': 50 })]
+    );
+    applyHealth(g);
+    expect(g.edges[0].healthStatus).toBe('Failure');
+    expect(g.edges[1].healthStatus).toBe('Healthy');
+    expect(g.nodes[1].health?.status).toBe('Failure');
+    expect(g.nodes[2].health?.status).toBe('Healthy');
+    // a sends 100 grpc (50 % errors) and 100 http (no matching code): its worst outbound ratio is the gRPC one.
+    expect(g.nodes[0].health?.status).toBe('Failure');
+    expect(g.nodes[0].health?.errorRatio).toBeCloseTo(50);
+    expect(g.nodes[0].health?.outbound).toEqual({ grpc: { '0': 50, '14': 50 }, http: { '14': 50, '200': 50 } });
+  });
+
   it('an empty list applies the fallback: 4xx+5xx ≥ 10 % Failure, ≥ 0.1 % Degraded, no-response not counted', () => {
     expect(singleEdgeStatus('http', { '200': 95, '500': 5 }, [])).toBe('Degraded');
     expect(singleEdgeStatus('http', { '200': 88, '404': 12 }, [])).toBe('Failure');

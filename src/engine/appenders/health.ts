@@ -22,6 +22,7 @@ import {
   thresholdStatus,
   worseStatus,
 } from './healthTolerances';
+import { newCodeRecord } from '../codeRecord';
 
 export {
   DEFAULT_TOLERANCES,
@@ -41,41 +42,75 @@ interface Verdict {
   errorRatio: number;
 }
 
-/** The evaluation context: usable tolerances, or Kiali's fallback rule when none is configured. */
-interface Rules {
-  tolerances: CompiledTolerance[];
-  fallback: boolean;
-}
-
-/** Keeps the worse verdict; on equal status the higher ratio, so the result does not depend on iteration order. */
-function worseVerdict(a: Verdict, b: Verdict): Verdict {
-  const pa = healthPriority(a.status);
-  const pb = healthPriority(b.status);
-  if (pb > pa || (pb === pa && b.errorRatio > a.errorRatio)) {
-    return b;
-  }
-  return a;
-}
-
 const NA: Verdict = { status: 'NA', errorRatio: 0 };
 
-function sumRates(codes: Record<string, number>): number {
-  return Object.values(codes).reduce((sum, v) => sum + v, 0);
+/** A compiled tolerance and its code-pattern answers so far. */
+interface MemoTolerance {
+  t: CompiledTolerance;
+  hits: Map<string, boolean>;
 }
 
-function matchingRate(codes: Record<string, number>, code: RegExp): number {
-  let matched = 0;
-  for (const [c, v] of Object.entries(codes)) {
-    if (code.test(c)) {
-      matched += v;
-    }
+/**
+ * The tolerances of one applyHealth call with their answers memoized: response codes are a handful of strings
+ * ("200", "503", "-", gRPC statuses) seen thousands of times, and (direction, protocol) pairs even fewer.
+ * Regexes without flags are pure, so a remembered answer is the answer. Empty list = Kiali's fallback rule.
+ */
+class Rules {
+  readonly fallback: boolean;
+  private readonly memos: MemoTolerance[];
+  private readonly applicable: Record<Direction, Map<string, MemoTolerance[]>> = {
+    inbound: new Map(),
+    outbound: new Map(),
+  };
+  private readonly fallbackHits = new Map<string, boolean>();
+
+  constructor(tolerances: CompiledTolerance[]) {
+    this.fallback = tolerances.length === 0;
+    this.memos = tolerances.map((t) => ({ t, hits: new Map() }));
   }
-  return matched;
+
+  /** The tolerances whose direction and protocol patterns match, in configuration order. */
+  for(direction: Direction, protocol: string): MemoTolerance[] {
+    const byProtocol = this.applicable[direction];
+    let list = byProtocol.get(protocol);
+    if (list === undefined) {
+      list = this.memos.filter(({ t }) => t.direction.test(direction) && t.protocol.test(protocol));
+      byProtocol.set(protocol, list);
+    }
+    return list;
+  }
+
+  /** Sum of the rates whose code matches the tolerance, added in the given order (as Kiali's loop). */
+  matchingRate(m: MemoTolerance, codes: string[], rates: number[], count: number): number {
+    const { t, hits } = m;
+    let matched = 0;
+    for (let i = 0; i < count; i++) {
+      const c = codes[i];
+      let hit = hits.get(c);
+      if (hit === undefined) {
+        hit = t.code.test(c);
+        hits.set(c, hit);
+      }
+      if (hit) {
+        matched += rates[i];
+      }
+    }
+    return matched;
+  }
+
+  isFallbackError(code: string): boolean {
+    let hit = this.fallbackHits.get(code);
+    if (hit === undefined) {
+      hit = isFallbackErrorCode(code);
+      this.fallbackHits.set(code, hit);
+    }
+    return hit;
+  }
 }
 
 /** The positive, finite rates of an edge by response code. */
 export function edgeCodeRates(edge: GraphEdge): Record<string, number> {
-  const codes: Record<string, number> = {};
+  const codes = newCodeRecord<number>();
   for (const [code, detail] of Object.entries(edge.responses ?? {})) {
     const rate = detail?.rate;
     if (typeof rate === 'number' && Number.isFinite(rate) && rate > 0) {
@@ -85,21 +120,41 @@ export function edgeCodeRates(edge: GraphEdge): Record<string, number> {
   return codes;
 }
 
+/**
+ * edgeCodeRates into reused parallel arrays (same codes, same order); returns the count. A "__proto__" response
+ * is left out, as assigning it into a plain object (edgeCodeRates, node requests) never creates a key.
+ */
+function readEdgeCodes(edge: GraphEdge, codes: string[], rates: number[]): number {
+  const responses = edge.responses;
+  if (responses === undefined || responses === null) {
+    return 0;
+  }
+  let n = 0;
+  for (const code of Object.keys(responses)) {
+    const rate = responses[code]?.rate;
+    if (typeof rate === 'number' && Number.isFinite(rate) && rate > 0 && code !== '__proto__') {
+      codes[n] = code;
+      rates[n] = rate;
+      n++;
+    }
+  }
+  return n;
+}
+
 /** One side of an edge (§9.3): the worst tolerance verdict; traffic but no tolerance for the protocol → Healthy. */
 function edgeSideStatus(
-  codes: Record<string, number>,
+  codes: string[],
+  rates: number[],
+  count: number,
   total: number,
   protocol: string,
   direction: Direction,
-  tolerances: CompiledTolerance[]
+  rules: Rules
 ): HealthStatus {
   let worst: HealthStatus = 'NA';
-  for (const t of tolerances) {
-    if (!t.direction.test(direction) || !t.protocol.test(protocol)) {
-      continue;
-    }
-    const ratio = (matchingRate(codes, t.code) / total) * 100;
-    worst = worseStatus(worst, thresholdStatus(ratio, t.degraded, t.failure));
+  for (const m of rules.for(direction, protocol)) {
+    const ratio = (rules.matchingRate(m, codes, rates, count) / total) * 100;
+    worst = worseStatus(worst, thresholdStatus(ratio, m.t.degraded, m.t.failure));
   }
   return worst === 'NA' ? 'Healthy' : worst;
 }
@@ -108,61 +163,110 @@ function edgeSideStatus(
  * Edge health (Kiali's calculateSingleEdgeHealth): the source's outbound tolerances and the destination's inbound
  * ones, the worse wins; no traffic → NA. The same threshold rule as node health is used on both sides (Kiali's
  * current edge code ignores a degraded threshold of 0, which would leave a 2 % 5xx edge green; the documented rule
- * and the older UI make it Degraded, and so do we).
+ * and the older UI make it Degraded, and so do we). `codes`/`rates` hold the edge's readEdgeCodes.
  */
-function edgeHealthStatus(edge: GraphEdge, rules: Rules): HealthStatus {
-  const codes = edgeCodeRates(edge);
-  const total = sumRates(codes);
+function edgeHealthStatus(
+  edge: GraphEdge,
+  codes: string[],
+  rates: number[],
+  count: number,
+  rules: Rules
+): HealthStatus {
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    total += rates[i];
+  }
   if (!(total > 0)) {
     return 'NA';
   }
   if (rules.fallback) {
-    const errors = Object.entries(codes)
-      .filter(([c]) => isFallbackErrorCode(c))
-      .reduce((sum, [, v]) => sum + v, 0);
+    let errors = 0;
+    for (let i = 0; i < count; i++) {
+      if (rules.isFallbackError(codes[i])) {
+        errors += rates[i];
+      }
+    }
     return fallbackStatus((errors / total) * 100);
   }
-  const outbound = edgeSideStatus(codes, total, edge.protocol, 'outbound', rules.tolerances);
-  const inbound = edgeSideStatus(codes, total, edge.protocol, 'inbound', rules.tolerances);
+  const outbound = edgeSideStatus(codes, rates, count, total, edge.protocol, 'outbound', rules);
+  const inbound = edgeSideStatus(codes, rates, count, total, edge.protocol, 'inbound', rules);
   return worseStatus(outbound, inbound);
 }
 
-/** One direction of a node's requests (Kiali's processDirectionalTraffic); `matched` = some tolerance saw traffic. */
+/** Scratch space for one direction of one node: its codes of one protocol, reused between nodes. */
+interface Scratch {
+  codes: string[];
+  rates: number[];
+}
+
+/** Loads one protocol's code rates into the scratch arrays (object key order); returns the count. */
+function loadCodes(codeRates: Record<string, number>, s: Scratch): number {
+  let n = 0;
+  for (const code of Object.keys(codeRates)) {
+    s.codes[n] = code;
+    s.rates[n] = codeRates[code];
+    n++;
+  }
+  return n;
+}
+
+/**
+ * One direction of a node's requests (Kiali's processDirectionalTraffic) folded into `acc`: the worse verdict of
+ * every matching tolerance, protocols in sorted order; `acc.matched` = some tolerance saw traffic.
+ */
 function directionVerdict(
   requests: CodeRates,
   direction: Direction,
-  tolerances: CompiledTolerance[]
-): Verdict & { matched: boolean } {
-  let verdict = NA;
+  rules: Rules,
+  s: Scratch,
+  acc: { status: HealthStatus; errorRatio: number; matched: boolean }
+): void {
+  let status: HealthStatus = 'NA';
+  let errorRatio = 0;
   let matched = false;
-  for (const protocol of Object.keys(requests).sort()) {
-    const codes = requests[protocol];
-    const total = sumRates(codes);
+  const protocols = Object.keys(requests);
+  if (protocols.length > 1) {
+    protocols.sort();
+  }
+  for (const protocol of protocols) {
+    const count = loadCodes(requests[protocol], s);
+    let total = 0;
+    for (let i = 0; i < count; i++) {
+      total += s.rates[i];
+    }
     if (!(total > 0)) {
       continue;
     }
-    for (const t of tolerances) {
-      if (!t.direction.test(direction) || !t.protocol.test(protocol)) {
-        continue;
-      }
+    for (const m of rules.for(direction, protocol)) {
       matched = true;
-      const ratio = (matchingRate(codes, t.code) / total) * 100;
-      verdict = worseVerdict(verdict, { status: thresholdStatus(ratio, t.degraded, t.failure), errorRatio: ratio });
+      const ratio = (rules.matchingRate(m, s.codes, s.rates, count) / total) * 100;
+      const st = thresholdStatus(ratio, m.t.degraded, m.t.failure);
+      // worseVerdict: the worse status; on equal status the higher ratio (independent of iteration order).
+      const pa = healthPriority(status);
+      const pb = healthPriority(st);
+      if (pb > pa || (pb === pa && ratio > errorRatio)) {
+        status = st;
+        errorRatio = ratio;
+      }
     }
   }
-  return { ...verdict, matched };
+  acc.status = status;
+  acc.errorRatio = errorRatio;
+  acc.matched = matched;
 }
 
 /** Request part of node health (Kiali's calculateRequestStatus): worst of inbound and outbound; nothing matched → NA. */
-function requestVerdict(inbound: CodeRates, outbound: CodeRates, rules: Rules): Verdict {
+function requestVerdict(inbound: CodeRates, outbound: CodeRates, rules: Rules, s: Scratch): Verdict {
   if (rules.fallback) {
     let total = 0;
     let errors = 0;
     for (const requests of [inbound, outbound]) {
-      for (const codes of Object.values(requests)) {
-        for (const [code, v] of Object.entries(codes)) {
+      for (const protocol of Object.keys(requests)) {
+        const codes = requests[protocol];
+        for (const code of Object.keys(codes)) {
+          const v = codes[code];
           total += v;
-          errors += isFallbackErrorCode(code) ? v : 0;
+          errors += rules.isFallbackError(code) ? v : 0;
         }
       }
     }
@@ -172,12 +276,18 @@ function requestVerdict(inbound: CodeRates, outbound: CodeRates, rules: Rules): 
     const ratio = (errors / total) * 100;
     return { status: fallbackStatus(ratio), errorRatio: ratio };
   }
-  const inV = directionVerdict(inbound, 'inbound', rules.tolerances);
-  const outV = directionVerdict(outbound, 'outbound', rules.tolerances);
+  const inV = { status: 'NA' as HealthStatus, errorRatio: 0, matched: false };
+  const outV = { status: 'NA' as HealthStatus, errorRatio: 0, matched: false };
+  directionVerdict(inbound, 'inbound', rules, s, inV);
+  directionVerdict(outbound, 'outbound', rules, s, outV);
   if (!inV.matched && !outV.matched) {
     return NA;
   }
-  const worst = worseVerdict(inV.matched ? inV : NA, outV.matched ? outV : NA);
+  const a = inV.matched ? inV : NA;
+  const b = outV.matched ? outV : NA;
+  const pa = healthPriority(a.status);
+  const pb = healthPriority(b.status);
+  const worst = pb > pa || (pb === pa && b.errorRatio > a.errorRatio) ? b : a;
   return { status: worst.status, errorRatio: worst.errorRatio };
 }
 
@@ -205,44 +315,22 @@ export function workloadReplicaStatus(
 }
 
 function addRate(requests: CodeRates, protocol: string, code: string, rate: number): void {
-  const codes = (requests[protocol] ??= {});
+  const codes = (requests[protocol] ??= newCodeRecord());
   codes[code] = (codes[code] ?? 0) + rate;
 }
 
-/**
- * Feeds every request edge's responses to its source (outbound) and destination (inbound), as Kiali's
- * addEdgeTrafficToNodeHealth. TCP edges are left out: their "responses" are bytes, and Kiali adding them would mix
- * bytes/s into totalRequestRate (no default tolerance matches tcp, so statuses are the same either way).
- */
-function collectRequests(
-  model: GraphModel,
-  judged: (edge: GraphEdge) => boolean
-): { requests: Map<string, { inbound: CodeRates; outbound: CodeRates }>; orphanEdges: number } {
-  const requests = new Map<string, { inbound: CodeRates; outbound: CodeRates }>();
-  for (const node of model.nodes) {
-    requests.set(node.id, { inbound: {}, outbound: {} });
-  }
-  let orphanEdges = 0;
-  for (const edge of model.edges) {
-    const source = requests.get(edge.source);
-    const target = requests.get(edge.target);
-    if (!source || !target) {
-      orphanEdges++;
-      continue;
-    }
-    if (edge.protocol === 'tcp' || !judged(edge)) {
-      continue;
-    }
-    for (const [code, rate] of Object.entries(edgeCodeRates(edge))) {
-      addRate(source.outbound, edge.protocol, code, rate);
-      addRate(target.inbound, edge.protocol, code, rate);
-    }
-  }
-  return { requests, orphanEdges };
-}
-
+/** Sum of a node's rates in object order, per protocol first (as Kiali's totals add up). */
 function totalOf(requests: CodeRates): number {
-  return Object.values(requests).reduce((sum, codes) => sum + sumRates(codes), 0);
+  let sum = 0;
+  for (const protocol of Object.keys(requests)) {
+    const codes = requests[protocol];
+    let sub = 0;
+    for (const code of Object.keys(codes)) {
+      sub += codes[code];
+    }
+    sum += sub;
+  }
+  return sum;
 }
 
 /** Node status per type (§9.4): workload = worse(replicas, requests); app = worse(requests, its workload); service = requests. */
@@ -284,34 +372,59 @@ export function applyHealth(
       text: `Health: ${compiled.problems.length} problem(s) in the health tolerances; the affected tolerances are ignored: ${compiled.problems.join('; ')}`,
     });
   }
-  const rules: Rules = { tolerances: compiled.tolerances, fallback: compiled.tolerances.length === 0 };
+  const rules = new Rules(compiled.tolerances);
 
   // gRPC edges measured in messages (rates.grpc sent/received/total) carry no status codes, only '-': judging them
   // would read every message as "no response". Kiali's UI skipped them the same way.
   const grpcRequests = options === undefined || options.rates.grpc === 'requests';
-  const judged = (edge: GraphEdge) => edge.protocol !== 'grpc' || grpcRequests;
+
+  // One pass over the edges: edge status, then (Kiali's addEdgeTrafficToNodeHealth) the edge's responses added to
+  // its source (outbound) and destination (inbound). TCP edges are left out of node health: their "responses" are
+  // bytes, and Kiali adding them would mix bytes/s into totalRequestRate (no default tolerance matches tcp, so
+  // statuses are the same either way).
+  const requests = new Map<string, { inbound: CodeRates; outbound: CodeRates }>();
+  for (const node of model.nodes) {
+    requests.set(node.id, { inbound: {}, outbound: {} });
+  }
+  let orphanEdges = 0;
+  const codes: string[] = [];
+  const rates: number[] = [];
   for (const edge of model.edges) {
-    const status = judged(edge) ? edgeHealthStatus(edge, rules) : 'NA';
+    const judged = edge.protocol !== 'grpc' || grpcRequests;
+    const count = judged ? readEdgeCodes(edge, codes, rates) : 0;
+    const status = judged ? edgeHealthStatus(edge, codes, rates, count, rules) : 'NA';
     if (status === 'NA') {
       delete edge.healthStatus;
     } else {
       edge.healthStatus = status;
     }
+    const source = requests.get(edge.source);
+    const target = requests.get(edge.target);
+    if (!source || !target) {
+      orphanEdges++;
+      continue;
+    }
+    if (edge.protocol === 'tcp' || !judged) {
+      continue;
+    }
+    for (let i = 0; i < count; i++) {
+      addRate(source.outbound, edge.protocol, codes[i], rates[i]);
+      addRate(target.inbound, edge.protocol, codes[i], rates[i]);
+    }
   }
-
-  const { requests, orphanEdges } = collectRequests(model, judged);
   if (orphanEdges > 0) {
     model.notices.push({
       severity: 'warning',
       text: `Health: ${orphanEdges} edge(s) refer to a node that is not in the graph; their traffic is left out of node health.`,
     });
   }
+  const scratch: Scratch = { codes, rates };
   for (const node of model.nodes) {
     if (!hasNodeHealth(node)) {
       continue;
     }
     const { inbound, outbound } = requests.get(node.id) ?? { inbound: {}, outbound: {} };
-    const request = requestVerdict(inbound, outbound, rules);
+    const request = requestVerdict(inbound, outbound, rules, scratch);
     const workloadStatus = node.health?.workloadStatus;
     const status = nodeStatus(node, request, workloadStatus);
     const health: NodeHealth = {

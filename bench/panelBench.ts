@@ -221,7 +221,9 @@ function bundleSize(): PanelFigures['bundle'] {
   const newestSource = (dir: string): number =>
     fs
       .readdirSync(dir, { withFileTypes: true })
-      .map((e) => (e.isDirectory() ? newestSource(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).mtimeMs))
+      .map((e) =>
+        e.isDirectory() ? newestSource(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).mtimeMs
+      )
       .reduce((a, b) => Math.max(a, b), 0);
   const stale = newestSource(path.join(REPO_ROOT, 'src', 'panel')) > fs.statSync(file).mtimeMs;
   return { file: rel, bytes: buf.length, gzipBytes: zlib.gzipSync(buf, { level: 9 }).length, stale };
@@ -237,7 +239,18 @@ function printFigures(f: PanelFigures) {
       `Pan ms = frame interval median/p95 (fps = 1000/median); drag = mouse drag on the background, panBy = cy.panBy() per frame.\n`
   );
   table([
-    ['N', 'edges', 'layout', 'Meshgraph first paint s (CPU s)', 'grid baseline s (CPU s)', 'ratio (CPU)', 'Meshgraph drag ms', 'baseline drag ms', 'Meshgraph panBy ms', 'baseline panBy ms'],
+    [
+      'N',
+      'edges',
+      'layout',
+      'Meshgraph first paint s (CPU s)',
+      'grid baseline s (CPU s)',
+      'ratio (CPU)',
+      'Meshgraph drag ms',
+      'baseline drag ms',
+      'Meshgraph panBy ms',
+      'baseline panBy ms',
+    ],
     ...f.sizes.map((x) => [
       String(x.workloads),
       String(x.edges),
@@ -265,16 +278,28 @@ function printFigures(f: PanelFigures) {
     [
       'pan (mouse drag)',
       `≥ ${g.fps} fps`,
-      at ? `${at.panel.drag.fps.toFixed(0)} fps, p95 ${ms(at.panel.drag.p95Ms)} ms; release redraw ${ms(at.panel.dragReleaseMs)} ms` : '-',
+      at
+        ? `${at.panel.drag.fps.toFixed(0)} fps, p95 ${ms(at.panel.drag.p95Ms)} ms; release redraw ${ms(at.panel.dragReleaseMs)} ms`
+        : '-',
       met(g.fpsMet),
     ],
-    ['pan (cy.panBy, for reference)', `≥ ${g.fps} fps`, at ? `${at.panel.panBy.fps.toFixed(0)} fps` : '-', at ? met(at.panel.panBy.fps >= g.fps) : '-'],
+    [
+      'pan (cy.panBy, for reference)',
+      `≥ ${g.fps} fps`,
+      at ? `${at.panel.panBy.fps.toFixed(0)} fps` : '-',
+      at ? met(at.panel.panBy.fps >= g.fps) : '-',
+    ],
   ]);
   const h = f.heap;
   table([
     [`${h.refreshes} refreshes at ${h.workloads} nodes`, 'before', 'after', 'growth'],
     ['JS heap (MB, after forced GC)', h.heapBeforeMB.toFixed(1), h.heapAfterMB.toFixed(1), h.heapGrowthMB.toFixed(2)],
-    ['JS event listeners', String(h.listenersBefore), String(h.listenersAfter), String(h.listenersAfter - h.listenersBefore)],
+    [
+      'JS event listeners',
+      String(h.listenersBefore),
+      String(h.listenersAfter),
+      String(h.listenersAfter - h.listenersBefore),
+    ],
     ['DOM nodes', String(h.domNodesBefore), String(h.domNodesAfter), String(h.domNodesAfter - h.domNodesBefore)],
     ['one refresh (median ms)', '', ms(h.refreshMedianMs), ''],
   ]);
@@ -287,7 +312,11 @@ function printFigures(f: PanelFigures) {
   );
 }
 
-export async function benchPanel(opts: { quick: boolean; variant?: 'product' | 'proto'; sizes?: number[] }): Promise<PanelFigures> {
+export async function benchPanel(opts: {
+  quick: boolean;
+  variant?: 'product' | 'proto';
+  sizes?: number[];
+}): Promise<PanelFigures> {
   const variant = opts.variant ?? 'product';
   const sizes = opts.sizes ?? (opts.quick ? [100, 1000] : [100, 500, 1000, 2000]);
   const s = await openBenchSession({ viewport: VIEWPORT, variant });

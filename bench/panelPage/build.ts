@@ -51,7 +51,10 @@ export async function buildPanelPage(options: PageBuildOptions = {}): Promise<Pa
   const variant = options.variant ?? 'product';
   const outDir = `${PAGE_OUT_DIR}${minify ? '' : '-dev'}${variant === 'proto' ? '-proto' : ''}`;
   const pageJs = path.join(outDir, 'page.js');
-  const newest = Math.max(...SOURCE_DIRS.map(newestMtime), fs.statSync(path.join(REPO_ROOT, 'package-lock.json')).mtimeMs);
+  const newest = Math.max(
+    ...SOURCE_DIRS.map(newestMtime),
+    fs.statSync(path.join(REPO_ROOT, 'package-lock.json')).mtimeMs
+  );
   if (!options.force && fs.existsSync(pageJs) && fs.statSync(pageJs).mtimeMs >= newest) {
     return { outDir, rebuilt: false };
   }
@@ -81,7 +84,9 @@ export async function buildPanelPage(options: PageBuildOptions = {}): Promise<Pa
                 name: 'proto-cytoscape-graph',
                 setup(b) {
                   b.onResolve({ filter: /^\.\/CytoscapeGraph$/ }, (args) =>
-                    args.importer.endsWith(path.join('src', 'panel', 'components', 'TrafficPanel.tsx')) ? { path: PROTO_GRAPH } : undefined
+                    args.importer.endsWith(path.join('src', 'panel', 'components', 'TrafficPanel.tsx'))
+                      ? { path: PROTO_GRAPH }
+                      : undefined
                   );
                 },
               },
@@ -94,7 +99,9 @@ export async function buildPanelPage(options: PageBuildOptions = {}): Promise<Pa
     fs.rmSync(tmpDir, { recursive: true, force: true });
     const errors = (err as { errors?: Array<{ text: string; location?: { file: string; line: number } }> }).errors;
     if (errors?.length) {
-      const lines = errors.slice(0, 10).map((e) => `${e.location ? `${e.location.file}:${e.location.line}: ` : ''}${e.text}`);
+      const lines = errors
+        .slice(0, 10)
+        .map((e) => `${e.location ? `${e.location.file}:${e.location.line}: ` : ''}${e.text}`);
       throw new Error(`panel benchmark page build failed:\n${lines.join('\n')}`);
     }
     throw err;
@@ -103,7 +110,10 @@ export async function buildPanelPage(options: PageBuildOptions = {}): Promise<Pa
 }
 
 if (require.main === module) {
-  buildPanelPage({ force: process.argv.includes('--force'), variant: process.argv.includes('--proto') ? 'proto' : 'product' }).then(
+  buildPanelPage({
+    force: process.argv.includes('--force'),
+    variant: process.argv.includes('--proto') ? 'proto' : 'product',
+  }).then(
     (r) => {
       const size = fs.statSync(path.join(r.outDir, 'page.js')).size;
       console.log(`${r.rebuilt ? 'built' : 'up to date'}: ${r.outDir} (page.js ${(size / 1e6).toFixed(2)} MB)`);

@@ -37,12 +37,12 @@ export function installTimerCounters(): void {
     intervals.add(id);
     return id;
   }) as typeof window.setInterval;
-  window.clearInterval = (id?: number) => {
+  window.clearInterval = ((id?: number) => {
     if (id !== undefined) {
       intervals.delete(id);
     }
     ci(id);
-  };
+  }) as typeof window.clearInterval;
   window.setTimeout = ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
     const id: number = st(
       (...a: unknown[]) => {
@@ -60,12 +60,12 @@ export function installTimerCounters(): void {
     timeouts.add(id);
     return id;
   }) as typeof window.setTimeout;
-  window.clearTimeout = (id?: number) => {
+  window.clearTimeout = ((id?: number) => {
     if (id !== undefined) {
       timeouts.delete(id);
     }
     ct(id);
-  };
+  }) as typeof window.clearTimeout;
   Object.defineProperty(w, '__meshgraphTimers', {
     value: () => ({ rafPending: rafPending.size, rafRequests, intervals: intervals.size, timeouts: timeouts.size }),
     enumerable: false,

@@ -25,7 +25,7 @@ import { buildElements } from '../../src/panel/graph/elements';
 import { fromFrames, FrameLike } from '../../src/panel/graph/fromFrames';
 import type { EdgeLabelMode } from '../../src/panel/graph/edgeLabels';
 import { syntheticMesh } from './syntheticMesh';
-import type { DomCounts, GraphSize, MountResult, PanKind, PanResult, PanelBenchApi, TimerCounts } from './api';
+import type { DomCounts, GraphSize, PanKind, PanResult, PanelBenchApi, TimerCounts } from './api';
 
 const theme = createTheme({ colors: { mode: 'dark' } });
 document.body.style.margin = '0';
@@ -151,7 +151,11 @@ function whenReady(timeoutMs: number): Promise<void> {
     obs.observe(panelHost, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-status'] });
     const timer = setTimeout(() => {
       obs.disconnect();
-      reject(new Error(`panel not ready after ${timeoutMs} ms (status ${graphContainer()?.getAttribute('data-status') ?? 'no graph'})`));
+      reject(
+        new Error(
+          `panel not ready after ${timeoutMs} ms (status ${graphContainer()?.getAttribute('data-status') ?? 'no graph'})`
+        )
+      );
     }, timeoutMs);
   });
 }
@@ -357,7 +361,14 @@ const api: PanelBenchApi = {
         container: el,
         elements: elements as cytoscape.ElementDefinition[],
         style: BASELINE_STYLE as unknown as cytoscape.StylesheetJson,
-        layout: { name: 'grid', fit: true, padding: 30, animate: false, avoidOverlap: true, stop: () => resolve() } as cytoscape.LayoutOptions,
+        layout: {
+          name: 'grid',
+          fit: true,
+          padding: 30,
+          animate: false,
+          avoidOverlap: true,
+          stop: () => resolve(),
+        } as cytoscape.LayoutOptions,
       });
     });
     await frames(2);
@@ -422,7 +433,11 @@ const api: PanelBenchApi = {
         cyContainers++;
       }
     }
-    return { cyContainers, canvases: document.querySelectorAll('canvas').length, elements: document.getElementsByTagName('*').length };
+    return {
+      cyContainers,
+      canvases: document.querySelectorAll('canvas').length,
+      elements: document.getElementsByTagName('*').length,
+    };
   },
 
   timers(): TimerCounts | undefined {

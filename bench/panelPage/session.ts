@@ -39,22 +39,20 @@ async function servePage(outDir: string): Promise<{ url: string; stop(): Promise
     const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const reply = (status: number, body: string | Buffer, type: string) =>
       res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(body);
-    if (pathname === '/') {
-      return reply(200, INDEX_HTML, 'text/html; charset=utf-8');
-    }
     const icon = ICON_PREFIXES.find((p) => pathname.startsWith(p));
-    if (icon) {
-      const file = fileUnder(ICON_DIR, '/' + pathname.slice(icon.length));
-      return file ? reply(200, fs.readFileSync(file), TYPES['.svg']) : reply(200, EMPTY_SVG, TYPES['.svg']);
+    const file = icon ? fileUnder(ICON_DIR, '/' + pathname.slice(icon.length)) : fileUnder(outDir, pathname);
+    if (pathname === '/') {
+      reply(200, INDEX_HTML, 'text/html; charset=utf-8');
+    } else if (icon) {
+      // Icons @grafana/ui's package lacks get an empty SVG, as Grafana would serve some picture.
+      reply(200, file ? fs.readFileSync(file) : EMPTY_SVG, TYPES['.svg']);
+    } else if (file) {
+      reply(200, fs.readFileSync(file), TYPES[path.extname(file)] ?? 'application/octet-stream');
+    } else if (pathname === '/favicon.ico' || pathname.startsWith('/public/fonts/')) {
+      res.writeHead(204).end();
+    } else {
+      reply(404, `not found: ${pathname}`, 'text/plain');
     }
-    const file = fileUnder(outDir, pathname);
-    if (file) {
-      return reply(200, fs.readFileSync(file), TYPES[path.extname(file)] ?? 'application/octet-stream');
-    }
-    if (pathname === '/favicon.ico' || pathname.startsWith('/public/fonts/')) {
-      return res.writeHead(204).end();
-    }
-    reply(404, `not found: ${pathname}`, 'text/plain');
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -101,7 +99,9 @@ export async function openBenchSession(options: BenchSessionOptions = {}): Promi
     const page = browser.page;
     // As source text: the function must run before any page script. `__name` is the helper some TypeScript
     // runners insert into compiled functions to keep their names; the page has none, so it gets a no-op.
-    await page.addInitScript({ content: `(() => { var __name = (f) => f; (${installTimerCounters.toString()})(); })();` });
+    await page.addInitScript({
+      content: `(() => { var __name = (f) => f; (${installTimerCounters.toString()})(); })();`,
+    });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     const b = browser;
@@ -111,9 +111,13 @@ export async function openBenchSession(options: BenchSessionOptions = {}): Promi
       cdp,
       async load() {
         await page.goto(`${server.url}/`, { waitUntil: 'load', timeout: 60000 });
-        await page.waitForFunction(() => Boolean((window as unknown as { panelBench?: unknown }).panelBench), undefined, {
-          timeout: 60000,
-        });
+        await page.waitForFunction(
+          () => Boolean((window as unknown as { panelBench?: unknown }).panelBench),
+          undefined,
+          {
+            timeout: 60000,
+          }
+        );
         // Performance metrics are per target: re-enable after navigation.
         await cdp.send('Performance.enable');
       },

@@ -7,7 +7,15 @@
  */
 import { applyBoxes } from '../../src/engine/appenders/boxes';
 import { emptyNodeRates } from '../../src/engine/fold/trafficMap';
-import type { EdgeRates, GraphEdge, GraphModel, GraphNode, HealthStatus, Protocol } from '../../src/engine/model';
+import type {
+  EdgeRates,
+  GraphEdge,
+  GraphModel,
+  GraphNode,
+  HealthStatus,
+  Protocol,
+  ResponseDetail,
+} from '../../src/engine/model';
 
 export const CALLS_PER_WORKLOAD = 3;
 const CLUSTER = 'cluster-1';
@@ -112,7 +120,7 @@ export function syntheticMesh(workloads: number, namespaces = 10, variant = 0): 
     }
     const ok = rates.total - rates.http5xx - rates.grpcErr;
     const host = `${dst.app}.${dst.namespace}.svc.cluster.local`;
-    const responses =
+    const responses: Record<string, ResponseDetail> =
       c.protocol === 'tcp'
         ? { '-': { rate: rates.total, flags: { '-': rates.total }, hosts: { [host]: rates.total } } }
         : {

@@ -90,7 +90,8 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
   // Bumped when a Cytoscape instance is created, so the data effects re-apply to the new instance.
   const [generation, setGeneration] = useState(0);
 
-  const { elements, topology, stylesheet, layout, width, height, found, hidden, palette, animate, webgl, selected } = props;
+  const { elements, topology, stylesheet, layout, width, height, found, hidden, palette, animate, webgl, selected } =
+    props;
   const nodeCount = elements.nodes.length;
 
   const runLayout = useCallback(() => {
@@ -143,7 +144,9 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       maxZoom: 4,
       boxSelectionEnabled: false,
       motionBlur: false,
-      ...(large ? { textureOnViewport: true, hideEdgesOnViewport: true, hideLabelsOnViewport: true, pixelRatio: 1 } : {}),
+      ...(large
+        ? { textureOnViewport: true, hideEdgesOnViewport: true, hideLabelsOnViewport: true, pixelRatio: 1 }
+        : {}),
       ...(webgl ? { webgl: true } : {}),
     };
     const cy = createCy(options);
@@ -413,7 +416,12 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       <div className={styles.controls}>
         <IconButton name="plus" aria-label="Zoom in" tooltip="Zoom in" onClick={() => zoomBy(1.25)} />
         <IconButton name="minus" aria-label="Zoom out" tooltip="Zoom out" onClick={() => zoomBy(0.8)} />
-        <IconButton name="expand-arrows" aria-label="Fit to panel" tooltip="Fit to panel" onClick={() => cyRef.current?.fit(undefined, 30)} />
+        <IconButton
+          name="expand-arrows"
+          aria-label="Fit to panel"
+          tooltip="Fit to panel"
+          onClick={() => cyRef.current?.fit(undefined, 30)}
+        />
         <IconButton name="sync" aria-label="Reset layout" tooltip="Reset layout" onClick={runLayout} />
       </div>
     </div>

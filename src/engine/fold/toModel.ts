@@ -2,6 +2,7 @@
 import { GraphEdge, GraphNode, ResponseDetail } from '../model';
 import { mtlsPercent } from '../appenders/securityPolicy';
 import { TrafficMap } from './trafficMap';
+import { newCodeRecord } from '../codeRecord';
 
 export function toModelElements(map: TrafficMap): { nodes: GraphNode[]; edges: GraphEdge[] } {
   const nodes: GraphNode[] = [];
@@ -63,9 +64,9 @@ export function toModelElements(map: TrafficMap): { nodes: GraphNode[]; edges: G
           : e.protocol === 'grpc'
             ? e.noResponse + e.grpcErr
             : 0;
-      const responses: Record<string, ResponseDetail> = {};
+      const responses = newCodeRecord<ResponseDetail>();
       for (const [code, r] of e.responses) {
-        responses[code] = { rate: r.rate, flags: Object.fromEntries(r.flags), hosts: Object.fromEntries(r.hosts) };
+        responses[code] = { rate: r.rate, flags: recordOf(r.flags), hosts: recordOf(r.hosts) };
       }
       const ge: GraphEdge = {
         id: `${e.sourceId} ${e.destId} ${e.protocol}`,
@@ -105,6 +106,20 @@ export function toModelElements(map: TrafficMap): { nodes: GraphNode[]; edges: G
     }
   }
   return { nodes, edges };
+}
+
+/** Object.fromEntries for a string-keyed map, without an entry array per key. */
+function recordOf(m: Map<string, number>): Record<string, number> {
+  const o: Record<string, number> = {};
+  for (const k of m.keys()) {
+    if (k === '__proto__') {
+      // fromEntries defines it as an own key; plain assignment would set the prototype instead.
+      Object.defineProperty(o, k, { value: m.get(k), enumerable: true, writable: true, configurable: true });
+    } else {
+      o[k] = m.get(k)!;
+    }
+  }
+  return o;
 }
 
 function cmp(a: string, b: string): number {

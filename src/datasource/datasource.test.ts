@@ -109,7 +109,7 @@ describe('DataSource.query', () => {
     for (const name of ['id', 'title', 'subtitle', 'mainstat', 'secondarystat', 'arc__healthy', 'arc__degraded', 'arc__failure', 'arc__idle', 'color']) {
       expect(field(nodes, name)).toBeDefined();
     }
-    for (const name of ['id', 'source', 'target', 'mainstat', 'secondarystat', 'thickness', 'color', 'strokeDasharray']) {
+    for (const name of ['id', 'source', 'target', 'mainstat', 'secondarystat', 'thickness', 'color', 'strokedasharray']) {
       expect(field(edges, name)).toBeDefined();
     }
     expect(field(nodes, 'arc__healthy')!.type).toBe(FieldType.number);

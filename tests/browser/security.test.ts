@@ -217,7 +217,7 @@ describe('hostile label values', () => {
   // Known sandbox gap, hence `.failing`: Grafana's templateSrv resolves ${__data.fields.<name>:percentencode} through
   // its __data macro (reading scopedVars.__dataContext, which field.getLinks passes); tests/sandbox/templateSrv.ts
   // has no such macro, so the links keep the placeholders there. Drop `.failing` once the sandbox resolves them.
-  it.failing(
+  it(
     'data links of a node carry its hostile namespace URL-encoded, as the dashboard variable value',
     async () => {
       const g = await graphSnapshot(h.page);

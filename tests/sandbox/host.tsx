@@ -158,7 +158,7 @@ async function start(api: Mutable<SandboxApi>, setup: SandboxSetup): Promise<voi
     {
       refId: 'A',
       ...(datasource.getDefaultQuery?.(0 as never) ?? {}),
-      namespace: ['$namespace'],
+      namespaces: ['$namespace'],
     } as DataQuery,
   ];
   targets = targets.map((t, i) => ({ ...t, refId: t.refId ?? String.fromCharCode(65 + i) }));

@@ -179,6 +179,10 @@ export class SandboxTemplateSrv implements TemplateSrv {
       if (name === '__timezone') {
         return 'utc';
       }
+      // Grafana's time-range macro for links: `from=<ms>&to=<ms>`.
+      if (name === '__url_time_range' && this.timeRange) {
+        return `from=${this.timeRange.from}&to=${this.timeRange.to}`;
+      }
 
       const variable = this.variables.find((v) => v.name === name);
       if (!variable) {

@@ -31,6 +31,8 @@ export interface ProxyRecord {
   /** Path and query after the proxy prefix, e.g. /api/v1/query?x=1 */
   path: string;
   status: number;
+  /** Request body as sent (the form-encoded PromQL of instant queries). */
+  body: string;
 }
 
 export interface SandboxServer {
@@ -178,7 +180,7 @@ export async function startSandbox(options: SandboxServerOptions): Promise<Sandb
     });
 
   const proxy = (req: http.IncomingMessage, res: http.ServerResponse, rest: string) => {
-    const record: ProxyRecord = { method: req.method ?? 'GET', path: rest, status: 0 };
+    const record: ProxyRecord = { method: req.method ?? 'GET', path: rest, status: 0, body: '' };
     proxyLog.push(record);
     const fail = (message: string) => {
       record.status = 502;
@@ -218,6 +220,9 @@ export async function startSandbox(options: SandboxServerOptions): Promise<Sandb
     upstream.on('error', (err: NodeJS.ErrnoException) =>
       fail(`Bad Gateway: Prometheus at ${prometheusUrl} is unreachable (${err.code ?? err.message})`)
     );
+    req.on('data', (chunk: Buffer) => {
+      record.body += chunk.toString('utf8');
+    });
     req.pipe(upstream);
   };
 

@@ -53,7 +53,7 @@ export const EdgeField = {
   secondarystat: 'secondarystat',
   thickness: 'thickness',
   color: 'color',
-  strokeDasharray: 'strokeDasharray',
+  strokeDasharray: 'strokedasharray',
   // Meshgraph
   protocol: 'protocol',
   rate: 'rate',

@@ -63,8 +63,8 @@ describe('toFrames', () => {
     const targets = column(edges, 'target') as string[];
     const idle = targets.indexOf('wl_c1_shop_idle-v1');
     const busy = targets.indexOf('wl_c1_shop_cart-v1');
-    expect(column(edges, 'strokeDasharray')[idle]).toBe('5 5');
-    expect(column(edges, 'strokeDasharray')[busy]).toBe('');
+    expect(column(edges, 'strokedasharray')[idle]).toBe('5 5');
+    expect(column(edges, 'strokedasharray')[busy]).toBe('');
     expect(column(edges, 'color')[busy]).toBe('orange');
     expect(column(edges, 'color')[idle]).toBe('gray');
     expect(column(edges, 'mainstat')[busy]).toBe('12.5 rps');

@@ -80,7 +80,8 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
   // Bumped when a Cytoscape instance is created, so the data effects re-apply to the new instance.
   const [generation, setGeneration] = useState(0);
 
-  const { elements, topology, stylesheet, layout, width, height, found, hidden, palette, animate, webgl, selected } = props;
+  const { elements, topology, stylesheet, layout, width, height, found, hidden, palette, animate, webgl, selected } =
+    props;
   const nodeCount = elements.nodes.length;
 
   const runLayout = useCallback(() => {
@@ -133,7 +134,9 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       maxZoom: 4,
       boxSelectionEnabled: false,
       motionBlur: false,
-      ...(large ? { textureOnViewport: true, hideEdgesOnViewport: true, hideLabelsOnViewport: true, pixelRatio: 1 } : {}),
+      ...(large
+        ? { textureOnViewport: true, hideEdgesOnViewport: true, hideLabelsOnViewport: true, pixelRatio: 1 }
+        : {}),
       ...(webgl ? { webgl: true } : {}),
     };
     const cy = createCy(options);
@@ -371,10 +374,34 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       />
       <canvas ref={canvasRef} className={styles.overlay} aria-hidden="true" width={width} height={height} />
       <div className={styles.controls}>
-        <IconButton name="plus" aria-label="Zoom in" tooltip="Zoom in" onClick={() => zoomBy(1.25)} />
-        <IconButton name="minus" aria-label="Zoom out" tooltip="Zoom out" onClick={() => zoomBy(0.8)} />
-        <IconButton name="expand-arrows" aria-label="Fit to panel" tooltip="Fit to panel" onClick={() => cyRef.current?.fit(undefined, 30)} />
-        <IconButton name="sync" aria-label="Reset layout" tooltip="Reset layout" onClick={runLayout} />
+        <IconButton
+          name="plus"
+          aria-label="Zoom in"
+          tooltip="Zoom in"
+          tooltipPlacement="left"
+          onClick={() => zoomBy(1.25)}
+        />
+        <IconButton
+          name="minus"
+          aria-label="Zoom out"
+          tooltip="Zoom out"
+          tooltipPlacement="left"
+          onClick={() => zoomBy(0.8)}
+        />
+        <IconButton
+          name="expand-arrows"
+          aria-label="Fit to panel"
+          tooltip="Fit to panel"
+          tooltipPlacement="left"
+          onClick={() => cyRef.current?.fit(undefined, 30)}
+        />
+        <IconButton
+          name="sync"
+          aria-label="Reset layout"
+          tooltip="Reset layout"
+          tooltipPlacement="left"
+          onClick={runLayout}
+        />
       </div>
     </div>
   );

@@ -55,6 +55,7 @@ function TotalsTable({ title, rows }: { title: string; rows: ProtocolTotals[] })
             <th scope="col">Protocol</th>
             <th scope="col">Rate</th>
             <th scope="col">Errors</th>
+            <th scope="col">Responses</th>
             <th scope="col">Edges</th>
           </tr>
         </thead>
@@ -64,6 +65,9 @@ function TotalsTable({ title, rows }: { title: string; rows: ProtocolTotals[] })
               <td>{r.protocol === 'other' ? '—' : r.protocol.toUpperCase()}</td>
               <td>{r.protocol === 'other' ? '—' : rateText(r.protocol, r.rate)}</td>
               <td>{r.protocol === 'tcp' || r.protocol === 'other' ? '—' : formatPercent(r.percentErr)}</td>
+              <td>
+                {r.codes.length > 0 ? r.codes.map((c) => `${c.label} ${formatPercent(c.percent)}`).join(', ') : '—'}
+              </td>
               <td>{r.edges}</td>
             </tr>
           ))}
@@ -90,7 +94,8 @@ function NodeDetails({ node, graph }: { node: PanelNode; graph: PanelGraph }) {
   const styles = useStyles2(getStyles);
   const summary = trafficSummary(graph, node.id);
   const badges = badgesOf(node);
-  const kind = node.nodeType === 'box' ? `${node.isBox ?? ''} box` : node.nodeType === 'generic' ? 'node' : node.nodeType;
+  const kind =
+    node.nodeType === 'box' ? `${node.isBox ?? ''} box` : node.nodeType === 'generic' ? 'node' : node.nodeType;
   return (
     <>
       <dl className={styles.dl}>
@@ -116,10 +121,15 @@ function NodeDetails({ node, graph }: { node: PanelNode; graph: PanelGraph }) {
         {node.arcs.map((a) => (
           <Row key={`arc-${a.name}`} name={a.name} value={formatPercent(a.value * 100)} />
         ))}
-        <Row name="Badges" value={badges.length > 0 ? badges.map((b) => `${b.glyph} ${b.label}`).join(', ') : undefined} />
+        <Row
+          name="Badges"
+          value={badges.length > 0 ? badges.map((b) => `${b.glyph} ${b.label}`).join(', ') : undefined}
+        />
         <Row
           name="Services"
-          value={node.destServices?.length ? node.destServices.map((s) => `${s.name}.${s.namespace}`).join(', ') : undefined}
+          value={
+            node.destServices?.length ? node.destServices.map((s) => `${s.name}.${s.namespace}`).join(', ') : undefined
+          }
         />
       </dl>
       {node.nodeType === 'box' && (
@@ -145,12 +155,21 @@ function EdgeDetails({ edge, graph, rtName }: { edge: PanelEdge; graph: PanelGra
         <Row name="To" value={dst ? nodeDisplayName(dst) : edge.target} />
         <Row name="Protocol" value={edge.protocol?.toUpperCase()} />
         <Row name="Rate" value={r && edge.protocol ? rateText(edge.protocol, r.total) : undefined} />
-        <Row name="Errors" value={r && edge.protocol !== 'tcp' && r.percentErr > 0 ? formatPercent(r.percentErr) : undefined} />
+        <Row
+          name="Errors"
+          value={r && edge.protocol !== 'tcp' && r.percentErr > 0 ? formatPercent(r.percentErr) : undefined}
+        />
         <Row name="Share of source traffic" value={r && r.percentReq > 0 ? formatPercent(r.percentReq) : undefined} />
         <Row name="Health" value={edge.healthStatus && edge.healthStatus !== 'NA' ? edge.healthStatus : undefined} />
         <Row name={rtName} value={edge.responseTime !== undefined ? formatDuration(edge.responseTime) : undefined} />
-        <Row name="Throughput" value={edge.throughput !== undefined ? formatByteRate(edge.throughput, true) : undefined} />
-        <Row name="mTLS" value={edge.isMTLS !== undefined && edge.isMTLS >= 0 ? formatPercent(edge.isMTLS) : undefined} />
+        <Row
+          name="Throughput"
+          value={edge.throughput !== undefined ? formatByteRate(edge.throughput, true) : undefined}
+        />
+        <Row
+          name="mTLS"
+          value={edge.isMTLS !== undefined && edge.isMTLS >= 0 ? formatPercent(edge.isMTLS) : undefined}
+        />
         <Row name="Source principal" value={edge.sourcePrincipal} />
         <Row name="Destination principal" value={edge.destPrincipal} />
         <Row name="Main stat" value={edge.protocol ? undefined : edge.mainstat} />
@@ -189,7 +208,14 @@ function EdgeDetails({ edge, graph, rtName }: { edge: PanelEdge; graph: PanelGra
   );
 }
 
-export function DetailsDrawer({ graph, selected, series, replaceVariables, responseTimeStat, onClose }: DetailsDrawerProps) {
+export function DetailsDrawer({
+  graph,
+  selected,
+  series,
+  replaceVariables,
+  responseTimeStat,
+  onClose,
+}: DetailsDrawerProps) {
   const styles = useStyles2(getStyles);
   const node = selected.kind === 'node' ? graph.nodes.find((n) => n.id === selected.id) : undefined;
   const edge = selected.kind === 'edge' ? graph.edges.find((e) => e.id === selected.id) : undefined;
@@ -239,14 +265,23 @@ const getStyles = (theme: GrafanaTheme2) => ({
   title: css({ fontSize: theme.typography.h5.fontSize, margin: 0, wordBreak: 'break-all' }),
   section: css({ marginTop: theme.spacing(1.5) }),
   h: css({ fontSize: theme.typography.h6.fontSize, margin: theme.spacing(0, 0, 0.5) }),
-  dl: css({ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: theme.spacing(0.25, 1), margin: theme.spacing(1, 0) }),
+  dl: css({
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    gap: theme.spacing(0.25, 1),
+    margin: theme.spacing(1, 0),
+  }),
   dt: css({ color: theme.colors.text.secondary }),
   dd: css({ margin: 0, wordBreak: 'break-all' }),
   muted: css({ color: theme.colors.text.secondary }),
   table: css({
     width: '100%',
     borderCollapse: 'collapse',
-    'th, td': { textAlign: 'left', padding: theme.spacing(0.25, 0.5), borderBottom: `1px solid ${theme.colors.border.weak}` },
+    'th, td': {
+      textAlign: 'left',
+      padding: theme.spacing(0.25, 0.5),
+      borderBottom: `1px solid ${theme.colors.border.weak}`,
+    },
     th: { color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium },
   }),
   links: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0.5) }),

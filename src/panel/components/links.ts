@@ -13,7 +13,8 @@ interface RawLink {
 }
 
 function fieldValue(frame: DataFrame, name: string, row: number): string {
-  const f = frame.fields.find((x) => x.name === name) ?? frame.fields.find((x) => x.name.toLowerCase() === name.toLowerCase());
+  const f =
+    frame.fields.find((x) => x.name === name) ?? frame.fields.find((x) => x.name.toLowerCase() === name.toLowerCase());
   const v = f?.values[row];
   return v === undefined || v === null ? '' : String(v);
 }
@@ -49,11 +50,21 @@ export function rowLinks(
       models = links
         .filter((l) => typeof l.url === 'string' && l.url)
         .map((l) => {
-          const withRow = (l.url as string).replace(/\$\{__data\.fields\.([^}]+)\}/g, (_m, name: string) =>
-            encodeURIComponent(fieldValue(frame, name.replace(/^\[?"?|"?\]?$/g, ''), ref.rowIndex))
+          // `${__data.fields.<name>[:format]}`: the row's value, URL-encoded unless the format is raw.
+          const withRow = (l.url as string).replace(
+            /\$\{__data\.fields\.([^}:]+)(?::([^}]*))?\}/g,
+            (_m, name: string, format: string | undefined) => {
+              const value = fieldValue(frame, name.replace(/^\[?"?|"?\]?$/g, ''), ref.rowIndex);
+              return format === 'raw' ? value : encodeURIComponent(value);
+            }
           );
           const href = replaceVariables ? replaceVariables(withRow) : withRow;
-          return { href, title: l.title || href, target: l.targetBlank ? '_blank' : '_self', origin: field } as LinkModel<Field>;
+          return {
+            href,
+            title: l.title || href,
+            target: l.targetBlank ? '_blank' : '_self',
+            origin: field,
+          } as LinkModel<Field>;
         });
     }
     for (const m of models) {

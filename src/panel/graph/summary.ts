@@ -13,6 +13,38 @@ export interface ProtocolTotals {
   errors: number;
   percentErr: number;
   edges: number;
+  /** Share of the requests per response class (Kiali's 2xx/3xx/4xx/5xx table), largest first; empty for TCP. */
+  codes: Array<{ label: string; percent: number }>;
+}
+
+/** Kiali's response classes: HTTP by hundreds, gRPC OK or error, '-' = no response. */
+export function responseClass(protocol: string | undefined, code: string): string {
+  if (code === '-') {
+    return 'no response';
+  }
+  if (protocol === 'grpc') {
+    // A 3-character code on a gRPC call is an HTTP status (§4.11).
+    return code.length === 3 ? `${code[0]}xx` : code === '0' ? 'OK' : 'error';
+  }
+  return /^\d{3}$/.test(code) ? `${code[0]}xx` : code;
+}
+
+function codeClasses(edges: PanelEdge[]): Array<{ label: string; percent: number }> {
+  const rates = new Map<string, number>();
+  let total = 0;
+  for (const e of edges) {
+    for (const [code, detail] of Object.entries(e.responses ?? {})) {
+      const rate = detail?.rate ?? 0;
+      if (rate > 0) {
+        const label = responseClass(e.protocol, code);
+        rates.set(label, (rates.get(label) ?? 0) + rate);
+        total += rate;
+      }
+    }
+  }
+  return [...rates.entries()]
+    .map(([label, rate]) => ({ label, percent: (rate / total) * 100 }))
+    .sort((a, b) => b.percent - a.percent);
 }
 
 export interface TrafficSummary {
@@ -40,7 +72,7 @@ function totals(edges: PanelEdge[]): ProtocolTotals[] {
   const by = new Map<string, ProtocolTotals>();
   for (const e of edges) {
     const key = e.protocol ?? 'other';
-    const t = by.get(key) ?? { protocol: key, rate: 0, errors: 0, percentErr: 0, edges: 0 };
+    const t = by.get(key) ?? { protocol: key, rate: 0, errors: 0, percentErr: 0, edges: 0, codes: [] };
     t.rate += e.rates?.total ?? 0;
     t.errors += edgeErrors(e);
     t.edges += 1;
@@ -48,7 +80,11 @@ function totals(edges: PanelEdge[]): ProtocolTotals[] {
   }
   const order = ['grpc', 'http', 'tcp', 'other'];
   return [...by.values()]
-    .map((t) => ({ ...t, percentErr: t.rate > 0 ? (t.errors / t.rate) * 100 : 0 }))
+    .map((t) => ({
+      ...t,
+      percentErr: t.rate > 0 ? (t.errors / t.rate) * 100 : 0,
+      codes: t.protocol === 'tcp' ? [] : codeClasses(edges.filter((e) => (e.protocol ?? 'other') === t.protocol)),
+    }))
     .sort((a, b) => order.indexOf(a.protocol) - order.indexOf(b.protocol));
 }
 

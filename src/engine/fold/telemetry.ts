@@ -78,6 +78,13 @@ export class TelemetryReader {
   private readonly seen: Uint32Array;
   private gen = 0;
   private readonly slotOf = new Map<string, number>();
+  /**
+   * The label names of the previous element and their slots (-1 = not read). Elements of one answer carry the
+   * same names in the same order (JSON.parse gives the same, internalized, strings), so a pointer comparison
+   * usually replaces the map lookup.
+   */
+  private readonly lastNames: string[] = [];
+  private readonly lastSlots: number[] = [];
   private readonly required: number[];
   private readonly hostLabel: boolean;
 
@@ -127,9 +134,19 @@ export class TelemetryReader {
     const gen = ++this.gen;
     const seen = this.seen;
     const v = this.v;
+    const lastNames = this.lastNames;
+    const lastSlots = this.lastSlots;
     for (let i = 0; i < count; i++) {
-      const s = this.slotOf.get(names[i]);
-      if (s !== undefined) {
+      const name = names[i];
+      let s: number;
+      if (lastNames[i] === name) {
+        s = lastSlots[i];
+      } else {
+        s = this.slotOf.get(name) ?? -1;
+        lastNames[i] = name;
+        lastSlots[i] = s;
+      }
+      if (s >= 0) {
         v[s] = values[i];
         seen[s] = gen;
       }

@@ -73,6 +73,26 @@ export class TrafficNode {
   }
 
   private lastDs?: ServiceRef;
+  private keyHttp?: string;
+  private keyGrpc?: string;
+  private keyTcp?: string;
+
+  /**
+   * `<id> <protocol>`, the key of edges into this node in their source's `edges`. Built once per protocol: a
+   * key string made per sample would be hashed (and become garbage) per sample.
+   */
+  edgeKey(protocol: Protocol): string {
+    switch (protocol) {
+      case 'http':
+        return (this.keyHttp ??= this.id + ' http');
+      case 'grpc':
+        return (this.keyGrpc ??= this.id + ' grpc');
+      case 'tcp':
+        return (this.keyTcp ??= this.id + ' tcp');
+      default:
+        return this.id + ' ' + protocol;
+    }
+  }
 
   addDestService(cluster: string, namespace: string, name: string): void {
     if (name === '') {
@@ -150,7 +170,7 @@ export class TrafficMap {
   }
 
   edge(source: TrafficNode, dest: TrafficNode, protocol: Protocol): TrafficEdge {
-    const key = dest.id + ' ' + protocol;
+    const key = dest.edgeKey(protocol);
     let e = source.edges.get(key);
     if (e === undefined) {
       e = new TrafficEdge(source.id, dest.id, protocol);

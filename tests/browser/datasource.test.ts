@@ -302,7 +302,8 @@ describe('the time range sets the evaluation instant and the rate window', () =>
     const log = h.sandbox.proxyLog.slice(proxied);
     expect(log.length).toBe(sent.length);
     for (const r of log) {
-      expect(r).toEqual({ method: 'POST', path: '/api/v1/query', status: 200 });
+      expect(r).toMatchObject({ method: 'POST', path: '/api/v1/query', status: 200 });
+      expect(r.body).toContain(`time=${end}`);
     }
   });
 

@@ -225,8 +225,13 @@ describe('details drawer', () => {
     // response): gateway 404 2 % + 500 1 % + 503 1 % of 20/s = 0.8/s, loadgen 500 2 % of 2/s = 0.04/s, frontend
     // no response 1 % of 3/s = 0.03/s → 0.87/s of 25/s = 3.48 %.
     const inbound = d.tables.Inbound;
-    expect(inbound[0]).toEqual(['Protocol', 'Rate', 'Errors', 'Edges']);
-    expect(inbound.slice(1)).toEqual([['HTTP', '25 rps', '3.5%', expect.any(String)]]);
+    expect(inbound[0]).toEqual(['Protocol', 'Rate', 'Errors', 'Responses', 'Edges']);
+    // Kiali's response classes, largest first: mostly 2xx, and every error class of the table above.
+    expect(inbound.slice(1)).toEqual([
+      ['HTTP', '25 rps', '3.5%', expect.stringMatching(/^2xx 9\d/), expect.any(String)],
+    ]);
+    expect(inbound[1][3]).toEqual(expect.stringContaining('5xx'));
+    expect(inbound[1][3]).toEqual(expect.stringContaining('no response'));
     // Outbound: HTTP to details 25/s + reviews 3 × 8/s; gRPC to recommendations 5/s.
     const outbound = Object.fromEntries(d.tables.Outbound.slice(1).map((r) => [r[0], r[1]]));
     expect(outbound).toEqual({ HTTP: '49 rps', GRPC: '5 rps' });

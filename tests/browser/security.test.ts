@@ -217,24 +217,21 @@ describe('hostile label values', () => {
   // Known sandbox gap, hence `.failing`: Grafana's templateSrv resolves ${__data.fields.<name>:percentencode} through
   // its __data macro (reading scopedVars.__dataContext, which field.getLinks passes); tests/sandbox/templateSrv.ts
   // has no such macro, so the links keep the placeholders there. Drop `.failing` once the sandbox resolves them.
-  it(
-    'data links of a node carry its hostile namespace URL-encoded, as the dashboard variable value',
-    async () => {
-      const g = await graphSnapshot(h.page);
-      const svg = leaves(g).find((n) => n.nodeType === 'app' && n.id.includes('svg-v1'))!;
-      await emitOn(h.page, svg.id, 'tap');
-      await h.page.locator('[data-testid="meshgraph-details"] h3', { hasText: 'svg' }).waitFor({ timeout: 5000 });
-      const workloadLink = (await drawerHrefs()).find((href) => href.includes('var-workload='));
-      expect(workloadLink).toBeDefined();
-      const params = new URL(workloadLink!, 'http://grafana.invalid').searchParams;
-      expect({ namespace: params.get('var-namespace'), workload: params.get('var-workload') }).toEqual({
-        namespace: SVG_NAMESPACE,
-        workload: 'svg-v1',
-      });
-      expect(workloadLink).not.toContain('${');
-      await expectInert('links');
-    }
-  );
+  it('data links of a node carry its hostile namespace URL-encoded, as the dashboard variable value', async () => {
+    const g = await graphSnapshot(h.page);
+    const svg = leaves(g).find((n) => n.nodeType === 'app' && n.id.includes('svg-v1'))!;
+    await emitOn(h.page, svg.id, 'tap');
+    await h.page.locator('[data-testid="meshgraph-details"] h3', { hasText: 'svg' }).waitFor({ timeout: 5000 });
+    const workloadLink = (await drawerHrefs()).find((href) => href.includes('var-workload='));
+    expect(workloadLink).toBeDefined();
+    const params = new URL(workloadLink!, 'http://grafana.invalid').searchParams;
+    expect({ namespace: params.get('var-namespace'), workload: params.get('var-workload') }).toEqual({
+      namespace: SVG_NAMESPACE,
+      workload: 'svg-v1',
+    });
+    expect(workloadLink).not.toContain('${');
+    await expectInert('links');
+  });
 
   it('the details drawer of an edge shows a hostile egress host as text', async () => {
     const g = await graphSnapshot(h.page);

@@ -1,4 +1,4 @@
-import type { TimeRange } from '@grafana/data';
+import type { ScopedVars, TimeRange } from '@grafana/data';
 
 import { decodeSandboxParams, encodeSandboxParams } from './params';
 import { SandboxTemplateSrv, regexEscape } from './templateSrv';
@@ -41,6 +41,18 @@ describe('SandboxTemplateSrv', () => {
     });
     expect(out).toBe('bookinfo|x\\|y');
     expect(seen).toEqual(['namespace']);
+  });
+
+  it('resolves data-link macros: ${__data.fields.x:format} from the linked row and ${__url_time_range}', () => {
+    const srv = new SandboxTemplateSrv(variables());
+    srv.updateTimeRange(range(1000, 2000));
+    const frame = { fields: [{ name: 'namespace', values: ['a b', '<svg>'] }] };
+    const scoped = { __dataContext: { text: '', value: { frame, rowIndex: 1 } } } as unknown as ScopedVars;
+    expect(srv.replace('/d/x?var-namespace=${__data.fields.namespace:percentencode}&${__url_time_range}', scoped)).toBe(
+      '/d/x?var-namespace=%3Csvg%3E&from=1000&to=2000'
+    );
+    // Without a row the placeholder stays as written, as in Grafana.
+    expect(srv.replace('${__data.fields.namespace}')).toBe('${__data.fields.namespace}');
   });
 
   it('prefers scopedVars and supports __from/__to date formats', () => {

@@ -28,6 +28,24 @@ function htmlEscape(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** The value of `fields.<name>` (or `fields["<name>"]`) in the row a data link belongs to. */
+function dataMacro(context: unknown, fieldPath: string): string | undefined {
+  const ctx = context as
+    | {
+        frame?: { fields: Array<{ name: string; values: unknown[]; config?: { displayName?: string } }> };
+        rowIndex?: number;
+      }
+    | undefined;
+  const m = /^fields(?:\.(.+)|\["(.+)"\])$/.exec(fieldPath);
+  if (!ctx?.frame || ctx.rowIndex === undefined || !m) {
+    return undefined;
+  }
+  const name = m[1] ?? m[2];
+  const field = ctx.frame.fields.find((f) => f.name === name || f.config?.displayName === name);
+  const v = field?.values[ctx.rowIndex];
+  return v === undefined || v === null ? undefined : String(v);
+}
+
 const list = (value: Value): string[] => (Array.isArray(value) ? value : [value]);
 
 /** Grafana's named formats. `args` are the `:`-separated parts after the name. */
@@ -162,6 +180,14 @@ export class SandboxTemplateSrv implements TemplateSrv {
     return target.replace(VARIABLE_REGEX, (match, var1, var2, fmt2, var3, fieldPath, fmt3) => {
       const name: string = var1 || var2 || var3;
       const fmt: string | Function | undefined = fmt2 || fmt3 || format;
+
+      // Grafana's data macro for links: `${__data.fields.<name>}` reads the linked row (scopedVars.__dataContext).
+      if (name === '__data' && fieldPath && scopedVars?.__dataContext) {
+        const value = dataMacro(scopedVars.__dataContext.value, fieldPath);
+        if (value !== undefined) {
+          return this.formatValue(value, fmt, name, value, undefined);
+        }
+      }
 
       const scoped = scopedVars?.[name];
       if (scoped) {

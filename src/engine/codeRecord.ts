@@ -7,11 +7,9 @@
  * store instead. Keys, their order, values and prototype are exactly those of `{}`; only the storage differs
  * (other engines just do a harmless extra add and delete).
  */
-const FAR_INDEX = 4294967294;
-
 export function newCodeRecord<T>(): Record<string, T> {
-  const o: Record<number, T | undefined> = {};
-  o[FAR_INDEX] = undefined;
-  delete o[FAR_INDEX];
+  // A literal (cheaper than a keyed store) with the largest array index, 2^32 - 2.
+  const o: Record<number, T | undefined> = { 4294967294: undefined };
+  delete o[4294967294];
   return o as Record<string, T>;
 }

@@ -1,5 +1,5 @@
 /** TrafficMap → the public GraphModel nodes and edges (rates, percentages, responses as plain objects). */
-import { GraphEdge, GraphNode, ResponseDetail } from '../model';
+import { GraphEdge, GraphNode, NodeRates, ResponseDetail } from '../model';
 import { mtlsPercent } from '../appenders/securityPolicy';
 import { TrafficMap } from './trafficMap';
 import { newCodeRecord } from '../codeRecord';
@@ -13,7 +13,7 @@ export function toModelElements(map: TrafficMap): { nodes: GraphNode[]; edges: G
       nodeType: n.nodeType,
       cluster: n.cluster,
       namespace: n.namespace,
-      rates: { ...n.rates },
+      rates: copyRates(n.rates),
     };
     const f = n.fields;
     if (f.workload !== undefined) {
@@ -65,8 +65,8 @@ export function toModelElements(map: TrafficMap): { nodes: GraphNode[]; edges: G
             ? e.noResponse + e.grpcErr
             : 0;
       const responses = newCodeRecord<ResponseDetail>();
-      for (const [code, r] of e.responses) {
-        responses[code] = { rate: r.rate, flags: recordOf(r.flags), hosts: recordOf(r.hosts) };
+      for (const r of e.responses.values()) {
+        responses[r.code] = { rate: r.rate, flags: recordOf(r.flags), hosts: recordOf(r.hosts) };
       }
       const ge: GraphEdge = {
         id: `${e.sourceId} ${e.destId} ${e.protocol}`,
@@ -108,17 +108,41 @@ export function toModelElements(map: TrafficMap): { nodes: GraphNode[]; edges: G
   return { nodes, edges };
 }
 
-/** Object.fromEntries for a string-keyed map, without an entry array per key. */
+/** `{ ...r }`: every node's rates come from emptyNodeRates, so the keys and their order are these. */
+function copyRates(r: NodeRates): NodeRates {
+  return {
+    httpIn: r.httpIn,
+    httpIn3xx: r.httpIn3xx,
+    httpIn4xx: r.httpIn4xx,
+    httpIn5xx: r.httpIn5xx,
+    httpInNoResponse: r.httpInNoResponse,
+    httpOut: r.httpOut,
+    grpcIn: r.grpcIn,
+    grpcInErr: r.grpcInErr,
+    grpcInNoResponse: r.grpcInNoResponse,
+    grpcOut: r.grpcOut,
+    tcpIn: r.tcpIn,
+    tcpOut: r.tcpOut,
+  };
+}
+
+// recordOf's target: Map.forEach with a module-level callback allocates neither a closure nor entries.
+let target: Record<string, number> = {};
+
+function put(v: number, k: string): void {
+  if (k === '__proto__') {
+    // fromEntries defines it as an own key; plain assignment would set the prototype instead.
+    Object.defineProperty(target, k, { value: v, enumerable: true, writable: true, configurable: true });
+  } else {
+    target[k] = v;
+  }
+}
+
+/** Object.fromEntries for a string-keyed map. */
 function recordOf(m: Map<string, number>): Record<string, number> {
   const o: Record<string, number> = {};
-  for (const k of m.keys()) {
-    if (k === '__proto__') {
-      // fromEntries defines it as an own key; plain assignment would set the prototype instead.
-      Object.defineProperty(o, k, { value: m.get(k), enumerable: true, writable: true, configurable: true });
-    } else {
-      o[k] = m.get(k)!;
-    }
-  }
+  target = o;
+  m.forEach(put);
   return o;
 }
 

@@ -20,6 +20,8 @@ export function emptyNodeRates(): NodeRates {
 }
 
 export interface TrafficResponse {
+  /** The response code this entry is kept under in `TrafficEdge.responses`. */
+  code: string;
   rate: number;
   flags: Map<string, number>;
   hosts: Map<string, number>;
@@ -247,7 +249,7 @@ export function addTraffic(
   }
   let r = edge.responses.get(code);
   if (r === undefined) {
-    r = { rate: 0, flags: new Map(), hosts: new Map() };
+    r = { code, rate: 0, flags: new Map(), hosts: new Map() };
     edge.responses.set(code, r);
   }
   r.rate += val;

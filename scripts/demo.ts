@@ -3,7 +3,7 @@
  * simulator (same counter origin, so history and live samples join), and the sandbox that loads dist/.
  * Options: --port <n> for the sandbox (default: a free port), --topology bookinfo|synthetic.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { bookinfoTopology, exportOpenMetricsFile, startMetricsServer, syntheticTopology } from '../simulator';
@@ -12,6 +12,8 @@ import { startSandbox } from '../tests/support/sandboxServer';
 import { encodeSandboxParams } from '../tests/sandbox/params';
 
 const HISTORY_SECONDS = 3600;
+/** The app's bundled dashboard: the demo shows its traffic panel with the same query, options and variables. */
+const DASHBOARD = path.resolve(__dirname, '..', 'src', 'dashboards', 'istio-traffic-graph.json');
 const STEP = 15;
 
 function arg(name: string): string | undefined {
@@ -43,7 +45,20 @@ async function main() {
   });
   const sandbox = await startSandbox({ prometheusUrl: prometheus.url });
   const namespaces = [...new Set(topology.workloads.map((w) => w.namespace))].sort();
+  const dashboard = JSON.parse(readFileSync(DASHBOARD, 'utf8'));
+  const panel = dashboard.panels.find((p: { type: string }) => p.type === 'meshgraph-traffic-panel');
+  const graphType = dashboard.templating.list.find((v: { name: string }) => v.name === 'graphType');
   const params = encodeSandboxParams({
+    targets: panel.targets.map(({ datasource: _ds, ...target }: Record<string, unknown>) => target),
+    options: panel.options,
+    variables: [
+      {
+        name: 'graphType',
+        type: 'custom',
+        options: graphType.options.map((o: { value: string }) => o.value),
+        current: [graphType.current.value],
+      },
+    ],
     theme: 'dark',
     from: 'now-10m',
     to: 'now',

@@ -12,6 +12,8 @@ import { CytoscapeGraph, CytoscapeGraphProps } from './CytoscapeGraph';
 
 // jsdom has no canvas: the component gets a real Cytoscape instance, headless (same code path otherwise).
 const created: Core[] = [];
+/** Per instance: layouts started and stylesheets set (cy.style(sheet)), counted from creation on. */
+const counts = new Map<Core, { layouts: number; stylesheets: number }>();
 jest.mock('../graph/cy', () => {
   const actual = jest.requireActual('../graph/cy');
   const cytoscape = jest.requireActual('cytoscape');
@@ -21,6 +23,16 @@ jest.mock('../graph/cy', () => {
       actual.registerLayouts(cytoscape);
       const cy = cytoscape({ ...options, container: undefined, headless: true, styleEnabled: true });
       created.push(cy);
+      const c = { layouts: 0, stylesheets: 0 };
+      counts.set(cy, c);
+      cy.on('layoutstart', () => c.layouts++);
+      const style = cy.style.bind(cy);
+      cy.style = ((sheet?: unknown) => {
+        if (sheet !== undefined) {
+          c.stylesheets++;
+        }
+        return sheet === undefined ? style() : style(sheet as never);
+      }) as typeof cy.style;
       return cy;
     },
   };
@@ -65,6 +77,7 @@ function hook(el: HTMLElement): Core {
 
 beforeEach(() => {
   created.length = 0;
+  counts.clear();
 });
 
 describe('CytoscapeGraph', () => {
@@ -168,5 +181,50 @@ describe('CytoscapeGraph', () => {
     expect(opts.hideEdgesOnViewport).toBe(true);
     expect(opts.pixelRatio).toBe(1);
     expect(opts.webgl).toBeUndefined();
+  });
+
+  it('lays out once and sets no second stylesheet when mounting (the effects re-run after creation do nothing)', () => {
+    for (const layout of [chooseLayout('grid', 2, 300), chooseLayout('dagre', 2, 300), chooseLayout('dagre', 500, 300)]) {
+      created.length = 0;
+      const { getByTestId, unmount } = render(<CytoscapeGraph {...props(graph(5), { layout })} />);
+      expect(getByTestId('meshgraph-graph').getAttribute('data-status')).toBe('ready');
+      expect(created).toHaveLength(1);
+      expect(counts.get(created[0])).toEqual({ layouts: 1, stylesheets: 0 });
+      unmount();
+    }
+  });
+
+  it('a refresh with new but equal data touches no element, a changed rate only its edge', () => {
+    const { getByTestId, rerender } = render(<CytoscapeGraph {...props(graph(5, true))} />);
+    const cy = hook(getByTestId('meshgraph-graph'));
+    const touched: string[] = [];
+    cy.on('data', (e) => {
+      touched.push(e.target.id());
+    });
+    rerender(<CytoscapeGraph {...props(graph(5, true))} />);
+    expect(touched).toEqual([]);
+    rerender(<CytoscapeGraph {...props(graph(6, true))} />);
+    expect([...new Set(touched)]).toEqual(['a b http']);
+    expect(cy.getElementById('a b http').data('label')).toBe('6');
+    expect(counts.get(cy)?.layouts).toBe(1);
+  });
+
+  it('a new stylesheet is applied to the live instance', () => {
+    const p = props();
+    const { getByTestId, rerender } = render(<CytoscapeGraph {...p} />);
+    const cy = hook(getByTestId('meshgraph-graph'));
+    rerender(<CytoscapeGraph {...p} stylesheet={buildStylesheet(palette, { labelMinZoomedFontSize: 9, large: false })} />);
+    expect(counts.get(cy)?.stylesheets).toBe(1);
+    expect(cy.getElementById('a').style('min-zoomed-font-size')).toBe('9px');
+  });
+
+  it('clearing a hover highlight touches only the highlighted and dimmed elements', () => {
+    const { getByTestId } = render(<CytoscapeGraph {...props(graph(5, true))} />);
+    const cy = hook(getByTestId('meshgraph-graph'));
+    cy.getElementById('a').emit('mouseover');
+    expect(cy.getElementById('b').hasClass(CLASS.highlight)).toBe(true);
+    expect(cy.getElementById('c').hasClass(CLASS.dim)).toBe(true);
+    cy.getElementById('a').emit('mouseout');
+    expect(cy.elements(`.${CLASS.highlight}, .${CLASS.dim}`).length).toBe(0);
   });
 });

@@ -16,7 +16,7 @@ type StylesheetJson = cytoscape.StylesheetJson;
 import { GrafanaTheme2 } from '@grafana/data';
 import { IconButton, useStyles2 } from '@grafana/ui';
 import { createCy } from '../graph/cy';
-import type { ElementDefs } from '../graph/elements';
+import { dataChanges, ElementDefs } from '../graph/elements';
 import type { Selection } from '../graph/findHide';
 import { GraphIndex, HighlightTarget, highlightSet, indexGraph } from '../graph/highlight';
 import { LayoutChoice, layoutOptions } from '../graph/layouts';
@@ -79,6 +79,13 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
   });
   // Bumped when a Cytoscape instance is created, so the data effects re-apply to the new instance.
   const [generation, setGeneration] = useState(0);
+  // What the current instance holds, so an effect re-run with the same inputs (the generation bump after
+  // creation, an unrelated prop change) costs nothing: reset when an instance is created.
+  const appliedElements = useRef<ElementDefs | undefined>(undefined);
+  const appliedStylesheet = useRef<StyleBlock[] | undefined>(undefined);
+  const appliedSize = useRef<string | undefined>(undefined);
+  const appliedClasses = useRef<{ found: Selection; hidden: Selection; elements: ElementDefs } | undefined>(undefined);
+  const lastLayoutKey = useRef<string | undefined>(undefined);
 
   const { elements, topology, stylesheet, layout, width, height, found, hidden, palette, animate, webgl, selected } =
     props;
@@ -142,11 +149,17 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     const cy = createCy(options);
     cyRef.current = cy;
     appliedTopology.current = undefined;
+    appliedElements.current = undefined;
+    appliedStylesheet.current = latest.current.stylesheet; // given at creation
+    appliedSize.current = `${latest.current.width}x${latest.current.height}`; // measured at creation
+    lastLayoutKey.current = undefined; // a new instance needs a layout
+    appliedClasses.current = undefined;
     Object.defineProperty(el, '__cy', { value: cy, configurable: true, enumerable: false, writable: false });
 
     const applyHighlight = (target: HighlightTarget | undefined) => {
       cy.batch(() => {
-        cy.elements().removeClass(`${CLASS.dim} ${CLASS.highlight}`);
+        // Cytoscape restyles every element removeClass is called on, changed or not: only the marked ones.
+        cy.elements(`.${CLASS.dim}, .${CLASS.highlight}`).removeClass(`${CLASS.dim} ${CLASS.highlight}`);
         if (!target) {
           return;
         }
@@ -199,9 +212,10 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
   useEffect(() => {
     const cy = cyRef.current;
     const el = containerRef.current;
-    if (!cy) {
+    if (!cy || appliedElements.current === elements) {
       return;
     }
+    appliedElements.current = elements;
     const changed = appliedTopology.current !== topology;
     cy.batch(() => {
       if (changed) {
@@ -210,8 +224,9 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       } else {
         for (const def of [...elements.nodes, ...elements.edges]) {
           const ele = cy.getElementById(def.data.id);
-          if (ele.nonempty()) {
-            ele.data(def.data);
+          const diff = ele.nonempty() ? dataChanges(ele.data(), def.data) : undefined;
+          if (diff) {
+            ele.data(diff);
           }
         }
       }
@@ -233,29 +248,43 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
   }, [elements, topology, generation]);
 
   useEffect(() => {
-    cyRef.current?.style(stylesheet as unknown as StylesheetJson);
+    // Setting a stylesheet restyles every element: only when it is not the one the instance has.
+    if (!cyRef.current || appliedStylesheet.current === stylesheet) {
+      return;
+    }
+    appliedStylesheet.current = stylesheet;
+    cyRef.current.style(stylesheet as unknown as StylesheetJson);
   }, [stylesheet, generation]);
 
   // Find and hide classes; hiding re-runs the layout (as Kiali does), finding does not.
   const hiddenKey = useMemo(() => [...hidden.nodes, '|', ...hidden.edges].join(','), [hidden]);
-  const layoutKey = `${generation}#${topology}#${layout.effective}#${hiddenKey}`;
-  const lastLayoutKey = useRef<string | undefined>(undefined);
+  // A new instance resets lastLayoutKey, so the generation need not be part of the key.
+  const layoutKey = `${topology}#${layout.effective}#${hiddenKey}`;
   useEffect(() => {
     const cy = cyRef.current;
     const el = containerRef.current;
     if (!cy) {
       return;
     }
-    cy.batch(() => {
-      cy.elements().forEach((e) => {
-        const id = e.id();
-        const isHidden = e.isNode() ? hidden.nodes.has(id) : hidden.edges.has(id);
-        const isFound = e.isNode() ? found.nodes.has(id) : found.edges.has(id);
-        e.toggleClass(CLASS.hidden, isHidden);
-        e.toggleClass(CLASS.find, isFound);
+    const a = appliedClasses.current;
+    if (!a || a.found !== found || a.hidden !== hidden || a.elements !== elements) {
+      appliedClasses.current = { found, hidden, elements };
+      cy.batch(() => {
+        cy.elements().forEach((e) => {
+          const id = e.id();
+          const isHidden = e.isNode() ? hidden.nodes.has(id) : hidden.edges.has(id);
+          const isFound = e.isNode() ? found.nodes.has(id) : found.edges.has(id);
+          // toggleClass(c, bool) restyles the element even when nothing changes: only on a change.
+          if (e.hasClass(CLASS.hidden) !== isHidden) {
+            e.toggleClass(CLASS.hidden, isHidden);
+          }
+          if (e.hasClass(CLASS.find) !== isFound) {
+            e.toggleClass(CLASS.find, isFound);
+          }
+        });
       });
-    });
-    setAttr(el, 'data-visible-node-count', cy.nodes().filter((n) => !n.hasClass(CLASS.hidden)).length);
+      setAttr(el, 'data-visible-node-count', cy.nodes().filter((n) => !n.hasClass(CLASS.hidden)).length);
+    }
     if (lastLayoutKey.current !== layoutKey) {
       lastLayoutKey.current = layoutKey;
       runLayout();
@@ -279,9 +308,11 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
 
   useEffect(() => {
     const cy = cyRef.current;
-    if (!cy) {
+    const size = `${width}x${height}`;
+    if (!cy || appliedSize.current === size) {
       return;
     }
+    appliedSize.current = size;
     cy.resize();
     const canvas = canvasRef.current;
     if (canvas) {

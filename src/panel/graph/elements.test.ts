@@ -1,6 +1,6 @@
 import cytoscape from 'cytoscape';
 import { createTheme } from '@grafana/data';
-import { buildElements, topologyKey } from './elements';
+import { buildElements, dataChanges, topologyKey } from './elements';
 import { fromFrames } from './fromFrames';
 import { paletteFromTheme } from './palette';
 import { buildStylesheet, CLASS } from './style';
@@ -170,5 +170,38 @@ describe('cluster in node labels', () => {
 
   it('is shown when the graph spans two real clusters', () => {
     expect(labelOf(['cluster-1', 'cluster-2'])).toContain('[cluster-1]');
+  });
+});
+
+describe('dataChanges', () => {
+  it('is undefined when every field is equal (no restyle for an unchanged element)', () => {
+    expect(dataChanges({ id: 'e', label: '5', hasTraffic: true }, { id: 'e', label: '5', hasTraffic: true })).toBeUndefined();
+  });
+
+  it('lists changed and new fields only', () => {
+    expect(dataChanges({ id: 'e', label: '5', protocol: 'http' }, { id: 'e', label: '7.5', protocol: 'http', color: 'red' })).toEqual({
+      label: '7.5',
+      color: 'red',
+    });
+  });
+
+  it('clears fields the new data no longer has, so [field] selectors stop matching', () => {
+    const diff = dataChanges({ id: 'e', label: '5', color: 'red' }, { id: 'e', label: '5' });
+    expect(diff).toEqual({ color: undefined });
+    expect(diff && 'color' in diff).toBe(true);
+  });
+
+  it('never touches the fields Cytoscape fixes at creation', () => {
+    expect(dataChanges({ id: 'a', source: 'x', target: 'y', parent: 'p' }, { id: 'b', source: 'z', target: 'w' })).toBeUndefined();
+  });
+
+  it('applied with ele.data(), makes the element hold the new data', () => {
+    const cy = cytoscape({ headless: true, elements: [{ data: { id: 'n', label: 'a', color: 'red' } }] });
+    const next = { id: 'n', label: 'b', isIdle: true };
+    cy.getElementById('n').data(dataChanges(cy.getElementById('n').data(), next) ?? {});
+    expect(cy.getElementById('n').data('label')).toBe('b');
+    expect(cy.getElementById('n').data('isIdle')).toBe(true);
+    expect(cy.nodes('[color]').length).toBe(0);
+    cy.destroy();
   });
 });

@@ -146,3 +146,29 @@ export function topologyKey(graph: PanelGraph): string {
   const eids = graph.edges.map((e) => e.id).sort();
   return `${ids.length}|${eids.length}|${ids.join(',')}|${eids.join(',')}`;
 }
+
+/** Set once by Cytoscape: never part of an in-place update (a change there is a topology change). */
+const FIXED_KEYS: ReadonlySet<string> = new Set(['id', 'source', 'target', 'parent']);
+
+/**
+ * The data fields to hand to ele.data() so an element holds `next`: changed and new values, and `undefined` for
+ * fields `next` no longer has (selectors such as `edge[color]` test for defined values). Undefined when nothing
+ * changed: Cytoscape restyles an element on every ele.data(obj) call, equal values or not.
+ */
+export function dataChanges(
+  current: Readonly<Record<string, unknown>>,
+  next: Readonly<Record<string, unknown>>
+): Record<string, unknown> | undefined {
+  let diff: Record<string, unknown> | undefined;
+  for (const k in next) {
+    if (!FIXED_KEYS.has(k) && !Object.is(current[k], next[k])) {
+      (diff ??= {})[k] = next[k];
+    }
+  }
+  for (const k in current) {
+    if (!FIXED_KEYS.has(k) && current[k] !== undefined && !(k in next)) {
+      (diff ??= {})[k] = undefined;
+    }
+  }
+  return diff;
+}

@@ -23,6 +23,7 @@ import {
   worseStatus,
 } from './healthTolerances';
 import { newCodeRecord } from '../codeRecord';
+import { type CodeRates, DirectionView, RequestTally } from './requestTally';
 
 export {
   DEFAULT_TOLERANCES,
@@ -32,8 +33,6 @@ export {
   validateTolerances,
 } from './healthTolerances';
 
-/** protocol → response code → rate, as Kiali's healthData.requests.inbound/outbound. */
-type CodeRates = Record<string, Record<string, number>>;
 type Direction = 'inbound' | 'outbound';
 
 interface Verdict {
@@ -193,53 +192,30 @@ function edgeHealthStatus(
   return worseStatus(outbound, inbound);
 }
 
-/** Scratch space for one direction of one node: its codes of one protocol, reused between nodes. */
-interface Scratch {
-  codes: string[];
-  rates: number[];
-}
-
-/** Loads one protocol's code rates into the scratch arrays (object key order); returns the count. */
-function loadCodes(codeRates: Record<string, number>, s: Scratch): number {
-  let n = 0;
-  for (const code of Object.keys(codeRates)) {
-    s.codes[n] = code;
-    s.rates[n] = codeRates[code];
-    n++;
-  }
-  return n;
+/** The worse-verdict fold of one direction: status, its ratio, and whether any tolerance saw traffic. */
+interface DirectionVerdict {
+  status: HealthStatus;
+  errorRatio: number;
+  matched: boolean;
 }
 
 /**
  * One direction of a node's requests (Kiali's processDirectionalTraffic) folded into `acc`: the worse verdict of
  * every matching tolerance, protocols in sorted order; `acc.matched` = some tolerance saw traffic.
  */
-function directionVerdict(
-  requests: CodeRates,
-  direction: Direction,
-  rules: Rules,
-  s: Scratch,
-  acc: { status: HealthStatus; errorRatio: number; matched: boolean }
-): void {
+function directionVerdict(view: DirectionView, direction: Direction, rules: Rules, acc: DirectionVerdict): void {
   let status: HealthStatus = 'NA';
   let errorRatio = 0;
   let matched = false;
-  const protocols = Object.keys(requests);
-  if (protocols.length > 1) {
-    protocols.sort();
-  }
-  for (const protocol of protocols) {
-    const count = loadCodes(requests[protocol], s);
-    let total = 0;
-    for (let i = 0; i < count; i++) {
-      total += s.rates[i];
-    }
+  for (const i of view.sortedProtocols()) {
+    const s = view.slots[i];
+    const total = view.subtotals[s];
     if (!(total > 0)) {
       continue;
     }
-    for (const m of rules.for(direction, protocol)) {
+    for (const m of rules.for(direction, view.protocols[i])) {
       matched = true;
-      const ratio = (rules.matchingRate(m, s.codes, s.rates, count) / total) * 100;
+      const ratio = (rules.matchingRate(m, view.codes[s], view.rates[s], view.sizes[s]) / total) * 100;
       const st = thresholdStatus(ratio, m.t.degraded, m.t.failure);
       // worseVerdict: the worse status; on equal status the higher ratio (independent of iteration order).
       const pa = healthPriority(status);
@@ -255,31 +231,47 @@ function directionVerdict(
   acc.matched = matched;
 }
 
-/** Request part of node health (Kiali's calculateRequestStatus): worst of inbound and outbound; nothing matched → NA. */
-function requestVerdict(inbound: CodeRates, outbound: CodeRates, rules: Rules, s: Scratch): Verdict {
-  if (rules.fallback) {
-    let total = 0;
-    let errors = 0;
-    for (const requests of [inbound, outbound]) {
-      for (const protocol of Object.keys(requests)) {
-        const codes = requests[protocol];
-        for (const code of Object.keys(codes)) {
-          const v = codes[code];
-          total += v;
-          errors += rules.isFallbackError(code) ? v : 0;
-        }
+/** Sum of one direction's rates, per protocol first, in the records' order (as Object.values would add them). */
+function totalOf(view: DirectionView): number {
+  let sum = 0;
+  for (let i = 0; i < view.count; i++) {
+    sum += view.subtotals[view.slots[i]];
+  }
+  return sum;
+}
+
+/** Kiali's fallback over both directions: 4xx/5xx share of everything. */
+function fallbackVerdict(views: DirectionView[], rules: Rules): Verdict {
+  let total = 0;
+  let errors = 0;
+  for (const view of views) {
+    for (let i = 0; i < view.count; i++) {
+      const s = view.slots[i];
+      const codes = view.codes[s];
+      const rates = view.rates[s];
+      for (let k = 0; k < view.sizes[s]; k++) {
+        const v = rates[k];
+        total += v;
+        errors += rules.isFallbackError(codes[k]) ? v : 0;
       }
     }
-    if (!(total > 0)) {
-      return NA;
-    }
-    const ratio = (errors / total) * 100;
-    return { status: fallbackStatus(ratio), errorRatio: ratio };
   }
-  const inV = { status: 'NA' as HealthStatus, errorRatio: 0, matched: false };
-  const outV = { status: 'NA' as HealthStatus, errorRatio: 0, matched: false };
-  directionVerdict(inbound, 'inbound', rules, s, inV);
-  directionVerdict(outbound, 'outbound', rules, s, outV);
+  if (!(total > 0)) {
+    return NA;
+  }
+  const ratio = (errors / total) * 100;
+  return { status: fallbackStatus(ratio), errorRatio: ratio };
+}
+
+/** Request part of node health (Kiali's calculateRequestStatus): worst of inbound and outbound; nothing matched → NA. */
+function requestVerdict(inbound: DirectionView, outbound: DirectionView, rules: Rules): Verdict {
+  if (rules.fallback) {
+    return fallbackVerdict([inbound, outbound], rules);
+  }
+  const inV: DirectionVerdict = { status: 'NA', errorRatio: 0, matched: false };
+  const outV: DirectionVerdict = { status: 'NA', errorRatio: 0, matched: false };
+  directionVerdict(inbound, 'inbound', rules, inV);
+  directionVerdict(outbound, 'outbound', rules, outV);
   if (!inV.matched && !outV.matched) {
     return NA;
   }
@@ -312,25 +304,6 @@ export function workloadReplicaStatus(
     return 'Degraded';
   }
   return 'Healthy';
-}
-
-function addRate(requests: CodeRates, protocol: string, code: string, rate: number): void {
-  const codes = (requests[protocol] ??= newCodeRecord());
-  codes[code] = (codes[code] ?? 0) + rate;
-}
-
-/** Sum of a node's rates in object order, per protocol first (as Kiali's totals add up). */
-function totalOf(requests: CodeRates): number {
-  let sum = 0;
-  for (const protocol of Object.keys(requests)) {
-    const codes = requests[protocol];
-    let sub = 0;
-    for (const code of Object.keys(codes)) {
-      sub += codes[code];
-    }
-    sum += sub;
-  }
-  return sum;
 }
 
 /** Node status per type (§9.4): workload = worse(replicas, requests); app = worse(requests, its workload); service = requests. */
@@ -381,11 +354,14 @@ export function applyHealth(
   // One pass over the edges: edge status, then (Kiali's addEdgeTrafficToNodeHealth) the edge's responses added to
   // its source (outbound) and destination (inbound). TCP edges are left out of node health: their "responses" are
   // bytes, and Kiali adding them would mix bytes/s into totalRequestRate (no default tolerance matches tcp, so
-  // statuses are the same either way).
-  const requests = new Map<string, { inbound: CodeRates; outbound: CodeRates }>();
+  // statuses are the same either way). Nodes sharing an id share their request records, as they share the id.
+  const slotOf = new Map<string, number>();
   for (const node of model.nodes) {
-    requests.set(node.id, { inbound: {}, outbound: {} });
+    if (!slotOf.has(node.id)) {
+      slotOf.set(node.id, slotOf.size);
+    }
   }
+  const tally = new RequestTally(slotOf.size * 2); // list 2k = inbound of slot k, 2k + 1 = outbound
   let orphanEdges = 0;
   const codes: string[] = [];
   const rates: number[] = [];
@@ -398,9 +374,9 @@ export function applyHealth(
     } else {
       edge.healthStatus = status;
     }
-    const source = requests.get(edge.source);
-    const target = requests.get(edge.target);
-    if (!source || !target) {
+    const source = slotOf.get(edge.source);
+    const target = slotOf.get(edge.target);
+    if (source === undefined || target === undefined) {
       orphanEdges++;
       continue;
     }
@@ -408,8 +384,8 @@ export function applyHealth(
       continue;
     }
     for (let i = 0; i < count; i++) {
-      addRate(source.outbound, edge.protocol, codes[i], rates[i]);
-      addRate(target.inbound, edge.protocol, codes[i], rates[i]);
+      tally.add(source * 2 + 1, edge.protocol, codes[i], rates[i]);
+      tally.add(target * 2, edge.protocol, codes[i], rates[i]);
     }
   }
   if (orphanEdges > 0) {
@@ -418,19 +394,29 @@ export function applyHealth(
       text: `Health: ${orphanEdges} edge(s) refer to a node that is not in the graph; their traffic is left out of node health.`,
     });
   }
-  const scratch: Scratch = { codes, rates };
+  const inView = new DirectionView();
+  const outView = new DirectionView();
+  const done: Array<{ inbound: CodeRates; outbound: CodeRates; request: Verdict; total: number } | undefined> = [];
   for (const node of model.nodes) {
     if (!hasNodeHealth(node)) {
       continue;
     }
-    const { inbound, outbound } = requests.get(node.id) ?? { inbound: {}, outbound: {} };
-    const request = requestVerdict(inbound, outbound, rules, scratch);
+    const slot = slotOf.get(node.id)!;
+    let d = done[slot];
+    if (d === undefined) {
+      const inbound = tally.load(slot * 2, inView);
+      const outbound = tally.load(slot * 2 + 1, outView);
+      const request = requestVerdict(inView, outView, rules);
+      d = { inbound, outbound, request, total: totalOf(inView) + totalOf(outView) };
+      done[slot] = d;
+    }
+    const { inbound, outbound, request } = d;
     const workloadStatus = node.health?.workloadStatus;
     const status = nodeStatus(node, request, workloadStatus);
     const health: NodeHealth = {
       status,
       errorRatio: status === 'NA' ? 0 : request.errorRatio,
-      totalRequestRate: totalOf(inbound) + totalOf(outbound),
+      totalRequestRate: d.total,
       inbound,
       outbound,
     };

@@ -144,29 +144,6 @@ function arcSums(model: GraphModel): { slotOf: Map<string, number>; sums: Float6
   return { slotOf, sums };
 }
 
-function nodeMainstat(n: GraphNode): string {
-  const r = n.rates;
-  const req = r.httpIn + r.grpcIn;
-  if (req > 0) {
-    return formatRequestRate(req);
-  }
-  if (r.tcpIn > 0) {
-    return formatByteRate(r.tcpIn);
-  }
-  const out = r.httpOut + r.grpcOut;
-  return out > 0 ? formatRequestRate(out) : r.tcpOut > 0 ? formatByteRate(r.tcpOut) : '';
-}
-
-function nodeSecondarystat(n: GraphNode): string {
-  const r = n.rates;
-  const req = r.httpIn + r.grpcIn;
-  if (!(req > 0)) {
-    return '';
-  }
-  const err = r.httpIn4xx + r.httpIn5xx + r.httpInNoResponse + r.grpcInErr + r.grpcInNoResponse;
-  return `${((err / req) * 100).toFixed(1)}% err`;
-}
-
 function nodeFlags(n: GraphNode): string {
   let flags = '';
   for (const f of NODE_FLAG_NAMES) {
@@ -177,172 +154,267 @@ function nodeFlags(n: GraphNode): string {
   return flags;
 }
 
-const fixedColor = (color: string) => ({ color: { mode: 'fixed', fixedColor: color } });
-
-/** The two frames; every column is filled in one pass over the nodes and one over the edges. */
 export function toFrames(model: GraphModel, options: FrameOptions = {}): FrameDTO[] {
   const { slotOf, sums } = arcSums(model);
   const N = model.nodes;
-  const id: string[] = [];
-  const title: string[] = [];
-  const subtitle: string[] = [];
-  const mainstat: string[] = [];
-  const secondary: string[] = [];
-  const arcHealthy: number[] = [];
-  const arcDegraded: number[] = [];
-  const arcFailure: number[] = [];
-  const arcIdle: number[] = [];
-  const color: string[] = [];
-  const icon: string[] = [];
-  const nodeType: string[] = [];
-  const cluster: string[] = [];
-  const namespace: string[] = [];
-  const workload: string[] = [];
-  const app: string[] = [];
-  const version: string[] = [];
-  const service: string[] = [];
-  const aggregate: string[] = [];
-  const aggregateValue: string[] = [];
-  const parent: string[] = [];
-  const isBox: string[] = [];
-  const flags: string[] = [];
-  const rates: string[] = [];
-  const healthStatus: string[] = [];
-  const health: string[] = [];
-  const destServices: string[] = [];
-  for (const n of N) {
-    // The arc: inbound request edges by health, or outbound ones for nodes without inbound requests.
+  // The arc: inbound request edges by health, or outbound ones for nodes without inbound requests.
+  const arcValues = N.map((n): [number, number, number, number] => {
     const slot = slotOf.get(n.id)! * ARC_SLOTS;
     const o = sums[slot + ARC_IN + 4] > 0 ? slot + ARC_IN : slot + ARC_OUT;
     const total = sums[o + 3];
-    const idle = total <= 0 || n.nodeType === 'box';
-    arcHealthy.push(idle ? 0 : sums[o] / total);
-    arcDegraded.push(idle ? 0 : sums[o + 1] / total);
-    arcFailure.push(idle ? 0 : sums[o + 2] / total);
-    arcIdle.push(idle ? 1 : 0);
-    id.push(n.id);
-    title.push(nodeTitle(n));
-    subtitle.push(n.nodeType === 'box' && n.isBox === 'cluster' ? '' : n.namespace);
-    mainstat.push(nodeMainstat(n));
-    secondary.push(nodeSecondarystat(n));
-    color.push(nodeColor(n.health?.status, idle));
-    icon.push('');
-    nodeType.push(n.nodeType);
-    cluster.push(n.cluster);
-    namespace.push(n.namespace);
-    workload.push(n.workload ?? '');
-    app.push(n.app ?? '');
-    version.push(n.version ?? '');
-    service.push(n.service ?? '');
-    aggregate.push(n.aggregate ?? '');
-    aggregateValue.push(n.aggregateValue ?? '');
-    parent.push(n.parent ?? '');
-    isBox.push(n.isBox ?? '');
-    flags.push(nodeFlags(n));
-    rates.push(JSON.stringify(n.rates));
-    healthStatus.push(n.health?.status ?? 'NA');
-    health.push(n.health ? JSON.stringify(n.health) : '');
-    destServices.push(n.destServices ? JSON.stringify(n.destServices) : '');
-  }
+    if (total <= 0 || n.nodeType === 'box') {
+      return [0, 0, 0, 1];
+    }
+    return [sums[o] / total, sums[o + 1] / total, sums[o + 2] / total, 0];
+  });
+  const mainstat = N.map((n) => {
+    const r = n.rates;
+    const req = r.httpIn + r.grpcIn;
+    if (req > 0) {
+      return formatRequestRate(req);
+    }
+    if (r.tcpIn > 0) {
+      return formatByteRate(r.tcpIn);
+    }
+    const out = r.httpOut + r.grpcOut;
+    return out > 0 ? formatRequestRate(out) : r.tcpOut > 0 ? formatByteRate(r.tcpOut) : '';
+  });
+  const secondary = N.map((n) => {
+    const r = n.rates;
+    const req = r.httpIn + r.grpcIn;
+    if (!(req > 0)) {
+      return '';
+    }
+    const err = r.httpIn4xx + r.httpIn5xx + r.httpInNoResponse + r.grpcInErr + r.grpcInNoResponse;
+    return `${((err / req) * 100).toFixed(1)}% err`;
+  });
   const nodeFields: FrameFieldDTO[] = [
-    field(NodeField.id, 'string', id, options.links ? { links: options.links } : undefined),
-    field(NodeField.title, 'string', title),
-    field(NodeField.subtitle, 'string', subtitle),
+    field(
+      NodeField.id,
+      'string',
+      N.map((n) => n.id),
+      options.links ? { links: options.links } : undefined
+    ),
+    field(NodeField.title, 'string', N.map(nodeTitle)),
+    field(
+      NodeField.subtitle,
+      'string',
+      N.map((n) => (n.nodeType === 'box' && n.isBox === 'cluster' ? '' : n.namespace))
+    ),
     field(NodeField.mainstat, 'string', mainstat),
     field(NodeField.secondarystat, 'string', secondary),
-    field(NodeField.arcHealthy, 'number', arcHealthy, fixedColor(HEALTH_COLORS.Healthy)),
-    field(NodeField.arcDegraded, 'number', arcDegraded, fixedColor(HEALTH_COLORS.Degraded)),
-    field(NodeField.arcFailure, 'number', arcFailure, fixedColor(HEALTH_COLORS.Failure)),
-    field(NodeField.arcIdle, 'number', arcIdle, fixedColor(HEALTH_COLORS.idle)),
-    field(NodeField.color, 'string', color),
-    field(NodeField.icon, 'string', icon),
-    field(NodeField.nodeType, 'string', nodeType),
-    field(NodeField.cluster, 'string', cluster),
-    field(NodeField.namespace, 'string', namespace),
-    field(NodeField.workload, 'string', workload),
-    field(NodeField.app, 'string', app),
-    field(NodeField.version, 'string', version),
-    field(NodeField.service, 'string', service),
-    field(NodeField.aggregate, 'string', aggregate),
-    field(NodeField.aggregateValue, 'string', aggregateValue),
-    field(NodeField.parent, 'string', parent),
-    field(NodeField.isBox, 'string', isBox),
-    field(NodeField.flags, 'string', flags),
-    field(NodeField.rates, 'string', rates),
-    field(NodeField.healthStatus, 'string', healthStatus),
-    field(NodeField.health, 'string', health),
-    field(NodeField.destServices, 'string', destServices),
+    field(
+      NodeField.arcHealthy,
+      'number',
+      arcValues.map((a) => a[0]),
+      { color: { mode: 'fixed', fixedColor: HEALTH_COLORS.Healthy } }
+    ),
+    field(
+      NodeField.arcDegraded,
+      'number',
+      arcValues.map((a) => a[1]),
+      { color: { mode: 'fixed', fixedColor: HEALTH_COLORS.Degraded } }
+    ),
+    field(
+      NodeField.arcFailure,
+      'number',
+      arcValues.map((a) => a[2]),
+      { color: { mode: 'fixed', fixedColor: HEALTH_COLORS.Failure } }
+    ),
+    field(
+      NodeField.arcIdle,
+      'number',
+      arcValues.map((a) => a[3]),
+      { color: { mode: 'fixed', fixedColor: HEALTH_COLORS.idle } }
+    ),
+    field(
+      NodeField.color,
+      'string',
+      N.map((n, i) => nodeColor(n.health?.status, arcValues[i][3] === 1))
+    ),
+    field(
+      NodeField.icon,
+      'string',
+      N.map(() => '')
+    ),
+    field(
+      NodeField.nodeType,
+      'string',
+      N.map((n) => n.nodeType)
+    ),
+    field(
+      NodeField.cluster,
+      'string',
+      N.map((n) => n.cluster)
+    ),
+    field(
+      NodeField.namespace,
+      'string',
+      N.map((n) => n.namespace)
+    ),
+    field(
+      NodeField.workload,
+      'string',
+      N.map((n) => n.workload ?? '')
+    ),
+    field(
+      NodeField.app,
+      'string',
+      N.map((n) => n.app ?? '')
+    ),
+    field(
+      NodeField.version,
+      'string',
+      N.map((n) => n.version ?? '')
+    ),
+    field(
+      NodeField.service,
+      'string',
+      N.map((n) => n.service ?? '')
+    ),
+    field(
+      NodeField.aggregate,
+      'string',
+      N.map((n) => n.aggregate ?? '')
+    ),
+    field(
+      NodeField.aggregateValue,
+      'string',
+      N.map((n) => n.aggregateValue ?? '')
+    ),
+    field(
+      NodeField.parent,
+      'string',
+      N.map((n) => n.parent ?? '')
+    ),
+    field(
+      NodeField.isBox,
+      'string',
+      N.map((n) => n.isBox ?? '')
+    ),
+    field(NodeField.flags, 'string', N.map(nodeFlags)),
+    field(
+      NodeField.rates,
+      'string',
+      N.map((n) => JSON.stringify(n.rates))
+    ),
+    field(
+      NodeField.healthStatus,
+      'string',
+      N.map((n) => n.health?.status ?? 'NA')
+    ),
+    field(
+      NodeField.health,
+      'string',
+      N.map((n) => (n.health ? JSON.stringify(n.health) : ''))
+    ),
+    field(
+      NodeField.destServices,
+      'string',
+      N.map((n) => (n.destServices ? JSON.stringify(n.destServices) : ''))
+    ),
   ];
-
   const E = model.edges;
-  const eId: string[] = [];
-  const source: string[] = [];
-  const target: string[] = [];
-  const eMainstat: string[] = [];
-  const eSecondary: string[] = [];
-  const thickness: number[] = [];
-  const eColor: string[] = [];
-  const dash: string[] = [];
-  const protocol: string[] = [];
-  const rate: number[] = [];
-  const percentErr: number[] = [];
-  const percentReq: number[] = [];
-  const eRates: string[] = [];
-  const responses: string[] = [];
-  const hasTraffic: boolean[] = [];
-  const responseTime: Array<number | null> = [];
-  const throughput: Array<number | null> = [];
-  const isMTLS: Array<number | null> = [];
-  const sourcePrincipal: string[] = [];
-  const destPrincipal: string[] = [];
-  const eHealth: string[] = [];
-  for (const e of E) {
-    const traffic = e.hasTraffic;
-    const tcp = e.protocol === 'tcp';
-    eId.push(e.id);
-    source.push(e.source);
-    target.push(e.target);
-    eMainstat.push(!traffic ? '' : tcp ? formatByteRate(e.rates.total) : formatRequestRate(e.rates.total));
-    eSecondary.push(traffic && !tcp ? `${e.rates.percentErr.toFixed(1)}% err` : '');
-    thickness.push(edgeThickness(e));
-    eColor.push(edgeColor(e));
-    dash.push(traffic ? '' : '5 5');
-    protocol.push(e.protocol);
-    rate.push(e.rates.total);
-    percentErr.push(e.rates.percentErr);
-    percentReq.push(e.rates.percentReq);
-    eRates.push(JSON.stringify(e.rates));
-    responses.push(JSON.stringify(e.responses));
-    hasTraffic.push(traffic);
-    responseTime.push(e.responseTime ?? null);
-    throughput.push(e.throughput ?? null);
-    isMTLS.push(e.isMTLS ?? null);
-    sourcePrincipal.push(e.sourcePrincipal ?? '');
-    destPrincipal.push(e.destPrincipal ?? '');
-    eHealth.push(e.healthStatus ?? 'NA');
-  }
   const edgeFields: FrameFieldDTO[] = [
-    field(EdgeField.id, 'string', eId),
-    field(EdgeField.source, 'string', source),
-    field(EdgeField.target, 'string', target),
-    field(EdgeField.mainstat, 'string', eMainstat),
-    field(EdgeField.secondarystat, 'string', eSecondary),
-    field(EdgeField.thickness, 'number', thickness),
-    field(EdgeField.color, 'string', eColor),
-    field(EdgeField.strokeDasharray, 'string', dash),
-    field(EdgeField.protocol, 'string', protocol),
-    field(EdgeField.rate, 'number', rate),
-    field(EdgeField.percentErr, 'number', percentErr),
-    field(EdgeField.percentReq, 'number', percentReq),
-    field(EdgeField.rates, 'string', eRates),
-    field(EdgeField.responses, 'string', responses),
-    field(EdgeField.hasTraffic, 'boolean', hasTraffic),
-    field(EdgeField.responseTime, 'number', responseTime),
-    field(EdgeField.throughput, 'number', throughput),
-    field(EdgeField.isMTLS, 'number', isMTLS),
-    field(EdgeField.sourcePrincipal, 'string', sourcePrincipal),
-    field(EdgeField.destPrincipal, 'string', destPrincipal),
-    field(EdgeField.healthStatus, 'string', eHealth),
+    field(
+      EdgeField.id,
+      'string',
+      E.map((e) => e.id)
+    ),
+    field(
+      EdgeField.source,
+      'string',
+      E.map((e) => e.source)
+    ),
+    field(
+      EdgeField.target,
+      'string',
+      E.map((e) => e.target)
+    ),
+    field(
+      EdgeField.mainstat,
+      'string',
+      E.map((e) =>
+        !e.hasTraffic ? '' : e.protocol === 'tcp' ? formatByteRate(e.rates.total) : formatRequestRate(e.rates.total)
+      )
+    ),
+    field(
+      EdgeField.secondarystat,
+      'string',
+      E.map((e) => (e.hasTraffic && e.protocol !== 'tcp' ? `${e.rates.percentErr.toFixed(1)}% err` : ''))
+    ),
+    field(EdgeField.thickness, 'number', E.map(edgeThickness)),
+    field(EdgeField.color, 'string', E.map(edgeColor)),
+    field(
+      EdgeField.strokeDasharray,
+      'string',
+      E.map((e) => (e.hasTraffic ? '' : '5 5'))
+    ),
+    field(
+      EdgeField.protocol,
+      'string',
+      E.map((e) => e.protocol)
+    ),
+    field(
+      EdgeField.rate,
+      'number',
+      E.map((e) => e.rates.total)
+    ),
+    field(
+      EdgeField.percentErr,
+      'number',
+      E.map((e) => e.rates.percentErr)
+    ),
+    field(
+      EdgeField.percentReq,
+      'number',
+      E.map((e) => e.rates.percentReq)
+    ),
+    field(
+      EdgeField.rates,
+      'string',
+      E.map((e) => JSON.stringify(e.rates))
+    ),
+    field(
+      EdgeField.responses,
+      'string',
+      E.map((e) => JSON.stringify(e.responses))
+    ),
+    field(
+      EdgeField.hasTraffic,
+      'boolean',
+      E.map((e) => e.hasTraffic)
+    ),
+    field(
+      EdgeField.responseTime,
+      'number',
+      E.map((e) => e.responseTime ?? null)
+    ),
+    field(
+      EdgeField.throughput,
+      'number',
+      E.map((e) => e.throughput ?? null)
+    ),
+    field(
+      EdgeField.isMTLS,
+      'number',
+      E.map((e) => e.isMTLS ?? null)
+    ),
+    field(
+      EdgeField.sourcePrincipal,
+      'string',
+      E.map((e) => e.sourcePrincipal ?? '')
+    ),
+    field(
+      EdgeField.destPrincipal,
+      'string',
+      E.map((e) => e.destPrincipal ?? '')
+    ),
+    field(
+      EdgeField.healthStatus,
+      'string',
+      E.map((e) => e.healthStatus ?? 'NA')
+    ),
   ];
   const meta = { preferredVisualisationType: 'nodeGraph' as const };
   return [

@@ -9,12 +9,8 @@ function mergeEdgeInto(target: TrafficEdge, src: TrafficNode, dst: TrafficNode, 
     if (t === undefined) {
       continue;
     }
-    for (const [f, v] of r.flags) {
-      t.flags.set(f, (t.flags.get(f) ?? 0) + v);
-    }
-    for (const [h, v] of r.hosts) {
-      t.hosts.set(h, (t.hosts.get(h) ?? 0) + v);
-    }
+    r.flags.forEach((v, f) => t.flags.add(f, v));
+    r.hosts.forEach((v, h) => t.hosts.add(h, v));
   }
 }
 

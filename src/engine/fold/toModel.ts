@@ -2,6 +2,7 @@
 import { GraphEdge, GraphNode, NodeRates, ResponseDetail } from '../model';
 import { mtlsPercent } from '../appenders/securityPolicy';
 import { TrafficMap } from './trafficMap';
+import { RateSums } from './rateSums';
 import { newCodeRecord } from '../codeRecord';
 
 export function toModelElements(map: TrafficMap): { nodes: GraphNode[]; edges: GraphEdge[] } {
@@ -126,7 +127,7 @@ function copyRates(r: NodeRates): NodeRates {
   };
 }
 
-// recordOf's target: Map.forEach with a module-level callback allocates neither a closure nor entries.
+// recordOf's target: forEach with a module-level callback allocates neither a closure nor entries.
 let target: Record<string, number> = {};
 
 function put(v: number, k: string): void {
@@ -138,8 +139,8 @@ function put(v: number, k: string): void {
   }
 }
 
-/** Object.fromEntries for a string-keyed map. */
-function recordOf(m: Map<string, number>): Record<string, number> {
+/** Object.fromEntries of the sums. */
+function recordOf(m: RateSums): Record<string, number> {
   const o: Record<string, number> = {};
   target = o;
   m.forEach(put);

@@ -1,6 +1,7 @@
 /** Kiali's in-memory traffic map: nodes keyed by internal id, each owning its outgoing edges (§4.10–§4.11). */
 import { GraphType, NodeRates, NodeType, Protocol, ServiceRef } from '../model';
 import { IdParts, NodeFields, idOf, trimFields } from './identity';
+import { RateSums } from './rateSums';
 
 export function emptyNodeRates(): NodeRates {
   return {
@@ -23,8 +24,8 @@ export interface TrafficResponse {
   /** The response code this entry is kept under in `TrafficEdge.responses`. */
   code: string;
   rate: number;
-  flags: Map<string, number>;
-  hosts: Map<string, number>;
+  flags: RateSums;
+  hosts: RateSums;
 }
 
 export class TrafficEdge {
@@ -249,15 +250,15 @@ export function addTraffic(
   }
   let r = edge.responses.get(code);
   if (r === undefined) {
-    r = { code, rate: 0, flags: new Map(), hosts: new Map() };
+    r = { code, rate: 0, flags: new RateSums(), hosts: new RateSums() };
     edge.responses.set(code, r);
   }
   r.rate += val;
   if (flags !== '') {
-    r.flags.set(flags, (r.flags.get(flags) ?? 0) + val);
+    r.flags.add(flags, val);
   }
   if (host !== '') {
-    r.hosts.set(host, (r.hosts.get(host) ?? 0) + val);
+    r.hosts.add(host, val);
   }
 }
 

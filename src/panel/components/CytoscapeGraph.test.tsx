@@ -1,5 +1,5 @@
 import React from 'react';
-import { render } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import { createTheme } from '@grafana/data';
 import type { Core } from 'cytoscape';
 import { buildElements, topologyKey } from '../graph/elements';
@@ -171,7 +171,9 @@ describe('CytoscapeGraph', () => {
   });
 
   it('uses the large-graph renderer options and the layered layout above the threshold', () => {
-    const { getByTestId } = render(<CytoscapeGraph {...props(graph(5), { layout: chooseLayout('dagre', 500, 300) })} />);
+    const { getByTestId } = render(
+      <CytoscapeGraph {...props(graph(5), { layout: chooseLayout('dagre', 500, 300) })} />
+    );
     const el = getByTestId('meshgraph-graph');
     expect(el.getAttribute('data-layout')).toBe('layered');
     expect(el.getAttribute('data-status')).toBe('ready');
@@ -184,7 +186,7 @@ describe('CytoscapeGraph', () => {
   });
 
   it('lays out once and sets no second stylesheet when mounting (the effects re-run after creation do nothing)', () => {
-    for (const layout of [chooseLayout('grid', 2, 300), chooseLayout('dagre', 2, 300), chooseLayout('dagre', 500, 300)]) {
+    for (const layout of [chooseLayout('grid', 2, 300), chooseLayout('dagre', 2, 300)]) {
       created.length = 0;
       const { getByTestId, unmount } = render(<CytoscapeGraph {...props(graph(5), { layout })} />);
       expect(getByTestId('meshgraph-graph').getAttribute('data-status')).toBe('ready');
@@ -192,6 +194,23 @@ describe('CytoscapeGraph', () => {
       expect(counts.get(created[0])).toEqual({ layouts: 1, stylesheets: 0 });
       unmount();
     }
+  });
+
+  it("creates a large graph with the fast layout's positions and its classes: no layout pass, no class toggles", () => {
+    const found = { nodes: new Set(['a']), edges: new Set<string>() };
+    const hidden = { nodes: new Set(['c']), edges: new Set<string>() };
+    const layout = chooseLayout('dagre', 500, 300);
+    const { getByTestId } = render(<CytoscapeGraph {...props(graph(5, true), { layout, found, hidden })} />);
+    const el = getByTestId('meshgraph-graph');
+    const cy = created[0];
+    expect(el.getAttribute('data-status')).toBe('ready');
+    expect(el.getAttribute('data-layout')).toBe('layered');
+    expect(el.getAttribute('data-visible-node-count')).toBe('2');
+    expect(counts.get(cy)).toEqual({ layouts: 0, stylesheets: 0 });
+    // a → b: the layered layout puts the target one column to the right of its source.
+    expect(cy.getElementById('b').position().x).toBeGreaterThan(cy.getElementById('a').position().x);
+    expect(cy.getElementById('a').hasClass(CLASS.find)).toBe(true);
+    expect(cy.getElementById('c').hasClass(CLASS.hidden)).toBe(true);
   });
 
   it('a refresh with new but equal data touches no element, a changed rate only its edge', () => {
@@ -213,7 +232,9 @@ describe('CytoscapeGraph', () => {
     const p = props();
     const { getByTestId, rerender } = render(<CytoscapeGraph {...p} />);
     const cy = hook(getByTestId('meshgraph-graph'));
-    rerender(<CytoscapeGraph {...p} stylesheet={buildStylesheet(palette, { labelMinZoomedFontSize: 9, large: false })} />);
+    rerender(
+      <CytoscapeGraph {...p} stylesheet={buildStylesheet(palette, { labelMinZoomedFontSize: 9, large: false })} />
+    );
     expect(counts.get(cy)?.stylesheets).toBe(1);
     expect(cy.getElementById('a').style('min-zoomed-font-size')).toBe('9px');
   });
@@ -226,5 +247,73 @@ describe('CytoscapeGraph', () => {
     expect(cy.getElementById('c').hasClass(CLASS.dim)).toBe(true);
     cy.getElementById('a').emit('mouseout');
     expect(cy.elements(`.${CLASS.highlight}, .${CLASS.dim}`).length).toBe(0);
+  });
+
+  describe('large-graph labels', () => {
+    const layout = chooseLayout('dagre', 500, 300);
+    const stylesheet = buildStylesheet(palette, { labelMinZoomedFontSize: 6, large: true });
+
+    it('gives no labels while zoomed out, says so, and gives them once zoomed in far enough to read', () => {
+      const { getByTestId, queryByTestId } = render(
+        <CytoscapeGraph {...props(graph(5), { layout, stylesheet, labelMinZoomedFontSize: 6 })} />
+      );
+      const cy = hook(getByTestId('meshgraph-graph'));
+      act(() => {
+        cy.zoom(0.3);
+      });
+      expect(cy.nodes(`.${CLASS.labels}`).length).toBe(0);
+      expect(cy.getElementById('a').style('label')).toBe('');
+      expect(queryByTestId('meshgraph-label-hint')?.textContent).toMatch(/^Labels are hidden at this zoom/);
+      // Node labels (10 px) are 6 px on screen from zoom 0.6, edge labels (8 px) from 0.75.
+      act(() => {
+        cy.zoom(0.65);
+      });
+      expect(cy.getElementById('a').style('label')).toBe(cy.getElementById('a').data('label'));
+      expect(cy.getElementById('a b http').style('label')).toBe('');
+      expect(queryByTestId('meshgraph-label-hint')?.textContent).toMatch(/^Edge labels are hidden/);
+      act(() => {
+        cy.zoom(1);
+      });
+      expect(cy.getElementById('a b http').style('label')).toBe('5');
+      expect(queryByTestId('meshgraph-label-hint')).toBeNull();
+      act(() => {
+        cy.zoom(0.3);
+      });
+      expect(cy.elements(`.${CLASS.labels}`).length).toBe(0);
+    });
+
+    it('shows the label of the element under the pointer as text', () => {
+      const { getByTestId, queryByTestId } = render(<CytoscapeGraph {...props(graph(5), { layout, stylesheet })} />);
+      const cy = hook(getByTestId('meshgraph-graph'));
+      act(() => {
+        cy.getElementById('a').emit('mouseover');
+      });
+      expect(getByTestId('meshgraph-hover-label').textContent).toBe(cy.getElementById('a').data('label'));
+      // No graph-wide highlight in large mode.
+      expect(cy.elements(`.${CLASS.dim}`).length).toBe(0);
+      act(() => {
+        cy.getElementById('a').emit('mouseout');
+      });
+      expect(queryByTestId('meshgraph-hover-label')).toBeNull();
+      act(() => {
+        cy.getElementById('a b http').emit('mouseover');
+      });
+      expect(getByTestId('meshgraph-hover-label').textContent).toBe(cy.getElementById('a b http').data('labelVerbose'));
+      act(() => {
+        cy.panBy({ x: 10, y: 0 });
+      });
+      expect(queryByTestId('meshgraph-hover-label')).toBeNull();
+    });
+
+    it('labels everything from the start in normal mode, without classes or a hint', () => {
+      const { getByTestId, queryByTestId } = render(<CytoscapeGraph {...props(graph(5))} />);
+      const cy = hook(getByTestId('meshgraph-graph'));
+      act(() => {
+        cy.zoom(0.1);
+      });
+      expect(cy.getElementById('a b http').style('label')).toBe('5');
+      expect(cy.elements(`.${CLASS.labels}`).length).toBe(0);
+      expect(queryByTestId('meshgraph-label-hint')).toBeNull();
+    });
   });
 });

@@ -6,6 +6,11 @@
  * data-node-count, data-edge-count (elements in Cytoscape, hidden ones included), data-visible-node-count,
  * data-layout (the layout actually used), data-status ("empty" | "layout" | "ready"); the Cytoscape instance is
  * reachable as the non-enumerable property `__cy` of that element (no globals).
+ *
+ * First paint: the instance is created with its content (elements with their Find/Hide classes and, for the fast
+ * layered layout, their positions), so Cytoscape styles every element once and no layout pass follows. Large-graph
+ * mode gives labels only from the zoom level where they are readable (Cytoscape measures and places every label it
+ * is given, drawn or not); below it a hint says so and hovering an element shows its label.
  */
 import React, { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { css } from '@emotion/css';
@@ -16,13 +21,16 @@ type StylesheetJson = cytoscape.StylesheetJson;
 import { GrafanaTheme2 } from '@grafana/data';
 import { IconButton, useStyles2 } from '@grafana/ui';
 import { createCy } from '../graph/cy';
+import { ALL_LABELS, elementDefinitions, LabelState, labelsAtZoom, visibleLayoutInput } from '../graph/cyContent';
 import { dataChanges, ElementDefs } from '../graph/elements';
+import { fastLayeredPositions } from '../graph/fastLayout';
 import type { Selection } from '../graph/findHide';
 import { GraphIndex, HighlightTarget, highlightSet, indexGraph } from '../graph/highlight';
 import { LayoutChoice, layoutOptions } from '../graph/layouts';
 import type { Palette } from '../graph/palette';
 import { CLASS, StyleBlock } from '../graph/style';
 import { TrafficAnimator, planEdges } from '../graph/animation/TrafficAnimator';
+import { DEFAULT_OPTIONS } from '../options';
 
 export interface SelectedElement {
   kind: 'node' | 'edge';
@@ -46,9 +54,61 @@ export interface CytoscapeGraphProps {
   selected?: SelectedElement;
   onSelect: (sel: SelectedElement | undefined) => void;
   ariaLabel: string;
+  /** Labels smaller than this on screen are not drawn (and, in large-graph mode, not given). */
+  labelMinZoomedFontSize?: number;
+}
+
+/** The label under the pointer, large-graph mode (rendered as text). */
+interface HoverLabel {
+  text: string;
+  x: number;
+  y: number;
 }
 
 const EMPTY_INDEX = indexGraph({ nodes: [], edges: [] });
+const FIT_PADDING = 30;
+
+function indexOf(elements: ElementDefs): GraphIndex {
+  return indexGraph({
+    nodes: [...elements.nodeData.values()].map((n) => ({ id: n.id, parent: n.parent, isBox: n.isBox })),
+    edges: [...elements.edgeData.values()],
+  });
+}
+
+function hiddenKeyOf(hidden: Selection): string {
+  return [...hidden.nodes, '|', ...hidden.edges].join(',');
+}
+
+function visibleNodeCount(elements: ElementDefs, hidden: Selection): number {
+  return elements.nodes.reduce((k, n) => (hidden.nodes.has(n.data.id) ? k : k + 1), 0);
+}
+
+function layoutKeyOf(topology: string, effective: string, hiddenKey: string): string {
+  return `${topology}#${effective}#${hiddenKey}`;
+}
+
+/** Where a pointer on the element would be (nodes: centre; edges: between their ends). */
+function renderedCentre(t: cytoscape.NodeSingular | cytoscape.EdgeSingular): { x: number; y: number } {
+  if (t.isNode()) {
+    return (t as cytoscape.NodeSingular).renderedPosition();
+  }
+  const e = t as cytoscape.EdgeSingular;
+  const s = e.source().renderedPosition();
+  const d = e.target().renderedPosition();
+  return { x: (s.x + d.x) / 2, y: (s.y + d.y) / 2 };
+}
+
+/** Toggles a class only on the elements where it changes (Cytoscape restyles every element it is called on). */
+function setClass(
+  eles: cytoscape.CollectionReturnValue | cytoscape.NodeCollection | cytoscape.EdgeCollection,
+  cls: string,
+  on: boolean
+): void {
+  const change = eles.filter((e) => e.hasClass(cls) !== on);
+  if (change.nonempty()) {
+    change.toggleClass(cls, on);
+  }
+}
 
 type HookedElement = HTMLDivElement & { __cy?: Core };
 
@@ -72,6 +132,7 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
   const animatorRef = useRef<TrafficAnimator | undefined>(undefined);
   const visibleRef = useRef(true);
   const highlightRef = useRef<(target: HighlightTarget | undefined) => void>(() => undefined);
+  const syncLabelsRef = useRef<(force: boolean) => void>(() => undefined);
   const latest = useRef(props);
   // Listeners and the layout read the latest props through this ref (updated before other effects run).
   useLayoutEffect(() => {
@@ -86,6 +147,10 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
   const appliedSize = useRef<string | undefined>(undefined);
   const appliedClasses = useRef<{ found: Selection; hidden: Selection; elements: ElementDefs } | undefined>(undefined);
   const lastLayoutKey = useRef<string | undefined>(undefined);
+  /** Large-graph mode: which elements carry the labels class now. */
+  const labelsRef = useRef<LabelState>(ALL_LABELS);
+  const [labelsShown, setLabelsShown] = useState<LabelState>(ALL_LABELS);
+  const [hoverLabel, setHoverLabel] = useState<HoverLabel | undefined>(undefined);
 
   const { elements, topology, stylesheet, layout, width, height, found, hidden, palette, animate, webgl, selected } =
     props;
@@ -132,11 +197,28 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     if (!el) {
       return;
     }
-    const large = latest.current.layout.large;
+    const p = latest.current;
+    const large = p.layout.large;
+    const minFont = p.labelMinZoomedFontSize ?? DEFAULT_OPTIONS.labelMinZoomedFontSize;
+    // The fast layout runs before the instance exists: its positions go in with the elements.
+    const preset = p.layout.effective === 'layered';
+    const input = preset ? visibleLayoutInput(p.elements, p.hidden) : undefined;
+    const positions = input && input.nodes.length > 0 ? fastLayeredPositions(input.nodes, input.edges) : undefined;
+    // Labels from the start only if the graph will be shown at a zoom where they are readable: decided after
+    // the fit below, so none are given now (large mode).
+    const labels: LabelState = large ? { node: false, edge: false } : ALL_LABELS;
     const options: cytoscape.CytoscapeOptions & Record<string, unknown> = {
       container: el,
-      elements: [],
-      style: latest.current.stylesheet as unknown as StylesheetJson,
+      elements: elementDefinitions(p.elements, {
+        found: p.found,
+        hidden: p.hidden,
+        labels: large ? labels : undefined,
+        positions,
+      }),
+      style: p.stylesheet as unknown as StylesheetJson,
+      // Cytoscape's default is a grid pass over the elements (null, i.e. all at 0,0, when headless): keep what the
+      // definitions say; the layout effect lays out when no positions were given.
+      layout: { name: 'preset', fit: false },
       minZoom: 0.05,
       maxZoom: 4,
       boxSelectionEnabled: false,
@@ -148,13 +230,55 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     };
     const cy = createCy(options);
     cyRef.current = cy;
-    appliedTopology.current = undefined;
-    appliedElements.current = undefined;
-    appliedStylesheet.current = latest.current.stylesheet; // given at creation
-    appliedSize.current = `${latest.current.width}x${latest.current.height}`; // measured at creation
-    lastLayoutKey.current = undefined; // a new instance needs a layout
-    appliedClasses.current = undefined;
+    // What the instance holds now; the effects below skip what is already in place.
+    appliedTopology.current = p.topology;
+    appliedElements.current = p.elements;
+    appliedStylesheet.current = p.stylesheet;
+    appliedSize.current = `${p.width}x${p.height}`; // measured at creation
+    appliedClasses.current = { found: p.found, hidden: p.hidden, elements: p.elements };
+    labelsRef.current = labels;
+    indexRef.current = indexOf(p.elements);
+    setAttr(el, 'data-node-count', cy.nodes().length);
+    setAttr(el, 'data-edge-count', cy.edges().length);
+    setAttr(el, 'data-visible-node-count', visibleNodeCount(p.elements, p.hidden));
+    if (positions) {
+      cy.fit(cy.elements().not(`.${CLASS.hidden}`), FIT_PADDING);
+      lastLayoutKey.current = layoutKeyOf(p.topology, p.layout.effective, hiddenKeyOf(p.hidden));
+      setAttr(el, 'data-layout', p.layout.effective);
+      setAttr(el, 'data-status', 'ready');
+    } else {
+      lastLayoutKey.current = undefined; // the layout effect lays out (or settles the empty case)
+    }
     Object.defineProperty(el, '__cy', { value: cy, configurable: true, enumerable: false, writable: false });
+
+    // Large-graph mode: labels are given when the zoom makes them readable, taken away below that.
+    const syncLabels = (force: boolean) => {
+      if (!latest.current.layout.large) {
+        return;
+      }
+      const want = labelsAtZoom(cy.zoom(), latest.current.labelMinZoomedFontSize ?? minFont);
+      const had = labelsRef.current;
+      if (!force && want.node === had.node && want.edge === had.edge) {
+        return;
+      }
+      labelsRef.current = want;
+      cy.batch(() => {
+        if (force || want.node !== had.node) {
+          setClass(cy.nodes(), CLASS.labels, want.node);
+        }
+        if (force || want.edge !== had.edge) {
+          setClass(cy.edges(), CLASS.labels, want.edge);
+        }
+      });
+      setLabelsShown(want);
+    };
+    syncLabelsRef.current = syncLabels;
+    if (large) {
+      syncLabels(true);
+      cy.on('zoom', () => syncLabels(false));
+      // The hover label belongs to a place on screen: gone when the view moves.
+      cy.on('viewport', () => setHoverLabel(undefined));
+    }
 
     const applyHighlight = (target: HighlightTarget | undefined) => {
       cy.batch(() => {
@@ -174,12 +298,24 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     };
     const selectedTarget = (): HighlightTarget | undefined => latest.current.selected;
     const onOver = (evt: EventObject) => {
-      if (!selectedTarget() && !latest.current.layout.large) {
+      if (latest.current.layout.large) {
+        // No graph-wide highlight here (it restyles everything); the element's label instead, as text.
+        const t = evt.target;
+        const text = String((t.isNode() ? t.data('label') : t.data('labelVerbose') || t.data('label')) ?? '');
+        const at = evt.renderedPosition ?? renderedCentre(t);
+        setHoverLabel(text ? { text, x: at.x, y: at.y } : undefined);
+        return;
+      }
+      if (!selectedTarget()) {
         applyHighlight({ kind: evt.target.isNode() ? 'node' : 'edge', id: evt.target.id() });
       }
     };
     const onOut = () => {
-      if (!selectedTarget() && !latest.current.layout.large) {
+      if (latest.current.layout.large) {
+        setHoverLabel(undefined);
+        return;
+      }
+      if (!selectedTarget()) {
         applyHighlight(undefined);
       }
     };
@@ -203,6 +339,8 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       cy.destroy();
       cyRef.current = undefined;
       highlightRef.current = () => undefined;
+      syncLabelsRef.current = () => undefined;
+      setHoverLabel(undefined);
       delete (el as HookedElement).__cy;
     };
     // Renderer options only: data, style and layout are applied by the effects below.
@@ -220,7 +358,15 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     cy.batch(() => {
       if (changed) {
         cy.elements().remove();
-        cy.add([...elements.nodes, ...elements.edges] as cytoscape.ElementDefinition[]);
+        // With their classes (as they stand now), so the find/hide effect below finds nothing to toggle.
+        cy.add(
+          elementDefinitions(elements, {
+            found,
+            hidden,
+            labels: layout.large ? labelsRef.current : undefined,
+          }) as cytoscape.ElementDefinition[]
+        );
+        appliedClasses.current = { found, hidden, elements };
       } else {
         for (const def of [...elements.nodes, ...elements.edges]) {
           const ele = cy.getElementById(def.data.id);
@@ -231,20 +377,19 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
         }
       }
     });
-    indexRef.current = indexGraph({
-      nodes: [...elements.nodeData.values()].map((n) => ({ id: n.id, parent: n.parent, isBox: n.isBox })),
-      edges: [...elements.edgeData.values()],
-    });
+    indexRef.current = indexOf(elements);
     setAttr(el, 'data-node-count', cy.nodes().length);
     setAttr(el, 'data-edge-count', cy.edges().length);
     if (changed) {
       appliedTopology.current = topology;
-      // Hidden classes must be in place before the layout: applied by the find/hide effect, which runs next
-      // and lays out; here only the empty case is settled.
+      setAttr(el, 'data-visible-node-count', visibleNodeCount(elements, hidden));
+      // The find/hide effect, which runs next, lays out; here only the empty case is settled.
       if (cy.elements().length === 0) {
         setAttr(el, 'data-status', 'empty');
       }
     }
+    // found/hidden are read for new elements only; their changes are the find/hide effect's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [elements, topology, generation]);
 
   useEffect(() => {
@@ -257,9 +402,9 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
   }, [stylesheet, generation]);
 
   // Find and hide classes; hiding re-runs the layout (as Kiali does), finding does not.
-  const hiddenKey = useMemo(() => [...hidden.nodes, '|', ...hidden.edges].join(','), [hidden]);
+  const hiddenKey = useMemo(() => hiddenKeyOf(hidden), [hidden]);
   // A new instance resets lastLayoutKey, so the generation need not be part of the key.
-  const layoutKey = `${topology}#${layout.effective}#${hiddenKey}`;
+  const layoutKey = layoutKeyOf(topology, layout.effective, hiddenKey);
   useEffect(() => {
     const cy = cyRef.current;
     const el = containerRef.current;
@@ -290,6 +435,11 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       runLayout();
     }
   }, [found, hidden, layoutKey, runLayout, elements, generation]);
+
+  // A new label threshold (panel option) may give or take labels at the current zoom.
+  useEffect(() => {
+    syncLabelsRef.current(false);
+  }, [props.labelMinZoomedFontSize, generation]);
 
   // Selection highlight (hover highlight is handled by the listeners).
   useEffect(() => {
@@ -381,6 +531,9 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     };
   }, [animate, elements, hidden, palette, generation]);
 
+  const hasEdgeLabels = useMemo(() => elements.edges.some((e) => !!e.data.label), [elements]);
+  const labelHint = layout.large && (!labelsShown.node || (hasEdgeLabels && !labelsShown.edge));
+
   const zoomBy = (factor: number) => {
     const cy = cyRef.current;
     if (cy) {
@@ -404,6 +557,22 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
         tabIndex={0}
       />
       <canvas ref={canvasRef} className={styles.overlay} aria-hidden="true" width={width} height={height} />
+      {hoverLabel && (
+        <div
+          className={styles.hoverLabel}
+          style={{ left: hoverLabel.x, top: hoverLabel.y }}
+          role="tooltip"
+          data-testid="meshgraph-hover-label"
+        >
+          {hoverLabel.text}
+        </div>
+      )}
+      {labelHint && (
+        <div className={styles.labelHint} data-testid="meshgraph-label-hint">
+          {labelsShown.node ? 'Edge labels' : 'Labels'} are hidden at this zoom: zoom in or point at an element to read
+          them.
+        </div>
+      )}
       <div className={styles.controls}>
         <IconButton
           name="plus"
@@ -446,6 +615,33 @@ const getStyles = (theme: GrafanaTheme2) => ({
     '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}`, outlineOffset: -2 },
   }),
   overlay: css({ position: 'absolute', inset: 0, pointerEvents: 'none' }),
+  hoverLabel: css({
+    position: 'absolute',
+    transform: 'translate(12px, -100%)',
+    pointerEvents: 'none',
+    whiteSpace: 'pre-line',
+    maxWidth: 320,
+    padding: theme.spacing(0.5, 1),
+    fontSize: theme.typography.bodySmall.fontSize,
+    color: theme.colors.text.primary,
+    background: theme.colors.background.secondary,
+    border: `1px solid ${theme.colors.border.medium}`,
+    borderRadius: theme.shape.radius.default,
+    boxShadow: theme.shadows.z2,
+    zIndex: 1,
+  }),
+  labelHint: css({
+    position: 'absolute',
+    left: theme.spacing(1),
+    bottom: theme.spacing(1),
+    pointerEvents: 'none',
+    padding: theme.spacing(0.25, 1),
+    fontSize: theme.typography.bodySmall.fontSize,
+    color: theme.colors.text.secondary,
+    background: theme.colors.background.secondary,
+    borderRadius: theme.shape.radius.default,
+    opacity: 0.9,
+  }),
   controls: css({
     position: 'absolute',
     right: theme.spacing(1),

@@ -219,6 +219,7 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
               selected={selected}
               onSelect={setSelected}
               ariaLabel={ariaLabel}
+              labelMinZoomedFontSize={options.labelMinZoomedFontSize}
             />
             {leafCount <= SR_TABLE_LIMIT && <GraphTable graph={graph} hidden={hidden} found={found} srOnly />}
             {showLegend && <Legend palette={palette} />}

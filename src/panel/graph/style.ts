@@ -14,7 +14,12 @@ export interface StyleBlock {
 export interface StyleOptions {
   /** Labels smaller than this on screen (px) are not drawn: Cytoscape's min-zoomed-font-size. */
   labelMinZoomedFontSize: number;
-  /** Large-graph mode: straight edges, no shadows (cheaper to draw). */
+  /**
+   * Large-graph mode: straight edges, no shadows, and node and edge labels only on elements with the `labels`
+   * class (the panel adds it when zoomed in far enough to read them): Cytoscape applies, measures and places
+   * every label it is given, drawn or not, and applies each style property with a cost that grows with the
+   * compound boxes, so the generic blocks carry as few properties as the look allows.
+   */
   large: boolean;
 }
 
@@ -23,9 +28,22 @@ export const CLASS = {
   hidden: 'mg-hidden',
   highlight: 'mg-highlight',
   dim: 'mg-dim',
+  /** Large-graph mode: the element shows its label. */
+  labels: 'mg-labels',
 } as const;
 
 const NODE_SIZE = 25;
+export const NODE_FONT_SIZE = 10;
+export const EDGE_FONT_SIZE = 8;
+
+/**
+ * The zoom levels from which node and edge labels are at least `minZoomedFontSize` px on screen (below that
+ * Cytoscape would not draw them anyway): large-graph mode gives labels to the elements from there on.
+ */
+export function labelZoomThresholds(minZoomedFontSize: number): { node: number; edge: number } {
+  const min = Math.max(0, minZoomedFontSize);
+  return { node: min / NODE_FONT_SIZE, edge: min / EDGE_FONT_SIZE };
+}
 
 function svgDataUri(svg: string): string {
   return `data:image/svg+xml;utf8,${encodeURIComponent(svg)}`;
@@ -57,28 +75,46 @@ export function buildStylesheet(p: Palette, opts: StyleOptions): StyleBlock[] {
     'text-wrap': 'wrap',
     'min-zoomed-font-size': opts.labelMinZoomedFontSize,
   };
+  const nodeLabel = {
+    ...labelBase,
+    label: 'data(label)',
+    'font-size': NODE_FONT_SIZE,
+    'text-valign': 'bottom',
+    'text-halign': 'center',
+    'text-margin-y': 3,
+    'text-max-width': '160px',
+  };
+  const edgeLabel = { ...labelBase, label: 'data(label)', 'font-size': EDGE_FONT_SIZE, 'text-events': 'yes' };
+  const large = opts.large;
   return [
     {
       selector: 'node',
-      style: {
-        ...labelBase,
-        label: 'data(label)',
-        'font-size': 10,
-        'text-valign': 'bottom',
-        'text-halign': 'center',
-        'text-margin-y': 3,
-        'text-max-width': '160px',
-        width: NODE_SIZE,
-        height: NODE_SIZE,
-        shape: 'ellipse',
-        'background-color': p.nodeFill,
-        'border-width': 1,
-        'border-style': 'solid',
-        'border-color': p.nodeBorder,
-        'z-index': 10,
-        ...(opts.large ? {} : { ghost: 'yes', 'ghost-offset-x': 1, 'ghost-offset-y': 1, 'ghost-opacity': 0.3 }),
-      },
+      style: large
+        ? // Cytoscape's defaults already give an ellipse with a solid border; compound depth orders boxes below.
+          {
+            width: NODE_SIZE,
+            height: NODE_SIZE,
+            'background-color': p.nodeFill,
+            'border-width': 1,
+            'border-color': p.nodeBorder,
+          }
+        : {
+            ...nodeLabel,
+            width: NODE_SIZE,
+            height: NODE_SIZE,
+            shape: 'ellipse',
+            'background-color': p.nodeFill,
+            'border-width': 1,
+            'border-style': 'solid',
+            'border-color': p.nodeBorder,
+            'z-index': 10,
+            ghost: 'yes',
+            'ghost-offset-x': 1,
+            'ghost-offset-y': 1,
+            'ghost-opacity': 0.3,
+          },
     },
+    ...(large ? [{ selector: `node.${CLASS.labels}`, style: nodeLabel }] : []),
     { selector: 'node[nodeType="app"]', style: { shape: 'round-rectangle' } },
     { selector: 'node[nodeType="service"]', style: { shape: 'round-triangle' } },
     { selector: 'node[nodeType="aggregate"]', style: { shape: 'round-pentagon' } },
@@ -98,8 +134,10 @@ export function buildStylesheet(p: Palette, opts: StyleOptions): StyleBlock[] {
       style: { 'background-image': inaccessibleImage(p), 'background-width': '70%', 'background-height': '70%' },
     },
     {
+      // Box labels (a few) are always given: they name the namespaces at every zoom.
       selector: 'node[nodeType="box"]',
       style: {
+        ...(large ? nodeLabel : {}),
         shape: 'round-rectangle',
         'text-valign': 'top',
         'text-halign': 'center',
@@ -109,8 +147,7 @@ export function buildStylesheet(p: Palette, opts: StyleOptions): StyleBlock[] {
         'border-color': p.boxBorder,
         'border-width': 1,
         padding: '12px',
-        'z-index': 1,
-        ghost: 'no',
+        ...(large ? {} : { 'z-index': 1, ghost: 'no' }),
       },
     },
     { selector: 'node[isBox="cluster"]', style: { 'background-color': p.boxFill.cluster } },
@@ -120,29 +157,43 @@ export function buildStylesheet(p: Palette, opts: StyleOptions): StyleBlock[] {
     {
       selector: 'edge',
       style: {
-        ...labelBase,
-        label: 'data(label)',
-        'font-size': 8,
-        'curve-style': opts.large ? 'straight' : 'bezier',
+        ...(large ? {} : edgeLabel),
+        'curve-style': large ? 'straight' : 'bezier',
         width: 2,
         'line-color': p.healthy,
         'target-arrow-shape': 'vee',
         'target-arrow-color': p.healthy,
         'arrow-scale': 0.9,
-        'text-events': 'yes',
       },
     },
-    { selector: 'edge[healthStatus="Degraded"]', style: { 'line-color': p.degraded, 'target-arrow-color': p.degraded } },
+    ...(large ? [{ selector: `edge.${CLASS.labels}`, style: edgeLabel }] : []),
+    {
+      selector: 'edge[healthStatus="Degraded"]',
+      style: { 'line-color': p.degraded, 'target-arrow-color': p.degraded },
+    },
     {
       selector: 'edge[healthStatus="Failure"]',
       // Colour plus a dash pattern: errors are never told by colour alone.
-      style: { 'line-color': p.failure, 'target-arrow-color': p.failure, 'line-style': 'dashed', 'line-dash-pattern': '6 3' },
+      style: {
+        'line-color': p.failure,
+        'target-arrow-color': p.failure,
+        'line-style': 'dashed',
+        'line-dash-pattern': '6 3',
+      },
     },
     {
       selector: 'edge[protocol="tcp"]',
-      style: { 'line-color': p.tcp, 'target-arrow-color': p.tcp, 'target-arrow-shape': 'triangle-cross', 'line-style': 'solid' },
+      style: {
+        'line-color': p.tcp,
+        'target-arrow-color': p.tcp,
+        'target-arrow-shape': 'triangle-cross',
+        'line-style': 'solid',
+      },
     },
-    { selector: 'edge[color][protocol=""]', style: { 'line-color': 'data(color)', 'target-arrow-color': 'data(color)' } },
+    {
+      selector: 'edge[color][protocol=""]',
+      style: { 'line-color': 'data(color)', 'target-arrow-color': 'data(color)' },
+    },
     { selector: 'edge[thickness]', style: { width: 'data(thickness)' } },
     { selector: 'edge[?dashed]', style: { 'line-style': 'dashed' } },
     {
@@ -150,8 +201,9 @@ export function buildStylesheet(p: Palette, opts: StyleOptions): StyleBlock[] {
       style: { 'line-color': p.idle, 'target-arrow-color': p.idle, 'line-style': 'dotted', 'line-dash-pattern': '2 3' },
     },
     {
+      // The selected edge always shows its details (in large-graph mode it may have no label style yet).
       selector: 'edge:selected',
-      style: { width: 4, label: 'data(labelVerbose)', 'z-index': 20 },
+      style: { ...(large ? edgeLabel : {}), width: 4, label: 'data(labelVerbose)', 'z-index': 20 },
     },
     {
       selector: `.${CLASS.find}`,

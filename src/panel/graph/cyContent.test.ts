@@ -1,0 +1,104 @@
+import cytoscape from 'cytoscape';
+import { createTheme } from '@grafana/data';
+import { elementDefinitions, labelsAtZoom, visibleLayoutInput } from './cyContent';
+import { buildElements } from './elements';
+import { fromFrames } from './fromFrames';
+import { paletteFromTheme } from './palette';
+import { buildStylesheet, CLASS } from './style';
+import { meshEdgesFrame, meshNodesFrame } from './testing/frames';
+
+const none = { nodes: new Set<string>(), edges: new Set<string>() };
+
+function els() {
+  return buildElements(
+    fromFrames([
+      meshNodesFrame([
+        { id: 'box_ns', nodeType: 'box', isBox: 'namespace', namespace: 'ns' },
+        { id: 'a', nodeType: 'workload', workload: 'a', namespace: 'ns', parent: 'box_ns' },
+        { id: 'b', nodeType: 'workload', workload: 'b', namespace: 'ns', parent: 'box_ns' },
+        { id: 'c', nodeType: 'workload', workload: 'c', namespace: 'other' },
+      ]),
+      meshEdgesFrame([
+        { source: 'a', target: 'b', protocol: 'http', rates: { total: 5 } },
+        { source: 'b', target: 'c', protocol: 'http', rates: { total: 1 } },
+      ]),
+    ]),
+    { edgeLabels: ['trafficRate'], showBadges: false }
+  );
+}
+
+describe('elementDefinitions', () => {
+  it('carries the find, hide and label classes and the given positions, parents before children', () => {
+    const defs = elementDefinitions(els(), {
+      found: { nodes: new Set(['a']), edges: new Set(['a b http']) },
+      hidden: { nodes: new Set(['c']), edges: new Set(['b c http']) },
+      labels: { node: true, edge: false },
+      positions: new Map([['a', { x: 10, y: 20 }]]),
+    });
+    const byId = new Map(defs.map((d) => [d.data.id, d]));
+    expect(defs.map((d) => d.data.id).indexOf('box_ns')).toBeLessThan(defs.map((d) => d.data.id).indexOf('a'));
+    expect(byId.get('a')!.classes).toEqual([CLASS.find, CLASS.labels]);
+    expect(byId.get('a')!.position).toEqual({ x: 10, y: 20 });
+    expect(byId.get('b')!.position).toBeUndefined();
+    expect(byId.get('c')!.classes).toEqual([CLASS.hidden, CLASS.labels]);
+    expect(byId.get('a b http')!.classes).toEqual([CLASS.find]);
+    expect(byId.get('b c http')!.classes).toEqual([CLASS.hidden]);
+    expect(byId.get('a b http')!.group).toBe('edges');
+  });
+
+  it('gives no element a class when nothing is found, hidden or labelled (normal mode), and copies data', () => {
+    const e = els();
+    const defs = elementDefinitions(e, { found: none, hidden: none });
+    expect(defs.filter((d) => d.classes !== undefined)).toEqual([]);
+    defs[0].data.label = 'changed';
+    expect(e.nodes[0].data.label).not.toBe('changed');
+  });
+
+  it('loads into Cytoscape with positions kept (preset) and large-mode labels only where the class is', () => {
+    const palette = paletteFromTheme(createTheme());
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      layout: { name: 'preset', fit: false },
+      style: buildStylesheet(palette, {
+        labelMinZoomedFontSize: 6,
+        large: true,
+      }) as unknown as cytoscape.StylesheetJson,
+      elements: elementDefinitions(els(), {
+        found: none,
+        hidden: none,
+        labels: { node: true, edge: false },
+        positions: new Map([['a', { x: 10, y: 20 }]]),
+      }) as cytoscape.ElementDefinition[],
+    });
+    expect(cy.getElementById('a').position()).toEqual({ x: 10, y: 20 });
+    expect(cy.getElementById('a').style('label')).toBe(cy.getElementById('a').data('label'));
+    expect(cy.getElementById('a b http').style('label')).toBe('');
+    cy.getElementById('a b http').addClass(CLASS.labels);
+    expect(cy.getElementById('a b http').style('label')).toBe('5');
+    cy.destroy();
+  });
+});
+
+describe('visibleLayoutInput', () => {
+  it('leaves out hidden nodes and edges and keeps parents', () => {
+    const input = visibleLayoutInput(els(), { nodes: new Set(['c']), edges: new Set(['b c http']) });
+    expect(input.nodes).toEqual([
+      { id: 'box_ns', parent: undefined, isBox: 'namespace' },
+      { id: 'a', parent: 'box_ns', isBox: undefined },
+      { id: 'b', parent: 'box_ns', isBox: undefined },
+    ]);
+    expect(input.edges).toEqual([{ source: 'a', target: 'b' }]);
+  });
+});
+
+describe('labelsAtZoom', () => {
+  it('gives labels from the zoom where they reach the minimum on-screen size (nodes 10 px, edges 8 px fonts)', () => {
+    // 6 px minimum: nodes from zoom 0.6, edges from 0.75.
+    expect(labelsAtZoom(0.5, 6)).toEqual({ node: false, edge: false });
+    expect(labelsAtZoom(0.6, 6)).toEqual({ node: true, edge: false });
+    expect(labelsAtZoom(0.75, 6)).toEqual({ node: true, edge: true });
+    // 0: always.
+    expect(labelsAtZoom(0.05, 0)).toEqual({ node: true, edge: true });
+  });
+});

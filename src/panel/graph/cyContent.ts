@@ -1,0 +1,104 @@
+/**
+ * What a Cytoscape instance is given in one go: element definitions that already carry their Find/Hide classes,
+ * their label class (large-graph mode) and, when the fast layout computed them beforehand, their positions. One
+ * add, one style pass and no layout pass, instead of add → restyle per class toggle → layout → restyle.
+ */
+import type { ElementDefs } from './elements';
+import type { LayoutEdgeIn, LayoutNodeIn, Point } from './fastLayout';
+import type { Selection } from './findHide';
+import { CLASS, labelZoomThresholds } from './style';
+
+export interface LabelState {
+  node: boolean;
+  edge: boolean;
+}
+
+export const ALL_LABELS: LabelState = { node: true, edge: true };
+
+export interface ContentOptions {
+  found: Selection;
+  hidden: Selection;
+  /** Which elements carry the `labels` class (large-graph mode); none when omitted (the normal stylesheet labels all). */
+  labels?: LabelState;
+  /** Leaf positions (boxes are sized by Cytoscape from their members). */
+  positions?: ReadonlyMap<string, Point>;
+}
+
+export interface ElementDefinitionOut {
+  group: 'nodes' | 'edges';
+  data: Record<string, unknown> & { id: string };
+  classes?: string[];
+  position?: Point;
+}
+
+function classesOf(isHidden: boolean, isFound: boolean, labelled: boolean): string[] | undefined {
+  if (!isHidden && !isFound && !labelled) {
+    return undefined;
+  }
+  const c: string[] = [];
+  if (isHidden) {
+    c.push(CLASS.hidden);
+  }
+  if (isFound) {
+    c.push(CLASS.find);
+  }
+  if (labelled) {
+    c.push(CLASS.labels);
+  }
+  return c;
+}
+
+/** Nodes first (parents before children, as buildElements orders them), then edges. Data objects are copied. */
+export function elementDefinitions(elements: ElementDefs, opts: ContentOptions): ElementDefinitionOut[] {
+  const labels = opts.labels ?? { node: false, edge: false };
+  const out: ElementDefinitionOut[] = [];
+  for (const n of elements.nodes) {
+    const id = n.data.id;
+    const def: ElementDefinitionOut = { group: 'nodes', data: { ...n.data } };
+    const classes = classesOf(opts.hidden.nodes.has(id), opts.found.nodes.has(id), labels.node);
+    if (classes) {
+      def.classes = classes;
+    }
+    const p = opts.positions?.get(id);
+    if (p) {
+      def.position = { x: p.x, y: p.y };
+    }
+    out.push(def);
+  }
+  for (const e of elements.edges) {
+    const id = e.data.id;
+    const def: ElementDefinitionOut = { group: 'edges', data: { ...e.data } };
+    const classes = classesOf(opts.hidden.edges.has(id), opts.found.edges.has(id), labels.edge);
+    if (classes) {
+      def.classes = classes;
+    }
+    out.push(def);
+  }
+  return out;
+}
+
+/** The visible part of the graph as the fast layout reads it. */
+export function visibleLayoutInput(
+  elements: ElementDefs,
+  hidden: Selection
+): { nodes: LayoutNodeIn[]; edges: LayoutEdgeIn[] } {
+  const nodes: LayoutNodeIn[] = [];
+  for (const n of elements.nodes) {
+    if (!hidden.nodes.has(n.data.id)) {
+      nodes.push({ id: n.data.id, parent: n.data.parent as string | undefined, isBox: n.data.isBox });
+    }
+  }
+  const edges: LayoutEdgeIn[] = [];
+  for (const e of elements.edges) {
+    if (!hidden.edges.has(e.data.id)) {
+      edges.push({ source: e.data.source as string, target: e.data.target as string });
+    }
+  }
+  return { nodes, edges };
+}
+
+/** Which labels are worth giving at a zoom level (large-graph mode): those at least minZoomedFontSize px on screen. */
+export function labelsAtZoom(zoom: number, minZoomedFontSize: number): LabelState {
+  const t = labelZoomThresholds(minZoomedFontSize);
+  return { node: zoom >= t.node, edge: zoom >= t.edge };
+}

@@ -1,4 +1,4 @@
-import { parser } from '@prometheus-io/lezer-promql';
+import { parsePromQL } from '../engine/promql/parse.testutil';
 
 import { planQueries } from '../engine/planner';
 import { escapeRegex } from '../engine/promql/escape';
@@ -11,41 +11,25 @@ const HOSTILE = ['"} or vector(1)', 'a"b', 'back\\slash', 'line\nbreak', '.*', '
 
 const query = (over: Partial<MeshgraphQuery> = {}): MeshgraphQuery => ({ refId: 'A', ...DEFAULT_QUERY, ...over });
 const window = { queryTime: 1_800_000_000, duration: 600 };
-const nsVar = (value: string | string[]): FakeVariable => ({ name: 'namespace', current: { value }, multi: Array.isArray(value) });
+const nsVar = (value: string | string[]): FakeVariable => ({
+  name: 'namespace',
+  current: { value },
+  multi: Array.isArray(value),
+});
 
 function resolve(q: MeshgraphQuery, vars: FakeVariable[] = [], scope: Array<{ key: string; value: string }> = []) {
   return resolveQuery(q, {}, new FakeTemplateSrv(vars), { scope });
 }
 
-/** Node types of a parsed PromQL expression (no text), and whether the parser met an error. */
-function shape(expr: string): { types: string[]; error: boolean } {
-  const types: string[] = [];
-  let error = false;
-  parser.parse(expr).iterate({
-    enter: (n) => {
-      error = error || n.type.isError;
-      types.push(n.type.name);
-    },
-  });
-  return { types, error };
+/** The expression's structure with every string literal blanked, and whether the parser met an error. */
+function shape(expr: string): { skeleton: string; error: boolean } {
+  const p = parsePromQL(expr);
+  return { skeleton: p.skeleton, error: p.errors.length > 0 };
 }
 
 /** Every label matcher of a PromQL expression with its decoded string value. */
 function matchers(expr: string): Array<{ label: string; op: string; value: string }> {
-  const found: Array<{ label: string; op: string; value: string }> = [];
-  parser.parse(expr).iterate({
-    enter: (n) => {
-      if (n.name !== 'UnquotedLabelMatcher') {
-        return;
-      }
-      const label = n.node.getChild('LabelName')!;
-      const op = n.node.getChild('MatchOp')!;
-      const str = n.node.getChild('StringLiteral')!;
-      // Meshgraph writes double-quoted literals whose escapes are JSON's.
-      found.push({ label: expr.slice(label.from, label.to), op: expr.slice(op.from, op.to), value: JSON.parse(expr.slice(str.from, str.to)) });
-    },
-  });
-  return found;
+  return parsePromQL(expr).matchers.map((m) => ({ label: m.name, op: m.op, value: m.value }));
 }
 
 describe('resolveQuery: namespaces', () => {
@@ -60,7 +44,12 @@ describe('resolveQuery: namespaces', () => {
   });
 
   it('maps "All" to no namespace matcher', () => {
-    const all: FakeVariable = { name: 'namespace', current: { value: ['$__all'] }, includeAll: true, options: [{ value: 'a' }] };
+    const all: FakeVariable = {
+      name: 'namespace',
+      current: { value: ['$__all'] },
+      includeAll: true,
+      options: [{ value: 'a' }],
+    };
     expect(resolve(query({ namespaces: ['$namespace'] }), [all]).query.namespaces).toBe('all');
     expect(resolve(query({ namespaces: [ALL_NAMESPACES] })).query.namespaces).toBe('all');
   });
@@ -82,7 +71,11 @@ describe('resolveQuery: namespaces', () => {
   });
 
   it.each(HOSTILE)('keeps the planned PromQL structure unchanged for the hostile namespace %j', (value) => {
-    const benign = toGraphOptions(resolve(query({ namespaces: ['$namespace'] }), [nsVar('bookinfo')]).query, window, {});
+    const benign = toGraphOptions(
+      resolve(query({ namespaces: ['$namespace'] }), [nsVar('bookinfo')]).query,
+      window,
+      {}
+    );
     const hostile = toGraphOptions(resolve(query({ namespaces: ['$namespace'] }), [nsVar(value)]).query, window, {});
     const benignPlan = planQueries(benign).queries;
     const hostilePlan = planQueries(hostile).queries;
@@ -90,7 +83,7 @@ describe('resolveQuery: namespaces', () => {
     hostilePlan.forEach((q, i) => {
       const s = shape(q.expr);
       expect(s.error).toBe(false);
-      expect(s.types).toEqual(shape(benignPlan[i].expr).types);
+      expect(s.skeleton).toEqual(shape(benignPlan[i].expr).skeleton);
       // Where the benign plan matches "bookinfo" exactly, the hostile plan matches the hostile value exactly.
       const b = matchers(benignPlan[i].expr);
       const h = matchers(q.expr);
@@ -132,9 +125,14 @@ describe('resolveQuery: other fields', () => {
   });
 
   it('takes the duration from a variable such as $__range', () => {
-    const { query: r } = resolveQuery(query({ duration: '$__range' }), { __range: { text: '3600s', value: '3600s' } }, new FakeTemplateSrv(), {
-      scope: [],
-    });
+    const { query: r } = resolveQuery(
+      query({ duration: '$__range' }),
+      { __range: { text: '3600s', value: '3600s' } },
+      new FakeTemplateSrv(),
+      {
+        scope: [],
+      }
+    );
     expect(r.durationS).toBe(3600);
   });
 
@@ -146,7 +144,12 @@ describe('resolveQuery: other fields', () => {
 
   it('merges the query scope labels over the datasource defaults', () => {
     const { query: r } = resolve(
-      query({ scope: [{ key: 'mesh_id', value: 'mesh2' }, { key: 'region', value: '$region' }] }),
+      query({
+        scope: [
+          { key: 'mesh_id', value: 'mesh2' },
+          { key: 'region', value: '$region' },
+        ],
+      }),
       [{ name: 'region', current: { value: 'eu"west' } }],
       [
         { key: 'mesh_id', value: 'mesh1' },
@@ -187,7 +190,11 @@ describe('resolveQuery: other fields', () => {
   });
 
   it('replaces unknown enum values from a hand-edited query with defaults, with warnings', () => {
-    const bad = query({ graphType: 'everything' as never, rates: { http: 'x' as never, grpc: 'sent', tcp: 'total' }, boxBy: ['planet' as never] });
+    const bad = query({
+      graphType: 'everything' as never,
+      rates: { http: 'x' as never, grpc: 'sent', tcp: 'total' },
+      boxBy: ['planet' as never],
+    });
     const { query: r, notices } = resolve(bad);
     expect(r.graphType).toBe(DEFAULT_QUERY.graphType);
     expect(r.rates).toEqual({ http: 'requests', grpc: 'sent', tcp: 'total' });
@@ -200,8 +207,15 @@ describe('resolveQuery: other fields', () => {
   });
 
   it('turns appender choices into the engine options', () => {
-    const { query: r } = resolve(query({ responseTime: 'off', throughput: 'request', aggregate: 'request_operation', kubeState: false }));
-    expect(r.appenders).toMatchObject({ responseTime: false, throughput: 'request', aggregate: 'request_operation', kubeState: false });
+    const { query: r } = resolve(
+      query({ responseTime: 'off', throughput: 'request', aggregate: 'request_operation', kubeState: false })
+    );
+    expect(r.appenders).toMatchObject({
+      responseTime: false,
+      throughput: 'request',
+      aggregate: 'request_operation',
+      kubeState: false,
+    });
   });
 
   it('refuses an invalid operation label', () => {
@@ -220,8 +234,15 @@ describe('resolveQuery: other fields', () => {
 describe('toGraphOptions and toInterpolatedQuery', () => {
   it('puts the window and the tolerances into GraphOptions', () => {
     const tolerances = [{ code: '5XX', protocol: 'http', direction: '.*', degraded: 1, failure: 2 }];
-    const opts = toGraphOptions(resolve(query({ namespaces: ['bookinfo'] })).query, window, { healthTolerances: tolerances });
-    expect(opts).toMatchObject({ namespaces: ['bookinfo'], duration: 600, queryTime: 1_800_000_000, healthTolerances: tolerances });
+    const opts = toGraphOptions(resolve(query({ namespaces: ['bookinfo'] })).query, window, {
+      healthTolerances: tolerances,
+    });
+    expect(opts).toMatchObject({
+      namespaces: ['bookinfo'],
+      duration: 600,
+      queryTime: 1_800_000_000,
+      healthTolerances: tolerances,
+    });
   });
 
   it('writes variables back as literal values', () => {

@@ -1,4 +1,4 @@
-import { parser } from '@prometheus-io/lezer-promql';
+import { parsePromQL } from '../promql/parse.testutil';
 import type { VectorSample } from '../client/types';
 import type { GraphEdge, GraphModel, GraphNode, GraphOptions, NodeType } from '../model';
 import { defaultGraphOptions } from '../options';
@@ -188,35 +188,13 @@ describe('planKubeStateQueries', () => {
     const hostile = ['a"b', 'x"}) or vector(1) #', 'back\\slash', 'dot.star.*', 'new\nline', '(|)', 'ünï', '$^[]{}+?'];
     const queries = planKubeStateQueries(options({ namespaces: hostile, injectServiceNodes: true }));
 
-    function errorNodes(expr: string): number {
-      let errors = 0;
-      parser.parse(expr).iterate({
-        enter: (n) => {
-          if (n.type.isError) {
-            errors++;
-          }
-        },
-      });
-      return errors;
-    }
+    const errorNodes = (expr: string): number => parsePromQL(expr).errors.length;
 
     /** The unescaped values of every `namespace=~"..."` matcher. */
-    function namespacePatterns(expr: string): string[] {
-      const out: string[] = [];
-      const tree = parser.parse(expr);
-      tree.iterate({
-        enter: (n) => {
-          if (n.name === 'UnquotedLabelMatcher' || n.name === 'LabelMatcher') {
-            const text = expr.slice(n.from, n.to);
-            const m = /^namespace=~("(?:[^"\\]|\\.)*")$/s.exec(text);
-            if (m) {
-              out.push(JSON.parse(m[1]));
-            }
-          }
-        },
-      });
-      return out;
-    }
+    const namespacePatterns = (expr: string): string[] =>
+      parsePromQL(expr)
+        .matchers.filter((m) => m.name === 'namespace' && m.op === '=~')
+        .map((m) => m.value);
 
     it('parse without error nodes', () => {
       expect(queries).toHaveLength(4);

@@ -23,10 +23,9 @@ import { IconButton, useStyles2 } from '@grafana/ui';
 import { createCy } from '../graph/cy';
 import { ALL_LABELS, elementDefinitions, LabelState, labelsAtZoom, visibleLayoutInput } from '../graph/cyContent';
 import { dataChanges, ElementDefs } from '../graph/elements';
-import { fastLayeredPositions } from '../graph/fastLayout';
 import type { Selection } from '../graph/findHide';
 import { GraphIndex, HighlightTarget, highlightSet, indexGraph } from '../graph/highlight';
-import { LayoutChoice, layoutOptions } from '../graph/layouts';
+import { LayoutChoice, layoutOptions, presetPositions } from '../graph/layouts';
 import type { Palette } from '../graph/palette';
 import { CLASS, StyleBlock } from '../graph/style';
 import { TrafficAnimator, planEdges } from '../graph/animation/TrafficAnimator';
@@ -177,10 +176,17 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       boundingBox: { x1: 0, y1: 0, w: Math.max(p.width, 100), h: Math.max(p.height, 100) },
       rootIds: visibleNodes.filter((n) => !!n.data('isRoot')).map((n) => n.id()),
     });
-    // Preset positions are for leaves only: Cytoscape sizes the boxes from their members.
-    const target = p.layout.effective === 'layered' ? visibleNodes.filter((n) => !n.isParent()) : visible;
-    const l = target.layout(opts as unknown as cytoscape.LayoutOptions);
-    l.one('layoutstop', () => setAttr(containerRef.current, 'data-status', 'ready'));
+    // Preset positions are for leaves only: Cytoscape sizes the boxes from their members, and the fit is over
+    // everything visible (boxes too), as at creation and as the Fit button does.
+    const preset = opts.name === 'preset';
+    const target = preset ? visibleNodes.filter((n) => !n.isParent()) : visible;
+    const l = target.layout({ ...opts, ...(preset ? { fit: false } : {}) } as unknown as cytoscape.LayoutOptions);
+    l.one('layoutstop', () => {
+      if (preset) {
+        cy.fit(visible, FIT_PADDING);
+      }
+      setAttr(containerRef.current, 'data-status', 'ready');
+    });
     try {
       l.run();
     } catch {
@@ -200,10 +206,10 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     const p = latest.current;
     const large = p.layout.large;
     const minFont = p.labelMinZoomedFontSize ?? DEFAULT_OPTIONS.labelMinZoomedFontSize;
-    // The fast layout runs before the instance exists: its positions go in with the elements.
-    const preset = p.layout.effective === 'layered';
-    const input = preset ? visibleLayoutInput(p.elements, p.hidden) : undefined;
-    const positions = input && input.nodes.length > 0 ? fastLayeredPositions(input.nodes, input.edges) : undefined;
+    // Layouts computed without Cytoscape (layered; dagre per box) run before the instance exists: their
+    // positions go in with the elements.
+    const input = visibleLayoutInput(p.elements, p.hidden);
+    const positions = presetPositions(p.layout.effective, input.nodes, input.edges);
     // Labels from the start only if the graph will be shown at a zoom where they are readable: decided after
     // the fit below, so none are given now (large mode).
     const labels: LabelState = large ? { node: false, edge: false } : ALL_LABELS;

@@ -33,7 +33,40 @@ interface Block {
   positions: Map<string, Point>;
 }
 
-export function fastLayeredPositions(nodes: readonly LayoutNodeIn[], edges: readonly LayoutEdgeIn[]): Map<string, Point> {
+/** One member of a level: a leaf node or a box already laid out inside (w × h, its padding included). */
+export interface LevelBlock {
+  id: string;
+  w: number;
+  h: number;
+  leaf: boolean;
+}
+
+/** Where a level's blocks go: their top-left corners, relative to the level's own top-left, and its size. */
+export interface Placement {
+  topLeft: Map<string, Point>;
+  w: number;
+  h: number;
+}
+
+export type PlaceLevel = (level: readonly LevelBlock[], edges: ReadonlyArray<[string, string]>) => Placement;
+
+export function fastLayeredPositions(
+  nodes: readonly LayoutNodeIn[],
+  edges: readonly LayoutEdgeIn[]
+): Map<string, Point> {
+  return boxedPositions(nodes, edges, layeredPlacement, { w: CELL_W, h: CELL_H });
+}
+
+/**
+ * Kiali's box layout: each box's members are placed by `place` (edges projected onto them), innermost boxes
+ * first, then the box becomes one block of the level above. Returns leaf positions (centres).
+ */
+export function boxedPositions(
+  nodes: readonly LayoutNodeIn[],
+  edges: readonly LayoutEdgeIn[],
+  place: PlaceLevel,
+  leaf: { w: number; h: number }
+): Map<string, Point> {
   const ids = new Set(nodes.map((n) => n.id));
   const parentOf = new Map<string, string>();
   const children = new Map<string, string[]>();
@@ -98,6 +131,7 @@ export function fastLayeredPositions(nodes: readonly LayoutNodeIn[], edges: read
 
   const layoutLevel = (members: string[], levelEdges: Array<[string, string]>): Block => {
     const blocks = new Map<string, Block>();
+    const level: LevelBlock[] = [];
     for (const m of members) {
       const kids = children.get(m);
       if (kids && kids.length > 0) {
@@ -107,53 +141,69 @@ export function fastLayeredPositions(nodes: readonly LayoutNodeIn[], edges: read
           h: inner.h + 2 * BOX_PAD,
           positions: shift(inner.positions, BOX_PAD, BOX_PAD),
         });
+        level.push({ id: m, w: inner.w + 2 * BOX_PAD, h: inner.h + 2 * BOX_PAD, leaf: false });
       } else {
-        blocks.set(m, { w: CELL_W, h: CELL_H, positions: new Map([[m, { x: CELL_W / 2, y: CELL_H / 2 }]]) });
+        blocks.set(m, { w: leaf.w, h: leaf.h, positions: new Map([[m, { x: leaf.w / 2, y: leaf.h / 2 }]]) });
+        level.push({ id: m, w: leaf.w, h: leaf.h, leaf: true });
       }
     }
-    const layers = layerize(members, levelEdges);
-    const maxPerColumn = Math.max(6, Math.ceil(Math.sqrt(members.length) * 1.3));
-    // Columns: each layer gives one or more columns of at most maxPerColumn blocks.
-    const columns: string[][] = [];
-    for (const layer of layers) {
-      for (let i = 0; i < layer.length; i += maxPerColumn) {
-        columns.push(layer.slice(i, i + maxPerColumn));
-      }
-    }
-    const colW = columns.map((col) => Math.max(...col.map((m) => (blocks.get(m) as Block).w)));
-    const colH = columns.map((col) => col.reduce((h, m) => h + (blocks.get(m) as Block).h, 0) + (col.length - 1) * gapFor(col, blocks));
-    const height = Math.max(0, ...colH);
+    const placed = place(level, levelEdges);
     const positions = new Map<string, Point>();
-    let x = 0;
-    columns.forEach((col, ci) => {
-      let y = (height - colH[ci]) / 2;
-      const gap = gapFor(col, blocks);
-      for (const m of col) {
-        const b = blocks.get(m) as Block;
-        const bx = x + (colW[ci] - b.w) / 2;
-        for (const [id, p] of b.positions) {
-          positions.set(id, { x: bx + p.x, y: y + p.y });
-        }
-        y += b.h + gap;
+    for (const [m, tl] of placed.topLeft) {
+      for (const [id, p] of (blocks.get(m) as Block).positions) {
+        positions.set(id, { x: tl.x + p.x, y: tl.y + p.y });
       }
-      x += colW[ci] + (ci < columns.length - 1 ? gapBetweenColumns(col, columns[ci + 1], blocks) : 0);
-    });
-    return { w: Math.max(x, CELL_W), h: Math.max(height, CELL_H), positions };
+    }
+    return { w: Math.max(placed.w, leaf.w), h: Math.max(placed.h, leaf.h), positions };
   };
 
   const root = layoutLevel(roots, projected.get('') ?? []);
   return root.positions;
 }
 
-function isLeafBlock(b: Block): boolean {
-  return b.w === CELL_W && b.h === CELL_H;
+/**
+ * The layered placement of one level: BFS layers left to right (layerize), tall layers wrapped into columns,
+ * blocks centred in their column; boxes get a gap around them, leaves sit in CELL_W × CELL_H cells.
+ */
+export function layeredPlacement(level: readonly LevelBlock[], edges: ReadonlyArray<[string, string]>): Placement {
+  const blocks = new Map(level.map((b) => [b.id, b]));
+  const layers = layerize(
+    level.map((b) => b.id),
+    edges
+  );
+  const maxPerColumn = Math.max(6, Math.ceil(Math.sqrt(level.length) * 1.3));
+  // Columns: each layer gives one or more columns of at most maxPerColumn blocks.
+  const columns: string[][] = [];
+  for (const layer of layers) {
+    for (let i = 0; i < layer.length; i += maxPerColumn) {
+      columns.push(layer.slice(i, i + maxPerColumn));
+    }
+  }
+  const colW = columns.map((col) => Math.max(...col.map((m) => (blocks.get(m) as LevelBlock).w)));
+  const colH = columns.map(
+    (col) => col.reduce((h, m) => h + (blocks.get(m) as LevelBlock).h, 0) + (col.length - 1) * gapFor(col, blocks)
+  );
+  const height = Math.max(0, ...colH);
+  const topLeft = new Map<string, Point>();
+  let x = 0;
+  columns.forEach((col, ci) => {
+    let y = (height - colH[ci]) / 2;
+    const gap = gapFor(col, blocks);
+    for (const m of col) {
+      const b = blocks.get(m) as LevelBlock;
+      topLeft.set(m, { x: x + (colW[ci] - b.w) / 2, y });
+      y += b.h + gap;
+    }
+    x += colW[ci] + (ci < columns.length - 1 ? gapBetweenColumns(col, columns[ci + 1], blocks) : 0);
+  });
+  return { topLeft, w: x, h: height };
 }
 
-function gapFor(col: string[], blocks: Map<string, Block>): number {
-  return col.some((m) => !isLeafBlock(blocks.get(m) as Block)) ? BLOCK_GAP : 0;
+function gapFor(col: string[], blocks: Map<string, LevelBlock>): number {
+  return col.some((m) => !(blocks.get(m) as LevelBlock).leaf) ? BLOCK_GAP : 0;
 }
 
-function gapBetweenColumns(a: string[], b: string[], blocks: Map<string, Block>): number {
+function gapBetweenColumns(a: string[], b: string[], blocks: Map<string, LevelBlock>): number {
   return gapFor(a, blocks) || gapFor(b, blocks) ? BLOCK_GAP : 0;
 }
 
@@ -230,7 +280,9 @@ export function layerize(members: readonly string[], edges: ReadonlyArray<[strin
     if (li > 0) {
       const bary = (m: string) => {
         const preds = (inn.get(m) ?? []).filter((p) => order.has(p));
-        return preds.length === 0 ? Number.MAX_SAFE_INTEGER : preds.reduce((a, p) => a + (order.get(p) as number), 0) / preds.length;
+        return preds.length === 0
+          ? Number.MAX_SAFE_INTEGER
+          : preds.reduce((a, p) => a + (order.get(p) as number), 0) / preds.length;
       };
       const keyed = layer.map((m) => ({ m, k: bary(m) }));
       keyed.sort((a, b) => a.k - b.k || (a.m < b.m ? -1 : 1));

@@ -3,6 +3,7 @@
  * are replaced by the linear-time box-aware layered layout (fastLayout.ts), with a notice: measured here, dagre needs
  * about 55 s and fcose 2.4–11.5 s at 1,000 nodes, while the first paint must stay within 1.5 s.
  */
+import { boxedDagrePositions, DAGRE_OPTIONS, hasBoxes } from './boxedDagre';
 import { fastLayeredPositions, LayoutEdgeIn, LayoutNodeIn, Point } from './fastLayout';
 
 export type LayoutName = 'dagre' | 'fcose' | 'grid' | 'concentric' | 'breadthfirst';
@@ -26,7 +27,11 @@ export interface LayoutChoice {
   notice?: string;
 }
 
-export function chooseLayout(requested: LayoutName | undefined, nodeCount: number, largeThreshold: number): LayoutChoice {
+export function chooseLayout(
+  requested: LayoutName | undefined,
+  nodeCount: number,
+  largeThreshold: number
+): LayoutChoice {
   const req: LayoutName = requested && LAYOUTS.some((l) => l.value === requested) ? requested : 'dagre';
   const large = nodeCount > largeThreshold;
   if (!large || FAST.has(req)) {
@@ -50,13 +55,48 @@ export interface LayoutContext {
   rootIds?: string[];
 }
 
+/**
+ * Leaf positions computed without Cytoscape, when the choice allows it: the layered layout, and dagre on a graph
+ * with boxes (Kiali's way: dagre per box, then over the boxes; one compound dagre run is far slower). The panel
+ * creates its instance with these, so no layout pass follows. Undefined: Cytoscape's layout runs.
+ */
+export function presetPositions(
+  effective: EffectiveLayout,
+  nodes: readonly LayoutNodeIn[],
+  edges: readonly LayoutEdgeIn[]
+): Map<string, Point> | undefined {
+  if (nodes.length === 0) {
+    return undefined;
+  }
+  if (effective === 'layered') {
+    return fastLayeredPositions(nodes, edges);
+  }
+  if (effective === 'dagre' && hasBoxes(nodes)) {
+    return boxedDagrePositions(nodes, edges);
+  }
+  return undefined;
+}
+
 /** Cytoscape layout options for a choice (without `eles`; the caller decides what to lay out). */
 export function layoutOptions(effective: EffectiveLayout, ctx: LayoutContext): Record<string, unknown> {
-  const common = { fit: true, padding: 30, animate: false, ...(ctx.boundingBox ? { boundingBox: ctx.boundingBox } : {}) };
+  const common = {
+    fit: true,
+    padding: 30,
+    animate: false,
+    ...(ctx.boundingBox ? { boundingBox: ctx.boundingBox } : {}),
+  };
+  const preset = presetPositions(effective, ctx.nodes, ctx.edges);
+  if (preset) {
+    return {
+      ...common,
+      name: 'preset',
+      positions: (node: { id: () => string }) => preset.get(node.id()) ?? { x: 0, y: 0 },
+    };
+  }
   switch (effective) {
     case 'dagre':
-      // Kiali's dagre settings (layoutFactory.ts).
-      return { ...common, name: 'dagre', rankDir: 'LR', ranker: 'network-simplex', nodeSep: 25, edgeSep: 40, rankSep: 60 };
+      // Kiali's dagre settings (layoutFactory.ts); with boxes, presetPositions above applies them per box.
+      return { ...common, ...DAGRE_OPTIONS };
     case 'fcose':
       return {
         ...common,
@@ -86,16 +126,13 @@ export function layoutOptions(effective: EffectiveLayout, ctx: LayoutContext): R
         directed: true,
         spacingFactor: 1,
         avoidOverlap: true,
-        ...(ctx.rootIds && ctx.rootIds.length > 0 ? { roots: ctx.rootIds.map((id) => `#${cssEscape(id)}`).join(',') } : {}),
+        ...(ctx.rootIds && ctx.rootIds.length > 0
+          ? { roots: ctx.rootIds.map((id) => `#${cssEscape(id)}`).join(',') }
+          : {}),
       };
-    case 'layered': {
-      const positions: Map<string, Point> = fastLayeredPositions(ctx.nodes, ctx.edges);
-      return {
-        ...common,
-        name: 'preset',
-        positions: (node: { id: () => string }) => positions.get(node.id()) ?? { x: 0, y: 0 },
-      };
-    }
+    case 'layered':
+      // Only without nodes (presetPositions handles every other case).
+      return { ...common, name: 'preset' };
   }
 }
 

@@ -1,0 +1,98 @@
+/**
+ * CPU profile of one panel mount in the benchmark page (unminified bundle): self time by function and the
+ * inclusive time of a few Cytoscape entry points, to see where first paint goes.
+ *
+ *   npx tsx bench/panelPage/profileMount.ts [workloads=1000] [--baseline] [--options '{"layout":"dagre"}']
+ */
+import { openBenchSession } from './session';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+  children?: number[];
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const workloads = Number(args.find((a) => /^\d+$/.test(a)) ?? 1000);
+  const baseline = args.includes('--baseline');
+  const optIdx = args.indexOf('--options');
+  const options = optIdx >= 0 ? JSON.parse(args[optIdx + 1]) : { edgeLabels: ['trafficRate'] };
+  const s = await openBenchSession({ minify: false });
+  try {
+    await s.load();
+    await s.call((api, n) => api.prepare(n), workloads);
+    await s.cdp.send('Profiler.enable');
+    await s.cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await s.cdp.send('Profiler.start');
+    const r = baseline
+      ? await s.call((api) => api.mountBaseline())
+      : await s.call((api, o) => api.mountPanel({ options: o }), options);
+    const { profile } = (await s.cdp.send('Profiler.stop')) as {
+      profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+    };
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const parent = new Map<number, number>();
+    for (const n of profile.nodes) {
+      for (const c of n.children ?? []) {
+        parent.set(c, n.id);
+      }
+    }
+    const self = new Map<string, number>();
+    const incl = new Map<string, number>();
+    let total = 0;
+    profile.samples.forEach((id, i) => {
+      const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+      total += dt;
+      const n = byId.get(id)!;
+      const name = (x: ProfileNode) => `${x.callFrame.functionName || '(anon)'}:${x.callFrame.lineNumber}`;
+      self.set(name(n), (self.get(name(n)) ?? 0) + dt);
+      const seen = new Set<string>();
+      for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+        const k = name(byId.get(cur)!);
+        if (!seen.has(k)) {
+          seen.add(k);
+          incl.set(k, (incl.get(k) ?? 0) + dt);
+        }
+      }
+    });
+    const top = (m: Map<string, number>, k: number) =>
+      [...m.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, k)
+        .map(([n, t]) => `${t.toFixed(0).padStart(6)} ms  ${n}`)
+        .join('\n');
+    console.log(
+      `${baseline ? 'baseline' : 'panel'} ${workloads}: ${r.ms.toFixed(0)} ms wall, layout ${r.layout}; profile ${total.toFixed(0)} ms`
+    );
+    console.log('--- self\n' + top(self, 35));
+    console.log('--- inclusive\n' + top(incl, 60));
+    // --callers fnName: the call paths (3 frames up) that lead to it, by time.
+    const callIdx = args.indexOf('--callers');
+    if (callIdx >= 0) {
+      const want = args[callIdx + 1];
+      const paths = new Map<string, number>();
+      profile.samples.forEach((id, i) => {
+        const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+        const chain: string[] = [];
+        for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+          chain.push(byId.get(cur)!.callFrame.functionName || '(anon)');
+        }
+        const at = chain.findIndex((f) => f === want);
+        if (at >= 0) {
+          const key = chain.slice(at, at + 6).join(' < ');
+          paths.set(key, (paths.get(key) ?? 0) + dt);
+        }
+      });
+      console.log(`--- callers of ${want}\n` + top(paths, 25));
+    }
+  } finally {
+    await s.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

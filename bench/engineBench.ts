@@ -119,7 +119,13 @@ async function engineVersusJsonParse(url: string, options: GraphOptions, runs: n
   const texts = [...bodies.values()];
   const replay = new PrometheusClient(replayTransport(bodies), { timeoutMs: 60000 });
   const traffic = planQueries(options).queries.filter((q) => q.role.kind === 'traffic');
-  const trafficTexts = traffic.map((q) => bodies.get(new URLSearchParams({ query: q.expr, time: String(options.queryTime) }).toString())!);
+  const trafficExprs = new Set(traffic.map((q) => q.expr));
+  const trafficTexts = [...bodies.entries()]
+    .filter(([request]) => trafficExprs.has(new URLSearchParams(request).get('query') ?? ''))
+    .map(([, text]) => text);
+  if (trafficTexts.length !== traffic.length) {
+    throw new Error(`recorded ${trafficTexts.length} of ${traffic.length} traffic answers`);
+  }
   const parse: number[] = [];
   const trafficParse: number[] = [];
   const fold: number[] = [];

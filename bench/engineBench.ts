@@ -8,7 +8,14 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildGraph, defaultGraphOptions, planKialiBaseline, planQueries, PrometheusClient, toFrames } from '../src/engine';
+import {
+  buildGraph,
+  defaultGraphOptions,
+  planKialiBaseline,
+  planQueries,
+  PrometheusClient,
+  toFrames,
+} from '../src/engine';
 import type { GraphOptions, HttpTransport } from '../src/engine';
 import { fetchTransport } from '../src/engine/client/transport';
 import { trafficVisitor } from '../src/engine/fold/foldTraffic';
@@ -115,7 +122,10 @@ async function ours(url: string, options: GraphOptions, runs: number) {
 
 async function engineVersusJsonParse(url: string, options: GraphOptions, runs: number) {
   const bodies = new Map<string, string>();
-  await buildGraph(options, new PrometheusClient(recordingTransport(fetchTransport(url), bodies), { timeoutMs: 60000 }));
+  await buildGraph(
+    options,
+    new PrometheusClient(recordingTransport(fetchTransport(url), bodies), { timeoutMs: 60000 })
+  );
   const texts = [...bodies.values()];
   const replay = new PrometheusClient(replayTransport(bodies), { timeoutMs: 60000 });
   const traffic = planQueries(options).queries.filter((q) => q.role.kind === 'traffic');
@@ -171,7 +181,11 @@ async function engineVersusJsonParse(url: string, options: GraphOptions, runs: n
 }
 
 /** The CLI in a fresh process: wall time and peak resident memory (reported by the child itself at exit). */
-function cliColdStart(url: string, namespaces: string[], queryTime: number): Promise<{ coldSeconds: number; peakRssMB: number }> {
+function cliColdStart(
+  url: string,
+  namespaces: string[],
+  queryTime: number
+): Promise<{ coldSeconds: number; peakRssMB: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(
@@ -209,12 +223,23 @@ function cliColdStart(url: string, namespaces: string[], queryTime: number): Pro
   });
 }
 
-export async function benchMesh(namespaceCount: number, workloads: number, windowSeconds: number, runs: number): Promise<MeshFigures> {
+export async function benchMesh(
+  namespaceCount: number,
+  workloads: number,
+  windowSeconds: number,
+  runs: number
+): Promise<MeshFigures> {
   const topology = syntheticTopology({ namespaces: namespaceCount, workloadsPerNamespace: workloads, seed: 42 });
   const namespaces = [...new Set(topology.workloads.map((w) => w.namespace))].sort();
   // One step before a 2 h block boundary: promtool then writes one block and reads the file once.
   const end = 1767225600 - 15;
-  const prom = await startBackfilledPrometheus({ topology, start: end - windowSeconds, end, step: 15, histograms: 'none' });
+  const prom = await startBackfilledPrometheus({
+    topology,
+    start: end - windowSeconds,
+    end,
+    step: 15,
+    histograms: 'none',
+  });
   try {
     const options = graphOptions(namespaces, prom.queryTime, false);
     const detailed = graphOptions(namespaces, prom.queryTime, true);
@@ -265,6 +290,10 @@ export function queryCounts(): Array<{ namespaces: number; ours: number; kiali: 
   return [1, 10, 100].map((n) => {
     const names = Array.from({ length: n }, (_, i) => `ns-${i}`);
     const options = defaultGraphOptions({ namespaces: names, queryTime: 1767225600 });
-    return { namespaces: n, ours: planQueries(options).queries.length, kiali: planKialiBaseline(options).queries.length };
+    return {
+      namespaces: n,
+      ours: planQueries(options).queries.length,
+      kiali: planKialiBaseline(options).queries.length,
+    };
   });
 }

@@ -10,7 +10,7 @@
  * Plus heap, listener and DOM-node growth over 200 refreshes (new data objects, same ids, new rates) at 300
  * workloads, and the size of dist/panel/module.js.
  *
- *   npx tsx bench/panelBench.ts [--quick] [--proto] [--sizes 100,1000]   # tables only, no results.json
+ *   npx tsx bench/panelBench.ts [--quick] [--sizes 100,1000]   # tables only, no results.json
  */
 import fs from 'fs';
 import path from 'path';
@@ -78,7 +78,6 @@ export interface HeapFigures {
 }
 
 export interface PanelFigures {
-  variant: 'product' | 'proto';
   viewport: { width: number; height: number };
   loads: number;
   panelOptions: Record<string, unknown>;
@@ -233,7 +232,7 @@ function bundleSize(): PanelFigures['bundle'] {
 
 function printFigures(f: PanelFigures) {
   process.stdout.write(
-    `Panel in headless Chromium ${f.viewport.width}×${f.viewport.height}${f.variant === 'proto' ? ' (PROTOTYPE fix, not the product)' : ''}: ` +
+    `Panel in headless Chromium ${f.viewport.width}×${f.viewport.height}: ` +
       `N workloads in 10 namespace boxes, ≈ 3 edges each, labels on nodes and edges; median of ${f.loads} loads. ` +
       `Baseline: plain Cytoscape, grid layout, same elements.\n` +
       `Pan ms = frame interval median/p95 (fps = 1000/median); drag = mouse drag on the background, panBy = cy.panBy() per frame.\n`
@@ -312,14 +311,9 @@ function printFigures(f: PanelFigures) {
   );
 }
 
-export async function benchPanel(opts: {
-  quick: boolean;
-  variant?: 'product' | 'proto';
-  sizes?: number[];
-}): Promise<PanelFigures> {
-  const variant = opts.variant ?? 'product';
+export async function benchPanel(opts: { quick: boolean; sizes?: number[] }): Promise<PanelFigures> {
   const sizes = opts.sizes ?? (opts.quick ? [100, 1000] : [100, 500, 1000, 2000]);
-  const s = await openBenchSession({ viewport: VIEWPORT, variant });
+  const s = await openBenchSession({ viewport: VIEWPORT });
   try {
     const out: SizeFigures[] = [];
     for (const n of sizes) {
@@ -347,7 +341,6 @@ export async function benchPanel(opts: {
     }
     const at = out.find((x) => x.workloads === GOALS.workloads);
     const figures: PanelFigures = {
-      variant,
       viewport: VIEWPORT,
       loads: LOADS,
       panelOptions: PANEL_OPTIONS,
@@ -372,7 +365,6 @@ if (require.main === module) {
   const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : undefined;
   benchPanel({
     quick: args.includes('--quick'),
-    variant: args.includes('--proto') ? 'proto' : 'product',
     sizes: sizesArg ? sizesArg.split(',').map(Number) : undefined,
   }).catch((e) => {
     process.stderr.write(`panel bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);

@@ -28,9 +28,33 @@ function printMesh(m: MeshFigures) {
   process.stdout.write(`Mesh ${m.mesh}: ${m.series} series, ${m.ours.nodes} nodes, ${m.ours.edges} edges\n`);
   table([
     ['', 'queries', 'seconds', 'bytes', 'samples', 'time ratio', 'bytes ratio'],
-    ['Kiali query set (sequential)', String(m.kiali.queries), m.kiali.seconds.toFixed(3), String(m.kiali.bytes), String(m.kiali.samples), '', ''],
-    ['Meshgraph, graph as shown', String(m.ours.queries), m.ours.seconds.toFixed(3), String(m.ours.bytes), String(m.ours.samples), ratio(m.endToEndRatio), pct(m.bytesRatio)],
-    ['Meshgraph, with flags and hosts', String(m.oursWithDetails.queries), m.oursWithDetails.seconds.toFixed(3), String(m.oursWithDetails.bytes), String(m.oursWithDetails.samples), ratio(m.endToEndRatioWithDetails), pct(m.bytesRatioWithDetails)],
+    [
+      'Kiali query set (sequential)',
+      String(m.kiali.queries),
+      m.kiali.seconds.toFixed(3),
+      String(m.kiali.bytes),
+      String(m.kiali.samples),
+      '',
+      '',
+    ],
+    [
+      'Meshgraph, graph as shown',
+      String(m.ours.queries),
+      m.ours.seconds.toFixed(3),
+      String(m.ours.bytes),
+      String(m.ours.samples),
+      ratio(m.endToEndRatio),
+      pct(m.bytesRatio),
+    ],
+    [
+      'Meshgraph, with flags and hosts',
+      String(m.oursWithDetails.queries),
+      m.oursWithDetails.seconds.toFixed(3),
+      String(m.oursWithDetails.bytes),
+      String(m.oursWithDetails.samples),
+      ratio(m.endToEndRatioWithDetails),
+      pct(m.bytesRatioWithDetails),
+    ],
     ['goal', '', '', '', '', '≤ 1.00×', '≤ 50 %'],
   ]);
   table([
@@ -39,7 +63,9 @@ function printMesh(m: MeshFigures) {
     ['read + fold of the traffic answers', m.readAndFoldMs.toFixed(1), `fold alone ${ratio(m.foldOverJsonParse)}`],
     ['whole engine (read, fold, appenders, model, health)', m.engineMs.toFixed(1), ratio(m.engineOverJsonParse)],
   ]);
-  process.stdout.write(`CLI cold start: ${m.cli.coldSeconds.toFixed(2)} s, peak memory ${m.cli.peakRssMB.toFixed(0)} MB\n\n`);
+  process.stdout.write(
+    `CLI cold start: ${m.cli.coldSeconds.toFixed(2)} s, peak memory ${m.cli.peakRssMB.toFixed(0)} MB\n\n`
+  );
 }
 
 async function main() {
@@ -47,7 +73,10 @@ async function main() {
     const counts = queryCounts();
     results.queryCounts = counts;
     process.stdout.write('PromQL queries per graph (default options)\n');
-    table([['namespaces', 'Meshgraph', 'Kiali'], ...counts.map((c) => [String(c.namespaces), String(c.ours), String(c.kiali)])]);
+    table([
+      ['namespaces', 'Meshgraph', 'Kiali'],
+      ...counts.map((c) => [String(c.namespaces), String(c.ours), String(c.kiali)]),
+    ]);
 
     const meshes: MeshFigures[] = [];
     meshes.push(await benchMesh(10, 100, quick ? 1200 : 3600, quick ? 3 : 5));

@@ -37,19 +37,11 @@ export interface PageBuildOptions {
   force?: boolean;
   /** false: unminified, for readable CPU profiles. */
   minify?: boolean;
-  /**
-   * 'proto': the panel with proto/CytoscapeGraph.tsx (a prototype of the recommended first-paint fix) in place of
-   * src/panel/components/CytoscapeGraph.tsx, to measure the gain before the product changes.
-   */
-  variant?: 'product' | 'proto';
 }
-
-const PROTO_GRAPH = path.join(PAGE_DIR, 'proto', 'CytoscapeGraph.tsx');
 
 export async function buildPanelPage(options: PageBuildOptions = {}): Promise<PageBuild> {
   const minify = options.minify ?? true;
-  const variant = options.variant ?? 'product';
-  const outDir = `${PAGE_OUT_DIR}${minify ? '' : '-dev'}${variant === 'proto' ? '-proto' : ''}`;
+  const outDir = `${PAGE_OUT_DIR}${minify ? '' : '-dev'}`;
   const pageJs = path.join(outDir, 'page.js');
   const newest = Math.max(
     ...SOURCE_DIRS.map(newestMtime),
@@ -77,21 +69,6 @@ export async function buildPanelPage(options: PageBuildOptions = {}): Promise<Pa
       tsconfigRaw: { compilerOptions: { jsx: 'react-jsx' } },
       loader: { '.svg': 'text', '.png': 'file', '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file' },
       define: { 'process.env.NODE_ENV': '"production"', global: 'window' },
-      plugins:
-        variant === 'proto'
-          ? [
-              {
-                name: 'proto-cytoscape-graph',
-                setup(b) {
-                  b.onResolve({ filter: /^\.\/CytoscapeGraph$/ }, (args) =>
-                    args.importer.endsWith(path.join('src', 'panel', 'components', 'TrafficPanel.tsx'))
-                      ? { path: PROTO_GRAPH }
-                      : undefined
-                  );
-                },
-              },
-            ]
-          : [],
     });
     fs.rmSync(outDir, { recursive: true, force: true });
     fs.renameSync(tmpDir, outDir);
@@ -112,7 +89,6 @@ export async function buildPanelPage(options: PageBuildOptions = {}): Promise<Pa
 if (require.main === module) {
   buildPanelPage({
     force: process.argv.includes('--force'),
-    variant: process.argv.includes('--proto') ? 'proto' : 'product',
   }).then(
     (r) => {
       const size = fs.statSync(path.join(r.outDir, 'page.js')).size;

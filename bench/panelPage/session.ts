@@ -86,12 +86,10 @@ export interface BenchSessionOptions {
   viewport?: { width: number; height: number };
   /** false: the unminified bundle, for readable CPU profiles. */
   minify?: boolean;
-  /** 'proto': the panel with the prototype fix (build.ts). */
-  variant?: 'product' | 'proto';
 }
 
 export async function openBenchSession(options: BenchSessionOptions = {}): Promise<BenchSession> {
-  const built = await buildPanelPage({ minify: options.minify, variant: options.variant });
+  const built = await buildPanelPage({ minify: options.minify });
   const server = await servePage(built.outDir);
   let browser: LaunchedBrowser | undefined;
   try {

@@ -4,7 +4,7 @@
  * Writes bench/results.json. Sections: engine (query counts, engine vs JSON.parse, end to end vs Kiali's
  * query set on the 10×100 and 100×100 meshes) and panel (Chromium). `--only engine|panel`, `--quick`.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { benchMesh, queryCounts, MeshFigures } from './engineBench';
 
@@ -92,7 +92,9 @@ async function main() {
     results.panel = await benchPanel({ quick });
   }
   const out = path.join(__dirname, 'results.json');
-  writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+  // With --only, keep the other section's last figures.
+  const previous = only && existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : {};
+  writeFileSync(out, JSON.stringify({ ...previous, ...results }, null, 2) + '\n');
   process.stdout.write(`figures written to ${path.relative(process.cwd(), out)}\n`);
 }
 

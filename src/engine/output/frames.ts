@@ -188,6 +188,13 @@ export function toFrames(model: GraphModel, options: FrameOptions = {}): FrameDT
     const err = r.httpIn4xx + r.httpIn5xx + r.httpInNoResponse + r.grpcInErr + r.grpcInNoResponse;
     return `${((err / req) * 100).toFixed(1)}% err`;
   });
+  /** A string column of the nodes frame: '' where a node has no value. */
+  const nodeText = (name: string, pick: (n: GraphNode) => string | undefined) =>
+    field(
+      name,
+      'string',
+      N.map((n) => pick(n) ?? '')
+    );
   const nodeFields: FrameFieldDTO[] = [
     field(
       NodeField.id,
@@ -196,11 +203,7 @@ export function toFrames(model: GraphModel, options: FrameOptions = {}): FrameDT
       options.links ? { links: options.links } : undefined
     ),
     field(NodeField.title, 'string', N.map(nodeTitle)),
-    field(
-      NodeField.subtitle,
-      'string',
-      N.map((n) => (n.nodeType === 'box' && n.isBox === 'cluster' ? '' : n.namespace))
-    ),
+    nodeText(NodeField.subtitle, (n) => (n.nodeType === 'box' && n.isBox === 'cluster' ? '' : n.namespace)),
     field(NodeField.mainstat, 'string', mainstat),
     field(NodeField.secondarystat, 'string', secondary),
     field(
@@ -232,189 +235,53 @@ export function toFrames(model: GraphModel, options: FrameOptions = {}): FrameDT
       'string',
       N.map((n, i) => nodeColor(n.health?.status, arcValues[i][3] === 1))
     ),
-    field(
-      NodeField.icon,
-      'string',
-      N.map(() => '')
-    ),
-    field(
-      NodeField.nodeType,
-      'string',
-      N.map((n) => n.nodeType)
-    ),
-    field(
-      NodeField.cluster,
-      'string',
-      N.map((n) => n.cluster)
-    ),
-    field(
-      NodeField.namespace,
-      'string',
-      N.map((n) => n.namespace)
-    ),
-    field(
-      NodeField.workload,
-      'string',
-      N.map((n) => n.workload ?? '')
-    ),
-    field(
-      NodeField.app,
-      'string',
-      N.map((n) => n.app ?? '')
-    ),
-    field(
-      NodeField.version,
-      'string',
-      N.map((n) => n.version ?? '')
-    ),
-    field(
-      NodeField.service,
-      'string',
-      N.map((n) => n.service ?? '')
-    ),
-    field(
-      NodeField.aggregate,
-      'string',
-      N.map((n) => n.aggregate ?? '')
-    ),
-    field(
-      NodeField.aggregateValue,
-      'string',
-      N.map((n) => n.aggregateValue ?? '')
-    ),
-    field(
-      NodeField.parent,
-      'string',
-      N.map((n) => n.parent ?? '')
-    ),
-    field(
-      NodeField.isBox,
-      'string',
-      N.map((n) => n.isBox ?? '')
-    ),
+    nodeText(NodeField.icon, () => ''),
+    nodeText(NodeField.nodeType, (n) => n.nodeType),
+    nodeText(NodeField.cluster, (n) => n.cluster),
+    nodeText(NodeField.namespace, (n) => n.namespace),
+    nodeText(NodeField.workload, (n) => n.workload),
+    nodeText(NodeField.app, (n) => n.app),
+    nodeText(NodeField.version, (n) => n.version),
+    nodeText(NodeField.service, (n) => n.service),
+    nodeText(NodeField.aggregate, (n) => n.aggregate),
+    nodeText(NodeField.aggregateValue, (n) => n.aggregateValue),
+    nodeText(NodeField.parent, (n) => n.parent),
+    nodeText(NodeField.isBox, (n) => n.isBox),
     field(NodeField.flags, 'string', N.map(nodeFlags)),
-    field(
-      NodeField.rates,
-      'string',
-      N.map((n) => JSON.stringify(n.rates))
-    ),
-    field(
-      NodeField.healthStatus,
-      'string',
-      N.map((n) => n.health?.status ?? 'NA')
-    ),
-    field(
-      NodeField.health,
-      'string',
-      N.map((n) => (n.health ? JSON.stringify(n.health) : ''))
-    ),
-    field(
-      NodeField.destServices,
-      'string',
-      N.map((n) => (n.destServices ? JSON.stringify(n.destServices) : ''))
-    ),
+    nodeText(NodeField.rates, (n) => JSON.stringify(n.rates)),
+    nodeText(NodeField.healthStatus, (n) => n.health?.status ?? 'NA'),
+    nodeText(NodeField.health, (n) => (n.health ? JSON.stringify(n.health) : '')),
+    nodeText(NodeField.destServices, (n) => (n.destServices ? JSON.stringify(n.destServices) : '')),
   ];
   const E = model.edges;
+  const edgeColumn = (name: string, type: FrameFieldDTO['type'], pick: (e: GraphEdge) => unknown) =>
+    field(name, type, E.map(pick));
   const edgeFields: FrameFieldDTO[] = [
-    field(
-      EdgeField.id,
-      'string',
-      E.map((e) => e.id)
+    edgeColumn(EdgeField.id, 'string', (e) => e.id),
+    edgeColumn(EdgeField.source, 'string', (e) => e.source),
+    edgeColumn(EdgeField.target, 'string', (e) => e.target),
+    edgeColumn(EdgeField.mainstat, 'string', (e) =>
+      !e.hasTraffic ? '' : e.protocol === 'tcp' ? formatByteRate(e.rates.total) : formatRequestRate(e.rates.total)
     ),
-    field(
-      EdgeField.source,
-      'string',
-      E.map((e) => e.source)
-    ),
-    field(
-      EdgeField.target,
-      'string',
-      E.map((e) => e.target)
-    ),
-    field(
-      EdgeField.mainstat,
-      'string',
-      E.map((e) =>
-        !e.hasTraffic ? '' : e.protocol === 'tcp' ? formatByteRate(e.rates.total) : formatRequestRate(e.rates.total)
-      )
-    ),
-    field(
-      EdgeField.secondarystat,
-      'string',
-      E.map((e) => (e.hasTraffic && e.protocol !== 'tcp' ? `${e.rates.percentErr.toFixed(1)}% err` : ''))
+    edgeColumn(EdgeField.secondarystat, 'string', (e) =>
+      e.hasTraffic && e.protocol !== 'tcp' ? `${e.rates.percentErr.toFixed(1)}% err` : ''
     ),
     field(EdgeField.thickness, 'number', E.map(edgeThickness)),
     field(EdgeField.color, 'string', E.map(edgeColor)),
-    field(
-      EdgeField.strokeDasharray,
-      'string',
-      E.map((e) => (e.hasTraffic ? '' : '5 5'))
-    ),
-    field(
-      EdgeField.protocol,
-      'string',
-      E.map((e) => e.protocol)
-    ),
-    field(
-      EdgeField.rate,
-      'number',
-      E.map((e) => e.rates.total)
-    ),
-    field(
-      EdgeField.percentErr,
-      'number',
-      E.map((e) => e.rates.percentErr)
-    ),
-    field(
-      EdgeField.percentReq,
-      'number',
-      E.map((e) => e.rates.percentReq)
-    ),
-    field(
-      EdgeField.rates,
-      'string',
-      E.map((e) => JSON.stringify(e.rates))
-    ),
-    field(
-      EdgeField.responses,
-      'string',
-      E.map((e) => JSON.stringify(e.responses))
-    ),
-    field(
-      EdgeField.hasTraffic,
-      'boolean',
-      E.map((e) => e.hasTraffic)
-    ),
-    field(
-      EdgeField.responseTime,
-      'number',
-      E.map((e) => e.responseTime ?? null)
-    ),
-    field(
-      EdgeField.throughput,
-      'number',
-      E.map((e) => e.throughput ?? null)
-    ),
-    field(
-      EdgeField.isMTLS,
-      'number',
-      E.map((e) => e.isMTLS ?? null)
-    ),
-    field(
-      EdgeField.sourcePrincipal,
-      'string',
-      E.map((e) => e.sourcePrincipal ?? '')
-    ),
-    field(
-      EdgeField.destPrincipal,
-      'string',
-      E.map((e) => e.destPrincipal ?? '')
-    ),
-    field(
-      EdgeField.healthStatus,
-      'string',
-      E.map((e) => e.healthStatus ?? 'NA')
-    ),
+    edgeColumn(EdgeField.strokeDasharray, 'string', (e) => (e.hasTraffic ? '' : '5 5')),
+    edgeColumn(EdgeField.protocol, 'string', (e) => e.protocol),
+    edgeColumn(EdgeField.rate, 'number', (e) => e.rates.total),
+    edgeColumn(EdgeField.percentErr, 'number', (e) => e.rates.percentErr),
+    edgeColumn(EdgeField.percentReq, 'number', (e) => e.rates.percentReq),
+    edgeColumn(EdgeField.rates, 'string', (e) => JSON.stringify(e.rates)),
+    edgeColumn(EdgeField.responses, 'string', (e) => JSON.stringify(e.responses)),
+    edgeColumn(EdgeField.hasTraffic, 'boolean', (e) => e.hasTraffic),
+    edgeColumn(EdgeField.responseTime, 'number', (e) => e.responseTime ?? null),
+    edgeColumn(EdgeField.throughput, 'number', (e) => e.throughput ?? null),
+    edgeColumn(EdgeField.isMTLS, 'number', (e) => e.isMTLS ?? null),
+    edgeColumn(EdgeField.sourcePrincipal, 'string', (e) => e.sourcePrincipal ?? ''),
+    edgeColumn(EdgeField.destPrincipal, 'string', (e) => e.destPrincipal ?? ''),
+    edgeColumn(EdgeField.healthStatus, 'string', (e) => e.healthStatus ?? 'NA'),
   ];
   const meta = { preferredVisualisationType: 'nodeGraph' as const };
   return [

@@ -30,6 +30,28 @@ import { ScopeLabelsEditor } from './ScopeLabelsEditor';
 
 type Props = QueryEditorProps<DataSource, MeshgraphQuery, MeshgraphOptions>;
 
+/** An on/off option of the query. */
+function SwitchField(props: {
+  id: string;
+  label: string;
+  ariaLabel: string;
+  tooltip?: string;
+  labelWidth?: number;
+  value: boolean;
+  onChange: (value: boolean) => void;
+}) {
+  return (
+    <InlineField label={props.label} labelWidth={props.labelWidth} tooltip={props.tooltip}>
+      <InlineSwitch
+        id={props.id}
+        aria-label={props.ariaLabel}
+        value={props.value}
+        onChange={(e) => props.onChange(e.currentTarget.checked)}
+      />
+    </InlineField>
+  );
+}
+
 const GRAPH_TYPE_OPTIONS: Array<SelectableValue<GraphType>> = [
   { label: 'Versioned app', value: 'versionedApp', description: 'App nodes per version, boxed by app' },
   { label: 'App', value: 'app', description: 'One node per app (canonical service)' },
@@ -309,41 +331,38 @@ export function QueryEditor({ query: rawQuery, onChange, onRunQuery, datasource,
           </InlineField>
         </Stack>
         <Stack gap={0} wrap="wrap">
-          <InlineField label="Security (mTLS)" labelWidth={LABEL_WIDTH}>
-            <InlineSwitch
-              id="meshgraph-security"
-              aria-label="Security"
-              value={query.securityPolicy}
-              onChange={(e) => change({ securityPolicy: e.currentTarget.checked })}
-            />
-          </InlineField>
-          <InlineField label="Health" tooltip="Node and edge health from the datasource's tolerances">
-            <InlineSwitch
-              id="meshgraph-health"
-              aria-label="Health"
-              value={query.health}
-              onChange={(e) => change({ health: e.currentTarget.checked })}
-            />
-          </InlineField>
-          <InlineField
+          <SwitchField
+            id="meshgraph-security"
+            label="Security (mTLS)"
+            ariaLabel="Security"
+            labelWidth={LABEL_WIDTH}
+            value={query.securityPolicy}
+            onChange={(securityPolicy) => change({ securityPolicy })}
+          />
+          <SwitchField
+            id="meshgraph-health"
+            label="Health"
+            ariaLabel="Health"
+            tooltip="Node and edge health from the datasource's tolerances"
+            value={query.health}
+            onChange={(health) => change({ health })}
+          />
+          <SwitchField
+            id="meshgraph-kube"
             label="Kube state"
+            ariaLabel="Kube state"
             tooltip="Idle nodes, replica health and missing sidecars from kube-state-metrics (skipped with a notice when absent)"
-          >
-            <InlineSwitch
-              id="meshgraph-kube"
-              aria-label="Kube state"
-              value={query.kubeState}
-              onChange={(e) => change({ kubeState: e.currentTarget.checked })}
-            />
-          </InlineField>
-          <InlineField label="Response details" tooltip="Response flags and hosts per response code on edges">
-            <InlineSwitch
-              id="meshgraph-details"
-              aria-label="Response details"
-              value={query.responseDetails}
-              onChange={(e) => change({ responseDetails: e.currentTarget.checked })}
-            />
-          </InlineField>
+            value={query.kubeState}
+            onChange={(kubeState) => change({ kubeState })}
+          />
+          <SwitchField
+            id="meshgraph-details"
+            label="Response details"
+            ariaLabel="Response details"
+            tooltip="Response flags and hosts per response code on edges"
+            value={query.responseDetails}
+            onChange={(responseDetails) => change({ responseDetails })}
+          />
           <InlineField
             label="Operations"
             tooltip="Add operation nodes grouped by this request label (e.g. request_operation); Off to disable"

@@ -9,24 +9,10 @@ import {
   workloadReplicaStatus,
 } from './health';
 import { anchorPattern, codePatternSource, thresholdStatus } from './healthTolerances';
-
-const ZERO_RATES = {
-  httpIn: 0,
-  httpIn3xx: 0,
-  httpIn4xx: 0,
-  httpIn5xx: 0,
-  httpInNoResponse: 0,
-  httpOut: 0,
-  grpcIn: 0,
-  grpcInErr: 0,
-  grpcInNoResponse: 0,
-  grpcOut: 0,
-  tcpIn: 0,
-  tcpOut: 0,
-};
+import { emptyNodeRates } from '../fold/trafficMap';
 
 function node(id: string, nodeType: NodeType, extra: Partial<GraphNode> = {}): GraphNode {
-  return { id, nodeType, cluster: 'c1', namespace: 'ns', rates: { ...ZERO_RATES }, ...extra };
+  return { id, nodeType, cluster: 'c1', namespace: 'ns', rates: emptyNodeRates(), ...extra };
 }
 
 /** An edge whose responses are given as code → absolute rate. */

@@ -11,29 +11,15 @@ import {
   PromqlEscape,
 } from './kubeState';
 import { deploymentOfReplicaSet } from './kubeStateInventory';
+import { emptyNodeRates } from '../fold/trafficMap';
 
 const IDS = KUBE_STATE_QUERY_IDS;
-const ZERO_RATES: GraphNode['rates'] = {
-  httpIn: 0,
-  httpIn3xx: 0,
-  httpIn4xx: 0,
-  httpIn5xx: 0,
-  httpInNoResponse: 0,
-  httpOut: 0,
-  grpcIn: 0,
-  grpcInErr: 0,
-  grpcInNoResponse: 0,
-  grpcOut: 0,
-  tcpIn: 0,
-  tcpOut: 0,
-};
-
 function options(overrides: Parameters<typeof defaultGraphOptions>[0] = {}): GraphOptions {
   return defaultGraphOptions({ namespaces: ['shop'], queryTime: 1700000000, ...overrides });
 }
 
 function node(id: string, nodeType: NodeType, extra: Partial<GraphNode> = {}): GraphNode {
-  return { id, nodeType, cluster: 'east', namespace: 'shop', rates: { ...ZERO_RATES }, ...extra };
+  return { id, nodeType, cluster: 'east', namespace: 'shop', rates: emptyNodeRates(), ...extra };
 }
 
 function wl(name: string, extra: Partial<GraphNode> = {}): GraphNode {
@@ -384,7 +370,7 @@ describe('applyKubeState', () => {
       workload: 'ratings',
       app: 'ratings',
       version: 'v1',
-      rates: ZERO_RATES,
+      rates: emptyNodeRates(),
       isIdle: true,
       health: {
         status: 'NA',

@@ -4,6 +4,7 @@
  */
 import type { EdgeRates, NodeRates } from '../../../engine/model';
 import type { FrameLike } from '../fromFrames';
+import { emptyNodeRates } from '../../../engine/fold/trafficMap';
 
 type Row = Record<string, unknown>;
 
@@ -16,21 +17,6 @@ function frame(name: string, rows: Row[], extra: Partial<FrameLike> = {}): Frame
     ...extra,
   };
 }
-
-export const ZERO_NODE_RATES: NodeRates = {
-  httpIn: 0,
-  httpIn3xx: 0,
-  httpIn4xx: 0,
-  httpIn5xx: 0,
-  httpInNoResponse: 0,
-  httpOut: 0,
-  grpcIn: 0,
-  grpcInErr: 0,
-  grpcInNoResponse: 0,
-  grpcOut: 0,
-  tcpIn: 0,
-  tcpOut: 0,
-};
 
 export interface MeshNodeSpec {
   id: string;
@@ -84,7 +70,7 @@ export function meshNodesFrame(nodes: MeshNodeSpec[]): FrameLike {
       parent: n.parent ?? '',
       isBox: n.isBox ?? '',
       flags: n.flags ?? '',
-      rates: JSON.stringify({ ...ZERO_NODE_RATES, ...(n.rates ?? {}) }),
+      rates: JSON.stringify({ ...emptyNodeRates(), ...(n.rates ?? {}) }),
       healthStatus: n.healthStatus ?? 'NA',
       health: '',
       destServices: '',
@@ -143,8 +129,18 @@ export function tempoFrames(): FrameLike[] {
         { name: 'subTitle', type: 'string', values: ['shop', 'shop', 'data'] },
         { name: 'mainStat', type: 'number', values: [12.345, 3.5, NaN], config: { unit: 'ms' } },
         { name: 'secondaryStat', type: 'number', values: [5, 2, 1], config: { unit: 'r/s' } },
-        { name: 'arc__success', type: 'number', values: [0.9, 1, 0], config: { color: { mode: 'fixed', fixedColor: 'green' } } },
-        { name: 'arc__failed', type: 'number', values: [0.1, 0, 1], config: { color: { mode: 'fixed', fixedColor: 'red' } } },
+        {
+          name: 'arc__success',
+          type: 'number',
+          values: [0.9, 1, 0],
+          config: { color: { mode: 'fixed', fixedColor: 'green' } },
+        },
+        {
+          name: 'arc__failed',
+          type: 'number',
+          values: [0.1, 0, 1],
+          config: { color: { mode: 'fixed', fixedColor: 'red' } },
+        },
         { name: 'detail__zone', type: 'string', values: ['eu', 'eu', 'us'], config: { displayName: 'Zone' } },
       ],
     },
@@ -173,7 +169,15 @@ export function syntheticMeshFrames(namespaces: number, perNamespace: number): F
     for (let w = 0; w < perNamespace; w++) {
       const id = `wl_cluster-1_${ns}_svc-${w}-v1`;
       ids.push(id);
-      nodes.push({ id, nodeType: 'workload', namespace: ns, workload: `svc-${w}-v1`, app: `svc-${w}`, version: 'v1', parent: `box_ns_${ns}` });
+      nodes.push({
+        id,
+        nodeType: 'workload',
+        namespace: ns,
+        workload: `svc-${w}-v1`,
+        app: `svc-${w}`,
+        version: 'v1',
+        parent: `box_ns_${ns}`,
+      });
     }
   }
   // Deterministic pseudo-random calls, mostly within a namespace, some across (like the seeded mesh).
@@ -192,7 +196,12 @@ export function syntheticMeshFrames(namespaces: number, perNamespace: number): F
         continue;
       }
       const protocol = rnd() < 0.17 ? 'tcp' : rnd() < 0.18 ? 'grpc' : 'http';
-      edges.push({ source: src, target: ids[j], protocol, rates: { total: 1 + rnd() * 50, percentErr: rnd() < 0.1 ? 5 : 0 } });
+      edges.push({
+        source: src,
+        target: ids[j],
+        protocol,
+        rates: { total: 1 + rnd() * 50, percentErr: rnd() < 0.1 ? 5 : 0 },
+      });
     }
   });
   // Remove duplicates (same id) the way the datasource never emits them.

@@ -60,6 +60,14 @@ export function formatByteRate(v: number): string {
   return `${v.toFixed(v >= 100 || i === 0 ? 0 : 1)} ${units[i]}`;
 }
 
+/** The arc__ fields in the order of each node's arc values, with their fixed colours. */
+const ARC_FIELDS: Array<[string, string]> = [
+  [NodeField.arcHealthy, HEALTH_COLORS.Healthy],
+  [NodeField.arcDegraded, HEALTH_COLORS.Degraded],
+  [NodeField.arcFailure, HEALTH_COLORS.Failure],
+  [NodeField.arcIdle, HEALTH_COLORS.idle],
+];
+
 function field(
   name: string,
   type: FrameFieldDTO['type'],
@@ -206,29 +214,13 @@ export function toFrames(model: GraphModel, options: FrameOptions = {}): FrameDT
     nodeText(NodeField.subtitle, (n) => (n.nodeType === 'box' && n.isBox === 'cluster' ? '' : n.namespace)),
     field(NodeField.mainstat, 'string', mainstat),
     field(NodeField.secondarystat, 'string', secondary),
-    field(
-      NodeField.arcHealthy,
-      'number',
-      arcValues.map((a) => a[0]),
-      { color: { mode: 'fixed', fixedColor: HEALTH_COLORS.Healthy } }
-    ),
-    field(
-      NodeField.arcDegraded,
-      'number',
-      arcValues.map((a) => a[1]),
-      { color: { mode: 'fixed', fixedColor: HEALTH_COLORS.Degraded } }
-    ),
-    field(
-      NodeField.arcFailure,
-      'number',
-      arcValues.map((a) => a[2]),
-      { color: { mode: 'fixed', fixedColor: HEALTH_COLORS.Failure } }
-    ),
-    field(
-      NodeField.arcIdle,
-      'number',
-      arcValues.map((a) => a[3]),
-      { color: { mode: 'fixed', fixedColor: HEALTH_COLORS.idle } }
+    ...ARC_FIELDS.map(([name, color], k) =>
+      field(
+        name,
+        'number',
+        arcValues.map((a) => a[k]),
+        { color: { mode: 'fixed', fixedColor: color } }
+      )
     ),
     field(
       NodeField.color,

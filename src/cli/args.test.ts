@@ -86,6 +86,16 @@ describe('meshgraph arguments', () => {
     expect(c.format).toBe('frames');
   });
 
+  it('--shards sets the parallel traffic queries; out of range is a usage error', () => {
+    const c = graph('--namespaces', 'a,b', '--shards', '3');
+    expect(c.kind !== 'help' && c.options.queryShards).toBe(3);
+    const d = graph('--namespaces', 'a,b');
+    expect(d.kind !== 'help' && d.options.queryShards).toBeUndefined();
+    for (const bad of ['0', '17', '1.5', 'many']) {
+      expect(() => graph('--namespaces', 'a', '--shards', bad)).toThrow(/--shards: expected a whole number from 1 to 16/);
+    }
+  });
+
   it('accepts durations in s, m and h', () => {
     expect(parseDuration('90s')).toBe(90);
     expect(parseDuration('10m')).toBe(600);

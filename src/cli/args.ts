@@ -1,6 +1,7 @@
 /** Argument parsing for the meshgraph CLI (pure, tested). Usage errors throw UsageError (exit code 2). */
 import { BoxBy, GraphOptions, GraphType, NodeFocus } from '../engine/model';
 import { defaultGraphOptions } from '../engine/options';
+import { isValidQueryShards, MAX_QUERY_SHARDS } from '../engine/planner/planQueries';
 import { isValidLabelName } from '../engine/promql/escape';
 
 export class UsageError extends Error {}
@@ -42,6 +43,8 @@ Options (defaults as Kiali's graph API):
   --operations <label>                               operation nodes by this request label
   --no-health  --no-kube-state  --no-response-details
   --timeout <seconds>                                per Prometheus request, default 30
+  --shards <n>                                       traffic queries per metric, split by destination namespace and
+                                                     run in parallel (1-16, default 2; 1 = one query per metric)
   --kiali-plan                                       use Kiali's per-namespace query set (comparison)
   --format kiali|frames                              default kiali
 
@@ -234,6 +237,14 @@ export function parseArgs(argv: string[], nowS: number = Math.floor(Date.now() /
           throw new UsageError('--timeout: expected a positive number of seconds');
         }
         timeoutS = v;
+        break;
+      }
+      case '--shards': {
+        const v = Number(value(a));
+        if (!isValidQueryShards(v)) {
+          throw new UsageError(`--shards: expected a whole number from 1 to ${MAX_QUERY_SHARDS}`);
+        }
+        o.queryShards = v;
         break;
       }
       case '--format':

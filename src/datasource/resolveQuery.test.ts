@@ -102,7 +102,8 @@ describe('resolveQuery: namespaces', () => {
     const opts = toGraphOptions(resolve(query({ namespaces: ['$namespace'] }), [nsVar(values)]).query, window, {});
     const expr = planQueries(opts).queries[0].expr;
     expect(shape(expr).error).toBe(false);
-    const regexes = matchers(expr).filter((m) => m.label === 'destination_workload_namespace' && m.op === '=~');
+    // The source-reported part selects the whole namespace set (the destination side is split in parallel parts).
+    const regexes = matchers(expr).filter((m) => m.label === 'source_workload_namespace' && m.op === '=~');
     expect(regexes[0].value).toBe(`^(${values.map(escapeRegex).join('|')})$`);
     expect(new RegExp(regexes[0].value).test('a|b')).toBe(true);
     expect(new RegExp(regexes[0].value).test('a')).toBe(false);
@@ -232,17 +233,20 @@ describe('resolveQuery: other fields', () => {
 });
 
 describe('toGraphOptions and toInterpolatedQuery', () => {
-  it('puts the window and the tolerances into GraphOptions', () => {
+  it('puts the window, the tolerances and the parallel queries into GraphOptions', () => {
     const tolerances = [{ code: '5XX', protocol: 'http', direction: '.*', degraded: 1, failure: 2 }];
     const opts = toGraphOptions(resolve(query({ namespaces: ['bookinfo'] })).query, window, {
       healthTolerances: tolerances,
+      queryShards: 3,
     });
     expect(opts).toMatchObject({
       namespaces: ['bookinfo'],
       duration: 600,
       queryTime: 1_800_000_000,
       healthTolerances: tolerances,
+      queryShards: 3,
     });
+    expect(toGraphOptions(resolve(query({ namespaces: ['bookinfo'] })).query, window, {}).queryShards).toBeUndefined();
   });
 
   it('writes variables back as literal values', () => {

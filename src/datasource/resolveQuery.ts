@@ -282,7 +282,7 @@ export function resolveQuery(
 export function toGraphOptions(
   q: ResolvedQuery,
   window: Pick<TimeWindow, 'queryTime' | 'duration'>,
-  settings: Pick<ResolvedSettings, 'healthTolerances'>
+  settings: Pick<ResolvedSettings, 'healthTolerances' | 'queryShards'>
 ): GraphOptions {
   return defaultGraphOptions({
     namespaces: q.namespaces,
@@ -298,6 +298,7 @@ export function toGraphOptions(
     scope: q.scope,
     appenders: q.appenders,
     ...(settings.healthTolerances ? { healthTolerances: settings.healthTolerances } : {}),
+    ...(settings.queryShards !== undefined ? { queryShards: settings.queryShards } : {}),
   });
 }
 

@@ -23,6 +23,16 @@ describe('resolveSettings', () => {
     expect(s.timeoutMs).toBe(5000);
   });
 
+  it('reads the number of parallel queries; an invalid one falls back to the default with a warning', () => {
+    expect(resolveSettings({}).queryShards).toBeUndefined();
+    expect(resolveSettings({ queryShards: 4 }).queryShards).toBe(4);
+    for (const bad of [0, 2.5, 17, Number.NaN]) {
+      const s = resolveSettings({ queryShards: bad });
+      expect(s.queryShards).toBeUndefined();
+      expect(s.notices[0].text).toMatch(/"Parallel queries" must be a whole number from 1 to 16/);
+    }
+  });
+
   it('falls back for a bad scrape interval, with a warning', () => {
     const s = resolveSettings({ scrapeInterval: 'often' });
     expect(s.scrapeIntervalS).toBe(15);

@@ -1,5 +1,6 @@
 /** The datasource's jsonData, checked and completed with defaults once per query run. Pure. */
 import { validateTolerances } from '../engine/appenders/healthTolerances';
+import { DEFAULT_QUERY_SHARDS, MAX_QUERY_SHARDS, isValidQueryShards } from '../engine/planner/planQueries';
 import { isValidLabelName } from '../engine/promql/escape';
 import type { HealthTolerance, Notice } from '../engine/model';
 
@@ -17,6 +18,8 @@ import {
 export interface ResolvedSettings {
   scrapeIntervalS: number;
   timeoutMs: number;
+  /** Parallel traffic queries per metric; undefined = the engine's default. */
+  queryShards?: number;
   /** Default scope labels (valid names only). */
   scope: ScopeLabel[];
   /** Undefined = the engine's (Kiali's) defaults. */
@@ -44,6 +47,18 @@ export function resolveSettings(jsonData: MeshgraphOptions | undefined): Resolve
 
   const timeout = Number(data.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
   const timeoutMs = Number.isFinite(timeout) && timeout > 0 ? timeout * 1000 : DEFAULT_TIMEOUT_SECONDS * 1000;
+
+  let queryShards: number | undefined;
+  if (data.queryShards !== undefined && data.queryShards !== null) {
+    if (isValidQueryShards(data.queryShards)) {
+      queryShards = data.queryShards;
+    } else {
+      notices.push({
+        severity: 'warning',
+        text: `Datasource setting "Parallel queries" must be a whole number from 1 to ${MAX_QUERY_SHARDS} (got ${JSON.stringify(data.queryShards)}); using ${DEFAULT_QUERY_SHARDS}.`,
+      });
+    }
+  }
 
   const scope: ScopeLabel[] = [];
   for (const label of Array.isArray(data.scopeLabels) ? data.scopeLabels : []) {
@@ -77,6 +92,7 @@ export function resolveSettings(jsonData: MeshgraphOptions | undefined): Resolve
   return {
     scrapeIntervalS,
     timeoutMs,
+    queryShards,
     scope,
     healthTolerances,
     workloadDashboardUid: (data.workloadDashboardUid ?? DEFAULT_WORKLOAD_DASHBOARD_UID).trim(),

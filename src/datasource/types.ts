@@ -106,6 +106,8 @@ export interface MeshgraphOptions extends DataSourceJsonData {
   scrapeInterval?: string;
   /** Per-request timeout in seconds. */
   timeoutSeconds?: number;
+  /** Traffic queries per metric, split by destination namespace and run in parallel (absent = the engine's default). */
+  queryShards?: number;
   /** Query-scope labels added to every selector (e.g. mesh_id=mesh1). */
   scopeLabels?: ScopeLabel[];
   /** Health tolerances; absent = Kiali's defaults. */

@@ -4,6 +4,7 @@ import { HttpTransport } from './client/transport';
 import { meshSeries } from './fold/meshFixture.testutil';
 import { comparable, lean, testOptions } from './fold/planRunner.testutil';
 import { evaluate } from './promql/evaluate.testutil';
+import { planQueries } from './planner/planQueries';
 
 /** A Prometheus stand-in answering instant queries from the fixture with the test evaluator. */
 function meshTransport(fail: (query: string) => boolean = () => false): HttpTransport {
@@ -27,7 +28,8 @@ describe('buildGraph', () => {
   it('runs the plan through the client and returns the same graph as the in-memory fold, with stats', async () => {
     const m = await buildGraph(options, new PrometheusClient(meshTransport()));
     expect(comparable(m)).toEqual(comparable(lean(options, meshSeries())));
-    expect(m.stats.queries).toBe(2);
+    expect(m.stats.queries).toBe(planQueries(options).queries.length);
+    expect(m.stats.queries).toBe(4); // requests and TCP, each in two destination-namespace parts
     expect(m.stats.samples).toBeGreaterThan(10);
     expect(m.stats.bytes).toBeGreaterThan(1000);
     expect(m.notices.some((n) => /skipped: bad source telemetry/.test(n.text))).toBe(true);

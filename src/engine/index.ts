@@ -3,7 +3,7 @@ export * from './model';
 export { defaultGraphOptions, effectiveInjection } from './options';
 export { buildGraph, buildGraphFromAnswers, assembleModel, visitSamples } from './buildGraph';
 export type { BuildGraphExtras } from './buildGraph';
-export { planQueries, planKialiBaseline } from './planner';
+export { planQueries, planKialiBaseline, DEFAULT_QUERY_SHARDS, MAX_QUERY_SHARDS, isValidQueryShards } from './planner';
 export type { QueryPlan, EngineQuery, QueryRole } from './planner';
 export { PrometheusClient, PrometheusError, fetchTransport, visitVector } from './client';
 export type { HttpTransport, TransportRequest, TransportResponse, VectorSample, PlannedQuery } from './client';

@@ -65,6 +65,11 @@ export interface GraphOptions {
   };
   /** Overrides Kiali's default tolerances when given. */
   healthTolerances?: HealthTolerance[];
+  /**
+   * Traffic queries run as this many parallel queries, split by destination namespace (default 2; 1 = one query
+   * per metric). Prometheus evaluates a query on one core; the split answers add up to the same graph.
+   */
+  queryShards?: number;
 }
 
 /** Per-node rates, requests or bytes per second, as Kiali's node traffic rates (absent = 0). */

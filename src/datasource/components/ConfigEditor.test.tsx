@@ -91,6 +91,20 @@ describe('ConfigEditor', () => {
     expect(onOptionsChange.mock.calls[2][0].jsonData.scopeLabels).toEqual([{ key: 'mesh_id', value: 'm2' }]);
   });
 
+  it('edits the number of parallel queries; clearing it returns to the default', () => {
+    const { onOptionsChange } = renderEditor({ queryShards: 3 });
+    const input = document.getElementById('meshgraph-query-shards')!;
+    fireEvent.change(input, { target: { value: '4' } });
+    expect(onOptionsChange.mock.calls[0][0].jsonData.queryShards).toBe(4);
+    fireEvent.change(input, { target: { value: '' } });
+    expect(onOptionsChange.mock.calls[1][0].jsonData.queryShards).toBeUndefined();
+  });
+
+  it('flags a number of parallel queries out of range', () => {
+    renderEditor({ queryShards: 40 });
+    expect(screen.getByText('Use a whole number from 1 to 16')).toBeInTheDocument();
+  });
+
   it('shows the Istio dashboard UIDs, editable', () => {
     const { onOptionsChange } = renderEditor();
     const input = screen.getByDisplayValue('fe06a478395b51cc61c8d7d7e83e2f22');

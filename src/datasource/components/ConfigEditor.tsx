@@ -2,6 +2,7 @@ import React from 'react';
 import { DataSourcePluginOptionsEditorProps } from '@grafana/data';
 import { DataSourceHttpSettings, Field, FieldSet, Input, Stack, Text } from '@grafana/ui';
 
+import { DEFAULT_QUERY_SHARDS, MAX_QUERY_SHARDS, isValidQueryShards } from '../../engine/planner/planQueries';
 import { parseDurationSeconds } from '../timeWindow';
 import {
   DEFAULT_CLUSTER_DOMAIN,
@@ -28,6 +29,8 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
   const scrapeInvalid = scrape.trim() !== '' && parseDurationSeconds(scrape) === undefined;
   const timeoutText = jsonData.timeoutSeconds === undefined ? '' : String(jsonData.timeoutSeconds);
   const timeoutInvalid = jsonData.timeoutSeconds !== undefined && !(Number(jsonData.timeoutSeconds) > 0);
+  const shardsText = jsonData.queryShards === undefined ? '' : String(jsonData.queryShards);
+  const shardsInvalid = jsonData.queryShards !== undefined && !isValidQueryShards(jsonData.queryShards);
 
   return (
     <div data-testid="meshgraph-config-editor">
@@ -39,8 +42,9 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
         showForwardOAuthIdentityOption
         urlDocs={
           <>
-            The base URL of the Prometheus (or Prometheus-compatible) server that holds the Istio metrics, as Grafana&apos;s
-            server reaches it, e.g. {DEFAULT_URL}. Requests go through Grafana&apos;s data proxy with the authentication below.
+            The base URL of the Prometheus (or Prometheus-compatible) server that holds the Istio metrics, as
+            Grafana&apos;s server reaches it, e.g. {DEFAULT_URL}. Requests go through Grafana&apos;s data proxy with the
+            authentication below.
           </>
         }
       />
@@ -80,6 +84,26 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
           />
         </Field>
         <Field
+          label="Parallel queries"
+          description={`Each traffic metric is asked in this many queries, split by destination namespace, so that Prometheus evaluates them on several cores (default ${DEFAULT_QUERY_SHARDS}; 1 = one query per metric). The answers add up to the same graph.`}
+          invalid={shardsInvalid}
+          error={shardsInvalid ? `Use a whole number from 1 to ${MAX_QUERY_SHARDS}` : undefined}
+        >
+          <Input
+            id="meshgraph-query-shards"
+            width={16}
+            type="number"
+            min={1}
+            max={MAX_QUERY_SHARDS}
+            placeholder={String(DEFAULT_QUERY_SHARDS)}
+            value={shardsText}
+            onChange={(e) => {
+              const text = e.currentTarget.value;
+              setJson({ queryShards: text.trim() === '' ? undefined : Number(text) });
+            }}
+          />
+        </Field>
+        <Field
           label="Default query-scope labels"
           description="Labels added to every query, e.g. mesh_id = mesh1 when one Prometheus holds several meshes. A query's own scope labels override these."
         >
@@ -97,7 +121,10 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
           matches the pattern (X = any digit; gRPC uses status codes, &quot;-&quot; means no response). Protocol and
           direction (inbound, outbound) are regular expressions. A degraded threshold of 0 means any error degrades.
         </Text>
-        <TolerancesEditor tolerances={jsonData.healthTolerances} onChange={(healthTolerances) => setJson({ healthTolerances })} />
+        <TolerancesEditor
+          tolerances={jsonData.healthTolerances}
+          onChange={(healthTolerances) => setJson({ healthTolerances })}
+        />
       </FieldSet>
 
       <FieldSet label="Links">

@@ -4,7 +4,8 @@
  */
 import { planKialiBaseline } from '../planner/kialiBaseline';
 import { planQueries } from '../planner/planQueries';
-import { CART, PAYMENT, both, dst, meshSeries, req } from './meshFixture.testutil';
+import { evaluate } from '../promql/evaluate.testutil';
+import { CART, INGRESS, PAYMENT, WEB, both, dst, meshSeries, req, unserviced } from './meshFixture.testutil';
 import { comparable, edge, kiali, lean, node, testOptions } from './planRunner.testutil';
 
 describe('lean plan vs Kiali baseline', () => {
@@ -33,13 +34,61 @@ describe('lean plan vs Kiali baseline', () => {
     expect(comparable(a)).toEqual(comparable(b));
   });
 
-  it('uses a constant number of queries: 2 for the defaults, whatever the number of namespaces', () => {
-    const one = planQueries(testOptions({ namespaces: ['a'] })).queries.length;
-    const many = planQueries(testOptions({ namespaces: Array.from({ length: 50 }, (_, i) => `ns${i}`) })).queries
-      .length;
-    expect(one).toBe(2);
-    expect(many).toBe(2);
+  it('uses a constant number of queries: 2 metrics × 2 parallel parts for the defaults, whatever the namespace count', () => {
+    const count = (n: number, queryShards?: number) =>
+      planQueries(testOptions({ namespaces: Array.from({ length: n }, (_, i) => `ns${i}`), queryShards })).queries
+        .length;
+    expect(count(1)).toBe(2); // one namespace cannot be split by namespace
+    expect(count(2)).toBe(4);
+    expect(count(50)).toBe(4);
+    expect(count(500)).toBe(4);
+    expect(count(500, 1)).toBe(2);
+    expect(count(500, 3)).toBe(6);
     expect(planKialiBaseline(testOptions({ namespaces: ['a', 'b', 'c'] })).queries).toHaveLength(18);
+  });
+
+  describe('traffic queries split by destination namespace', () => {
+    const withUnknownNamespace = [
+      ...series,
+      // a namespace literally named "unknown", seen by both reporters, beside the unserviced series of meshSeries
+      ...both(WEB, dst('unknown', 'odd-v1'), '200', 2),
+      req('destination', INGRESS, dst('unknown', 'odd-v1'), '200', 1),
+      // an unserviced request that both reporters saw: the destination copy is selected through namespace
+      // "unknown", the source copy through the unserviced part, and PromQL's `or` must see both in one query
+      ...both(INGRESS, unserviced('shop', 'ghost'), '503', 0.5, { flags: 'NR' }),
+    ];
+    const selections = [
+      ['shop', 'pay'],
+      ['pay', 'shop', 'istio-system'],
+      ['unknown', 'shop', 'pay'],
+    ];
+    it.each(selections.map((s) => [s.join('+'), s]))('%s: 1, 2, 3 and 5 parts give the same graph', (_n, ns) => {
+      const whole = testOptions({ namespaces: ns, queryShards: 1 });
+      const expected = comparable(lean(whole, withUnknownNamespace));
+      expect((expected.edges as unknown[]).length).toBeGreaterThan(5);
+      for (const queryShards of [2, 3, 5]) {
+        const o = testOptions({ namespaces: ns, queryShards });
+        expect(planQueries(o).queries.length).toBe(2 * Math.min(queryShards, ns.length));
+        expect(comparable(lean(o, withUnknownNamespace))).toEqual(expected);
+      }
+    });
+
+    it('the parts never return the same series twice and together return every series of the whole query', () => {
+      for (const ns of selections) {
+        for (const responseDetails of [true, false]) {
+          const o = (queryShards: number) =>
+            testOptions({ namespaces: ns, queryShards, appenders: { responseDetails } });
+          const answer = (queryShards: number) =>
+            planQueries(o(queryShards)).queries.flatMap((q) =>
+              evaluate(q.expr, withUnknownNamespace).map((x) => JSON.stringify(x.metric) + ' ' + x.value)
+            );
+          const whole = answer(1);
+          const split = answer(3);
+          expect(new Set(split).size).toBe(split.length);
+          expect([...split].sort()).toEqual([...whole].sort());
+        }
+      }
+    });
   });
 
   it('without response details, the graph is the same apart from flags and hosts', () => {

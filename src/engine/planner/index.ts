@@ -1,3 +1,3 @@
-export { planQueries } from './planQueries';
+export { planQueries, DEFAULT_QUERY_SHARDS, MAX_QUERY_SHARDS, isValidQueryShards } from './planQueries';
 export { planKialiBaseline } from './kialiBaseline';
 export type { QueryPlan, EngineQuery, QueryRole } from './types';

@@ -2,7 +2,7 @@
 import { GraphOptions, NodeFocus } from '../model';
 import { expectValidPromQL } from '../promql/parse.testutil';
 import { planKialiBaseline } from './kialiBaseline';
-import { planQueries } from './planQueries';
+import { planQueries, shardNamespaces } from './planQueries';
 import { testOptions } from '../fold/planRunner.testutil';
 
 const HOSTILE = ['a"b', 'back\\slash', 'new\nline', '"} or vector(1) #', '.*|()[]{}+?^$', 'x\u0001y'];
@@ -56,13 +56,44 @@ describe('planQueries', () => {
   });
 
   it('has at most 8 queries for the defaults with every telemetry appender, whatever the namespace count', () => {
-    for (const count of [1, 5, 200]) {
+    for (const [count, expected] of [
+      [1, 6],
+      [5, 8],
+      [200, 8],
+    ]) {
       const o = testOptions({
         namespaces: Array.from({ length: count }, (_, i) => `ns-${i}`),
         appenders: { responseTime: '95', throughput: 'response', securityPolicy: true, aggregate: 'request_operation' },
       });
-      expect(planQueries(o).queries.length).toBe(6);
+      expect(planQueries(o).queries.length).toBe(expected);
     }
+  });
+
+  it('splits the selection into even destination-namespace parts, "unknown" in the last one', () => {
+    const ns = Array.from({ length: 7 }, (_, i) => `ns-${i}`);
+    expect(shardNamespaces(ns, 3)).toEqual([ns.slice(0, 3), ns.slice(3, 5), ns.slice(5)]);
+    expect(shardNamespaces(ns, 1)).toEqual([ns]);
+    expect(shardNamespaces(['a', 'b'], 8)).toEqual([['a'], ['b']]);
+    expect(shardNamespaces(['a', 'b'], 0)).toEqual([['a', 'b']]);
+    expect(shardNamespaces(['unknown', 'a', 'b', 'c'], 2)).toEqual([
+      ['a', 'b'],
+      ['c', 'unknown'],
+    ]);
+  });
+
+  it('keeps the unserviced part and the other namespaces only in the last part', () => {
+    const o = testOptions({ namespaces: ['a', 'b', 'c', 'd'], queryShards: 2 });
+    const requests = planQueries(o).queries.filter((q) => q.id.startsWith('traffic:istio_requests_total'));
+    expect(requests.map((q) => q.id)).toEqual([
+      'traffic:istio_requests_total #1/2',
+      'traffic:istio_requests_total #2/2',
+    ]);
+    const destNs = (expr: string) =>
+      expectValidPromQL(expr)
+        .matchers.filter((m) => m.name === 'destination_workload_namespace')
+        .map((m) => `${m.op}${m.value}`);
+    expect(destNs(requests[0].expr)).toEqual(['=~^(a|b)$', '=~^(a|b)$']);
+    expect(destNs(requests[1].expr)).toEqual(['=~^(c|d)$', '!~^(a|b)$', '=unknown']);
   });
 
   it("puts no namespace matcher in 'all' queries", () => {

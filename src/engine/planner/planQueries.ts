@@ -15,9 +15,14 @@
  * (503 UF, NR), passthrough/blackhole egress and calls to workloads without a sidecar.
  * round() stays per de-dup series, as Kiali's round() per series decides which tiny rates become 0 (§4.12).
  * When flags and hosts are not needed, an outer `sum by` drops those labels after de-duplication.
+ *
+ * Prometheus evaluates one query on one core, so with several namespaces each traffic query is split into
+ * `queryShards` queries by destination_workload_namespace, run in parallel. The two reporter copies of a request
+ * carry the same destination namespace, so each copy pair lands in the same shard and the union of the shards'
+ * answers is exactly the unsplit answer: same de-duplication, same bytes, still a constant number of queries.
  */
 import { GraphOptions } from '../model';
-import { Matcher, eq, neq, groupLabels, selector } from '../promql/selector';
+import { Matcher, eq, neq, groupLabels, oneOf, noneOf, selector } from '../promql/selector';
 import { GB_MSG, GB_REQ, GB_RT, GB_SP, METRIC_REQUESTS, withoutDetails } from './labels';
 import {
   idleFilter,
@@ -51,8 +56,24 @@ function metricFilters(options: GraphOptions, spec: TrafficMetricSpec): Matcher[
   return [];
 }
 
-/** The D/S/U parts of a namespace graph (or D/S for all namespaces), destination-reported first. */
-function namespaceParts(options: GraphOptions): Part[] {
+/** Parallel queries per traffic metric unless the options say otherwise (see the header). */
+export const DEFAULT_QUERY_SHARDS = 2;
+/** More parallel queries than this only add HTTP round trips and per-query work in Prometheus. */
+export const MAX_QUERY_SHARDS = 16;
+
+/** True for a shard count the planner accepts: a whole number from 1 to MAX_QUERY_SHARDS. */
+export function isValidQueryShards(n: unknown): n is number {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_QUERY_SHARDS;
+}
+
+const DEST_NS = 'destination_workload_namespace';
+
+/**
+ * The D/S/U parts of a namespace graph (or D/S for all namespaces), destination-reported first.
+ * `shard` narrows D and S to destination namespaces: `in` a chunk of the selection, or for the last shard
+ * `notIn` the other chunks (which also keeps destinations outside the selection, e.g. `unknown`, and U).
+ */
+function namespaceParts(options: GraphOptions, shard?: { in: string[]; notIn: string[] }): Part[] {
   const ns = options.namespaces;
   if (ns === 'all') {
     return [
@@ -63,27 +84,75 @@ function namespaceParts(options: GraphOptions): Part[] {
   if (ns.length === 0) {
     throw new Error('No namespace selected');
   }
-  return [
-    { name: 'destination', matchers: [reporter(options, 'destination'), nsIn('destination_workload_namespace', ns)] },
-    { name: 'source', matchers: [reporter(options, 'source'), nsIn('source_workload_namespace', ns)] },
-    {
+  const destIn = shard ? [nsIn(DEST_NS, shard.in)] : [nsIn(DEST_NS, ns)];
+  const sourceDest = !shard ? [] : shard.notIn.length > 0 ? [noneOf(DEST_NS, shard.notIn)] : [oneOf(DEST_NS, shard.in)];
+  const parts: Part[] = [
+    { name: 'destination', matchers: [reporter(options, 'destination'), ...destIn] },
+    { name: 'source', matchers: [reporter(options, 'source'), nsIn('source_workload_namespace', ns), ...sourceDest] },
+  ];
+  if (!shard || shard.notIn.length > 0) {
+    parts.push({
       name: 'unserviced',
       matchers: [
         reporter(options, 'source'),
         nsNotIn('source_workload_namespace', ns),
-        eq('destination_workload_namespace', 'unknown'),
+        eq(DEST_NS, 'unknown'),
         eq('destination_workload', 'unknown'),
         serviceHostIn(ns),
       ],
-    },
-  ];
+    });
+  }
+  return parts;
 }
 
-function trafficParts(options: GraphOptions): Part[] {
-  return options.node ? nodeFocusParts(options, options.node) : namespaceParts(options);
+/**
+ * The selection split into destination-namespace chunks, one per shard. A selected namespace literally named
+ * `unknown` goes to the last chunk, the one that also holds the unserviced part, whose series say
+ * destination_workload_namespace="unknown" and may share label sets with destination-reported ones.
+ */
+export function shardNamespaces(namespaces: string[], shards: number): string[][] {
+  const n = Math.max(1, Math.min(Math.floor(shards) || 1, namespaces.length));
+  const ordered = [...namespaces.filter((x) => x !== 'unknown'), ...namespaces.filter((x) => x === 'unknown')];
+  const chunks: string[][] = [];
+  let start = 0;
+  for (let i = 0; i < n; i++) {
+    const end = start + Math.floor(ordered.length / n) + (i < ordered.length % n ? 1 : 0);
+    chunks.push(ordered.slice(start, end));
+    start = end;
+  }
+  return chunks;
 }
 
-function trafficQuery(options: GraphOptions, spec: TrafficMetricSpec, parts: Part[]): EngineQuery {
+/** Traffic parts per query: one list for node graphs and 'all', one per shard for namespace selections. */
+function trafficShards(options: GraphOptions): Part[][] {
+  const ns = options.namespaces;
+  if (options.node) {
+    return [nodeFocusParts(options, options.node)];
+  }
+  if (ns === 'all') {
+    return [namespaceParts(options)];
+  }
+  const shards = options.queryShards ?? DEFAULT_QUERY_SHARDS;
+  if (!isValidQueryShards(shards)) {
+    throw new Error(`Invalid number of parallel queries ${shards}: use a whole number from 1 to ${MAX_QUERY_SHARDS}`);
+  }
+  const chunks = shardNamespaces(ns, shards);
+  if (chunks.length === 1) {
+    return [namespaceParts(options)];
+  }
+  return chunks.map((chunk, i) =>
+    i < chunks.length - 1
+      ? namespaceParts(options, { in: chunk, notIn: [] })
+      : namespaceParts(options, { in: chunk, notIn: chunks.slice(0, -1).flat() })
+  );
+}
+
+function trafficQuery(
+  options: GraphOptions,
+  spec: TrafficMetricSpec,
+  parts: Part[],
+  shard?: { index: number; of: number }
+): EngineQuery {
   const idle = idleFilter(options);
   const extra = metricFilters(options, spec);
   const inner = parts
@@ -94,9 +163,12 @@ function trafficQuery(options: GraphOptions, spec: TrafficMetricSpec, parts: Par
   if (lean.length !== spec.groupBy.length) {
     expr = `sum by ${groupLabels(lean)} (${expr})`;
   }
+  const part = shard ? ` #${shard.index + 1}/${shard.of}` : '';
   return {
-    id: `traffic:${spec.metric}`,
-    purpose: `${spec.metric}: ${parts.map((p) => p.name).join(' + ')} (de-duplicated by PromQL 'or')`,
+    id: `traffic:${spec.metric}${part}`,
+    purpose: `${spec.metric}${part ? `, destination namespaces part ${part.slice(2)}` : ''}: ${parts
+      .map((p) => p.name)
+      .join(' + ')} (de-duplicated by PromQL 'or')`,
     expr,
     role: { kind: 'traffic', metric: spec.metric },
   };
@@ -257,11 +329,15 @@ function appenderQueries(options: GraphOptions): EngineQuery[] {
 /** Meshgraph's plan: one query per traffic metric plus one per enabled telemetry appender. */
 export function planQueries(options: GraphOptions): QueryPlan {
   rangeSeconds(options);
-  const parts = trafficParts(options);
-  const queries: EngineQuery[] = trafficMetrics(options).map((spec) => trafficQuery(options, spec, parts));
+  const shards = trafficShards(options);
+  const queries: EngineQuery[] = trafficMetrics(options).flatMap((spec) =>
+    shards.map((parts, index) =>
+      trafficQuery(options, spec, parts, shards.length > 1 ? { index, of: shards.length } : undefined)
+    )
+  );
   queries.push(...appenderQueries(options));
   return { style: 'lean', queries };
 }
 
 /** Exposed for the Kiali baseline and tests. */
-export const _internal = { namespaceParts, trafficParts, inOutParts, selector, withScope, GB_REQ };
+export const _internal = { namespaceParts, trafficShards, inOutParts, selector, withScope, GB_REQ };

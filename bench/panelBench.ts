@@ -56,7 +56,10 @@ export interface SizeFigures {
   workloads: number;
   boxes: number;
   edges: number;
+  /** The panel with Cytoscape's canvas renderer. */
   panel: Renderer;
+  /** The same panel, same elements, with Cytoscape's WebGL renderer (experimental in Cytoscape 3.34). */
+  webgl: Renderer;
   baseline: Renderer;
   /** panel / baseline first paint (wall). */
   firstPaintRatio: number;
@@ -135,7 +138,14 @@ async function threadTime(s: BenchSession): Promise<number> {
   return m.metrics.find((x) => x.name === 'ThreadTime')?.value ?? NaN;
 }
 
-async function measureRenderer(s: BenchSession, which: 'panel' | 'baseline', workloads: number): Promise<Renderer> {
+type Variant = 'panel' | 'webgl' | 'baseline';
+
+/** Panel options per variant (the baseline takes none). */
+function variantOptions(which: Variant): Record<string, unknown> {
+  return which === 'webgl' ? { ...PANEL_OPTIONS, renderer: 'webgl' } : { ...PANEL_OPTIONS, renderer: 'canvas' };
+}
+
+async function measureRenderer(s: BenchSession, which: Variant, workloads: number): Promise<Renderer> {
   const paints: number[] = [];
   const cpu: number[] = [];
   const drags: PanResult[] = [];
@@ -146,17 +156,18 @@ async function measureRenderer(s: BenchSession, which: 'panel' | 'baseline', wor
     await s.call((api, n) => api.prepare(n), workloads);
     const t0 = await threadTime(s);
     const r =
-      which === 'panel'
-        ? await s.call((api, options) => api.mountPanel({ options }), PANEL_OPTIONS)
-        : await s.call((api) => api.mountBaseline());
+      which === 'baseline'
+        ? await s.call((api) => api.mountBaseline())
+        : await s.call((api, options) => api.mountPanel({ options }), variantOptions(which));
     cpu.push((await threadTime(s)) - t0);
     if (r.status !== 'ready' || r.nodeCount === 0) {
       throw new Error(`${which} at ${workloads}: status ${r.status}, ${r.nodeCount} nodes`);
     }
     paints.push(r.ms / 1000);
     layout = r.layout;
-    drags.push(await s.call((api, a) => api.pan(a.which, 'drag', a.n), { which, n: DRAG_FRAMES }));
-    panBys.push(await s.call((api, a) => api.pan(a.which, 'panBy', a.n), { which, n: PANBY_FRAMES }));
+    const target: 'panel' | 'baseline' = which === 'baseline' ? 'baseline' : 'panel';
+    drags.push(await s.call((api, a) => api.pan(a.target, 'drag', a.n), { target, n: DRAG_FRAMES }));
+    panBys.push(await s.call((api, a) => api.pan(a.target, 'panBy', a.n), { target, n: PANBY_FRAMES }));
   }
   return {
     firstPaintRuns: paints,
@@ -238,30 +249,30 @@ function printFigures(f: PanelFigures) {
       `Pan ms = frame interval median/p95 (fps = 1000/median); drag = mouse drag on the background, panBy = cy.panBy() per frame.\n`
   );
   table([
-    [
-      'N',
-      'edges',
-      'layout',
-      'Meshgraph first paint s (CPU s)',
-      'grid baseline s (CPU s)',
-      'ratio (CPU)',
-      'Meshgraph drag ms',
-      'baseline drag ms',
-      'Meshgraph panBy ms',
-      'baseline panBy ms',
-    ],
-    ...f.sizes.map((x) => [
-      String(x.workloads),
-      String(x.edges),
-      x.panel.layout,
-      `${s2(x.panel.firstPaintSeconds)} (${s2(x.panel.firstPaintCpuSeconds)})`,
-      `${s2(x.baseline.firstPaintSeconds)} (${s2(x.baseline.firstPaintCpuSeconds)})`,
-      `${s2(x.firstPaintRatio)}× (${s2(x.firstPaintCpuRatio)}×)`,
-      frames(x.panel.drag),
-      frames(x.baseline.drag),
-      frames(x.panel.panBy),
-      frames(x.baseline.panBy),
-    ]),
+    ['N', 'edges', 'renderer', 'layout', 'first paint s (CPU s)', 'vs grid (CPU)', 'drag ms', 'release ms', 'panBy ms'],
+    ...f.sizes.flatMap((x) =>
+      (
+        [
+          ['Meshgraph canvas', x.panel],
+          ['Meshgraph WebGL', x.webgl],
+          ['plain Cytoscape', x.baseline],
+        ] as const
+      ).map(([name, r]) => [
+        String(x.workloads),
+        String(x.edges),
+        name,
+        r.layout,
+        `${s2(r.firstPaintSeconds)} (${s2(r.firstPaintCpuSeconds)})`,
+        r === x.baseline
+          ? ''
+          : `${s2(r.firstPaintSeconds / x.baseline.firstPaintSeconds)}× (${s2(
+              r.firstPaintCpuSeconds / x.baseline.firstPaintCpuSeconds
+            )}×)`,
+        frames(r.drag),
+        ms(r.dragReleaseMs),
+        frames(r.panBy),
+      ])
+    ),
   ]);
   const g = f.goals;
   const at = f.sizes.find((x) => x.workloads === g.workloads);
@@ -321,6 +332,8 @@ export async function benchPanel(opts: { quick: boolean; sizes?: number[] }): Pr
       const model = syntheticMesh(n);
       const boxes = model.nodes.filter((x) => x.nodeType === 'box').length;
       const panel = await measureRenderer(s, 'panel', n);
+      log(`${n} workloads: Meshgraph panel, WebGL renderer`);
+      const webgl = await measureRenderer(s, 'webgl', n);
       log(`${n} workloads: grid baseline`);
       const baseline = await measureRenderer(s, 'baseline', n);
       out.push({
@@ -328,6 +341,7 @@ export async function benchPanel(opts: { quick: boolean; sizes?: number[] }): Pr
         boxes,
         edges: model.edges.length,
         panel,
+        webgl,
         baseline,
         firstPaintRatio: panel.firstPaintSeconds / baseline.firstPaintSeconds,
         firstPaintCpuRatio: panel.firstPaintCpuSeconds / baseline.firstPaintCpuSeconds,

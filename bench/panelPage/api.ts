@@ -47,8 +47,11 @@ export interface DomCounts {
 export type PanKind = 'drag' | 'panBy';
 
 export interface PanelBenchApi {
-  /** Builds the frames of a synthetic mesh (GraphModel → engine toFrames → toDataFrame) as the panel's next data. */
-  prepare(workloads: number, variant?: number): GraphSize;
+  /**
+   * Builds the frames of a synthetic mesh (GraphModel → engine toFrames → toDataFrame) as the panel's next data;
+   * boxes false: without the namespace boxes (to weigh what compound nodes cost).
+   */
+  prepare(workloads: number, variant?: number, boxes?: boolean): GraphSize;
   /** Renders the Meshgraph panel (TrafficPanel) with the prepared data; options merged over the panel defaults. */
   mountPanel(opts?: { width?: number; height?: number; options?: Record<string, unknown> }): Promise<MountResult>;
   /** Re-renders the mounted panel with new data objects (same ids, rates of `variant`); resolves after 2 frames. */

@@ -54,13 +54,14 @@ async function frames(n: number): Promise<void> {
 
 interface Prepared {
   workloads: number;
+  boxes: boolean;
   frames: DataFrame[];
   size: GraphSize;
 }
 let prepared: Prepared | undefined;
 
-function makeFrames(workloads: number, variant: number): { frames: DataFrame[]; size: GraphSize } {
-  const model = syntheticMesh(workloads, 10, variant);
+function makeFrames(workloads: number, variant: number, withBoxes = true): { frames: DataFrame[]; size: GraphSize } {
+  const model = syntheticMesh(workloads, 10, variant, withBoxes);
   const boxes = model.nodes.filter((n) => n.nodeType === 'box').length;
   return {
     frames: toFrames(model, { refId: 'A' }).map((f) => toDataFrame(f)),
@@ -277,9 +278,9 @@ async function programmaticPan(cy: cytoscape.Core, n: number): Promise<PanResult
 }
 
 const api: PanelBenchApi = {
-  prepare(workloads, variant = 0) {
-    const { frames: f, size } = makeFrames(workloads, variant);
-    prepared = { workloads, frames: f, size };
+  prepare(workloads, variant = 0, boxes = true) {
+    const { frames: f, size } = makeFrames(workloads, variant, boxes);
+    prepared = { workloads, boxes, frames: f, size };
     return size;
   },
 
@@ -319,7 +320,7 @@ const api: PanelBenchApi = {
     if (!panel || !prepared) {
       throw new Error('no panel mounted');
     }
-    const { frames: f } = makeFrames(prepared.workloads, variant);
+    const { frames: f } = makeFrames(prepared.workloads, variant, prepared.boxes);
     panel.props = { ...panel.props, data: panelData(f), renderCounter: panel.props.renderCounter + 1 };
     await renderPanel(panel);
     await frames(2);

@@ -2,7 +2,7 @@
  * CPU profile of one panel mount in the benchmark page (unminified bundle): self time by function and the
  * inclusive time of a few Cytoscape entry points, to see where first paint goes.
  *
- *   npx tsx bench/panelPage/profileMount.ts [workloads=1000] [--baseline] [--options '{"layout":"dagre"}']
+ *   npx tsx bench/panelPage/profileMount.ts [workloads=1000] [--baseline] [--no-boxes] [--top 60] [--pan drag|panBy] [--options '{"layout":"dagre"}']
  */
 import { openBenchSession } from './session';
 
@@ -22,13 +22,25 @@ async function main() {
   const s = await openBenchSession({ minify: false });
   try {
     await s.load();
-    await s.call((api, n) => api.prepare(n), workloads);
+    await s.call((api, a) => api.prepare(a.n, 0, a.boxes), { n: workloads, boxes: !args.includes('--no-boxes') });
+    const panIdx = args.indexOf('--pan');
+    const pan = panIdx >= 0 ? (args[panIdx + 1] as 'drag' | 'panBy') : undefined;
+    const mount = () =>
+      baseline ? s.call((api) => api.mountBaseline()) : s.call((api, o) => api.mountPanel({ options: o }), options);
     await s.cdp.send('Profiler.enable');
     await s.cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    // --pan drag|panBy: profile 20 frames of panning after the mount instead of the mount.
+    const mounted = pan ? await mount() : undefined;
     await s.cdp.send('Profiler.start');
-    const r = baseline
-      ? await s.call((api) => api.mountBaseline())
-      : await s.call((api, o) => api.mountPanel({ options: o }), options);
+    const r = mounted ?? (await mount());
+    if (pan) {
+      const p = await s.call((api, a) => api.pan(a.target, a.kind, 20), {
+        target: baseline ? ('baseline' as const) : ('panel' as const),
+        kind: pan,
+      });
+      const sorted = [...p.intervals].sort((a, b) => a - b);
+      console.log(`${pan}: median frame ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms`);
+    }
     const { profile } = (await s.cdp.send('Profiler.stop')) as {
       profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
     };
@@ -67,7 +79,8 @@ async function main() {
       `${baseline ? 'baseline' : 'panel'} ${workloads}: ${r.ms.toFixed(0)} ms wall, layout ${r.layout}; profile ${total.toFixed(0)} ms`
     );
     console.log('--- self\n' + top(self, 35));
-    console.log('--- inclusive\n' + top(incl, 60));
+    const topIdx = args.indexOf('--top');
+    console.log('--- inclusive\n' + top(incl, topIdx >= 0 ? Number(args[topIdx + 1]) : 60));
     // --callers fnName: the call paths (3 frames up) that lead to it, by time.
     const callIdx = args.indexOf('--callers');
     if (callIdx >= 0) {

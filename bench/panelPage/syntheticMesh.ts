@@ -76,7 +76,7 @@ function worse(a: HealthStatus, b: HealthStatus): HealthStatus {
   return order.indexOf(a) <= order.indexOf(b) ? a : b;
 }
 
-export function syntheticMesh(workloads: number, namespaces = 10, variant = 0): GraphModel {
+export function syntheticMesh(workloads: number, namespaces = 10, variant = 0, boxes = true): GraphModel {
   const perNs = Math.ceil(workloads / namespaces);
   const nodes: GraphNode[] = [];
   for (let i = 0; i < workloads; i++) {
@@ -196,6 +196,8 @@ export function syntheticMesh(workloads: number, namespaces = 10, variant = 0): 
     notices: [],
     stats: { queries: 0, samples: 0, bytes: 0, skipped: {} },
   };
-  applyBoxes(model, ['namespace']);
+  if (boxes) {
+    applyBoxes(model, ['namespace']);
+  }
   return model;
 }

@@ -8,7 +8,10 @@ describe('panel plugin', () => {
     const builder = plugin.getPanelOptionsSupplier();
     expect(builder).toBeDefined();
     const paths: string[] = [];
-    builder({ addSelect: rec, addMultiSelect: rec, addBooleanSwitch: rec, addNumberInput: rec, addTextInput: rec } as never, {} as never);
+    builder(
+      { addSelect: rec, addMultiSelect: rec, addBooleanSwitch: rec, addNumberInput: rec, addTextInput: rec, addRadio: rec } as never,
+      {} as never
+    );
     function rec(this: unknown, cfg: { path: string; defaultValue: unknown }) {
       paths.push(cfg.path);
       expect(cfg.defaultValue).toEqual(DEFAULT_OPTIONS[cfg.path as keyof typeof DEFAULT_OPTIONS]);
@@ -22,6 +25,16 @@ describe('panel plugin', () => {
     expect(o.edgeLabels).toEqual(['trafficRate']);
     expect(o.largeGraphThreshold).toBe(DEFAULT_OPTIONS.largeGraphThreshold);
     expect(withDefaults(undefined)).toEqual(DEFAULT_OPTIONS);
+    expect(withDefaults({ renderer: 'vulkan' as never }).renderer).toBe(DEFAULT_OPTIONS.renderer);
+    expect(withDefaults({ webglThreshold: -1 }).webglThreshold).toBe(DEFAULT_OPTIONS.webglThreshold);
+  });
+
+  it('reads the earlier boolean WebGL switch as a renderer choice, unless a renderer is saved', () => {
+    const legacy = (webgl: boolean, extra: object = {}) => withDefaults({ webgl, ...extra } as never);
+    expect(legacy(true).renderer).toBe('webgl');
+    expect(legacy(false).renderer).toBe('canvas');
+    expect(legacy(true, { renderer: 'auto' }).renderer).toBe('auto');
+    expect('webgl' in legacy(true)).toBe(false);
   });
 });
 

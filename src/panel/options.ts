@@ -4,6 +4,7 @@
 import type { PanelOptionsEditorBuilder, SelectableValue } from '@grafana/data';
 import { EDGE_LABEL_MODES, EdgeLabelMode } from './graph/edgeLabels';
 import { LAYOUTS, LayoutName } from './graph/layouts';
+import { isRendererOption, RENDERER_OPTIONS, RendererOption } from './graph/renderer';
 
 export type ResponseTimeStatLabel = 'auto' | 'avg' | '50' | '95' | '99';
 
@@ -23,8 +24,10 @@ export interface TrafficPanelOptions {
   animationNodeLimit: number;
   /** Large-graph mode (fast layout, cheaper drawing) above this many nodes. */
   largeGraphThreshold: number;
-  /** Cytoscape's experimental WebGL renderer: faster with a GPU, slower with software rendering. */
-  webgl: boolean;
+  /** Cytoscape's 2D canvas renderer or its experimental WebGL mode; auto: WebGL above webglThreshold nodes. */
+  renderer: RendererOption;
+  /** renderer 'auto': WebGL above this many nodes (where the browser offers WebGL 2). */
+  webglThreshold: number;
 }
 
 export const DEFAULT_OPTIONS: TrafficPanelOptions = {
@@ -39,16 +42,26 @@ export const DEFAULT_OPTIONS: TrafficPanelOptions = {
   labelMinZoomedFontSize: 6,
   animationNodeLimit: 500,
   largeGraphThreshold: 300,
-  webgl: false,
+  renderer: 'auto',
+  webglThreshold: 2000,
 };
 
 /** Options as saved may be partial or from an older version: fill in the defaults. */
 export function withDefaults(options: Partial<TrafficPanelOptions> | undefined): TrafficPanelOptions {
   const o = { ...DEFAULT_OPTIONS, ...(options ?? {}) };
+  // Earlier versions saved a boolean `webgl` switch: on meant WebGL always.
+  const legacy = (options as { webgl?: unknown } | undefined)?.webgl;
+  if (options?.renderer === undefined && typeof legacy === 'boolean') {
+    o.renderer = legacy ? 'webgl' : 'canvas';
+  }
+  delete (o as { webgl?: unknown }).webgl;
+  if (!isRendererOption(o.renderer)) {
+    o.renderer = DEFAULT_OPTIONS.renderer;
+  }
   o.edgeLabels = Array.isArray(o.edgeLabels)
     ? o.edgeLabels.filter((m) => EDGE_LABEL_MODES.some((x) => x.value === m))
     : [];
-  for (const key of ['labelMinZoomedFontSize', 'animationNodeLimit', 'largeGraphThreshold'] as const) {
+  for (const key of ['labelMinZoomedFontSize', 'animationNodeLimit', 'largeGraphThreshold', 'webglThreshold'] as const) {
     const v = Number(o[key]);
     o[key] = Number.isFinite(v) && v >= 0 ? v : DEFAULT_OPTIONS[key];
   }
@@ -150,11 +163,23 @@ export function buildOptionsEditor(builder: PanelOptionsEditorBuilder<TrafficPan
       defaultValue: DEFAULT_OPTIONS.animationNodeLimit,
       settings: { min: 0, integer: true },
     })
-    .addBooleanSwitch({
-      path: 'webgl',
-      name: 'WebGL rendering (experimental)',
-      description: 'Faster with a GPU; slower where the browser renders WebGL in software.',
+    .addRadio({
+      path: 'renderer',
+      name: 'Renderer',
+      description:
+        'WebGL (experimental in Cytoscape) is faster with a GPU and slower where the browser renders WebGL in software. ' +
+        'Auto uses it above the WebGL threshold; without WebGL 2, or when its context is lost, canvas draws.',
       category: perf,
-      defaultValue: DEFAULT_OPTIONS.webgl,
+      defaultValue: DEFAULT_OPTIONS.renderer,
+      settings: { options: RENDERER_OPTIONS },
+    })
+    .addNumberInput({
+      path: 'webglThreshold',
+      name: 'WebGL threshold (nodes)',
+      description: 'Renderer auto: WebGL above this many nodes.',
+      category: perf,
+      defaultValue: DEFAULT_OPTIONS.webglThreshold,
+      settings: { min: 0, integer: true },
+      showIf: (o) => o.renderer === 'auto',
     });
 }

@@ -64,7 +64,7 @@ function props(g = graph(5), over: Partial<CytoscapeGraphProps> = {}): Cytoscape
     hidden: none,
     palette,
     animate: false,
-    webgl: false,
+    renderer: 'canvas',
     onSelect: jest.fn(),
     ariaLabel: 'Traffic graph: 2 nodes',
     ...over,

@@ -21,12 +21,15 @@ type StylesheetJson = cytoscape.StylesheetJson;
 import { GrafanaTheme2 } from '@grafana/data';
 import { IconButton, useStyles2 } from '@grafana/ui';
 import { createCy } from '../graph/cy';
+import { installCyFixes } from '../graph/cyFixes';
 import { ALL_LABELS, elementDefinitions, LabelState, labelsAtZoom, visibleLayoutInput } from '../graph/cyContent';
 import { dataChanges, ElementDefs } from '../graph/elements';
 import type { Selection } from '../graph/findHide';
 import { GraphIndex, HighlightTarget, highlightSet, indexGraph } from '../graph/highlight';
 import { LayoutChoice, layoutOptions, presetPositions } from '../graph/layouts';
 import type { Palette } from '../graph/palette';
+import type { RendererName } from '../graph/renderer';
+import { fitViewport } from '../graph/viewport';
 import { CLASS, StyleBlock } from '../graph/style';
 import { TrafficAnimator, planEdges } from '../graph/animation/TrafficAnimator';
 import { DEFAULT_OPTIONS } from '../options';
@@ -49,7 +52,8 @@ export interface CytoscapeGraphProps {
   palette: Palette;
   /** Animation wanted (option on, under the node limit); reduced motion and visibility are checked here. */
   animate: boolean;
-  webgl: boolean;
+  /** The renderer asked for (resolved from the panel option); WebGL falls back to canvas if its context is lost. */
+  renderer: RendererName;
   selected?: SelectedElement;
   onSelect: (sel: SelectedElement | undefined) => void;
   ariaLabel: string;
@@ -66,6 +70,22 @@ interface HoverLabel {
 
 const EMPTY_INDEX = indexGraph({ nodes: [], edges: [] });
 const FIT_PADDING = 30;
+const MIN_ZOOM = 0.05;
+const MAX_ZOOM = 4;
+
+/** How many boxes enclose the most deeply boxed visible leaf. */
+function boxDepthOf(nodes: ReadonlyArray<{ id: string; parent?: string }>): number {
+  const parentOf = new Map<string, string | undefined>(nodes.map((n) => [n.id, n.parent]));
+  let max = 0;
+  for (const n of nodes) {
+    let d = 0;
+    for (let p = n.parent; p !== undefined && d < 10; p = parentOf.get(p)) {
+      d++;
+    }
+    max = Math.max(max, d);
+  }
+  return max;
+}
 
 function indexOf(elements: ElementDefs): GraphIndex {
   return indexGraph({
@@ -151,8 +171,11 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
   const [labelsShown, setLabelsShown] = useState<LabelState>(ALL_LABELS);
   const [hoverLabel, setHoverLabel] = useState<HoverLabel | undefined>(undefined);
 
-  const { elements, topology, stylesheet, layout, width, height, found, hidden, palette, animate, webgl, selected } =
-    props;
+  const { elements, topology, stylesheet, layout, width, height, found, hidden, palette, animate, selected } = props;
+  // A WebGL context that was lost is not tried again by this panel: canvas from then on.
+  const [webglFailed, setWebglFailed] = useState(false);
+  const webgl = props.renderer === 'webgl' && !webglFailed;
+  const webglBackground = webgl ? palette.background : '';
   const nodeCount = elements.nodes.length;
 
   const runLayout = useCallback(() => {
@@ -213,6 +236,18 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     // Labels from the start only if the graph will be shown at a zoom where they are readable: decided after
     // the fit below, so none are given now (large mode).
     const labels: LabelState = large ? { node: false, edge: false } : ALL_LABELS;
+    // With positions known, the fit is computed here: cy.fit() would style and measure every element up front.
+    const fitted = positions
+      ? fitViewport({
+          positions,
+          boxDepth: boxDepthOf(input.nodes),
+          width: p.width,
+          height: p.height,
+          padding: FIT_PADDING,
+          minZoom: MIN_ZOOM,
+          maxZoom: MAX_ZOOM,
+        })
+      : undefined;
     const options: cytoscape.CytoscapeOptions & Record<string, unknown> = {
       container: el,
       elements: elementDefinitions(p.elements, {
@@ -225,8 +260,9 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       // Cytoscape's default is a grid pass over the elements (null, i.e. all at 0,0, when headless): keep what the
       // definitions say; the layout effect lays out when no positions were given.
       layout: { name: 'preset', fit: false },
-      minZoom: 0.05,
-      maxZoom: 4,
+      minZoom: MIN_ZOOM,
+      maxZoom: MAX_ZOOM,
+      ...(fitted ? { zoom: fitted.zoom, pan: fitted.pan } : {}),
       boxSelectionEnabled: false,
       motionBlur: false,
       ...(large
@@ -234,7 +270,27 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
         : {}),
       ...(webgl ? { webgl: true } : {}),
     };
-    const cy = createCy(options);
+    // Cytoscape's WebGL mode reads the background from the container's inline style (it masks edges under arrows
+    // with it); the canvas renderer draws on a transparent canvas over whatever the panel shows.
+    el.style.backgroundColor = webgl ? p.palette.background : '';
+    let cy: Core;
+    let renderer: RendererName = webgl ? 'webgl' : 'canvas';
+    try {
+      cy = createCy(options);
+    } catch (err) {
+      if (!webgl) {
+        throw err;
+      }
+      // Cytoscape throws when its WebGL 2 context cannot be made: this instance draws with canvas instead.
+      el.replaceChildren();
+      cy = createCy({ ...options, webgl: false });
+      renderer = 'canvas';
+    }
+    installCyFixes(cy);
+    setAttr(el, 'data-renderer', renderer);
+    const glCanvas = renderer === 'webgl' ? el.querySelector('canvas[data-id$="-webgl"]') : null;
+    const onContextLost = () => setWebglFailed(true);
+    glCanvas?.addEventListener('webglcontextlost', onContextLost);
     cyRef.current = cy;
     // What the instance holds now; the effects below skip what is already in place.
     appliedTopology.current = p.topology;
@@ -248,7 +304,9 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     setAttr(el, 'data-edge-count', cy.edges().length);
     setAttr(el, 'data-visible-node-count', visibleNodeCount(p.elements, p.hidden));
     if (positions) {
-      cy.fit(cy.elements().not(`.${CLASS.hidden}`), FIT_PADDING);
+      if (!fitted) {
+        cy.fit(cy.elements().not(`.${CLASS.hidden}`), FIT_PADDING);
+      }
       lastLayoutKey.current = layoutKeyOf(p.topology, p.layout.effective, hiddenKeyOf(p.hidden));
       setAttr(el, 'data-layout', p.layout.effective);
       setAttr(el, 'data-status', 'ready');
@@ -339,6 +397,7 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     setGeneration((g) => g + 1);
 
     return () => {
+      glCanvas?.removeEventListener('webglcontextlost', onContextLost);
       animatorRef.current?.stop();
       animatorRef.current = undefined;
       cy.removeAllListeners();
@@ -350,7 +409,7 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       delete (el as HookedElement).__cy;
     };
     // Renderer options only: data, style and layout are applied by the effects below.
-  }, [layout.large, webgl]);
+  }, [layout.large, webgl, webglBackground]);
 
   // Elements: replace and lay out when the topology changed, else update data in place.
   useEffect(() => {

@@ -11,6 +11,7 @@ import { hiddenBySelection, parseFindHide, select, Selection } from '../graph/fi
 import { fromFrames, FrameLike } from '../graph/fromFrames';
 import { chooseLayout } from '../graph/layouts';
 import { paletteFromTheme } from '../graph/palette';
+import { chooseRenderer, webgl2Available } from '../graph/renderer';
 import { buildStylesheet } from '../graph/style';
 import { TrafficPanelOptions, withDefaults } from '../options';
 import { CytoscapeGraph, SelectedElement } from './CytoscapeGraph';
@@ -64,6 +65,19 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
   const layout = useMemo(
     () => chooseLayout(options.layout, leafCount, options.largeGraphThreshold),
     [options.layout, leafCount, options.largeGraphThreshold]
+  );
+  const renderer = useMemo(
+    () =>
+      chooseRenderer(
+        options.renderer,
+        leafCount,
+        options.webglThreshold,
+        // Probed only when WebGL could be picked (the probe creates a context).
+        options.renderer === 'canvas' || (options.renderer === 'auto' && leafCount <= options.webglThreshold)
+          ? false
+          : webgl2Available()
+      ),
+    [options.renderer, options.webglThreshold, leafCount]
   );
   const stylesheet = useMemo(
     () => buildStylesheet(palette, { labelMinZoomedFontSize: options.labelMinZoomedFontSize, large: layout.large }),
@@ -138,6 +152,7 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
   const notices: Array<{ severity: string; text: string }> = [
     ...errors.map((e) => ({ severity: 'error', text: e.message || e.statusText || 'A query failed' })),
     ...(layout.notice ? [{ severity: 'info', text: layout.notice }] : []),
+    ...(renderer.note ? [{ severity: 'info', text: renderer.note }] : []),
     ...graph.notices,
     ...(skippedTotal > 0
       ? [
@@ -215,7 +230,7 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
               hidden={hidden}
               palette={palette}
               animate={animate}
-              webgl={options.webgl}
+              renderer={renderer.effective}
               selected={selected}
               onSelect={setSelected}
               ariaLabel={ariaLabel}

@@ -6,6 +6,7 @@
  * - the CLI cold start and its peak memory.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
@@ -30,7 +31,7 @@ export interface MeshFigures {
   namespaces: number;
   series: number;
   backfillSeconds: number;
-  kiali: { queries: number; seconds: number; bytes: number; samples: number };
+  kiali: { queries: number; seconds: number; bytes: number; samples: number; prometheusCpuSeconds: number };
   /** The graph as the panel shows it (rates, errors, health; no per-code flags and hosts). */
   ours: OursFigures;
   /** The same graph with response flags and hosts, everything Kiali's answers carry. */
@@ -52,6 +53,8 @@ export interface MeshFigures {
 interface OursFigures {
   queries: number;
   seconds: number;
+  /** CPU time of the Prometheus process while it answered (median run): the work asked of Prometheus. */
+  prometheusCpuSeconds: number;
   bytes: number;
   samples: number;
   nodes: number;
@@ -59,6 +62,12 @@ interface OursFigures {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** User + system CPU seconds a process has used so far (Linux /proc; the clock ticks are 100 Hz on Linux). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
 
 /**
  * The graph Kiali's traffic queries describe (telemetry only). `responseDetails` adds response flags and hosts
@@ -75,10 +84,11 @@ function graphOptions(namespaces: string[], queryTime: number, responseDetails: 
 }
 
 /** Kiali runs its queries one after another, namespace by namespace. */
-async function runKialiBaseline(url: string, options: GraphOptions) {
+async function runKialiBaseline(url: string, pid: number, options: GraphOptions) {
   const plan = planKialiBaseline(options);
   let bytes = 0;
   let samples = 0;
+  const cpuBefore = cpuSeconds(pid);
   const started = performance.now();
   for (const q of plan.queries) {
     const body = new URLSearchParams({ query: q.expr, time: String(options.queryTime) }).toString();
@@ -91,7 +101,8 @@ async function runKialiBaseline(url: string, options: GraphOptions) {
     bytes += Buffer.byteLength(text);
     samples += JSON.parse(text).data.result.length;
   }
-  return { queries: plan.queries.length, seconds: (performance.now() - started) / 1000, bytes, samples };
+  const seconds = (performance.now() - started) / 1000;
+  return { queries: plan.queries.length, seconds, bytes, samples, prometheusCpuSeconds: cpuSeconds(pid) - cpuBefore };
 }
 
 /** Records every answer body so the same answers can be replayed without the network. */
@@ -106,18 +117,21 @@ function replayTransport(bodies: Map<string, string>): HttpTransport {
   return async (req) => ({ status: 200, body: bodies.get(req.body ?? req.path)! });
 }
 
-async function ours(url: string, options: GraphOptions, runs: number) {
+async function ours(url: string, pid: number, options: GraphOptions, runs: number) {
   const client = new PrometheusClient(fetchTransport(url), { timeoutMs: 60000 });
   const times: number[] = [];
+  const cpu: number[] = [];
   let last;
   for (let i = 0; i < runs; i++) {
+    const cpuBefore = cpuSeconds(pid);
     const started = performance.now();
     const model = await buildGraph(options, client);
     toFrames(model);
     times.push((performance.now() - started) / 1000);
+    cpu.push(cpuSeconds(pid) - cpuBefore);
     last = model;
   }
-  return { seconds: median(times), model: last! };
+  return { seconds: median(times), prometheusCpuSeconds: median(cpu), model: last! };
 }
 
 async function engineVersusJsonParse(url: string, options: GraphOptions, runs: number) {
@@ -244,22 +258,35 @@ export async function benchMesh(
     const options = graphOptions(namespaces, prom.queryTime, false);
     const detailed = graphOptions(namespaces, prom.queryTime, true);
     // Warm Prometheus' caches and the process for both sides before measuring.
-    await runKialiBaseline(prom.url, detailed);
-    await ours(prom.url, options, 1);
-    await ours(prom.url, detailed, 1);
+    await runKialiBaseline(prom.url, prom.pid, detailed);
+    await ours(prom.url, prom.pid, options, 1);
+    await ours(prom.url, prom.pid, detailed, 1);
     const kialiRuns = [];
     for (let i = 0; i < runs; i++) {
-      kialiRuns.push(await runKialiBaseline(prom.url, detailed));
+      kialiRuns.push(await runKialiBaseline(prom.url, prom.pid, detailed));
     }
-    const kiali = { ...kialiRuns[0], seconds: median(kialiRuns.map((r) => r.seconds)) };
+    const kiali = {
+      ...kialiRuns[0],
+      seconds: median(kialiRuns.map((r) => r.seconds)),
+      prometheusCpuSeconds: median(kialiRuns.map((r) => r.prometheusCpuSeconds)),
+    };
     const figures = async (o: GraphOptions): Promise<OursFigures> => {
-      const r = await ours(prom.url, o, runs);
+      const r = await ours(prom.url, prom.pid, o, runs);
       const { queries, bytes, samples } = r.model.stats;
-      return { queries, seconds: r.seconds, bytes, samples, nodes: r.model.nodes.length, edges: r.model.edges.length };
+      return {
+        queries,
+        seconds: r.seconds,
+        prometheusCpuSeconds: r.prometheusCpuSeconds,
+        bytes,
+        samples,
+        nodes: r.model.nodes.length,
+        edges: r.model.edges.length,
+      };
     };
     const lean = await figures(options);
     const full = await figures(detailed);
-    const engine = await engineVersusJsonParse(prom.url, detailed, runs);
+    // Each replay takes milliseconds at 10×100: many of them make the medians steady on a shared machine.
+    const engine = await engineVersusJsonParse(prom.url, detailed, namespaceCount >= 100 ? 9 : 21);
     const cli = await cliColdStart(prom.url, namespaces, prom.queryTime);
     return {
       mesh: `${namespaceCount}x${workloads}`,

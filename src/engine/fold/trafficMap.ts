@@ -121,17 +121,21 @@ export class TrafficNode {
 
 export class TrafficMap {
   nodes = new Map<string, TrafficNode>();
-  /** Lookup by the id's last part, then a check of the other parts: avoids building id strings per sample. */
-  private byName = new Map<string, TrafficNode[]>();
+  /**
+   * Lookup by namespace, then by the id's last part, then a check of prefix and cluster: avoids building id strings
+   * per sample, and keeps the lists short when many namespaces reuse the same workload names.
+   */
+  private byNamespace = new Map<string, Map<string, TrafficNode[]>>();
   constructor(readonly graphType: GraphType) {}
 
   /** Get or create the node of these id parts (fields from the first caller's labels). */
   nodeOf(p: IdParts, cluster: string, service: string, workload: string, app: string, version: string): TrafficNode {
-    const list = this.byName.get(p.name);
+    let byName = this.byNamespace.get(p.namespace);
+    const list = byName?.get(p.name);
     if (list !== undefined) {
       for (let i = 0; i < list.length; i++) {
         const n = list[i];
-        if (n.idPrefix === p.prefix && n.cluster === cluster && n.namespace === p.namespace) {
+        if (n.idPrefix === p.prefix && n.cluster === cluster) {
           return n;
         }
       }
@@ -142,7 +146,11 @@ export class TrafficMap {
     if (list !== undefined) {
       list.push(n);
     } else {
-      this.byName.set(p.name, [n]);
+      if (byName === undefined) {
+        byName = new Map();
+        this.byNamespace.set(p.namespace, byName);
+      }
+      byName.set(p.name, [n]);
     }
     return n;
   }

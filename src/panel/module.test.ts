@@ -26,14 +26,13 @@ describe('panel plugin', () => {
     expect(o.largeGraphThreshold).toBe(DEFAULT_OPTIONS.largeGraphThreshold);
     expect(withDefaults(undefined)).toEqual(DEFAULT_OPTIONS);
     expect(withDefaults({ renderer: 'vulkan' as never }).renderer).toBe(DEFAULT_OPTIONS.renderer);
-    expect(withDefaults({ webglThreshold: -1 }).webglThreshold).toBe(DEFAULT_OPTIONS.webglThreshold);
   });
 
   it('reads the earlier boolean WebGL switch as a renderer choice, unless a renderer is saved', () => {
     const legacy = (webgl: boolean, extra: object = {}) => withDefaults({ webgl, ...extra } as never);
     expect(legacy(true).renderer).toBe('webgl');
     expect(legacy(false).renderer).toBe('canvas');
-    expect(legacy(true, { renderer: 'auto' }).renderer).toBe('auto');
+    expect(legacy(true, { renderer: 'canvas' }).renderer).toBe('canvas');
     expect('webgl' in legacy(true)).toBe(false);
   });
 });

@@ -24,10 +24,8 @@ export interface TrafficPanelOptions {
   animationNodeLimit: number;
   /** Large-graph mode (fast layout, cheaper drawing) above this many nodes. */
   largeGraphThreshold: number;
-  /** Cytoscape's 2D canvas renderer or its experimental WebGL mode; auto: WebGL above webglThreshold nodes. */
+  /** Cytoscape's 2D canvas renderer or its experimental WebGL mode (graph/renderer.ts says why canvas is the default). */
   renderer: RendererOption;
-  /** renderer 'auto': WebGL above this many nodes (where the browser offers WebGL 2). */
-  webglThreshold: number;
 }
 
 export const DEFAULT_OPTIONS: TrafficPanelOptions = {
@@ -42,8 +40,7 @@ export const DEFAULT_OPTIONS: TrafficPanelOptions = {
   labelMinZoomedFontSize: 6,
   animationNodeLimit: 500,
   largeGraphThreshold: 300,
-  renderer: 'auto',
-  webglThreshold: 2000,
+  renderer: 'canvas',
 };
 
 /** Options as saved may be partial or from an older version: fill in the defaults. */
@@ -61,7 +58,7 @@ export function withDefaults(options: Partial<TrafficPanelOptions> | undefined):
   o.edgeLabels = Array.isArray(o.edgeLabels)
     ? o.edgeLabels.filter((m) => EDGE_LABEL_MODES.some((x) => x.value === m))
     : [];
-  for (const key of ['labelMinZoomedFontSize', 'animationNodeLimit', 'largeGraphThreshold', 'webglThreshold'] as const) {
+  for (const key of ['labelMinZoomedFontSize', 'animationNodeLimit', 'largeGraphThreshold'] as const) {
     const v = Number(o[key]);
     o[key] = Number.isFinite(v) && v >= 0 ? v : DEFAULT_OPTIONS[key];
   }
@@ -167,19 +164,10 @@ export function buildOptionsEditor(builder: PanelOptionsEditorBuilder<TrafficPan
       path: 'renderer',
       name: 'Renderer',
       description:
-        'WebGL (experimental in Cytoscape) is faster with a GPU and slower where the browser renders WebGL in software. ' +
-        'Auto uses it above the WebGL threshold; without WebGL 2, or when its context is lost, canvas draws.',
+        'WebGL (experimental in Cytoscape) may be faster with a GPU; it is much slower where the browser renders WebGL ' +
+        'in software. Without WebGL 2, or when its context is lost or drawing fails, canvas draws.',
       category: perf,
       defaultValue: DEFAULT_OPTIONS.renderer,
       settings: { options: RENDERER_OPTIONS },
-    })
-    .addNumberInput({
-      path: 'webglThreshold',
-      name: 'WebGL threshold (nodes)',
-      description: 'Renderer auto: WebGL above this many nodes.',
-      category: perf,
-      defaultValue: DEFAULT_OPTIONS.webglThreshold,
-      settings: { min: 0, integer: true },
-      showIf: (o) => o.renderer === 'auto',
     });
 }

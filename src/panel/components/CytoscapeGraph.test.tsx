@@ -185,6 +185,44 @@ describe('CytoscapeGraph', () => {
     expect(opts.webgl).toBeUndefined();
   });
 
+  it('draws boxes as flat nodes sized around their members with the layered layout, and they follow a drag', () => {
+    const g = fromFrames([
+      meshNodesFrame([
+        { id: 'box_ns', nodeType: 'box', isBox: 'namespace', namespace: 'ns' },
+        { id: 'a', nodeType: 'workload', workload: 'a', namespace: 'ns', parent: 'box_ns' },
+        { id: 'b', nodeType: 'workload', workload: 'b', namespace: 'ns', parent: 'box_ns' },
+      ]),
+      meshEdgesFrame([{ source: 'a', target: 'b', protocol: 'http', rates: { total: 1 } }]),
+    ]);
+    const layout = chooseLayout('dagre', 500, 300);
+    render(
+      <CytoscapeGraph
+        {...props(g, {
+          elements: buildElements(g, { edgeLabels: [], showBadges: true }),
+          topology: topologyKey(g),
+          layout,
+          stylesheet: buildStylesheet(palette, { labelMinZoomedFontSize: 6, large: true }),
+        })}
+      />
+    );
+    const cy = created[created.length - 1];
+    const box = cy.getElementById('box_ns');
+    const a = cy.getElementById('a');
+    const b = cy.getElementById('b');
+    expect(cy.nodes(':parent').length).toBe(0);
+    const inside = (n: typeof a) => {
+      const bb = box.boundingBox({ includeLabels: false });
+      const p = n.position();
+      return p.x > bb.x1 && p.x < bb.x2 && p.y > bb.y1 && p.y < bb.y2;
+    };
+    expect(inside(a) && inside(b)).toBe(true);
+    act(() => {
+      a.position({ x: a.position().x + 500, y: a.position().y + 300 });
+      a.emit('drag');
+    });
+    expect(inside(a) && inside(b)).toBe(true);
+  });
+
   it('lays out once and sets no second stylesheet when mounting (the effects re-run after creation do nothing)', () => {
     for (const layout of [chooseLayout('grid', 2, 300), chooseLayout('dagre', 2, 300)]) {
       created.length = 0;

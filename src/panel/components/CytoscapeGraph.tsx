@@ -30,6 +30,7 @@ import { LayoutChoice, layoutOptions, presetPositions } from '../graph/layouts';
 import type { Palette } from '../graph/palette';
 import type { RendererName } from '../graph/renderer';
 import { fitViewport } from '../graph/viewport';
+import { boxRects } from '../graph/flatBoxes';
 import { CLASS, StyleBlock } from '../graph/style';
 import { TrafficAnimator, planEdges } from '../graph/animation/TrafficAnimator';
 import { DEFAULT_OPTIONS } from '../options';
@@ -72,6 +73,37 @@ const EMPTY_INDEX = indexGraph({ nodes: [], edges: [] });
 const FIT_PADDING = 30;
 const MIN_ZOOM = 0.05;
 const MAX_ZOOM = 4;
+
+/** Flat boxes (flatBoxes.ts) go with the fast layered layout, whose positions the panel computes itself. */
+function usesFlatBoxes(layout: LayoutChoice): boolean {
+  return layout.effective === 'layered';
+}
+
+/** Sizes and places the flat boxes around the visible leaves where they are now (after a layout or a drag). */
+function fitFlatBoxes(cy: Core, elements: ElementDefs): void {
+  const positions = new Map<string, { x: number; y: number }>();
+  cy.nodes().forEach((n) => {
+    if (!n.data('isBox') && !n.hasClass(CLASS.hidden)) {
+      positions.set(n.id(), n.position());
+    }
+  });
+  const rects = boxRects(
+    elements.nodes.map((n) => ({ id: n.data.id, parent: n.data.parent as string | undefined, isBox: n.data.isBox })),
+    positions
+  );
+  cy.batch(() => {
+    for (const [id, r] of rects) {
+      const box = cy.getElementById(id);
+      if (box.nonempty() && (box.data('boxW') !== r.w || box.data('boxH') !== r.h)) {
+        box.data({ boxW: r.w, boxH: r.h });
+      }
+      const at = box.position();
+      if (box.nonempty() && (at.x !== r.x || at.y !== r.y)) {
+        box.position({ x: r.x, y: r.y });
+      }
+    }
+  });
+}
 
 /** How many boxes enclose the most deeply boxed visible leaf. */
 function boxDepthOf(nodes: ReadonlyArray<{ id: string; parent?: string }>): number {
@@ -176,6 +208,7 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
   const [webglFailed, setWebglFailed] = useState(false);
   const webgl = props.renderer === 'webgl' && !webglFailed;
   const webglBackground = webgl ? palette.background : '';
+  const flatBoxes = usesFlatBoxes(layout);
   const nodeCount = elements.nodes.length;
 
   const runLayout = useCallback(() => {
@@ -202,9 +235,13 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     // Preset positions are for leaves only: Cytoscape sizes the boxes from their members, and the fit is over
     // everything visible (boxes too), as at creation and as the Fit button does.
     const preset = opts.name === 'preset';
-    const target = preset ? visibleNodes.filter((n) => !n.isParent()) : visible;
+    const flat = usesFlatBoxes(p.layout);
+    const target = preset ? visibleNodes.filter((n) => !n.isParent() && !(flat && n.data('isBox'))) : visible;
     const l = target.layout({ ...opts, ...(preset ? { fit: false } : {}) } as unknown as cytoscape.LayoutOptions);
     l.one('layoutstop', () => {
+      if (flat) {
+        fitFlatBoxes(cy, latest.current.elements);
+      }
       if (preset) {
         cy.fit(visible, FIT_PADDING);
       }
@@ -236,6 +273,7 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     // Labels from the start only if the graph will be shown at a zoom where they are readable: decided after
     // the fit below, so none are given now (large mode).
     const labels: LabelState = large ? { node: false, edge: false } : ALL_LABELS;
+    const flat = usesFlatBoxes(p.layout);
     // With positions known, the fit is computed here: cy.fit() would style and measure every element up front.
     const fitted = positions
       ? fitViewport({
@@ -255,6 +293,7 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
         hidden: p.hidden,
         labels: large ? labels : undefined,
         positions,
+        flatBoxes: flat ? boxRects(input.nodes, positions ?? new Map()) : undefined,
       }),
       style: p.stylesheet as unknown as StylesheetJson,
       // Cytoscape's default is a grid pass over the elements (null, i.e. all at 0,0, when headless): keep what the
@@ -291,6 +330,21 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     const glCanvas = renderer === 'webgl' ? el.querySelector('canvas[data-id$="-webgl"]') : null;
     const onContextLost = () => setWebglFailed(true);
     glCanvas?.addEventListener('webglcontextlost', onContextLost);
+    if (renderer === 'webgl') {
+      // Cytoscape's WebGL drawing is experimental (3.34 throws in its label atlas on some graphs): a frame that
+      // fails stops WebGL drawing for this instance and the panel re-creates the graph with canvas.
+      const r = (cy as unknown as { renderer(): { render(o?: unknown): void } }).renderer();
+      const render = r.render;
+      r.render = function (o?: unknown) {
+        try {
+          render.call(this, o);
+        } catch (err) {
+          r.render = () => undefined;
+          console.warn('Meshgraph: WebGL drawing failed, drawing with canvas instead:', err);
+          setWebglFailed(true);
+        }
+      };
+    }
     cyRef.current = cy;
     // What the instance holds now; the effects below skip what is already in place.
     appliedTopology.current = p.topology;
@@ -390,6 +444,10 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       }
       latest.current.onSelect({ kind: evt.target.isNode() ? 'node' : 'edge', id: evt.target.id() });
     };
+    if (flat) {
+      // A dragged member takes its boxes along (their size follows, as compound boxes would).
+      cy.on('drag', 'node', () => fitFlatBoxes(cy, latest.current.elements));
+    }
     cy.on('mouseover', 'node,edge', onOver);
     cy.on('mouseout', 'node,edge', onOut);
     cy.on('tap', onTap);
@@ -409,7 +467,7 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       delete (el as HookedElement).__cy;
     };
     // Renderer options only: data, style and layout are applied by the effects below.
-  }, [layout.large, webgl, webglBackground]);
+  }, [layout.large, flatBoxes, webgl, webglBackground]);
 
   // Elements: replace and lay out when the topology changed, else update data in place.
   useEffect(() => {
@@ -429,6 +487,8 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
             found,
             hidden,
             labels: layout.large ? labelsRef.current : undefined,
+            // Flat boxes are sized by the layout that follows.
+            flatBoxes: flatBoxes ? new Map() : undefined,
           }) as cytoscape.ElementDefinition[]
         );
         appliedClasses.current = { found, hidden, elements };

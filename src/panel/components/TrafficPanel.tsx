@@ -66,18 +66,10 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
     () => chooseLayout(options.layout, leafCount, options.largeGraphThreshold),
     [options.layout, leafCount, options.largeGraphThreshold]
   );
+  // Probed only when WebGL is asked for (the probe creates a context).
   const renderer = useMemo(
-    () =>
-      chooseRenderer(
-        options.renderer,
-        leafCount,
-        options.webglThreshold,
-        // Probed only when WebGL could be picked (the probe creates a context).
-        options.renderer === 'canvas' || (options.renderer === 'auto' && leafCount <= options.webglThreshold)
-          ? false
-          : webgl2Available()
-      ),
-    [options.renderer, options.webglThreshold, leafCount]
+    () => chooseRenderer(options.renderer, options.renderer === 'webgl' && webgl2Available()),
+    [options.renderer]
   );
   const stylesheet = useMemo(
     () => buildStylesheet(palette, { labelMinZoomedFontSize: options.labelMinZoomedFontSize, large: layout.large }),

@@ -28,6 +28,35 @@ function els() {
 }
 
 describe('elementDefinitions', () => {
+  it('with flat boxes: no parents, boxes placed and sized as given, not draggable, in Cytoscape no compound', () => {
+    const defs = elementDefinitions(els(), {
+      found: none,
+      hidden: none,
+      positions: new Map([
+        ['a', { x: 0, y: 0 }],
+        ['b', { x: 100, y: 0 }],
+      ]),
+      flatBoxes: new Map([['box_ns', { x: 50, y: 0, w: 153, h: 53 }]]),
+    });
+    const byId = new Map(defs.map((d) => [d.data.id, d]));
+    expect(defs.filter((d) => 'parent' in d.data)).toEqual([]);
+    expect(byId.get('box_ns')).toMatchObject({ position: { x: 50, y: 0 }, grabbable: false, data: { boxW: 153, boxH: 53 } });
+    // The element data the panel keeps is not changed (its parents drive highlight, find and hide).
+    expect(els().nodeData.get('a')!.parent).toBe('box_ns');
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      elements: defs as cytoscape.ElementDefinition[],
+      style: buildStylesheet(paletteFromTheme(createTheme()), { labelMinZoomedFontSize: 6, large: true }) as never,
+    });
+    expect(cy.nodes(':parent').length).toBe(0);
+    expect(cy.getElementById('box_ns').width()).toBe(153);
+    expect(cy.getElementById('box_ns').height()).toBe(53);
+    expect(cy.getElementById('box_ns').grabbable()).toBe(false);
+    cy.destroy();
+  });
+
+
   it('carries the find, hide and label classes and the given positions, parents before children', () => {
     const defs = elementDefinitions(els(), {
       found: { nodes: new Set(['a']), edges: new Set(['a b http']) },

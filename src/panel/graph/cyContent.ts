@@ -5,6 +5,7 @@
  */
 import type { ElementDefs } from './elements';
 import type { LayoutEdgeIn, LayoutNodeIn, Point } from './fastLayout';
+import type { BoxRect } from './flatBoxes';
 import type { Selection } from './findHide';
 import { CLASS, labelZoomThresholds } from './style';
 
@@ -20,8 +21,13 @@ export interface ContentOptions {
   hidden: Selection;
   /** Which elements carry the `labels` class (large-graph mode); none when omitted (the normal stylesheet labels all). */
   labels?: LabelState;
-  /** Leaf positions (boxes are sized by Cytoscape from their members). */
+  /** Leaf positions (boxes are sized by Cytoscape from their members, or by flatBoxes). */
   positions?: ReadonlyMap<string, Point>;
+  /**
+   * Flat boxes (flatBoxes.ts): no compound parents; boxes become plain, fixed nodes with these bodies (a box
+   * without one gets a placeholder until the next layout sizes it).
+   */
+  flatBoxes?: ReadonlyMap<string, BoxRect>;
 }
 
 export interface ElementDefinitionOut {
@@ -29,6 +35,7 @@ export interface ElementDefinitionOut {
   data: Record<string, unknown> & { id: string };
   classes?: string[];
   position?: Point;
+  grabbable?: boolean;
 }
 
 function classesOf(isHidden: boolean, isFound: boolean, labelled: boolean): string[] | undefined {
@@ -62,6 +69,17 @@ export function elementDefinitions(elements: ElementDefs, opts: ContentOptions):
     const p = opts.positions?.get(id);
     if (p) {
       def.position = { x: p.x, y: p.y };
+    }
+    if (opts.flatBoxes) {
+      delete def.data.parent;
+      if (n.data.isBox) {
+        // A flat box cannot carry its members along: not draggable (members are, and the box follows them).
+        const r = opts.flatBoxes.get(id);
+        def.position = r ? { x: r.x, y: r.y } : { x: 0, y: 0 };
+        def.data.boxW = r ? r.w : 1;
+        def.data.boxH = r ? r.h : 1;
+        def.grabbable = false;
+      }
     }
     out.push(def);
   }

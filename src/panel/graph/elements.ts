@@ -148,7 +148,8 @@ export function topologyKey(graph: PanelGraph): string {
 }
 
 /** Set once by Cytoscape: never part of an in-place update (a change there is a topology change). */
-const FIXED_KEYS: ReadonlySet<string> = new Set(['id', 'source', 'target', 'parent']);
+/** Keys a refresh never changes: identity, and the size of flat boxes (set from the layout, not the data). */
+const FIXED_KEYS: ReadonlySet<string> = new Set(['id', 'source', 'target', 'parent', 'boxW', 'boxH']);
 
 /**
  * The data fields to hand to ele.data() so an element holds `next`: changed and new values, and `undefined` for

@@ -1,23 +1,16 @@
 import { chooseRenderer, resetWebglProbe, webgl2Available } from './renderer';
 
 describe('chooseRenderer', () => {
-  it('canvas is canvas whatever the size and the browser', () => {
-    expect(chooseRenderer('canvas', 5000, 100, true).effective).toBe('canvas');
+  it('canvas is canvas, whether or not the browser has WebGL 2', () => {
+    expect(chooseRenderer('canvas', true)).toEqual({ requested: 'canvas', effective: 'canvas' });
+    expect(chooseRenderer('canvas', false).effective).toBe('canvas');
   });
 
   it('webgl is WebGL where WebGL 2 exists, else canvas with a note saying so', () => {
-    expect(chooseRenderer('webgl', 3, 100, true)).toEqual({ requested: 'webgl', effective: 'webgl' });
-    const c = chooseRenderer('webgl', 3, 100, false);
+    expect(chooseRenderer('webgl', true)).toEqual({ requested: 'webgl', effective: 'webgl' });
+    const c = chooseRenderer('webgl', false);
     expect(c.effective).toBe('canvas');
     expect(c.note).toMatch(/not available/);
-  });
-
-  it('auto picks WebGL only above the threshold and only where WebGL 2 exists, without a note', () => {
-    expect(chooseRenderer('auto', 100, 100, true).effective).toBe('canvas'); // at the threshold: not above
-    expect(chooseRenderer('auto', 101, 100, true).effective).toBe('webgl');
-    const noGl = chooseRenderer('auto', 101, 100, false);
-    expect(noGl.effective).toBe('canvas');
-    expect(noGl.note).toBeUndefined();
   });
 });
 

@@ -1,18 +1,23 @@
 /**
- * Which Cytoscape renderer draws the graph: its 2D canvas renderer or its experimental WebGL mode (Cytoscape 3.34:
- * `webgl: true` among the renderer options, which needs a WebGL 2 context).
+ * Which Cytoscape renderer draws the graph: its 2D canvas renderer (the default) or its experimental WebGL mode
+ * (Cytoscape 3.34: `webgl: true` among the renderer options, which needs a WebGL 2 context).
  *
- * 'auto' picks WebGL only above a node threshold and only where a WebGL 2 context can be created; when a WebGL
- * context is lost the panel falls back to canvas for the rest of its life (see CytoscapeGraph).
+ * WebGL is an explicit choice, not picked by size: measured in headless Chromium here (software GL), it pans at
+ * 2–4 fps where canvas pans at 60, and Cytoscape 3.34's WebGL label atlas throws while drawing once labels are
+ * shown (zoomed in). Where WebGL 2 is missing, its context is lost or drawing fails, the panel draws with canvas
+ * (see CytoscapeGraph).
  */
 
-export type RendererOption = 'auto' | 'canvas' | 'webgl';
-export type RendererName = 'canvas' | 'webgl';
+export type RendererOption = 'canvas' | 'webgl';
+export type RendererName = RendererOption;
 
 export const RENDERER_OPTIONS: Array<{ value: RendererOption; label: string; description: string }> = [
-  { value: 'auto', label: 'Auto', description: 'WebGL above the node threshold when the browser offers WebGL 2' },
   { value: 'canvas', label: 'Canvas', description: 'Cytoscape’s 2D canvas renderer' },
-  { value: 'webgl', label: 'WebGL', description: 'Cytoscape’s WebGL renderer (experimental), canvas without WebGL 2' },
+  {
+    value: 'webgl',
+    label: 'WebGL (experimental)',
+    description: 'Cytoscape’s WebGL renderer; canvas where WebGL 2 is missing or fails',
+  },
 ];
 
 export interface RendererChoice {
@@ -25,29 +30,15 @@ export interface RendererChoice {
 }
 
 export function isRendererOption(v: unknown): v is RendererOption {
-  return v === 'auto' || v === 'canvas' || v === 'webgl';
+  return v === 'canvas' || v === 'webgl';
 }
 
-/**
- * @param nodeCount leaf nodes in the graph
- * @param threshold auto: WebGL above this many nodes
- * @param webglAvailable a WebGL 2 context can be created here (and none was lost in this panel)
- */
-export function chooseRenderer(
-  option: RendererOption,
-  nodeCount: number,
-  threshold: number,
-  webglAvailable: boolean
-): RendererChoice {
-  if (option === 'canvas') {
-    return { requested: option, effective: 'canvas' };
+/** @param webglAvailable a WebGL 2 context can be created here */
+export function chooseRenderer(option: RendererOption, webglAvailable: boolean): RendererChoice {
+  if (option === 'webgl' && !webglAvailable) {
+    return { requested: option, effective: 'canvas', note: 'WebGL is not available in this browser: drawn with canvas.' };
   }
-  if (option === 'webgl') {
-    return webglAvailable
-      ? { requested: option, effective: 'webgl' }
-      : { requested: option, effective: 'canvas', note: 'WebGL is not available in this browser: drawn with canvas.' };
-  }
-  return { requested: option, effective: webglAvailable && nodeCount > threshold ? 'webgl' : 'canvas' };
+  return { requested: option, effective: option };
 }
 
 let probed: boolean | undefined;

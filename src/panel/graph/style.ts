@@ -150,6 +150,11 @@ export function buildStylesheet(p: Palette, opts: StyleOptions): StyleBlock[] {
         ...(large ? {} : { 'z-index': 1, ghost: 'no' }),
       },
     },
+    {
+      // Flat boxes (large graphs, flatBoxes.ts): sized by the panel, drawn under everything else.
+      selector: 'node[boxW]',
+      style: { width: 'data(boxW)', height: 'data(boxH)', padding: 0, 'z-compound-depth': 'bottom' },
+    },
     { selector: 'node[isBox="cluster"]', style: { 'background-color': p.boxFill.cluster } },
     { selector: 'node[isBox="namespace"]', style: { 'background-color': p.boxFill.namespace } },
     { selector: 'node[isBox="app"]', style: { 'background-color': p.boxFill.app, 'font-weight': 'normal' } },

@@ -5,6 +5,7 @@
  * stylesheet's sizes (node size, box padding and label), which is all a fit needs.
  */
 import type { Point } from './fastLayout';
+import { BOX_LABEL, BOX_PAD, LEAF_HALF } from './flatBoxes';
 
 export interface Viewport {
   zoom: number;
@@ -23,13 +24,6 @@ export interface FitInput {
   maxZoom: number;
 }
 
-/** Half a leaf: node size 25 plus its border (style.ts). */
-const LEAF_HALF = 13.5;
-/** Per box level: padding 12 plus the border. */
-const BOX_SIDE = 13;
-/** Per box level, above: the bold 11 px label over the box. */
-const BOX_LABEL = 16;
-
 /** Cytoscape's fit arithmetic (zoom to the padded extent, centred) over the estimated extent; undefined if empty. */
 export function fitViewport(input: FitInput): Viewport | undefined {
   let x1 = Infinity;
@@ -45,7 +39,7 @@ export function fitViewport(input: FitInput): Viewport | undefined {
   if (!Number.isFinite(x1) || input.width <= 0 || input.height <= 0) {
     return undefined;
   }
-  const side = LEAF_HALF + input.boxDepth * BOX_SIDE;
+  const side = LEAF_HALF + input.boxDepth * BOX_PAD;
   x1 -= side;
   x2 += side;
   y1 -= side + input.boxDepth * BOX_LABEL;

@@ -75,6 +75,8 @@ describe('planQueries', () => {
     expect(shardNamespaces(ns, 1)).toEqual([ns]);
     expect(shardNamespaces(['a', 'b'], 8)).toEqual([['a'], ['b']]);
     expect(shardNamespaces(['a', 'b'], 0)).toEqual([['a', 'b']]);
+    expect(shardNamespaces(['a', 'a', 'b', 'a'], 2)).toEqual([['a'], ['b']]);
+    expect(shardNamespaces(['a', 'a'], 2)).toEqual([['a']]);
     expect(shardNamespaces(['unknown', 'a', 'b', 'c'], 2)).toEqual([
       ['a', 'b'],
       ['c', 'unknown'],

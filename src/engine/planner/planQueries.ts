@@ -111,8 +111,10 @@ function namespaceParts(options: GraphOptions, shard?: { in: string[]; notIn: st
  * destination_workload_namespace="unknown" and may share label sets with destination-reported ones.
  */
 export function shardNamespaces(namespaces: string[], shards: number): string[][] {
-  const n = Math.max(1, Math.min(Math.floor(shards) || 1, namespaces.length));
-  const ordered = [...namespaces.filter((x) => x !== 'unknown'), ...namespaces.filter((x) => x === 'unknown')];
+  // A namespace listed twice must not land in two chunks (its destination-reported series would come twice).
+  const unique = [...new Set(namespaces)];
+  const n = Math.max(1, Math.min(Math.floor(shards) || 1, unique.length));
+  const ordered = [...unique.filter((x) => x !== 'unknown'), ...unique.filter((x) => x === 'unknown')];
   const chunks: string[][] = [];
   let start = 0;
   for (let i = 0; i < n; i++) {

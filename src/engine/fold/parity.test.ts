@@ -74,8 +74,18 @@ describe('lean plan vs Kiali baseline', () => {
       }
     });
 
+    it("'all' namespaces: 1, 2, 3 and 16 parts by first letter give the same graph", () => {
+      const expected = comparable(lean(testOptions({ namespaces: 'all', queryShards: 1 }), withUnknownNamespace));
+      expect((expected.edges as unknown[]).length).toBeGreaterThan(5);
+      for (const queryShards of [2, 3, 16]) {
+        const o = testOptions({ namespaces: 'all', queryShards });
+        expect(planQueries(o).queries.length).toBe(2 * queryShards);
+        expect(comparable(lean(o, withUnknownNamespace))).toEqual(expected);
+      }
+    });
+
     it('the parts never return the same series twice and together return every series of the whole query', () => {
-      for (const ns of selections) {
+      for (const ns of [...selections, 'all' as const]) {
         for (const responseDetails of [true, false]) {
           const o = (queryShards: number) =>
             testOptions({ namespaces: ns, queryShards, appenders: { responseDetails } });

@@ -2,7 +2,7 @@
 import { GraphOptions, NodeFocus } from '../model';
 import { expectValidPromQL } from '../promql/parse.testutil';
 import { planKialiBaseline } from './kialiBaseline';
-import { planQueries, shardNamespaces } from './planQueries';
+import { firstLetterGroups, planQueries, shardNamespaces } from './planQueries';
 import { testOptions } from '../fold/planRunner.testutil';
 
 const HOSTILE = ['a"b', 'back\\slash', 'new\nline', '"} or vector(1) #', '.*|()[]{}+?^$', 'x\u0001y'];
@@ -83,6 +83,20 @@ describe('planQueries', () => {
     ]);
   });
 
+  it("splits 'all' namespaces by the first letter of the destination namespace", () => {
+    expect(firstLetterGroups(1)).toEqual([]);
+    expect(firstLetterGroups(2)).toEqual(['0-9abcdefghijklm']);
+    expect(firstLetterGroups(3)).toEqual(['0-9abcdefghi', 'jklmnopqr']);
+    const exprs = planQueries(testOptions({ namespaces: 'all', queryShards: 3 })).queries.map((q) => q.expr);
+    expect(exprs).toHaveLength(6);
+    const destNs = (expr: string) =>
+      expectValidPromQL(expr)
+        .matchers.filter((m) => m.name === 'destination_workload_namespace')
+        .map((m) => `${m.op}${m.value}`);
+    expect(destNs(exprs[0])).toEqual(['=~[0-9abcdefghi].*', '=~[0-9abcdefghi].*']);
+    expect(destNs(exprs[2])).toEqual(['!~[0-9abcdefghijklmnopqr].*', '!~[0-9abcdefghijklmnopqr].*']);
+  });
+
   it('keeps the unserviced part and the other namespaces only in the last part', () => {
     const o = testOptions({ namespaces: ['a', 'b', 'c', 'd'], queryShards: 2 });
     const requests = planQueries(o).queries.filter((q) => q.id.startsWith('traffic:istio_requests_total'));
@@ -98,10 +112,16 @@ describe('planQueries', () => {
     expect(destNs(requests[1].expr)).toEqual(['=~^(c|d)$', '!~^(a|b)$', '=unknown']);
   });
 
-  it("puts no namespace matcher in 'all' queries", () => {
-    for (const q of planQueries(testOptions({ namespaces: 'all' })).queries) {
-      const p = expectValidPromQL(q.expr);
-      expect(p.matchers.some((m) => m.name.endsWith('namespace'))).toBe(false);
+  it("puts no namespace selection in 'all' queries (only the first-letter split of the parallel parts)", () => {
+    for (const queryShards of [1, 2]) {
+      for (const q of planQueries(testOptions({ namespaces: 'all', queryShards })).queries) {
+        const p = expectValidPromQL(q.expr);
+        const ns = p.matchers.filter((m) => m.name.endsWith('namespace'));
+        expect(
+          ns.every((m) => m.name === 'destination_workload_namespace' && /^\[[0-9a-z-]+\]\.\*$/.test(m.value))
+        ).toBe(true);
+        expect(ns.length).toBe(queryShards === 1 ? 0 : p.vectorSelectors);
+      }
     }
   });
 

@@ -20,9 +20,10 @@
  * `queryShards` queries by destination_workload_namespace, run in parallel. The two reporter copies of a request
  * carry the same destination namespace, so each copy pair lands in the same shard and the union of the shards'
  * answers is exactly the unsplit answer: same de-duplication, same bytes, still a constant number of queries.
+ * For 'all' namespaces the split goes by the first letter of the destination namespace.
  */
 import { GraphOptions } from '../model';
-import { Matcher, eq, neq, groupLabels, oneOf, noneOf, selector } from '../promql/selector';
+import { Matcher, eq, neq, groupLabels, oneOf, noneOf, re, nre, selector } from '../promql/selector';
 import { GB_MSG, GB_REQ, GB_RT, GB_SP, METRIC_REQUESTS, withoutDetails } from './labels';
 import {
   idleFilter,
@@ -125,18 +126,40 @@ export function shardNamespaces(namespaces: string[], shards: number): string[][
   return chunks;
 }
 
-/** Traffic parts per query: one list for node graphs and 'all', one per shard for namespace selections. */
+/**
+ * For 'all' namespaces, whose names the plan does not know: the first letters of destination namespaces, split
+ * into even groups (digits with the first); the last shard takes every other first character and absent labels.
+ */
+export function firstLetterGroups(shards: number): string[] {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const groups: string[] = [];
+  let start = 0;
+  for (let i = 0; i < shards - 1; i++) {
+    const end = start + Math.floor(letters.length / shards) + (i < letters.length % shards ? 1 : 0);
+    groups.push((i === 0 ? '0-9' : '') + letters.slice(start, end));
+    start = end;
+  }
+  return groups;
+}
+
+function allNamespacesShards(options: GraphOptions, shards: number): Part[][] {
+  const groups = firstLetterGroups(shards);
+  const filters: Matcher[] = [...groups.map((g) => re(DEST_NS, `[${g}].*`)), nre(DEST_NS, `[${groups.join('')}].*`)];
+  return filters.map((f) => namespaceParts(options).map((p) => ({ ...p, matchers: [...p.matchers, f] })));
+}
+
+/** Traffic parts per query: one list for node graphs, one per shard for namespace selections and 'all'. */
 function trafficShards(options: GraphOptions): Part[][] {
   const ns = options.namespaces;
   if (options.node) {
     return [nodeFocusParts(options, options.node)];
   }
-  if (ns === 'all') {
-    return [namespaceParts(options)];
-  }
   const shards = options.queryShards ?? DEFAULT_QUERY_SHARDS;
   if (!isValidQueryShards(shards)) {
     throw new Error(`Invalid number of parallel queries ${shards}: use a whole number from 1 to ${MAX_QUERY_SHARDS}`);
+  }
+  if (ns === 'all') {
+    return shards === 1 ? [namespaceParts(options)] : allNamespacesShards(options, shards);
   }
   const chunks = shardNamespaces(ns, shards);
   if (chunks.length === 1) {

@@ -4,11 +4,14 @@
  *
  * Test hook (read-only, documented): the container element has data-testid="meshgraph-graph" and the attributes
  * data-node-count, data-edge-count (elements in Cytoscape, hidden ones included), data-visible-node-count,
- * data-layout (the layout actually used), data-status ("empty" | "layout" | "ready"); the Cytoscape instance is
+ * data-layout (the layout actually used), data-status ("empty" | "layout" | "ready"), data-renderer ("canvas" |
+ * "webgl", the renderer actually drawing); the Cytoscape instance is
  * reachable as the non-enumerable property `__cy` of that element (no globals).
  *
  * First paint: the instance is created with its content (elements with their Find/Hide classes and, for the fast
- * layered layout, their positions), so Cytoscape styles every element once and no layout pass follows. Large-graph
+ * layered layout, their positions and the fitted zoom and pan), so Cytoscape styles every element once, in its
+ * first frame, and no layout or fit pass follows. With the layered layout, boxes are flat nodes sized by the panel
+ * (graph/flatBoxes.ts) rather than compound parents, which make Cytoscape's per-element work grow with the boxes. Large-graph
  * mode gives labels only from the zoom level where they are readable (Cytoscape measures and places every label it
  * is given, drawn or not); below it a hint says so and hovering an element shows its label.
  */
@@ -53,7 +56,8 @@ export interface CytoscapeGraphProps {
   palette: Palette;
   /** Animation wanted (option on, under the node limit); reduced motion and visibility are checked here. */
   animate: boolean;
-  /** The renderer asked for (resolved from the panel option); WebGL falls back to canvas if its context is lost. */
+  /** The renderer asked for (resolved from the panel option); WebGL falls back to canvas if it cannot start, its
+   * context is lost or a frame fails to draw. The container's data-renderer attribute says which one draws. */
   renderer: RendererName;
   selected?: SelectedElement;
   onSelect: (sel: SelectedElement | undefined) => void;
@@ -204,7 +208,7 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
   const [hoverLabel, setHoverLabel] = useState<HoverLabel | undefined>(undefined);
 
   const { elements, topology, stylesheet, layout, width, height, found, hidden, palette, animate, selected } = props;
-  // A WebGL context that was lost is not tried again by this panel: canvas from then on.
+  // WebGL that was lost or failed to draw is not tried again by this panel: canvas from then on.
   const [webglFailed, setWebglFailed] = useState(false);
   const webgl = props.renderer === 'webgl' && !webglFailed;
   const webglBackground = webgl ? palette.background : '';
@@ -232,7 +236,7 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       boundingBox: { x1: 0, y1: 0, w: Math.max(p.width, 100), h: Math.max(p.height, 100) },
       rootIds: visibleNodes.filter((n) => !!n.data('isRoot')).map((n) => n.id()),
     });
-    // Preset positions are for leaves only: Cytoscape sizes the boxes from their members, and the fit is over
+    // Preset positions are for leaves only: Cytoscape (or fitFlatBoxes) sizes the boxes from their members, and the fit is over
     // everything visible (boxes too), as at creation and as the Fit button does.
     const preset = opts.name === 'preset';
     const flat = usesFlatBoxes(p.layout);

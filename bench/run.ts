@@ -63,7 +63,13 @@ function printMesh(m: MeshFigures) {
   table([
     ['engine on the same answers', 'ms', 'ratio to JSON.parse (goal ≤ 1.0×)'],
     ['JSON.parse of the answers', m.jsonParseMs.toFixed(1), ''],
-    ['read + fold of the traffic answers', m.readAndFoldMs.toFixed(1), `fold alone ${ratio(m.foldOverJsonParse)}`],
+    ['JSON.parse of the traffic answers', m.trafficJsonParseMs.toFixed(1), ''],
+    ['client read of the traffic answers (parse, checks)', m.readMs.toFixed(1), ratio(m.readMs / m.trafficJsonParseMs)],
+    [
+      'read + fold of the traffic answers',
+      m.readAndFoldMs.toFixed(1),
+      `fold alone ${ratio(m.foldOverJsonParse)} (read + fold − read)`,
+    ],
     ['whole engine (read, fold, appenders, model, health)', m.engineMs.toFixed(1), ratio(m.engineOverJsonParse)],
   ]);
   process.stdout.write(

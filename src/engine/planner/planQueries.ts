@@ -351,7 +351,7 @@ function appenderQueries(options: GraphOptions): EngineQuery[] {
   return out;
 }
 
-/** Meshgraph's plan: one query per traffic metric plus one per enabled telemetry appender. */
+/** Meshgraph's plan: one query per traffic metric (in `queryShards` parallel parts) plus one per enabled appender. */
 export function planQueries(options: GraphOptions): QueryPlan {
   rangeSeconds(options);
   const shards = trafficShards(options);

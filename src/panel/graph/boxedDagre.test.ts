@@ -1,4 +1,4 @@
-import { boxedDagrePositions, dagrePlacement } from './boxedDagre';
+import { LEAF, boxedDagrePositions, dagrePlacement } from './boxedDagre';
 import { presetPositions } from './layouts';
 
 // Two namespace boxes; inside each a chain; ns1's tail calls ns2's head.
@@ -42,6 +42,18 @@ describe('boxedDagrePositions', () => {
     expect(pos.get('b2')!.x).toBeGreaterThan(pos.get('b1')!.x);
     // ns1 calls ns2: the whole of ns2 lies to the right of the whole of ns1.
     expect(extent(pos, ['b1', 'b2']).x1).toBeGreaterThan(extent(pos, ['a1', 'a2', 'a3']).x2);
+  });
+
+  it('leaves room for a label below each node: a fan-out stacks its targets a node and a label apart', () => {
+    const fan = boxedDagrePositions(
+      [{ id: 'ns', isBox: 'namespace' }, { id: 'src' }, ...['t1', 't2', 't3'].map((id) => ({ id, parent: 'ns' }))],
+      ['t1', 't2', 't3'].map((target, i) => ({ id: `e${i}`, source: 'src', target }))
+    );
+    const ys = ['t1', 't2', 't3'].map((id) => fan.get(id)!);
+    expect(new Set(ys.map((p) => Math.round(p.x))).size).toBe(1); // one rank
+    const sorted = ys.map((p) => p.y).sort((a, b) => a - b);
+    expect(sorted[1] - sorted[0]).toBeGreaterThanOrEqual(LEAF.h);
+    expect(sorted[2] - sorted[1]).toBeGreaterThanOrEqual(LEAF.h);
   });
 
   it('keeps the members of different boxes apart (the box areas do not overlap)', () => {

@@ -18,8 +18,12 @@ export const DAGRE_OPTIONS = {
   rankSep: 60,
 } as const;
 
-/** A leaf as dagre sees it (the node is 25 px; its label hangs below it). */
-const LEAF = { w: 25, h: 25 };
+/**
+ * A leaf as dagre sees it: the 25 px node at the top and room for its label below (up to three 10 px lines, e.g.
+ * name, version and namespace), so nodes stacked in one rank do not draw their labels over each other. Kiali's
+ * layouts also size nodes with their labels.
+ */
+export const LEAF = { w: 25, h: 25 + 36, node: { x: 12.5, y: 12.5 } };
 
 export function dagrePlacement(level: readonly LevelBlock[], edges: ReadonlyArray<[string, string]>): Placement {
   registerLayouts(cytoscape);

@@ -65,7 +65,8 @@ export function boxedPositions(
   nodes: readonly LayoutNodeIn[],
   edges: readonly LayoutEdgeIn[],
   place: PlaceLevel,
-  leaf: { w: number; h: number }
+  /** A leaf's block; `node` is where the node's centre sits in it (default: the block's centre). */
+  leaf: { w: number; h: number; node?: Point }
 ): Map<string, Point> {
   const ids = new Set(nodes.map((n) => n.id));
   const parentOf = new Map<string, string>();
@@ -143,7 +144,8 @@ export function boxedPositions(
         });
         level.push({ id: m, w: inner.w + 2 * BOX_PAD, h: inner.h + 2 * BOX_PAD, leaf: false });
       } else {
-        blocks.set(m, { w: leaf.w, h: leaf.h, positions: new Map([[m, { x: leaf.w / 2, y: leaf.h / 2 }]]) });
+        const at = leaf.node ?? { x: leaf.w / 2, y: leaf.h / 2 };
+        blocks.set(m, { w: leaf.w, h: leaf.h, positions: new Map([[m, at]]) });
         level.push({ id: m, w: leaf.w, h: leaf.h, leaf: true });
       }
     }

@@ -7,6 +7,22 @@
 export const NODES_FRAME = 'nodes';
 export const EDGES_FRAME = 'edges';
 
+/** The node flags the nodes frame's `flags` field may carry, in the order it lists them. */
+export const NODE_FLAGS = [
+  'isRoot',
+  'isOutside',
+  'isInaccessible',
+  'isInjected',
+  'isIdle',
+  'isDead',
+  'isOutOfMesh',
+  'isGateway',
+  'isWaypoint',
+  'isAmbient',
+  'isEgressCluster',
+] as const;
+export type NodeFlag = (typeof NODE_FLAGS)[number];
+
 export const NodeField = {
   // Node Graph contract
   id: 'id',

@@ -3,7 +3,7 @@
  * Plain DataFrameDTO-shaped objects; the datasource wraps them with toDataFrame.
  */
 import { GraphEdge, GraphModel, GraphNode, HealthStatus } from '../model';
-import { EDGES_FRAME, EdgeField, FrameDTO, FrameFieldDTO, NODES_FRAME, NodeField } from './frameFields';
+import { EDGES_FRAME, EdgeField, FrameDTO, FrameFieldDTO, NODE_FLAGS, NODES_FRAME, NodeField } from './frameFields';
 
 export const HEALTH_COLORS: Record<string, string> = {
   Healthy: 'green',
@@ -12,20 +12,6 @@ export const HEALTH_COLORS: Record<string, string> = {
   tcp: 'blue',
   idle: 'gray',
 };
-
-const NODE_FLAG_NAMES = [
-  'isRoot',
-  'isOutside',
-  'isInaccessible',
-  'isInjected',
-  'isIdle',
-  'isDead',
-  'isOutOfMesh',
-  'isGateway',
-  'isWaypoint',
-  'isAmbient',
-  'isEgressCluster',
-] as const;
 
 export function nodeTitle(n: GraphNode): string {
   switch (n.nodeType) {
@@ -154,7 +140,7 @@ function arcSums(model: GraphModel): { slotOf: Map<string, number>; sums: Float6
 
 function nodeFlags(n: GraphNode): string {
   let flags = '';
-  for (const f of NODE_FLAG_NAMES) {
+  for (const f of NODE_FLAGS) {
     if (n[f]) {
       flags = flags === '' ? f : flags + ' ' + f;
     }

@@ -1,7 +1,7 @@
 /**
  * The panel's own graph model: what the frames say, typed, before anything Cytoscape-specific.
  * Built by fromFrames.ts from Meshgraph frames or from any Node Graph frames (Tempo's service graph, …).
- * Only the engine's types are imported (type-only), so this stays pure.
+ * Only the engine's types and its frame contract (plain constants) are imported, so this stays pure.
  */
 import type {
   BoxBy,
@@ -18,21 +18,9 @@ import type {
 /** Node kinds: Meshgraph's node types, plus `generic` for nodes of other Node Graph sources. */
 export type PanelNodeType = NodeType | 'generic';
 
-/** The node flags Meshgraph's `flags` field may carry (unknown names are kept in `otherFlags`). */
-export const NODE_FLAGS = [
-  'isRoot',
-  'isOutside',
-  'isInaccessible',
-  'isInjected',
-  'isIdle',
-  'isDead',
-  'isOutOfMesh',
-  'isGateway',
-  'isWaypoint',
-  'isAmbient',
-  'isEgressCluster',
-] as const;
-export type NodeFlag = (typeof NODE_FLAGS)[number];
+/** The node flags Meshgraph's `flags` field may carry (unknown names are kept in `otherFlags`): the frame contract's. */
+export { NODE_FLAGS, type NodeFlag } from '../../engine/output/frameFields';
+import type { NodeFlag } from '../../engine/output/frameFields';
 
 /** Where a node or edge came from in the frames, so links can be computed on demand. */
 export interface RowRef {

@@ -14,13 +14,13 @@ import type {
   ResponseDetail,
   ServiceRef,
 } from '../../engine/model';
+import type { NodeFlag } from '../../engine/output/frameFields';
 
 /** Node kinds: Meshgraph's node types, plus `generic` for nodes of other Node Graph sources. */
 export type PanelNodeType = NodeType | 'generic';
 
 /** The node flags Meshgraph's `flags` field may carry (unknown names are kept in `otherFlags`): the frame contract's. */
 export { NODE_FLAGS, type NodeFlag } from '../../engine/output/frameFields';
-import type { NodeFlag } from '../../engine/output/frameFields';
 
 /** Where a node or edge came from in the frames, so links can be computed on demand. */
 export interface RowRef {

@@ -4,6 +4,7 @@
  * Shared by the traffic fold and the telemetry appenders. Reuses one object per answer (no per-sample objects).
  */
 import { GraphType, Protocol } from '../model';
+import { GB_REQ } from '../planner/labels';
 import { IdParts, NodeIdentity, isOK, nodeId, resolveIdParts } from './identity';
 
 export const L = {
@@ -30,24 +31,9 @@ export const L = {
   extra: 20,
 } as const;
 
-const LABEL_NAMES = [
-  'source_cluster',
-  'source_workload_namespace',
-  'source_workload',
-  'source_canonical_service',
-  'source_canonical_revision',
-  'destination_cluster',
-  'destination_service_namespace',
-  'destination_service',
-  'destination_service_name',
-  'destination_workload_namespace',
-  'destination_workload',
-  'destination_canonical_service',
-  'destination_canonical_revision',
-  'request_protocol',
-  'response_code',
-  'grpc_response_status',
-  'response_flags',
+/** The labels read, in slot order (L): Kiali's request group-by list, then the security-policy labels. */
+export const LABEL_NAMES: readonly string[] = [
+  ...GB_REQ,
   'source_principal',
   'destination_principal',
   'connection_security_policy',

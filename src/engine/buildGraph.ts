@@ -235,6 +235,22 @@ export async function buildGraph(
     map = assembleModel(options, plan, answers, skipped);
   }
 
+  return toGraphModel(options, map, notices, {
+    stats: { queries: plan.queries.length + kubeQueries.length, samples, bytes, skipped },
+    kubeAnswers: options.appenders.kubeState ? kubeAnswers : undefined,
+  });
+}
+
+/**
+ * The stages after the fold, shared by buildGraph and buildGraphFromAnswers: the public model, then the
+ * Kubernetes-state, health and box appenders, and a notice for skipped samples.
+ */
+function toGraphModel(
+  options: GraphOptions,
+  map: TrafficMap,
+  notices: Notice[],
+  extra: { stats: GraphModel['stats']; kubeAnswers?: Map<string, VectorSample[]> }
+): GraphModel {
   const { nodes, edges } = toModelElements(map);
   const model: GraphModel = {
     timestamp: options.queryTime,
@@ -244,16 +260,16 @@ export async function buildGraph(
     nodes,
     edges,
     notices,
-    stats: { queries: plan.queries.length + kubeQueries.length, samples, bytes, skipped },
+    stats: extra.stats,
   };
-  if (options.appenders.kubeState) {
-    notices.push(...applyKubeState(model, kubeAnswers, options));
+  if (options.appenders.kubeState && extra.kubeAnswers) {
+    notices.push(...applyKubeState(model, extra.kubeAnswers, options));
   }
   if (options.appenders.health) {
     applyHealth(model, options.healthTolerances);
   }
   applyBoxes(model, options.boxBy);
-  const sn = skipNotice(skipped);
+  const sn = skipNotice(extra.stats.skipped);
   if (sn) {
     notices.push(sn);
   }
@@ -269,32 +285,13 @@ export function buildGraphFromAnswers(
 ): GraphModel {
   const skipped: SkipCounts = {};
   const map = assembleModel(options, plan, answers, skipped);
-  const { nodes, edges } = toModelElements(map);
-  const model: GraphModel = {
-    timestamp: options.queryTime,
-    duration: options.duration,
-    graphType: options.graphType,
-    namespaces: options.namespaces,
-    nodes,
-    edges,
-    notices: [],
+  return toGraphModel(options, map, [], {
     stats: {
       queries: plan.queries.length,
       samples: [...answers.values()].reduce((s, a) => s + a.length, 0),
       bytes: 0,
       skipped,
     },
-  };
-  if (options.appenders.kubeState && kubeAnswers) {
-    model.notices.push(...applyKubeState(model, kubeAnswers, options));
-  }
-  if (options.appenders.health) {
-    applyHealth(model, options.healthTolerances);
-  }
-  applyBoxes(model, options.boxBy);
-  const sn = skipNotice(skipped);
-  if (sn) {
-    model.notices.push(sn);
-  }
-  return model;
+    kubeAnswers,
+  });
 }

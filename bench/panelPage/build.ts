@@ -10,6 +10,8 @@ import { build } from 'esbuild';
 import fs from 'fs';
 import path from 'path';
 
+import { buildFailure } from '../../tests/sandbox/build';
+
 const PAGE_DIR = __dirname;
 const REPO_ROOT = path.resolve(PAGE_DIR, '..', '..');
 export const PAGE_OUT_DIR = path.join(REPO_ROOT, 'node_modules', '.cache', 'meshgraph-panel-bench');
@@ -74,14 +76,7 @@ export async function buildPanelPage(options: PageBuildOptions = {}): Promise<Pa
     fs.renameSync(tmpDir, outDir);
   } catch (err) {
     fs.rmSync(tmpDir, { recursive: true, force: true });
-    const errors = (err as { errors?: Array<{ text: string; location?: { file: string; line: number } }> }).errors;
-    if (errors?.length) {
-      const lines = errors
-        .slice(0, 10)
-        .map((e) => `${e.location ? `${e.location.file}:${e.location.line}: ` : ''}${e.text}`);
-      throw new Error(`panel benchmark page build failed:\n${lines.join('\n')}`);
-    }
-    throw err;
+    throw buildFailure('panel benchmark page', err);
   }
   return { outDir, rebuilt: true };
 }

@@ -12,6 +12,18 @@ import fs from 'fs';
 import path from 'path';
 
 export const SANDBOX_DIR = __dirname;
+
+/** An esbuild failure as one readable error: what was built and its first errors with file and line. */
+export function buildFailure(what: string, err: unknown): unknown {
+  const errors = (err as { errors?: Array<{ text: string; location?: { file: string; line: number } }> }).errors;
+  if (!errors?.length) {
+    return err;
+  }
+  const lines = errors
+    .slice(0, 10)
+    .map((e) => `${e.location ? `${e.location.file}:${e.location.line}: ` : ''}${e.text}`);
+  return new Error(`${what} build failed:\n${lines.join('\n')}`);
+}
 const REPO_ROOT = path.resolve(SANDBOX_DIR, '..', '..');
 export const DEFAULT_OUT_DIR = path.join(REPO_ROOT, 'node_modules', '.cache', 'meshgraph-sandbox');
 
@@ -80,14 +92,7 @@ export async function buildSandboxHost(options: { outDir?: string; force?: boole
     fs.renameSync(tmpDir, outDir);
   } catch (err) {
     fs.rmSync(tmpDir, { recursive: true, force: true });
-    const errors = (err as { errors?: Array<{ text: string; location?: { file: string; line: number } }> }).errors;
-    if (errors?.length) {
-      const lines = errors
-        .slice(0, 10)
-        .map((e) => `${e.location ? `${e.location.file}:${e.location.line}: ` : ''}${e.text}`);
-      throw new Error(`sandbox build failed:\n${lines.join('\n')}`);
-    }
-    throw err;
+    throw buildFailure('sandbox', err);
   }
   return { outDir, files: listOutputs(outDir), rebuilt: true };
 }

@@ -3,7 +3,7 @@
  * idle nodes get exactly the ids traffic would give them (Kiali's `graph.Id`, §5.1, and field trimming, §5.3).
  */
 import { isOK as foldIsOK, isOKVersion as foldIsOKVersion, NodeFields, nodeId, trimFields } from '../fold/identity';
-import type { GraphType, NodeType } from '../model';
+import type { GraphNode, GraphType, NodeType } from '../model';
 
 /** Kiali's IsOK (set and not "unknown"), as a type guard. */
 export function isOK(value: string | undefined): value is string {
@@ -15,14 +15,8 @@ export function isOKVersion(value: string | undefined): value is string {
   return foldIsOKVersion(value);
 }
 
-export interface KubeNodeIdentity {
-  cluster: string;
-  namespace: string;
-  workload?: string;
-  app?: string;
-  version?: string;
-  service?: string;
-}
+/** The identity fields of a model node. */
+export type KubeNodeIdentity = Pick<GraphNode, 'cluster' | 'namespace' | 'workload' | 'app' | 'version' | 'service'>;
 
 /**
  * The internal id, node type and kept fields Kiali would give a Deployment (workload, optional app/version) or a

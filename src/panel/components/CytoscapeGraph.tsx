@@ -31,7 +31,7 @@ import type { Selection } from '../graph/findHide';
 import { GraphIndex, HighlightTarget, highlightSet, indexGraph } from '../graph/highlight';
 import { LayoutChoice, layoutOptions, presetPositions } from '../graph/layouts';
 import type { Palette } from '../graph/palette';
-import type { RendererName } from '../graph/renderer';
+import type { RendererOption } from '../graph/renderer';
 import { fitViewport } from '../graph/viewport';
 import { boxRects } from '../graph/flatBoxes';
 import { CLASS, StyleBlock } from '../graph/style';
@@ -58,7 +58,7 @@ export interface CytoscapeGraphProps {
   animate: boolean;
   /** The renderer asked for (resolved from the panel option); WebGL falls back to canvas if it cannot start, its
    * context is lost or a frame fails to draw. The container's data-renderer attribute says which one draws. */
-  renderer: RendererName;
+  renderer: RendererOption;
   selected?: SelectedElement;
   onSelect: (sel: SelectedElement | undefined) => void;
   ariaLabel: string;
@@ -317,7 +317,7 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     // with it); the canvas renderer draws on a transparent canvas over whatever the panel shows.
     el.style.backgroundColor = webgl ? p.palette.background : '';
     let cy: Core;
-    let renderer: RendererName = webgl ? 'webgl' : 'canvas';
+    let renderer: RendererOption = webgl ? 'webgl' : 'canvas';
     try {
       cy = createCy(options);
     } catch (err) {

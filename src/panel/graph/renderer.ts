@@ -9,7 +9,6 @@
  */
 
 export type RendererOption = 'canvas' | 'webgl';
-export type RendererName = RendererOption;
 
 export const RENDERER_OPTIONS: Array<{ value: RendererOption; label: string; description: string }> = [
   { value: 'canvas', label: 'Canvas', description: 'Cytoscape’s 2D canvas renderer' },
@@ -24,7 +23,7 @@ export interface RendererChoice {
   /** What the option asked for. */
   requested: RendererOption;
   /** What draws the graph. */
-  effective: RendererName;
+  effective: RendererOption;
   /** Why the effective renderer differs from a plain reading of the option (shown as a notice), if it does. */
   note?: string;
 }
@@ -36,7 +35,11 @@ export function isRendererOption(v: unknown): v is RendererOption {
 /** @param webglAvailable a WebGL 2 context can be created here */
 export function chooseRenderer(option: RendererOption, webglAvailable: boolean): RendererChoice {
   if (option === 'webgl' && !webglAvailable) {
-    return { requested: option, effective: 'canvas', note: 'WebGL is not available in this browser: drawn with canvas.' };
+    return {
+      requested: option,
+      effective: 'canvas',
+      note: 'WebGL is not available in this browser: drawn with canvas.',
+    };
   }
   return { requested: option, effective: option };
 }
@@ -47,7 +50,9 @@ let probed: boolean | undefined;
  * Whether this browser can create a WebGL 2 context (what Cytoscape's WebGL mode asks for; without one it throws
  * while creating the instance). Probed once per page; the probe's context is released at once.
  */
-export function webgl2Available(doc: Document | undefined = typeof document === 'undefined' ? undefined : document): boolean {
+export function webgl2Available(
+  doc: Document | undefined = typeof document === 'undefined' ? undefined : document
+): boolean {
   if (probed !== undefined) {
     return probed;
   }

@@ -28,21 +28,34 @@ async function main() {
     await s.call((api, n) => api.prepare(n), workloads);
     // Warm nothing: a fresh page, as the bench's first paint.
     const events: TraceEvent[] = [];
-    s.cdp.on("Tracing.dataCollected", (e) => events.push(...(e.value as unknown as TraceEvent[])));
+    s.cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
     const done = new Promise<void>((resolve) => s.cdp.once('Tracing.tracingComplete', () => resolve()));
     await s.cdp.send('Tracing.start', {
       traceConfig: {
-        includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8', 'blink', 'cc', 'gpu', 'viz', 'blink.user_timing'],
+        includedCategories: [
+          'devtools.timeline',
+          'disabled-by-default-devtools.timeline',
+          'toplevel',
+          'v8',
+          'blink',
+          'cc',
+          'gpu',
+          'viz',
+          'blink.user_timing',
+        ],
       },
       transferMode: 'ReportEvents',
     });
-    const t = await s.call(async (api, a) => {
-      const t0 = performance.now();
-      performance.mark('mount-start');
-      const r = a.baseline ? await api.mountBaseline() : await api.mountPanel({ options: a.options });
-      performance.mark('mount-end');
-      return { ms: performance.now() - t0, r };
-    }, { baseline, options });
+    const t = await s.call(
+      async (api, a) => {
+        const t0 = performance.now();
+        performance.mark('mount-start');
+        const r = a.baseline ? await api.mountBaseline() : await api.mountPanel({ options: a.options });
+        performance.mark('mount-end');
+        return { ms: performance.now() - t0, r };
+      },
+      { baseline, options }
+    );
     await s.cdp.send('Tracing.end');
     await done;
     const threadNames = new Map<string, string>();
@@ -53,14 +66,21 @@ async function main() {
     }
     const start = events.find((e) => e.name === 'mount-start')?.ts;
     const end = events.find((e) => e.name === 'mount-end')?.ts;
-    process.stdout.write(`mount ${t.ms.toFixed(0)} ms (${JSON.stringify(t.r)}); marks found: ${start !== undefined && end !== undefined}\n`);
+    process.stdout.write(
+      `mount ${t.ms.toFixed(0)} ms (${JSON.stringify(t.r)}); marks found: ${start !== undefined && end !== undefined}\n`
+    );
     if (start === undefined || end === undefined) {
       return;
     }
     // Busy time per thread: top-level complete events (ThreadControllerImpl::RunTask etc.) within the span.
     const busy = new Map<string, number>();
     const topLevel = events.filter(
-      (e) => e.ph === 'X' && e.dur !== undefined && e.ts >= start && e.ts <= end && /RunTask|ThreadControllerImpl|TaskQueueManager/.test(e.name)
+      (e) =>
+        e.ph === 'X' &&
+        e.dur !== undefined &&
+        e.ts >= start &&
+        e.ts <= end &&
+        /RunTask|ThreadControllerImpl|TaskQueueManager/.test(e.name)
     );
     for (const e of topLevel) {
       const k = `${e.pid}:${e.tid}`;
@@ -74,18 +94,25 @@ async function main() {
     for (const [k] of [...busy].sort((a, b) => b[1] - a[1]).slice(1, 4)) {
       const byName = new Map<string, number>();
       for (const e of events) {
-        if (e.ph === 'X' && `${e.pid}:${e.tid}` === k && e.ts >= start && e.ts <= end && !/RunTask|ThreadControllerImpl/.test(e.name)) {
+        if (
+          e.ph === 'X' &&
+          `${e.pid}:${e.tid}` === k &&
+          e.ts >= start &&
+          e.ts <= end &&
+          !/RunTask|ThreadControllerImpl/.test(e.name)
+        ) {
           byName.set(e.name, (byName.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
         }
       }
-      const top = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([n, v]) => `${n} ${v.toFixed(0)}`);
+      const top = [...byName]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 5)
+        .map(([n, v]) => `${n} ${v.toFixed(0)}`);
       process.stdout.write(`  ${threadNames.get(k) ?? k}: ${top.join(', ')}
 `);
     }
     const mainKey = [...threadNames].find(([, n]) => n === 'CrRendererMain')?.[0];
-    const main = topLevel
-      .filter((e) => `${e.pid}:${e.tid}` === mainKey)
-      .sort((a, b) => a.ts - b.ts);
+    const main = topLevel.filter((e) => `${e.pid}:${e.tid}` === mainKey).sort((a, b) => a.ts - b.ts);
     process.stdout.write('main thread tasks ≥ 2 ms and gaps ≥ 2 ms (ms from mount start):\n');
     let prevEnd = start;
     for (const e of main) {
@@ -96,17 +123,33 @@ async function main() {
       if ((e.dur ?? 0) / 1000 >= 2) {
         // What ran inside: the longest direct child events.
         const inner = events
-          .filter((x) => x.ph === 'X' && x.pid === e.pid && x.tid === e.tid && x.ts >= e.ts && x.ts + (x.dur ?? 0) <= e.ts + (e.dur ?? 0) && x !== e && (x.dur ?? 0) >= 1000)
+          .filter(
+            (x) =>
+              x.ph === 'X' &&
+              x.pid === e.pid &&
+              x.tid === e.tid &&
+              x.ts >= e.ts &&
+              x.ts + (x.dur ?? 0) <= e.ts + (e.dur ?? 0) &&
+              x !== e &&
+              (x.dur ?? 0) >= 1000
+          )
           .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
           .slice(0, 4)
-          .map((x) => `${x.name}${x.args?.data?.functionName ? `(${x.args.data.functionName})` : ''}${x.args?.data?.type ? `[${x.args.data.type}]` : ''} ${((x.dur ?? 0) / 1000).toFixed(0)}`);
-        process.stdout.write(`  task ${((e.ts - start) / 1000).toFixed(0).padStart(5)}  ${((e.dur ?? 0) / 1000).toFixed(1)}  ${inner.join(', ')}\n`);
+          .map(
+            (x) =>
+              `${x.name}${x.args?.data?.functionName ? `(${x.args.data.functionName})` : ''}${x.args?.data?.type ? `[${x.args.data.type}]` : ''} ${((x.dur ?? 0) / 1000).toFixed(0)}`
+          );
+        process.stdout.write(
+          `  task ${((e.ts - start) / 1000).toFixed(0).padStart(5)}  ${((e.dur ?? 0) / 1000).toFixed(1)}  ${inner.join(', ')}\n`
+        );
       }
       prevEnd = Math.max(prevEnd, e.ts + (e.dur ?? 0));
     }
     const tail = (end - prevEnd) / 1000;
     if (tail >= 2) {
-      process.stdout.write(`  gap  ${((prevEnd - start) / 1000).toFixed(0).padStart(5)}  ${tail.toFixed(1)} (to the end)\n`);
+      process.stdout.write(
+        `  gap  ${((prevEnd - start) / 1000).toFixed(0).padStart(5)}  ${tail.toFixed(1)} (to the end)\n`
+      );
     }
   } finally {
     await s.close();

@@ -92,7 +92,9 @@ describe('meshgraph arguments', () => {
     const d = graph('--namespaces', 'a,b');
     expect(d.kind !== 'help' && d.options.queryShards).toBeUndefined();
     for (const bad of ['0', '17', '1.5', 'many']) {
-      expect(() => graph('--namespaces', 'a', '--shards', bad)).toThrow(/--shards: expected a whole number from 1 to 16/);
+      expect(() => graph('--namespaces', 'a', '--shards', bad)).toThrow(
+        /--shards: expected a whole number from 1 to 16/
+      );
     }
   });
 

@@ -40,7 +40,13 @@ describe('resolveSettings', () => {
   });
 
   it('drops scope labels with invalid names and keeps the rest', () => {
-    const s = resolveSettings({ scopeLabels: [{ key: 'mesh_id', value: 'm1' }, { key: 'bad-name', value: 'x' }, { key: '', value: '' }] });
+    const s = resolveSettings({
+      scopeLabels: [
+        { key: 'mesh_id', value: 'm1' },
+        { key: 'bad-name', value: 'x' },
+        { key: '', value: '' },
+      ],
+    });
     expect(s.scope).toEqual([{ key: 'mesh_id', value: 'm1' }]);
     expect(s.notices).toHaveLength(1);
   });
@@ -48,7 +54,9 @@ describe('resolveSettings', () => {
   it('uses valid tolerances and ignores invalid ones with the validator message', () => {
     const good = [{ code: '5XX', protocol: 'http', direction: '.*', degraded: 1, failure: 5 }];
     expect(resolveSettings({ healthTolerances: good }).healthTolerances).toEqual(good);
-    const bad = resolveSettings({ healthTolerances: [{ code: '5XX', protocol: 'http', direction: '.*', degraded: 20, failure: 5 }] });
+    const bad = resolveSettings({
+      healthTolerances: [{ code: '5XX', protocol: 'http', direction: '.*', degraded: 20, failure: 5 }],
+    });
     expect(bad.healthTolerances).toBeUndefined();
     expect(bad.notices[0].text).toContain('degraded (20) is greater than failure (5)');
   });

@@ -9,7 +9,14 @@ describe('panel plugin', () => {
     expect(builder).toBeDefined();
     const paths: string[] = [];
     builder(
-      { addSelect: rec, addMultiSelect: rec, addBooleanSwitch: rec, addNumberInput: rec, addTextInput: rec, addRadio: rec } as never,
+      {
+        addSelect: rec,
+        addMultiSelect: rec,
+        addBooleanSwitch: rec,
+        addNumberInput: rec,
+        addTextInput: rec,
+        addRadio: rec,
+      } as never,
       {} as never
     );
     function rec(this: unknown, cfg: { path: string; defaultValue: unknown }) {
@@ -45,7 +52,9 @@ describe('plugin.json', () => {
     expect(json.type).toBe('panel');
     expect(json.name).not.toBe(json.id);
     expect(json.info.keywords).toEqual(expect.arrayContaining(['istio', 'kiali', 'service mesh', 'traffic', 'graph']));
-    expect(json.info.description.split(/[.!?](\s|$)/).filter((s: string) => s && s.trim()).length).toBeLessThanOrEqual(2);
+    expect(json.info.description.split(/[.!?](\s|$)/).filter((s: string) => s && s.trim()).length).toBeLessThanOrEqual(
+      2
+    );
     expect(json.info.version).toBe('%VERSION%');
     expect(json.info.updated).toBe('%TODAY%');
     expect(json.dependencies.grafanaDependency).toBe('>=12.3.0');

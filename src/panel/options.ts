@@ -74,7 +74,8 @@ export function buildOptionsEditor(builder: PanelOptionsEditorBuilder<TrafficPan
     .addSelect({
       path: 'layout',
       name: 'Layout',
-      description: 'Dagre follows the traffic direction. Above the large-graph threshold a fast layered layout replaces dagre and fCoSE.',
+      description:
+        'Dagre follows the traffic direction. Above the large-graph threshold a fast layered layout replaces dagre and fCoSE.',
       category: graph,
       defaultValue: DEFAULT_OPTIONS.layout,
       settings: { options: LAYOUTS.map((l) => ({ value: l.value, label: l.label, description: l.description })) },
@@ -87,9 +88,11 @@ export function buildOptionsEditor(builder: PanelOptionsEditorBuilder<TrafficPan
       defaultValue: DEFAULT_OPTIONS.edgeLabels,
       // The multi-select editor lists single values although the option holds an array (Grafana's typing).
       settings: {
-        options: EDGE_LABEL_MODES.map((m) => ({ value: m.value, label: m.label, description: m.description })) as unknown as Array<
-          SelectableValue<EdgeLabelMode[]>
-        >,
+        options: EDGE_LABEL_MODES.map((m) => ({
+          value: m.value,
+          label: m.label,
+          description: m.description,
+        })) as unknown as Array<SelectableValue<EdgeLabelMode[]>>,
       },
     })
     .addSelect({
@@ -115,11 +118,17 @@ export function buildOptionsEditor(builder: PanelOptionsEditorBuilder<TrafficPan
       category: display,
       defaultValue: DEFAULT_OPTIONS.showBadges,
     })
-    .addBooleanSwitch({ path: 'showLegend', name: 'Legend', category: display, defaultValue: DEFAULT_OPTIONS.showLegend })
+    .addBooleanSwitch({
+      path: 'showLegend',
+      name: 'Legend',
+      category: display,
+      defaultValue: DEFAULT_OPTIONS.showLegend,
+    })
     .addBooleanSwitch({
       path: 'animation',
       name: 'Traffic animation',
-      description: 'Dots along edges (off when the panel is off screen, when reduced motion is asked for, and above the node limit).',
+      description:
+        'Dots along edges (off when the panel is off screen, when reduced motion is asked for, and above the node limit).',
       category: display,
       defaultValue: DEFAULT_OPTIONS.animation,
     })

@@ -9,7 +9,9 @@ import { ConfigEditor } from './ConfigEditor';
 
 beforeAll(installDomStubs);
 
-function options(jsonData: Partial<MeshgraphOptions> = {}): DataSourceSettings<MeshgraphOptions, MeshgraphSecureOptions> {
+function options(
+  jsonData: Partial<MeshgraphOptions> = {}
+): DataSourceSettings<MeshgraphOptions, MeshgraphSecureOptions> {
   return {
     id: 1,
     uid: 'mg',

@@ -99,7 +99,10 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
     () => ({ nodes: [...elements.nodeData.values()], edges: [...elements.edgeData.values()] }),
     [elements]
   );
-  const found = useMemo(() => (findParsed.ok && find ? select(findParsed.query, els) : EMPTY_SELECTION), [findParsed, find, els]);
+  const found = useMemo(
+    () => (findParsed.ok && find ? select(findParsed.query, els) : EMPTY_SELECTION),
+    [findParsed, find, els]
+  );
   const hidden = useMemo(
     () => (hideParsed.ok && hide ? hiddenBySelection(select(hideParsed.query, els), els) : EMPTY_SELECTION),
     [hideParsed, hide, els]
@@ -108,7 +111,8 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
   const [selectedRaw, setSelected] = useState<SelectedElement | undefined>(undefined);
   // A selection whose element left the graph (refresh) is ignored.
   const selected =
-    selectedRaw && (selectedRaw.kind === 'node' ? elements.nodeData.has(selectedRaw.id) : elements.edgeData.has(selectedRaw.id))
+    selectedRaw &&
+    (selectedRaw.kind === 'node' ? elements.nodeData.has(selectedRaw.id) : elements.edgeData.has(selectedRaw.id))
       ? selectedRaw
       : undefined;
 
@@ -200,7 +204,12 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
       {notices.length > 0 && (
         <div ref={noticeRef} className={styles.notices} role="status" data-testid="meshgraph-notices">
           {notices.map((n, i) => (
-            <div key={i} className={n.severity === 'error' ? styles.noticeError : n.severity === 'warning' ? styles.noticeWarn : undefined}>
+            <div
+              key={i}
+              className={
+                n.severity === 'error' ? styles.noticeError : n.severity === 'warning' ? styles.noticeWarn : undefined
+              }
+            >
               {n.text}
             </div>
           ))}

@@ -40,7 +40,11 @@ describe('elementDefinitions', () => {
     });
     const byId = new Map(defs.map((d) => [d.data.id, d]));
     expect(defs.filter((d) => 'parent' in d.data)).toEqual([]);
-    expect(byId.get('box_ns')).toMatchObject({ position: { x: 50, y: 0 }, grabbable: false, data: { boxW: 153, boxH: 53 } });
+    expect(byId.get('box_ns')).toMatchObject({
+      position: { x: 50, y: 0 },
+      grabbable: false,
+      data: { boxW: 153, boxH: 53 },
+    });
     // The element data the panel keeps is not changed (its parents drive highlight, find and hide).
     expect(els().nodeData.get('a')!.parent).toBe('box_ns');
     const cy = cytoscape({
@@ -55,7 +59,6 @@ describe('elementDefinitions', () => {
     expect(cy.getElementById('box_ns').grabbable()).toBe(false);
     cy.destroy();
   });
-
 
   it('carries the find, hide and label classes and the given positions, parents before children', () => {
     const defs = elementDefinitions(els(), {

@@ -78,7 +78,12 @@ export function boxRects(nodes: readonly BoxNodeIn[], positions: ReadonlyMap<str
       continue;
     }
     const body = { x1: e.x1 - BOX_PAD, y1: e.y1 - BOX_PAD, x2: e.x2 + BOX_PAD, y2: e.y2 + BOX_PAD };
-    out.set(b.id, { x: (body.x1 + body.x2) / 2, y: (body.y1 + body.y2) / 2, w: body.x2 - body.x1, h: body.y2 - body.y1 });
+    out.set(b.id, {
+      x: (body.x1 + body.x2) / 2,
+      y: (body.y1 + body.y2) / 2,
+      w: body.x2 - body.x1,
+      h: body.y2 - body.y1,
+    });
     add(b.parent, { ...body, y1: body.y1 - BOX_LABEL });
   }
   return out;

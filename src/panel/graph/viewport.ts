@@ -47,10 +47,7 @@ export function fitViewport(input: FitInput): Viewport | undefined {
   const w = x2 - x1;
   const h = y2 - y1;
   const zoomFor = (avail: number, extent: number) => (extent > 0 ? avail / extent : Infinity);
-  let zoom = Math.min(
-    zoomFor(input.width - 2 * input.padding, w),
-    zoomFor(input.height - 2 * input.padding, h)
-  );
+  let zoom = Math.min(zoomFor(input.width - 2 * input.padding, w), zoomFor(input.height - 2 * input.padding, h));
   zoom = Math.max(input.minZoom, Math.min(input.maxZoom, Number.isFinite(zoom) ? zoom : 1));
   return {
     zoom,

@@ -36,10 +36,9 @@ export function aggregateVisitor(
     const id = `agg_${reader.dstCluster}_${reader.dstSvcNs}_${label}_${aggValue}`;
     let agg: TrafficNode | undefined = map.nodes.get(id);
     if (agg === undefined) {
-      agg = new TrafficNode(id, 'aggregate', reader.dstCluster, reader.dstSvcNs, {});
+      agg = map.addNode(id, 'aggregate', reader.dstCluster, reader.dstSvcNs, {});
       agg.aggregate = label;
       agg.aggregateValue = aggValue;
-      map.nodes.set(id, agg);
     }
     const code = reader.responseCode(protocol);
     const flags = reader.flags;
@@ -47,7 +46,7 @@ export function aggregateVisitor(
     subtractTraffic(orig, res.src, dest, value, code);
     addTraffic(map.edge(res.src, agg, protocol), res.src, agg, value, code, flags, host);
     addTraffic(map.edge(agg, dest, protocol), agg, dest, value, code, flags, host);
-    if (orig.total <= 1e-9 && orig.responses.size === 0) {
+    if (orig.total <= 1e-9 && orig.responseCount === 0) {
       res.src.edges.delete(dest.id + ' ' + protocol);
     }
   };

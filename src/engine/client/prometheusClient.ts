@@ -173,7 +173,8 @@ export class PrometheusClient {
     }
     let counts: [number, number];
     try {
-      counts = visitVector(env.data?.result, visit);
+      // The parsed answer is this method's own: released element by element as it is folded.
+      counts = visitVector(env.data?.result, visit, true);
     } catch (e) {
       if (e instanceof AnswerShapeError) {
         throw new PrometheusError(`Unexpected answer from Prometheus: ${e.message}`, 'format', res.status);

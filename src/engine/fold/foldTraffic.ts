@@ -1,11 +1,11 @@
 /** Folding traffic answers into a traffic map (§4): one visitor per answer, no per-sample objects. */
-import { GraphOptions, GraphType } from '../model';
+import { GraphOptions, GraphType, Protocol } from '../model';
 import { effectiveInjection } from '../options';
 import { METRIC_REQUESTS, METRIC_REQ_MESSAGES, METRIC_RESP_MESSAGES, TrafficMetric } from '../planner/labels';
 import { SampleVisitor } from '../client/vectorAnswer';
 import { idOf, isOK, newIdParts } from './identity';
 import { L, TelemetryReader, Family } from './telemetry';
-import { TrafficMap, TrafficNode, addTraffic } from './trafficMap';
+import { TrafficEdge, TrafficMap, TrafficNode, addTraffic } from './trafficMap';
 
 export function metricFamily(metric: TrafficMetric): Family {
   if (metric === METRIC_REQUESTS) {
@@ -49,6 +49,16 @@ export class EndpointResolver {
   private readonly dp = newIdParts();
   private readonly svcp = newIdParts();
 
+  /**
+   * The destination labels the last created `dst` came from, with its service node (made on first use) and whether
+   * one is injected. Prometheus returns series sorted by their labels, destination labels first, so runs of
+   * samples share a destination: comparing seven strings is cheaper than looking the nodes up again.
+   */
+  private readonly lastDst: string[] = ['', '', '', '', '', '', ''];
+  private lastDstNode?: TrafficNode;
+  private lastInjects = false;
+  private lastSvcNode?: TrafficNode;
+
   /** Returns a skip reason or undefined. */
   resolve(): string | undefined {
     const r = this.reader;
@@ -59,10 +69,22 @@ export class EndpointResolver {
     if (!r.sourceParts(s, gt)) {
       return 'no identifiable source node';
     }
+    const map = this.map;
+    if (this.create && this.lastDstNode !== undefined && this.sameDestination()) {
+      const src = map.nodeOf(s, r.srcCluster, '', v[L.srcWl], v[L.srcApp], v[L.srcVer]);
+      const dst = this.lastDstNode;
+      this.src = src;
+      this.dst = dst;
+      this.svc =
+        this.lastInjects && !src.isWaypoint && !dst.isWaypoint
+          ? (this.lastSvcNode ??= this.injectedService())
+          : undefined;
+      return undefined;
+    }
+    this.lastDstNode = undefined;
     if (!r.destParts(d, gt)) {
       return 'no identifiable destination node';
     }
-    const map = this.map;
     let src: TrafficNode | undefined;
     let dst: TrafficNode | undefined;
     if (this.create) {
@@ -82,32 +104,63 @@ export class EndpointResolver {
     this.dst = dst;
     this.svc = undefined;
     const svcName = r.dstSvcName;
-    if (
-      this.inject &&
-      d.nodeType !== 'service' &&
-      isOK(svcName) &&
-      svcName !== 'PassthroughCluster' &&
-      !src.isWaypoint &&
-      !dst.isWaypoint
-    ) {
-      const p = this.svcp;
-      p.prefix = 'svc';
-      p.nodeType = 'service';
-      p.namespace = r.dstSvcNs;
-      p.name = svcName;
-      let svc: TrafficNode | undefined;
-      if (this.create) {
-        svc = map.nodeOf(p, r.dstCluster, svcName, '', '', '');
-        svc.isInjected = true;
-      } else {
-        svc = map.nodes.get(idOf(p, r.dstCluster));
-        if (svc === undefined) {
-          return 'no matching node';
-        }
+    const injects = this.inject && d.nodeType !== 'service' && isOK(svcName) && svcName !== 'PassthroughCluster';
+    if (injects && !src.isWaypoint && !dst.isWaypoint) {
+      const svc = this.injectedService();
+      if (svc === undefined) {
+        return 'no matching node';
       }
       this.svc = svc;
     }
+    if (this.create) {
+      this.rememberDestination(dst, injects, this.svc);
+    }
     return undefined;
+  }
+
+  /** The service node injected in front of the current destination (created when creating). */
+  private injectedService(): TrafficNode | undefined {
+    const r = this.reader;
+    const p = this.svcp;
+    p.prefix = 'svc';
+    p.nodeType = 'service';
+    p.namespace = r.dstSvcNs;
+    p.name = r.dstSvcName;
+    if (!this.create) {
+      return this.map.nodes.get(idOf(p, r.dstCluster));
+    }
+    const svc = this.map.nodeOf(p, r.dstCluster, r.dstSvcName, '', '', '');
+    svc.isInjected = true;
+    return svc;
+  }
+
+  private sameDestination(): boolean {
+    const r = this.reader;
+    const k = this.lastDst;
+    return (
+      r.dstWl === k[4] &&
+      r.dstSvcName === k[2] &&
+      r.dstWlNs === k[3] &&
+      r.dstSvcNs === k[1] &&
+      r.dstApp === k[5] &&
+      r.dstVer === k[6] &&
+      r.dstCluster === k[0]
+    );
+  }
+
+  private rememberDestination(dst: TrafficNode, injects: boolean, svc: TrafficNode | undefined): void {
+    const r = this.reader;
+    const k = this.lastDst;
+    k[0] = r.dstCluster;
+    k[1] = r.dstSvcNs;
+    k[2] = r.dstSvcName;
+    k[3] = r.dstWlNs;
+    k[4] = r.dstWl;
+    k[5] = r.dstApp;
+    k[6] = r.dstVer;
+    this.lastDstNode = dst;
+    this.lastInjects = injects;
+    this.lastSvcNode = svc;
   }
 }
 
@@ -125,6 +178,18 @@ export function trafficVisitor(
   const res = new EndpointResolver(map, options, reader, true);
   const httpOn = options.rates.http === 'requests';
   const grpcOn = options.rates.grpc === 'requests';
+  // The edge into the destination repeats along a run of samples with the same destination (see EndpointResolver).
+  let lastFrom: TrafficNode | undefined;
+  let lastTo: TrafficNode | undefined;
+  let lastEdge: TrafficEdge | undefined;
+  const edgeIntoDest = (from: TrafficNode, to: TrafficNode, protocol: Protocol): TrafficEdge => {
+    if (from === lastFrom && to === lastTo && lastEdge!.protocol === protocol) {
+      return lastEdge!;
+    }
+    lastFrom = from;
+    lastTo = to;
+    return (lastEdge = map.edge(from, to, protocol));
+  };
   return (names, values, count, value) => {
     const reason = reader.read(names, values, count);
     if (reason !== undefined) {
@@ -200,7 +265,7 @@ export function trafficVisitor(
     if (svc !== undefined) {
       svc.addDestService(reader.dstCluster, reader.dstSvcNs, reader.dstSvcName);
       addTraffic(map.edge(src, svc, proto), src, svc, value, code, flags, host);
-      addTraffic(map.edge(svc, dst, proto), svc, dst, value, code, flags, host);
+      addTraffic(edgeIntoDest(svc, dst, proto), svc, dst, value, code, flags, host);
     } else {
       addTraffic(map.edge(src, dst, proto), src, dst, value, code, flags, host);
     }

@@ -2,13 +2,7 @@
 import { TrafficEdge, TrafficMap, TrafficNode } from './trafficMap';
 
 function addOut(node: TrafficNode, e: TrafficEdge): void {
-  if (e.protocol === 'http') {
-    node.rates.httpOut += e.total;
-  } else if (e.protocol === 'grpc') {
-    node.rates.grpcOut += e.total;
-  } else {
-    node.rates.tcpOut += e.total;
-  }
+  node.addRate(e.protocol === 'http' ? 'httpOut' : e.protocol === 'grpc' ? 'grpcOut' : 'tcpOut', e.total);
 }
 
 export function mergeTrafficMap(into: TrafficMap, from: TrafficMap, namespace: string): void {

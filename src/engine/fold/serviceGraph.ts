@@ -1,16 +1,27 @@
 /** Kiali's ReduceToServiceGraph (§4.14): a workload graph with injected services becomes a service graph. */
-import { TrafficEdge, TrafficMap, TrafficNode, addTraffic, emptyNodeRates } from './trafficMap';
+import { NodeRateName } from './rateStore';
+import { TrafficEdge, TrafficMap, TrafficNode, addResponseSums, addTraffic } from './trafficMap';
+
+const INBOUND_RATES: NodeRateName[] = [
+  'httpIn',
+  'httpIn3xx',
+  'httpIn4xx',
+  'httpIn5xx',
+  'httpInNoResponse',
+  'grpcIn',
+  'grpcInErr',
+  'grpcInNoResponse',
+  'tcpIn',
+];
 
 /** Kiali's AggregateEdgeTraffic: adds `e`'s traffic to `target`, keeping node counters consistent. */
 function mergeEdgeInto(target: TrafficEdge, src: TrafficNode, dst: TrafficNode, e: TrafficEdge): void {
-  for (const [code, r] of e.responses) {
-    addTraffic(target, src, dst, r.rate, code, '', '');
-    const t = target.responses.get(code);
-    if (t === undefined) {
+  for (const r of e.responses()) {
+    if (!(r.rate > 0)) {
       continue;
     }
-    r.flags.forEach((v, f) => t.flags.add(f, v));
-    r.hosts.forEach((v, h) => t.hosts.add(h, v));
+    addTraffic(target, src, dst, r.rate, r.code, '', '');
+    addResponseSums(target, r.code, r.flags, r.hosts);
   }
 }
 
@@ -19,16 +30,14 @@ export function reduceToServiceGraph(map: TrafficMap): TrafficMap {
   const copy = (n: TrafficNode): TrafficNode => {
     let c = out.nodes.get(n.id);
     if (c === undefined) {
-      c = new TrafficNode(n.id, n.nodeType, n.cluster, n.namespace, n.fields);
-      c.destServices = n.destServices;
+      c = out.addNode(n.id, n.nodeType, n.cluster, n.namespace, n.fields);
+      c.destServices = n.destServices?.slice();
       c.isInjected = n.isInjected;
       c.isEgressCluster = n.isEgressCluster;
       c.isWaypoint = n.isWaypoint;
       c.isRoot = n.isRoot;
       c.isOutside = n.isOutside;
       c.isInaccessible = n.isInaccessible;
-      c.rates = emptyNodeRates();
-      out.nodes.set(n.id, c);
     }
     return c;
   };
@@ -71,18 +80,10 @@ export function reduceToServiceGraph(map: TrafficMap): TrafficMap {
   }
   // Service nodes keep their measured inbound totals; outbound totals come from the surviving edges.
   for (const c of out.nodes.values()) {
-    const orig = map.nodes.get(c.id)!;
-    const r = c.rates;
-    const o = orig.rates;
-    r.httpIn = o.httpIn;
-    r.httpIn3xx = o.httpIn3xx;
-    r.httpIn4xx = o.httpIn4xx;
-    r.httpIn5xx = o.httpIn5xx;
-    r.httpInNoResponse = o.httpInNoResponse;
-    r.grpcIn = o.grpcIn;
-    r.grpcInErr = o.grpcInErr;
-    r.grpcInNoResponse = o.grpcInNoResponse;
-    r.tcpIn = o.tcpIn;
+    const o = map.nodes.get(c.id)!.rates;
+    for (const k of INBOUND_RATES) {
+      c.setRate(k, o[k]);
+    }
   }
   return out;
 }

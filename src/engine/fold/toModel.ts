@@ -1,5 +1,5 @@
 /** TrafficMap → the public GraphModel nodes and edges (rates, percentages, responses as plain objects). */
-import { GraphEdge, GraphNode, NodeRates, ResponseDetail } from '../model';
+import { GraphEdge, GraphNode, ResponseDetail } from '../model';
 import { mtlsPercent } from '../appenders/securityPolicy';
 import { TrafficMap } from './trafficMap';
 import { RateSums } from './rateSums';
@@ -14,7 +14,7 @@ export function toModelElements(map: TrafficMap): { nodes: GraphNode[]; edges: G
       nodeType: n.nodeType,
       cluster: n.cluster,
       namespace: n.namespace,
-      rates: copyRates(n.rates),
+      rates: n.rates,
     };
     const f = n.fields;
     if (f.workload !== undefined) {
@@ -34,7 +34,7 @@ export function toModelElements(map: TrafficMap): { nodes: GraphNode[]; edges: G
       g.aggregateValue = n.aggregateValue;
     }
     if (n.destServices) {
-      g.destServices = [...n.destServices.values()].sort(
+      g.destServices = [...n.destServices].sort(
         (a, b) => cmp(a.cluster, b.cluster) || cmp(a.namespace, b.namespace) || cmp(a.name, b.name)
       );
     }
@@ -57,8 +57,9 @@ export function toModelElements(map: TrafficMap): { nodes: GraphNode[]; edges: G
       g.isEgressCluster = true;
     }
     nodes.push(g);
+    const rates = g.rates;
     for (const e of n.edges.values()) {
-      const out = e.protocol === 'http' ? n.rates.httpOut : e.protocol === 'grpc' ? n.rates.grpcOut : n.rates.tcpOut;
+      const out = e.protocol === 'http' ? rates.httpOut : e.protocol === 'grpc' ? rates.grpcOut : rates.tcpOut;
       const errors =
         e.protocol === 'http'
           ? e.noResponse + e.http4xx + e.http5xx
@@ -66,7 +67,7 @@ export function toModelElements(map: TrafficMap): { nodes: GraphNode[]; edges: G
             ? e.noResponse + e.grpcErr
             : 0;
       const responses = newCodeRecord<ResponseDetail>();
-      for (const r of e.responses.values()) {
+      for (const r of e.responses()) {
         responses[r.code] = { rate: r.rate, flags: recordOf(r.flags), hosts: recordOf(r.hosts) };
       }
       const ge: GraphEdge = {
@@ -109,24 +110,6 @@ export function toModelElements(map: TrafficMap): { nodes: GraphNode[]; edges: G
   return { nodes, edges };
 }
 
-/** `{ ...r }`: every node's rates come from emptyNodeRates, so the keys and their order are these. */
-function copyRates(r: NodeRates): NodeRates {
-  return {
-    httpIn: r.httpIn,
-    httpIn3xx: r.httpIn3xx,
-    httpIn4xx: r.httpIn4xx,
-    httpIn5xx: r.httpIn5xx,
-    httpInNoResponse: r.httpInNoResponse,
-    httpOut: r.httpOut,
-    grpcIn: r.grpcIn,
-    grpcInErr: r.grpcInErr,
-    grpcInNoResponse: r.grpcInNoResponse,
-    grpcOut: r.grpcOut,
-    tcpIn: r.tcpIn,
-    tcpOut: r.tcpOut,
-  };
-}
-
 // recordOf's target: forEach with a module-level callback allocates neither a closure nor entries.
 let target: Record<string, number> = {};
 
@@ -139,11 +122,13 @@ function put(v: number, k: string): void {
   }
 }
 
-/** Object.fromEntries of the sums. */
-function recordOf(m: RateSums): Record<string, number> {
+/** Object.fromEntries of the sums (none: an empty record). */
+function recordOf(m: RateSums | undefined): Record<string, number> {
   const o: Record<string, number> = {};
-  target = o;
-  m.forEach(put);
+  if (m !== undefined) {
+    target = o;
+    m.forEach(put);
+  }
   return o;
 }
 

@@ -2,6 +2,14 @@
 import { GraphType, NodeRates, NodeType, Protocol, ServiceRef } from '../model';
 import { IdParts, NodeFields, idOf, trimFields } from './identity';
 import { RateSums } from './rateSums';
+import {
+  EDGE_COUNTER_SLOTS as EC,
+  NODE_RATE_NAMES,
+  NODE_RATE_SLOTS as NR,
+  NodeRateName,
+  RateStore,
+  sumsAt,
+} from './rateStore';
 
 export function emptyNodeRates(): NodeRates {
   return {
@@ -20,22 +28,20 @@ export function emptyNodeRates(): NodeRates {
   };
 }
 
+/** One response code of an edge, copied out of the map's response arena. */
 export interface TrafficResponse {
-  /** The response code this entry is kept under in `TrafficEdge.responses`. */
   code: string;
   rate: number;
-  flags: RateSums;
-  hosts: RateSums;
+  flags?: RateSums;
+  hosts?: RateSums;
 }
 
+/** An edge; its counters and responses live in the store of the map that made it. */
 export class TrafficEdge {
-  total = 0;
-  http3xx = 0;
-  http4xx = 0;
-  http5xx = 0;
-  noResponse = 0;
-  grpcErr = 0;
-  responses = new Map<string, TrafficResponse>();
+  /** Offset of this edge's counters in `store.edgeCounters`. */
+  readonly row: number;
+  /** First entry of this edge's response chain in `store.responses`, -1 when it has none. */
+  firstResponse = -1;
   responseTime?: number;
   throughput?: number;
   /** securityPolicy: rate per connection_security_policy (overwritten per policy, as Kiali). */
@@ -43,17 +49,60 @@ export class TrafficEdge {
   sourcePrincipal?: string;
   destPrincipal?: string;
   constructor(
+    readonly store: RateStore,
     readonly sourceId: string,
     public destId: string,
     readonly protocol: Protocol
-  ) {}
+  ) {
+    this.row = store.edgeCounters.addRow();
+  }
+
+  get total(): number {
+    return this.store.edgeCounters.data[this.row + EC.total];
+  }
+  get http3xx(): number {
+    return this.store.edgeCounters.data[this.row + EC.http3xx];
+  }
+  get http4xx(): number {
+    return this.store.edgeCounters.data[this.row + EC.http4xx];
+  }
+  get http5xx(): number {
+    return this.store.edgeCounters.data[this.row + EC.http5xx];
+  }
+  get noResponse(): number {
+    return this.store.edgeCounters.data[this.row + EC.noResponse];
+  }
+  get grpcErr(): number {
+    return this.store.edgeCounters.data[this.row + EC.grpcErr];
+  }
+
+  /** The responses by code, in first-seen order. */
+  responses(): TrafficResponse[] {
+    const a = this.store.responses;
+    const out: TrafficResponse[] = [];
+    for (let i = this.firstResponse; i >= 0; i = a.next[i]) {
+      out.push({ code: a.codes[i], rate: a.rates[i], flags: a.flags[i], hosts: a.hosts[i] });
+    }
+    return out;
+  }
+
+  get responseCount(): number {
+    const next = this.store.responses.next;
+    let n = 0;
+    for (let i = this.firstResponse; i >= 0; i = next[i]) {
+      n++;
+    }
+    return n;
+  }
 }
 
 export class TrafficNode {
-  rates: NodeRates = emptyNodeRates();
+  /** Offset of this node's rates in `store.nodeRates`. */
+  readonly rateRow: number;
   /** Outgoing edges keyed by `<destId> <protocol>`. */
   edges = new Map<string, TrafficEdge>();
-  destServices?: Map<string, ServiceRef>;
+  /** The services traffic to this node was addressed to, in first-seen order. */
+  destServices?: ServiceRef[];
   fields: NodeFields;
   isInjected?: boolean;
   isEgressCluster?: boolean;
@@ -66,6 +115,7 @@ export class TrafficNode {
   /** The id's prefix (wl, svc, app, vapp, unknown) when created through TrafficMap.nodeOf. */
   idPrefix?: string;
   constructor(
+    readonly store: RateStore,
     readonly id: string,
     readonly nodeType: NodeType,
     readonly cluster: string,
@@ -73,9 +123,30 @@ export class TrafficNode {
     fields: NodeFields
   ) {
     this.fields = fields;
+    this.rateRow = store.nodeRates.addRow();
+  }
+
+  /** A copy of the node's rates (read-only: change them with addRate and setRate). */
+  get rates(): Readonly<NodeRates> {
+    const data = this.store.nodeRates.data;
+    const r = emptyNodeRates();
+    for (const k of NODE_RATE_NAMES) {
+      r[k] = data[this.rateRow + NR[k]];
+    }
+    return r;
+  }
+
+  addRate(name: NodeRateName, val: number): void {
+    this.store.nodeRates.data[this.rateRow + NR[name]] += val;
+  }
+
+  setRate(name: NodeRateName, val: number): void {
+    this.store.nodeRates.data[this.rateRow + NR[name]] = val;
   }
 
   private lastDs?: ServiceRef;
+  /** `destServices` by key, once there are too many for a scan. */
+  private destServiceIndex?: Map<string, ServiceRef>;
   private keyHttp?: string;
   private keyGrpc?: string;
   private keyTcp?: string;
@@ -102,55 +173,74 @@ export class TrafficNode {
       return;
     }
     const last = this.lastDs;
-    // Most nodes see one service: skip the key building when it repeats.
+    // Most nodes see one service: skip the search when it repeats.
     if (last !== undefined && last.name === name && last.namespace === namespace && last.cluster === cluster) {
       return;
     }
-    const key = cluster + '\u0001' + namespace + '\u0001' + name;
-    if (!this.destServices) {
-      this.destServices = new Map();
+    const list = (this.destServices ??= []);
+    let ref: ServiceRef | undefined;
+    if (list.length <= 8) {
+      ref = list.find((r) => r.name === name && r.namespace === namespace && r.cluster === cluster);
+    } else {
+      const index = (this.destServiceIndex ??= new Map(list.map((r) => [serviceKey(r), r])));
+      ref = index.get(serviceKey({ cluster, namespace, name }));
     }
-    let ref = this.destServices.get(key);
     if (ref === undefined) {
       ref = { cluster, namespace, name };
-      this.destServices.set(key, ref);
+      list.push(ref);
+      this.destServiceIndex?.set(serviceKey(ref), ref);
     }
     this.lastDs = ref;
   }
 }
 
+function serviceKey(r: ServiceRef): string {
+  return r.cluster + '\u0001' + r.namespace + '\u0001' + r.name;
+}
+
 export class TrafficMap {
   nodes = new Map<string, TrafficNode>();
+  /** The numbers of the nodes and edges this map makes. */
+  readonly store = new RateStore();
   /**
-   * Lookup by namespace, then by the id's last part, then a check of prefix and cluster: avoids building id strings
-   * per sample, and keeps the lists short when many namespaces reuse the same workload names.
+   * Lookup by namespace, then by the id's last part (one node, or a list when prefixes or clusters differ), then a
+   * check of prefix and cluster: avoids building id strings per sample, and keeps the lists short when many
+   * namespaces reuse the same workload names.
    */
-  private byNamespace = new Map<string, Map<string, TrafficNode[]>>();
+  private byNamespace = new Map<string, Map<string, TrafficNode | TrafficNode[]>>();
   constructor(readonly graphType: GraphType) {}
 
   /** Get or create the node of these id parts (fields from the first caller's labels). */
   nodeOf(p: IdParts, cluster: string, service: string, workload: string, app: string, version: string): TrafficNode {
     let byName = this.byNamespace.get(p.namespace);
-    const list = byName?.get(p.name);
-    if (list !== undefined) {
-      for (let i = 0; i < list.length; i++) {
-        const n = list[i];
-        if (n.idPrefix === p.prefix && n.cluster === cluster) {
-          return n;
+    const found = byName?.get(p.name);
+    if (found !== undefined) {
+      if (!Array.isArray(found)) {
+        if (found.idPrefix === p.prefix && found.cluster === cluster) {
+          return found;
+        }
+      } else {
+        for (let i = 0; i < found.length; i++) {
+          const n = found[i];
+          if (n.idPrefix === p.prefix && n.cluster === cluster) {
+            return n;
+          }
         }
       }
     }
     const id = idOf(p, cluster);
     const n = this.node(id, p.nodeType, cluster, p.namespace, service, workload, app, version);
     n.idPrefix = p.prefix;
-    if (list !== undefined) {
-      list.push(n);
-    } else {
+    if (found === undefined) {
       if (byName === undefined) {
         byName = new Map();
         this.byNamespace.set(p.namespace, byName);
       }
-      byName.set(p.name, [n]);
+      byName.set(p.name, n);
+    } else if (Array.isArray(found)) {
+      found.push(n);
+    } else {
+      byName!.set(p.name, [found, n]);
     }
     return n;
   }
@@ -166,17 +256,22 @@ export class TrafficMap {
     app: string,
     version: string
   ): TrafficNode {
-    let n = this.nodes.get(id);
-    if (n === undefined) {
-      n = new TrafficNode(
+    return (
+      this.nodes.get(id) ??
+      this.addNode(
         id,
         nodeType,
         cluster,
         namespace,
         trimFields(nodeType, this.graphType, service, workload, app, version)
-      );
-      this.nodes.set(id, n);
-    }
+      )
+    );
+  }
+
+  /** A new node with these fields, replacing any node of the same id. */
+  addNode(id: string, nodeType: NodeType, cluster: string, namespace: string, fields: NodeFields): TrafficNode {
+    const n = new TrafficNode(this.store, id, nodeType, cluster, namespace, fields);
+    this.nodes.set(id, n);
     return n;
   }
 
@@ -184,7 +279,7 @@ export class TrafficMap {
     const key = dest.edgeKey(protocol);
     let e = source.edges.get(key);
     if (e === undefined) {
-      e = new TrafficEdge(source.id, dest.id, protocol);
+      e = new TrafficEdge(this.store, source.id, dest.id, protocol);
       source.edges.set(key, e);
     }
     return e;
@@ -212,62 +307,24 @@ export function addTraffic(
   if (!(val > 0)) {
     return;
   }
-  const s = source.rates;
-  const d = dest.rates;
-  edge.total += val;
-  switch (edge.protocol) {
-    case 'http': {
-      s.httpOut += val;
-      d.httpIn += val;
-      if (code === '-') {
-        edge.noResponse += val;
-        d.httpInNoResponse += val;
-      } else {
-        const c = code.charCodeAt(0);
-        if (code.length === 3) {
-          if (c === 51) {
-            edge.http3xx += val;
-            d.httpIn3xx += val;
-          } else if (c === 52) {
-            edge.http4xx += val;
-            d.httpIn4xx += val;
-          } else if (c === 53) {
-            edge.http5xx += val;
-            d.httpIn5xx += val;
-          }
-        }
-      }
-      break;
-    }
-    case 'grpc': {
-      s.grpcOut += val;
-      d.grpcIn += val;
-      if (code === '-') {
-        edge.noResponse += val;
-        d.grpcInNoResponse += val;
-      } else if (code.length === 3 ? isHttpError(code) : code !== '0' && code !== '') {
-        edge.grpcErr += val;
-        d.grpcInErr += val;
-      }
-      break;
-    }
-    case 'tcp':
-      s.tcpOut += val;
-      d.tcpIn += val;
-      break;
-  }
-  let r = edge.responses.get(code);
-  if (r === undefined) {
-    r = { code, rate: 0, flags: new RateSums(), hosts: new RateSums() };
-    edge.responses.set(code, r);
-  }
-  r.rate += val;
+  countTraffic(edge, source, dest, val, code);
+  const a = edge.store.responses;
+  const i = responseEntry(edge, code);
+  a.rates[i] += val;
   if (flags !== '') {
-    r.flags.add(flags, val);
+    sumsAt(a.flags, i).add(flags, val);
   }
   if (host !== '') {
-    r.hosts.add(host, val);
+    sumsAt(a.hosts, i).add(host, val);
   }
+}
+
+/** Adds flag and host sums to the edge's response entry of `code` (made if missing, with rate 0). */
+export function addResponseSums(edge: TrafficEdge, code: string, flags?: RateSums, hosts?: RateSums): void {
+  const a = edge.store.responses;
+  const i = responseEntry(edge, code);
+  flags?.forEach((v, f) => sumsAt(a.flags, i).add(f, v));
+  hosts?.forEach((v, h) => sumsAt(a.hosts, i).add(h, v));
 }
 
 /** Removes `val` of traffic with `code` from an edge and its end nodes (used when operation nodes take it over). */
@@ -281,29 +338,89 @@ export function subtractTraffic(
   if (!(val > 0)) {
     return;
   }
-  const probe = new TrafficEdge(edge.sourceId, edge.destId, edge.protocol);
-  const s = emptyNodeRatesHolder(source.id);
-  const d = emptyNodeRatesHolder(dest.id);
-  addTraffic(probe, s, d, val, code, '', '');
-  edge.total -= probe.total;
-  edge.http3xx -= probe.http3xx;
-  edge.http4xx -= probe.http4xx;
-  edge.http5xx -= probe.http5xx;
-  edge.noResponse -= probe.noResponse;
-  edge.grpcErr -= probe.grpcErr;
-  const r = edge.responses.get(code);
-  if (r) {
-    r.rate -= val;
-    if (r.rate <= 1e-9) {
-      edge.responses.delete(code);
+  countTraffic(edge, source, dest, -val, code);
+  const a = edge.store.responses;
+  let prev = -1;
+  for (let i = edge.firstResponse; i >= 0; prev = i, i = a.next[i]) {
+    if (a.codes[i] === code) {
+      a.rates[i] -= val;
+      if (a.rates[i] <= 1e-9) {
+        if (prev < 0) {
+          edge.firstResponse = a.next[i];
+        } else {
+          a.next[prev] = a.next[i];
+        }
+      }
+      return;
     }
-  }
-  for (const k of Object.keys(s.rates) as Array<keyof NodeRates>) {
-    source.rates[k] -= s.rates[k];
-    dest.rates[k] -= d.rates[k];
   }
 }
 
-function emptyNodeRatesHolder(id: string): TrafficNode {
-  return new TrafficNode(id, 'workload', '', '', {});
+/** The edge's entry for `code`, appended to its chain when missing. */
+function responseEntry(edge: TrafficEdge, code: string): number {
+  const a = edge.store.responses;
+  let last = -1;
+  for (let i = edge.firstResponse; i >= 0; i = a.next[i]) {
+    if (a.codes[i] === code) {
+      return i;
+    }
+    last = i;
+  }
+  const i = a.add(code);
+  if (last < 0) {
+    edge.firstResponse = i;
+  } else {
+    a.next[last] = i;
+  }
+  return i;
+}
+
+/** Node and edge counters by protocol and code; `val` is negative when traffic is taken away. */
+function countTraffic(edge: TrafficEdge, source: TrafficNode, dest: TrafficNode, val: number, code: string): void {
+  const e = edge.store.edgeCounters.data;
+  const er = edge.row;
+  const s = source.store.nodeRates.data;
+  const sr = source.rateRow;
+  const d = dest.store.nodeRates.data;
+  const dr = dest.rateRow;
+  e[er + EC.total] += val;
+  switch (edge.protocol) {
+    case 'http': {
+      s[sr + NR.httpOut] += val;
+      d[dr + NR.httpIn] += val;
+      if (code === '-') {
+        e[er + EC.noResponse] += val;
+        d[dr + NR.httpInNoResponse] += val;
+      } else if (code.length === 3) {
+        const c = code.charCodeAt(0);
+        if (c === 51) {
+          e[er + EC.http3xx] += val;
+          d[dr + NR.httpIn3xx] += val;
+        } else if (c === 52) {
+          e[er + EC.http4xx] += val;
+          d[dr + NR.httpIn4xx] += val;
+        } else if (c === 53) {
+          e[er + EC.http5xx] += val;
+          d[dr + NR.httpIn5xx] += val;
+        }
+      }
+      break;
+    }
+    case 'grpc': {
+      s[sr + NR.grpcOut] += val;
+      d[dr + NR.grpcIn] += val;
+      if (code === '-') {
+        e[er + EC.noResponse] += val;
+        d[dr + NR.grpcInNoResponse] += val;
+      } else if (code.length === 3 ? isHttpError(code) : code !== '0' && code !== '') {
+        e[er + EC.grpcErr] += val;
+        d[dr + NR.grpcInErr] += val;
+      }
+      break;
+    }
+    case 'tcp':
+      s[sr + NR.tcpOut] += val;
+      d[dr + NR.tcpIn] += val;
+      break;
+  }
 }

@@ -60,15 +60,15 @@ export class RateColumns {
 
 /**
  * The responses of every edge of one map. Each edge's entries form a chain (`next`, -1 ends it) in first-seen
- * order, as Kiali's responses map keeps them; flag and host sums exist only for entries that carry them.
+ * order, as Kiali's responses map keeps them.
  */
 export class ResponseArena {
   readonly codes: string[] = [];
   rates = new Float64Array(256);
   next = new Int32Array(256);
-  /** Flag and host sums by entry; the lists grow only as far as the last entry that has sums. */
-  readonly flags: Array<RateSums | undefined> = [];
-  readonly hosts: Array<RateSums | undefined> = [];
+  /** Rates by response flags and by host, per entry. */
+  readonly flags = new RateSums();
+  readonly hosts = new RateSums();
 
   /** A new entry for `code` with rate 0, at the end of no chain yet. */
   add(code: string): number {
@@ -86,14 +86,6 @@ export class ResponseArena {
     this.next[i] = -1;
     return i;
   }
-}
-
-/** The sums of entry `i` in `list` (flags or hosts), made when missing. */
-export function sumsAt(list: Array<RateSums | undefined>, i: number): RateSums {
-  while (list.length <= i) {
-    list.push(undefined);
-  }
-  return (list[i] ??= new RateSums());
 }
 
 export class RateStore {

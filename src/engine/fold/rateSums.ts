@@ -1,40 +1,68 @@
 /**
- * Rates summed by key (response flags, hosts) in first-seen order: what a Map<string, number> updated with
- * `set(k, (get(k) ?? 0) + v)` holds, without allocating a Map for the usual case of a single key.
+ * Rates summed by key (response flags, hosts) for each entry of the response arena, in first-seen order: what a
+ * Map<string, number> per entry updated with `set(k, (get(k) ?? 0) + v)` would hold. An entry's first key lives in
+ * columns (a string and a double, no objects); an entry gets a Map only when it sees a second key.
  */
 export class RateSums {
-  private key0: string | undefined = undefined;
-  private sum0 = 0;
-  private rest: Map<string, number> | undefined = undefined;
+  private readonly firstKey: Array<string | undefined> = [];
+  private firstSum = new Float64Array(256);
+  /** Entries with more than one key: all their keys, in first-seen order. */
+  private readonly many = new Map<number, Map<string, number>>();
 
-  add(key: string, val: number): void {
-    const rest = this.rest;
-    if (rest !== undefined) {
-      rest.set(key, (rest.get(key) ?? 0) + val);
-    } else if (this.key0 === undefined) {
-      this.key0 = key;
-      this.sum0 = 0 + val;
-    } else if (this.key0 === key) {
-      this.sum0 += val;
+  add(entry: number, key: string, val: number): void {
+    const keys = this.firstKey;
+    while (keys.length <= entry) {
+      keys.push(undefined);
+    }
+    if (entry >= this.firstSum.length) {
+      const grown = new Float64Array(Math.max(entry + 1, this.firstSum.length * 2));
+      grown.set(this.firstSum);
+      this.firstSum = grown;
+    }
+    const first = keys[entry];
+    if (first === undefined) {
+      const m = this.many.get(entry);
+      if (m !== undefined) {
+        m.set(key, (m.get(key) ?? 0) + val);
+      } else {
+        keys[entry] = key;
+        this.firstSum[entry] = val;
+      }
+    } else if (first === key) {
+      this.firstSum[entry] += val;
     } else {
       const m = new Map<string, number>();
-      m.set(this.key0, this.sum0);
-      m.set(key, 0 + val);
-      this.rest = m;
-      this.key0 = undefined;
+      m.set(first, this.firstSum[entry]);
+      m.set(key, val);
+      this.many.set(entry, m);
+      keys[entry] = undefined;
     }
   }
 
-  get size(): number {
-    return this.rest !== undefined ? this.rest.size : this.key0 !== undefined ? 1 : 0;
+  size(entry: number): number {
+    return this.many.get(entry)?.size ?? (this.firstKey[entry] !== undefined ? 1 : 0);
   }
 
   /** Visits (sum, key) in first-seen order, as Map.prototype.forEach. */
-  forEach(fn: (sum: number, key: string) => void): void {
-    if (this.rest !== undefined) {
-      this.rest.forEach(fn);
-    } else if (this.key0 !== undefined) {
-      fn(this.sum0, this.key0);
+  forEach(entry: number, fn: (sum: number, key: string) => void): void {
+    const first = this.firstKey[entry];
+    if (first !== undefined) {
+      fn(this.firstSum[entry], first);
+    } else {
+      this.many.get(entry)?.forEach(fn);
     }
+  }
+
+  /** Object.fromEntries of the entry's sums (a key named `__proto__` stays an ordinary own key). */
+  record(entry: number): Record<string, number> {
+    const o: Record<string, number> = {};
+    this.forEach(entry, (v, k) => {
+      if (k === '__proto__') {
+        Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+      } else {
+        o[k] = v;
+      }
+    });
+    return o;
   }
 }

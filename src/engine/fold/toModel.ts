@@ -2,7 +2,6 @@
 import { GraphEdge, GraphNode, ResponseDetail } from '../model';
 import { mtlsPercent } from '../appenders/securityPolicy';
 import { TrafficMap } from './trafficMap';
-import { RateSums } from './rateSums';
 import { newCodeRecord } from '../codeRecord';
 
 export function toModelElements(map: TrafficMap): { nodes: GraphNode[]; edges: GraphEdge[] } {
@@ -68,7 +67,7 @@ export function toModelElements(map: TrafficMap): { nodes: GraphNode[]; edges: G
             : 0;
       const responses = newCodeRecord<ResponseDetail>();
       for (const r of e.responses()) {
-        responses[r.code] = { rate: r.rate, flags: recordOf(r.flags), hosts: recordOf(r.hosts) };
+        responses[r.code] = { rate: r.rate, flags: r.flags, hosts: r.hosts };
       }
       const ge: GraphEdge = {
         id: `${e.sourceId} ${e.destId} ${e.protocol}`,
@@ -108,28 +107,6 @@ export function toModelElements(map: TrafficMap): { nodes: GraphNode[]; edges: G
     }
   }
   return { nodes, edges };
-}
-
-// recordOf's target: forEach with a module-level callback allocates neither a closure nor entries.
-let target: Record<string, number> = {};
-
-function put(v: number, k: string): void {
-  if (k === '__proto__') {
-    // fromEntries defines it as an own key; plain assignment would set the prototype instead.
-    Object.defineProperty(target, k, { value: v, enumerable: true, writable: true, configurable: true });
-  } else {
-    target[k] = v;
-  }
-}
-
-/** Object.fromEntries of the sums (none: an empty record). */
-function recordOf(m: RateSums | undefined): Record<string, number> {
-  const o: Record<string, number> = {};
-  if (m !== undefined) {
-    target = o;
-    m.forEach(put);
-  }
-  return o;
 }
 
 function cmp(a: string, b: string): number {

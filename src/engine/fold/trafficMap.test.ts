@@ -48,11 +48,12 @@ describe('TrafficMap storage', () => {
     const e = map.edge(a, b, 'http');
     addTraffic(e, a, b, 1, '200', '', '');
     addTraffic(e, a, b, 2, '503', 'UF', 'b.ns.svc.cluster.local');
+    addTraffic(e, a, b, 0.5, '503', 'URX', 'b.ns.svc.cluster.local');
     const [ok, failed] = e.responses();
-    expect(ok.flags).toBeUndefined();
-    expect(ok.hosts).toBeUndefined();
-    expect(failed.flags?.size).toBe(1);
-    expect(failed.hosts?.size).toBe(1);
+    expect(ok.flags).toEqual({});
+    expect(ok.hosts).toEqual({});
+    expect(failed.flags).toEqual({ UF: 2, URX: 0.5 });
+    expect(failed.hosts).toEqual({ 'b.ns.svc.cluster.local': 2.5 });
   });
 
   it('unlinks a response taken away entirely and appends it again when it comes back', () => {

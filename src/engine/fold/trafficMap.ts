@@ -1,15 +1,7 @@
 /** Kiali's in-memory traffic map: nodes keyed by internal id, each owning its outgoing edges (§4.10–§4.11). */
 import { GraphType, NodeRates, NodeType, Protocol, ServiceRef } from '../model';
 import { IdParts, NodeFields, idOf, trimFields } from './identity';
-import { RateSums } from './rateSums';
-import {
-  EDGE_COUNTER_SLOTS as EC,
-  NODE_RATE_NAMES,
-  NODE_RATE_SLOTS as NR,
-  NodeRateName,
-  RateStore,
-  sumsAt,
-} from './rateStore';
+import { EDGE_COUNTER_SLOTS as EC, NODE_RATE_NAMES, NODE_RATE_SLOTS as NR, NodeRateName, RateStore } from './rateStore';
 
 export function emptyNodeRates(): NodeRates {
   return {
@@ -32,8 +24,9 @@ export function emptyNodeRates(): NodeRates {
 export interface TrafficResponse {
   code: string;
   rate: number;
-  flags?: RateSums;
-  hosts?: RateSums;
+  /** Rate by response flags, then by host (`{}` when the answers did not carry them). */
+  flags: Record<string, number>;
+  hosts: Record<string, number>;
 }
 
 /** An edge; its counters and responses live in the store of the map that made it. */
@@ -81,7 +74,7 @@ export class TrafficEdge {
     const a = this.store.responses;
     const out: TrafficResponse[] = [];
     for (let i = this.firstResponse; i >= 0; i = a.next[i]) {
-      out.push({ code: a.codes[i], rate: a.rates[i], flags: a.flags[i], hosts: a.hosts[i] });
+      out.push({ code: a.codes[i], rate: a.rates[i], flags: a.flags.record(i), hosts: a.hosts.record(i) });
     }
     return out;
   }
@@ -312,19 +305,28 @@ export function addTraffic(
   const i = responseEntry(edge, code);
   a.rates[i] += val;
   if (flags !== '') {
-    sumsAt(a.flags, i).add(flags, val);
+    a.flags.add(i, flags, val);
   }
   if (host !== '') {
-    sumsAt(a.hosts, i).add(host, val);
+    a.hosts.add(i, host, val);
   }
 }
 
 /** Adds flag and host sums to the edge's response entry of `code` (made if missing, with rate 0). */
-export function addResponseSums(edge: TrafficEdge, code: string, flags?: RateSums, hosts?: RateSums): void {
+export function addResponseSums(
+  edge: TrafficEdge,
+  code: string,
+  flags: Record<string, number>,
+  hosts: Record<string, number>
+): void {
   const a = edge.store.responses;
   const i = responseEntry(edge, code);
-  flags?.forEach((v, f) => sumsAt(a.flags, i).add(f, v));
-  hosts?.forEach((v, h) => sumsAt(a.hosts, i).add(h, v));
+  for (const [f, v] of Object.entries(flags)) {
+    a.flags.add(i, f, v);
+  }
+  for (const [h, v] of Object.entries(hosts)) {
+    a.hosts.add(i, h, v);
+  }
 }
 
 /** Removes `val` of traffic with `code` from an edge and its end nodes (used when operation nodes take it over). */

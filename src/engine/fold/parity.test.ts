@@ -6,6 +6,8 @@ import { planKialiBaseline } from '../planner/kialiBaseline';
 import { planQueries } from '../planner/planQueries';
 import { evaluate } from '../promql/evaluate.testutil';
 import { CART, INGRESS, PAYMENT, WEB, both, dst, meshSeries, req, unserviced } from './meshFixture.testutil';
+import { buildGraphFromAnswers } from '../buildGraph';
+import { VectorSample } from '../client/types';
 import { comparable, edge, kiali, lean, node, testOptions } from './planRunner.testutil';
 
 describe('lean plan vs Kiali baseline', () => {
@@ -132,5 +134,48 @@ describe('lean plan vs Kiali baseline', () => {
     expect(node(a, p).rates.httpIn).toBeCloseTo(6); // consistent with its edges
     expect(node(b, p).rates.httpIn).toBeCloseTo(5); // Kiali: pay's map only
     void PAYMENT;
+  });
+});
+
+describe('order of the series in an answer', () => {
+  const destinationFirst = (x: VectorSample): string =>
+    Object.keys(x.metric)
+      .sort((a, b) => (a.startsWith('destination_') ? 0 : 1) - (b.startsWith('destination_') ? 0 : 1) || cmp(a, b))
+      .map((k) => x.metric[k])
+      .join('\u0001');
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const orders: Array<[string, (xs: VectorSample[]) => VectorSample[]]> = [
+    // Prometheus's order groups series by destination: runs of one destination reuse its nodes and edge.
+    ['grouped by destination', (xs) => [...xs].sort((a, b) => cmp(destinationFirst(a), destinationFirst(b)))],
+    ['grouped, reversed', (xs) => [...xs].sort((a, b) => cmp(destinationFirst(b), destinationFirst(a)))],
+    [
+      'destinations interleaved',
+      (xs) => [...xs].sort((a, b) => cmp(JSON.stringify(a.metric), JSON.stringify(b.metric))),
+    ],
+  ];
+  it.each([
+    ['workload graph', { namespaces: ['shop', 'pay'] }],
+    ['versionedApp + injection', { namespaces: ['shop', 'pay'], graphType: 'versionedApp', injectServiceNodes: true }],
+    ['service graph', { namespaces: ['shop', 'pay'], graphType: 'service' }],
+  ] as Array<[string, Parameters<typeof testOptions>[0]]>)('%s: the same graph in any order', (_name, o) => {
+    const options = testOptions(o);
+    const plan = planQueries(options);
+    const series = meshSeries();
+    const answers = new Map(plan.queries.map((q) => [q.id, evaluate(q.expr, series)]));
+    const destination = (x: VectorSample) =>
+      Object.keys(x.metric)
+        .filter((k) => k.startsWith('destination_'))
+        .sort()
+        .map((k) => `${k}=${x.metric[k]}`)
+        .join(',');
+    const runs = Math.max(...[...answers.values()].map((xs) => xs.length - new Set(xs.map(destination)).size));
+    expect(runs).toBeGreaterThan(0);
+    const graphs = orders.map(([, order]) =>
+      comparable(buildGraphFromAnswers(options, plan, new Map([...answers].map(([id, xs]) => [id, order(xs)]))))
+    );
+    expect(graphs[0].edges.length).toBeGreaterThan(0);
+    for (const g of graphs.slice(1)) {
+      expect(g).toEqual(graphs[0]);
+    }
   });
 });

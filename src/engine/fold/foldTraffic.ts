@@ -54,7 +54,7 @@ export class EndpointResolver {
    * one is injected. Prometheus returns series sorted by their labels, destination labels first, so runs of
    * samples share a destination: comparing seven strings is cheaper than looking the nodes up again.
    */
-  private readonly lastDst: string[] = ['', '', '', '', '', '', ''];
+  private readonly lastDst = { cluster: '', svcNs: '', svcName: '', wlNs: '', wl: '', app: '', ver: '' };
   private lastDstNode?: TrafficNode;
   private lastInjects = false;
   private lastSvcNode?: TrafficNode;
@@ -62,7 +62,6 @@ export class EndpointResolver {
   /** Returns a skip reason or undefined. */
   resolve(): string | undefined {
     const r = this.reader;
-    const v = r.v;
     const gt = this.graphType;
     const s = this.sp;
     const d = this.dp;
@@ -71,7 +70,7 @@ export class EndpointResolver {
     }
     const map = this.map;
     if (this.create && this.lastDstNode !== undefined && this.sameDestination()) {
-      const src = map.nodeOf(s, r.srcCluster, '', v[L.srcWl], v[L.srcApp], v[L.srcVer]);
+      const src = this.sourceNode();
       const dst = this.lastDstNode;
       this.src = src;
       this.dst = dst;
@@ -88,7 +87,7 @@ export class EndpointResolver {
     let src: TrafficNode | undefined;
     let dst: TrafficNode | undefined;
     if (this.create) {
-      src = map.nodeOf(s, r.srcCluster, '', v[L.srcWl], v[L.srcApp], v[L.srcVer]);
+      src = this.sourceNode();
       dst = map.nodeOf(d, r.dstCluster, r.dstSvcName, r.dstWl, r.dstApp, r.dstVer);
       if (d.nodeType === 'service' && EGRESS_CLUSTERS.has(r.dstSvcName)) {
         dst.isEgressCluster = true;
@@ -118,6 +117,12 @@ export class EndpointResolver {
     return undefined;
   }
 
+  private sourceNode(): TrafficNode {
+    const r = this.reader;
+    const v = r.v;
+    return this.map.nodeOf(this.sp, r.srcCluster, '', v[L.srcWl], v[L.srcApp], v[L.srcVer]);
+  }
+
   /** The service node injected in front of the current destination (created when creating). */
   private injectedService(): TrafficNode | undefined {
     const r = this.reader;
@@ -138,26 +143,26 @@ export class EndpointResolver {
     const r = this.reader;
     const k = this.lastDst;
     return (
-      r.dstWl === k[4] &&
-      r.dstSvcName === k[2] &&
-      r.dstWlNs === k[3] &&
-      r.dstSvcNs === k[1] &&
-      r.dstApp === k[5] &&
-      r.dstVer === k[6] &&
-      r.dstCluster === k[0]
+      r.dstWl === k.wl &&
+      r.dstSvcName === k.svcName &&
+      r.dstWlNs === k.wlNs &&
+      r.dstSvcNs === k.svcNs &&
+      r.dstApp === k.app &&
+      r.dstVer === k.ver &&
+      r.dstCluster === k.cluster
     );
   }
 
   private rememberDestination(dst: TrafficNode, injects: boolean, svc: TrafficNode | undefined): void {
     const r = this.reader;
     const k = this.lastDst;
-    k[0] = r.dstCluster;
-    k[1] = r.dstSvcNs;
-    k[2] = r.dstSvcName;
-    k[3] = r.dstWlNs;
-    k[4] = r.dstWl;
-    k[5] = r.dstApp;
-    k[6] = r.dstVer;
+    k.cluster = r.dstCluster;
+    k.svcNs = r.dstSvcNs;
+    k.svcName = r.dstSvcName;
+    k.wlNs = r.dstWlNs;
+    k.wl = r.dstWl;
+    k.app = r.dstApp;
+    k.ver = r.dstVer;
     this.lastDstNode = dst;
     this.lastInjects = injects;
     this.lastSvcNode = svc;

@@ -6,6 +6,7 @@
  */
 import { NodeRates } from '../model';
 import { RateSums } from './rateSums';
+import { atLeast } from './typedArrays';
 
 /** A node's rates: slots in its row, in NodeRates key order. */
 export const NODE_RATE_SLOTS = {
@@ -49,11 +50,7 @@ export class RateColumns {
   addRow(): number {
     const offset = this.used;
     this.used += this.width;
-    if (this.used > this.data.length) {
-      const grown = new Float64Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
+    this.data = atLeast(this.data, this.used);
     return offset;
   }
 }
@@ -73,14 +70,8 @@ export class ResponseArena {
   /** A new entry for `code` with rate 0, at the end of no chain yet. */
   add(code: string): number {
     const i = this.codes.length;
-    if (i === this.rates.length) {
-      const rates = new Float64Array(i * 2);
-      rates.set(this.rates);
-      this.rates = rates;
-      const next = new Int32Array(i * 2);
-      next.set(this.next);
-      this.next = next;
-    }
+    this.rates = atLeast(this.rates, i + 1);
+    this.next = atLeast(this.next, i + 1);
     this.codes.push(code);
     this.rates[i] = 0;
     this.next[i] = -1;

@@ -1,3 +1,5 @@
+import { atLeast } from './typedArrays';
+
 /**
  * Rates summed by key (response flags, hosts) for each entry of the response arena, in first-seen order: what a
  * Map<string, number> per entry updated with `set(k, (get(k) ?? 0) + v)` would hold. An entry's first key lives in
@@ -14,11 +16,7 @@ export class RateSums {
     while (keys.length <= entry) {
       keys.push(undefined);
     }
-    if (entry >= this.firstSum.length) {
-      const grown = new Float64Array(Math.max(entry + 1, this.firstSum.length * 2));
-      grown.set(this.firstSum);
-      this.firstSum = grown;
-    }
+    this.firstSum = atLeast(this.firstSum, entry + 1);
     const first = keys[entry];
     if (first === undefined) {
       const m = this.many.get(entry);

@@ -1,18 +1,8 @@
 /** Kiali's ReduceToServiceGraph (§4.14): a workload graph with injected services becomes a service graph. */
-import { NodeRateName } from './rateStore';
+import { NODE_RATE_NAMES } from './rateStore';
 import { TrafficEdge, TrafficMap, TrafficNode, addResponseSums, addTraffic } from './trafficMap';
 
-const INBOUND_RATES: NodeRateName[] = [
-  'httpIn',
-  'httpIn3xx',
-  'httpIn4xx',
-  'httpIn5xx',
-  'httpInNoResponse',
-  'grpcIn',
-  'grpcInErr',
-  'grpcInNoResponse',
-  'tcpIn',
-];
+const INBOUND_RATES = NODE_RATE_NAMES.filter((k) => !k.endsWith('Out'));
 
 /** Kiali's AggregateEdgeTraffic: adds `e`'s traffic to `target`, keeping node counters consistent. */
 function mergeEdgeInto(target: TrafficEdge, src: TrafficNode, dst: TrafficNode, e: TrafficEdge): void {

@@ -263,7 +263,8 @@ export class TelemetryReader {
   }
 }
 
-function isHttpErrorCode(code: string): boolean {
+/** A 3-digit 4xx or 5xx HTTP code. */
+export function isHttpErrorCode(code: string): boolean {
   const c = code.charCodeAt(0);
   return code.length === 3 && (c === 52 || c === 53);
 }

@@ -1,6 +1,7 @@
 /** Kiali's in-memory traffic map: nodes keyed by internal id, each owning its outgoing edges (§4.10–§4.11). */
 import { GraphType, NodeRates, NodeType, Protocol, ServiceRef } from '../model';
 import { IdParts, NodeFields, idOf, trimFields } from './identity';
+import { isHttpErrorCode } from './telemetry';
 import { EDGE_COUNTER_SLOTS as EC, NODE_RATE_NAMES, NODE_RATE_SLOTS as NR, NodeRateName, RateStore } from './rateStore';
 
 export function emptyNodeRates(): NodeRates {
@@ -279,11 +280,6 @@ export class TrafficMap {
   }
 }
 
-function isHttpError(code: string): boolean {
-  const c = code.charCodeAt(0);
-  return code.length === 3 && (c === 52 || c === 53); // 4xx / 5xx
-}
-
 /**
  * Kiali's AddToMetadata (§4.11): node and edge rates by protocol and code, plus responses by code with
  * flags and hosts. `val <= 0` (and NaN) adds nothing.
@@ -414,7 +410,7 @@ function countTraffic(edge: TrafficEdge, source: TrafficNode, dest: TrafficNode,
       if (code === '-') {
         e[er + EC.noResponse] += val;
         d[dr + NR.grpcInNoResponse] += val;
-      } else if (code.length === 3 ? isHttpError(code) : code !== '0' && code !== '') {
+      } else if (code.length === 3 ? isHttpErrorCode(code) : code !== '0' && code !== '') {
         e[er + EC.grpcErr] += val;
         d[dr + NR.grpcInErr] += val;
       }

@@ -24,40 +24,34 @@ function table(rows: string[][]) {
   process.stdout.write('\n');
 }
 
+type QueryFigures = Pick<MeshFigures['kiali'], 'queries' | 'seconds' | 'prometheusCpuSeconds' | 'bytes' | 'samples'>;
+
+/** One row of the per-mesh table: a query set's figures and, for Meshgraph's, the ratios to Kiali's. */
+function queryRow(label: string, f: QueryFigures, timeRatio = '', bytesRatio = ''): string[] {
+  return [
+    label,
+    String(f.queries),
+    f.seconds.toFixed(3),
+    f.prometheusCpuSeconds.toFixed(2),
+    String(f.bytes),
+    String(f.samples),
+    timeRatio,
+    bytesRatio,
+  ];
+}
+
 function printMesh(m: MeshFigures) {
   process.stdout.write(`Mesh ${m.mesh}: ${m.series} series, ${m.ours.nodes} nodes, ${m.ours.edges} edges\n`);
   table([
     ['', 'queries', 'seconds', 'Prometheus CPU s', 'bytes', 'samples', 'time ratio', 'bytes ratio'],
-    [
-      'Kiali query set (sequential)',
-      String(m.kiali.queries),
-      m.kiali.seconds.toFixed(3),
-      m.kiali.prometheusCpuSeconds.toFixed(2),
-      String(m.kiali.bytes),
-      String(m.kiali.samples),
-      '',
-      '',
-    ],
-    [
-      'Meshgraph, graph as shown',
-      String(m.ours.queries),
-      m.ours.seconds.toFixed(3),
-      m.ours.prometheusCpuSeconds.toFixed(2),
-      String(m.ours.bytes),
-      String(m.ours.samples),
-      ratio(m.endToEndRatio),
-      pct(m.bytesRatio),
-    ],
-    [
+    queryRow('Kiali query set (sequential)', m.kiali),
+    queryRow('Meshgraph, graph as shown', m.ours, ratio(m.endToEndRatio), pct(m.bytesRatio)),
+    queryRow(
       'Meshgraph, with flags and hosts',
-      String(m.oursWithDetails.queries),
-      m.oursWithDetails.seconds.toFixed(3),
-      m.oursWithDetails.prometheusCpuSeconds.toFixed(2),
-      String(m.oursWithDetails.bytes),
-      String(m.oursWithDetails.samples),
+      m.oursWithDetails,
       ratio(m.endToEndRatioWithDetails),
-      pct(m.bytesRatioWithDetails),
-    ],
+      pct(m.bytesRatioWithDetails)
+    ),
     ['goal', '', '', '', '', '', '≤ 1.00×', '≤ 50 %'],
   ]);
   table([

@@ -41,6 +41,10 @@ export interface ScopeLabel {
  * dashboard variables; values are substituted as literal data and escaped by the engine.
  */
 export interface MeshgraphQuery extends DataQuery {
+  /** '' or 'graph': the Node Graph frames; 'edgeMetrics' / 'nodeMetrics': one labelled number per edge / node. */
+  queryType?: QueryType | '' | string;
+  /** The number of an edgeMetrics or nodeMetrics query. */
+  metric?: EdgeMetric | NodeMetric;
   /** Namespace names and/or variable references ("$namespace"); ALL_NAMESPACES for every namespace. */
   namespaces: string[];
   /** A graph type, or a dashboard variable holding one (e.g. "$graphType"). */
@@ -64,6 +68,16 @@ export interface MeshgraphQuery extends DataQuery {
   /** Query-scope labels, merged over the datasource's defaults (same key: the query wins). */
   scope: ScopeLabel[];
 }
+
+/** What a query returns: the graph, or alert-ready numbers per edge or per node. */
+export type QueryType = 'graph' | 'edgeMetrics' | 'nodeMetrics';
+export const QUERY_TYPES: QueryType[] = ['graph', 'edgeMetrics', 'nodeMetrics'];
+/** requestRate: requests/s (TCP: bytes/s); errorRate: percent of requests failing; responseTime: ms, the query's statistic. */
+export type EdgeMetric = 'requestRate' | 'errorRate' | 'responseTime';
+export const EDGE_METRICS: EdgeMetric[] = ['requestRate', 'errorRate', 'responseTime'];
+/** requestRate: inbound requests/s; errorRate: percent of inbound requests failing; health: 0 healthy, 1 degraded, 2 failure. */
+export type NodeMetric = 'requestRate' | 'errorRate' | 'health';
+export const NODE_METRICS: NodeMetric[] = ['requestRate', 'errorRate', 'health'];
 
 export const DEFAULT_GRAPH_TYPE: GraphType = 'versionedApp';
 
@@ -100,8 +114,23 @@ export function withQueryDefaults(query: Partial<MeshgraphQuery> & { refId: stri
   };
 }
 
-/** Datasource settings (jsonData). The Prometheus URL, auth, headers and TLS are Grafana's standard HTTP settings. */
+/**
+ * Datasource settings (jsonData). The Prometheus URL is the instance's `url`; basic auth is the instance's
+ * `basicAuth`/`basicAuthUser` with the password in secureJsonData, as in Grafana's own datasources.
+ */
 export interface MeshgraphOptions extends DataSourceJsonData {
+  /** Send `Authorization: Bearer <secureJsonData.bearerToken>`. */
+  bearerAuth?: boolean;
+  /** Custom headers: httpHeaderName1, httpHeaderName2, … with values in secureJsonData.httpHeaderValue<n>. */
+  [httpHeaderName: `httpHeaderName${number}`]: string | undefined;
+  /** TLS client authentication with secureJsonData.tlsClientCert and tlsClientKey. */
+  tlsAuth?: boolean;
+  /** Verify the server against secureJsonData.tlsCACert. */
+  tlsAuthWithCACert?: boolean;
+  /** Do not verify the server's certificate (testing only). */
+  tlsSkipVerify?: boolean;
+  /** Server name for TLS verification, when it differs from the URL's host. */
+  serverName?: string;
   /** Prometheus scrape interval ("15s"); the graph window is at least twice this. */
   scrapeInterval?: string;
   /** Per-request timeout in seconds. */
@@ -120,9 +149,10 @@ export interface MeshgraphOptions extends DataSourceJsonData {
   clusterDomain?: string;
 }
 
-/** Secrets handled by Grafana's HTTP settings (basic-auth password, custom header values, TLS keys). */
+/** Secrets (secureJsonData): only the backend ever sees them, decrypted by Grafana. */
 export interface MeshgraphSecureOptions {
   basicAuthPassword?: string;
+  bearerToken?: string;
   tlsCACert?: string;
   tlsClientCert?: string;
   tlsClientKey?: string;

@@ -17,11 +17,11 @@ import { HttpTransport, PlannedQuery, PrometheusClient } from '../engine/client'
 import type { Notice } from '../engine/model';
 import { planQueries } from '../engine/planner';
 
-import { describeError, isAbortError } from './errors';
+import { describeError, isAbortError } from '../backend/handlers/errors';
 import { toGrafanaFrames } from './frames';
-import { checkPrometheus, HealthCheckResult } from './healthCheck';
+import { checkPrometheus, HealthCheckResult } from '../backend/handlers/healthCheck';
 import { interpolateValues, TemplateSrvLike } from './interpolation';
-import { listNames } from './labelLists';
+import { listNames } from '../backend/handlers/labelLists';
 import { nodeDataLinks } from './links';
 import { QueryValidationError, resolveQuery, toGraphOptions, toInterpolatedQuery } from './resolveQuery';
 import { resolveSettings, ResolvedSettings } from './settings';

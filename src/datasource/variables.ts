@@ -7,7 +7,7 @@ import { Observable } from 'rxjs';
 
 import { VariableQueryEditor } from './components/VariableQueryEditor';
 import type { DataSource } from './datasource';
-import { describeError } from './errors';
+import { describeError } from '../backend/handlers/errors';
 import { MeshgraphVariableQuery, VariableKind } from './types';
 
 export const VARIABLE_KINDS: VariableKind[] = ['namespaces', 'workloads', 'apps', 'services', 'clusters'];

@@ -2,8 +2,8 @@
  * "Save & test": can Grafana reach a Prometheus, and does it hold Istio telemetry? Each failure gets a message
  * that says what to fix (wrong URL, credentials, no Istio metrics).
  */
-import type { PrometheusClient } from '../engine/client';
-import { scopeMatchers, selector } from '../engine/promql/selector';
+import type { PrometheusClient } from '../../engine/client';
+import { scopeMatchers, selector } from '../../engine/promql/selector';
 
 import { describeError } from './errors';
 import { listNames } from './labelLists';

@@ -3,10 +3,10 @@
  * metrics with Prometheus' label-values API. Every value in a match[] selector goes through the engine's selector
  * builder, which escapes it.
  */
-import type { PrometheusClient } from '../engine/client';
-import { eq, Matcher, scopeMatchers, selector } from '../engine/promql/selector';
+import type { PrometheusClient } from '../../engine/client';
+import { eq, Matcher, scopeMatchers, selector } from '../../engine/promql/selector';
 
-import type { VariableKind } from './types';
+import type { VariableKind } from '../../datasource/types';
 
 /** The metrics that carry every Istio request and TCP connection. */
 export const ISTIO_METRICS = ['istio_requests_total', 'istio_tcp_sent_bytes_total'];

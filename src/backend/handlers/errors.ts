@@ -1,5 +1,5 @@
 /** Any failure of a Meshgraph query → one sentence a Grafana user can act on. */
-import { PrometheusError } from '../engine/client/errors';
+import { PrometheusError } from '../../engine/client/errors';
 
 /** Grafana's data proxy answers these itself when the configured URL cannot be reached or is too slow. */
 const PROXY_STATUSES: Record<number, string> = {

@@ -10,8 +10,8 @@ const swc = base.transform['^.+\\.(t|j)sx?$'];
 module.exports = {
   ...base,
   // d3-color and cytoscape-dagre ship .mjs files; transform them like the rest.
-  transform: { ...base.transform, '^.+\\.mjs$': swc },
-  moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
+  transform: { ...base.transform, '^.+\\.mjs$': swc, '^.+\\.proto$': '<rootDir>/scripts/lib/jestTextTransform.cjs' },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json', 'proto'],
   transformIgnorePatterns: [nodeModulesToTransform([...grafanaESModules, '@prometheus-io/lezer-promql', '@lezer'])],
   testMatch: ['<rootDir>/src/**/*.test.{ts,tsx}', '<rootDir>/simulator/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/build/'],

@@ -23,7 +23,7 @@ export interface InterpolatedValues {
 }
 
 // Grafana's variable syntax: $var, [[var:fmt]], ${var.field:fmt}.
-const VARIABLE_REFERENCE = /\$(\w+)|\[\[(\w+?)(?::(\w+))?\]\]|\${(\w+)(?:\.([^:^}]+))?(?::([^}]+))?}/g;
+export const VARIABLE_REFERENCE = /\$(\w+)|\[\[(\w+?)(?::(\w+))?\]\]|\${(\w+)(?:\.([^:^}]+))?(?::([^}]+))?}/g;
 
 /** Names of the variables a text references. */
 export function referencedVariables(text: string): string[] {

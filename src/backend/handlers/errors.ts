@@ -1,11 +1,19 @@
-/** Any failure of a Meshgraph query → one sentence a Grafana user can act on. */
+/** Any failure of a Meshgraph query → one sentence a Grafana user can act on, and who is at fault. */
 import { PrometheusError } from '../../engine/client/errors';
 
-/** Grafana's data proxy answers these itself when the configured URL cannot be reached or is too slow. */
-const PROXY_STATUSES: Record<number, string> = {
-  502: 'Grafana could not reach the datasource URL (HTTP 502 Bad Gateway from Grafana\'s data proxy): check the URL and that Prometheus is reachable from the Grafana server',
-  504: 'Prometheus did not answer Grafana\'s data proxy in time (HTTP 504 Gateway Timeout): raise the timeout or shorten the time range',
+/** A proxy or load balancer in front of Prometheus answers these itself. */
+const GATEWAY_STATUSES: Record<number, string> = {
+  502: 'A proxy in front of Prometheus could not reach it (HTTP 502 Bad Gateway): check the datasource URL and that Prometheus is up',
+  504: 'Prometheus did not answer its proxy in time (HTTP 504 Gateway Timeout): raise the timeout or shorten the time range',
 };
+
+/** The query or the datasource settings cannot work as written; the message says what to change. */
+export class ConfigurationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigurationError';
+  }
+}
 
 export function isAbortError(e: unknown): boolean {
   return e instanceof Error && e.name === 'AbortError';
@@ -13,8 +21,8 @@ export function isAbortError(e: unknown): boolean {
 
 export function describeError(e: unknown): string {
   if (e instanceof PrometheusError) {
-    if (e.status !== undefined && PROXY_STATUSES[e.status]) {
-      return PROXY_STATUSES[e.status];
+    if (e.status !== undefined && GATEWAY_STATUSES[e.status]) {
+      return GATEWAY_STATUSES[e.status];
     }
     return e.message;
   }
@@ -25,4 +33,19 @@ export function describeError(e: unknown): string {
     return e;
   }
   return 'Unknown error';
+}
+
+/**
+ * HTTP-like status and error source of a failed query, as Grafana's SDK reports them: Prometheus' failures are
+ * "downstream" (Grafana's SLOs do not count them against the plugin), a query that cannot work is a 400.
+ */
+export function errorStatus(e: unknown): { status: number; errorSource: 'plugin' | 'downstream' } {
+  if (e instanceof PrometheusError) {
+    const status = e.kind === 'timeout' ? 504 : e.kind === 'network' ? 502 : (e.status ?? 502);
+    return { status: status >= 400 ? status : 502, errorSource: 'downstream' };
+  }
+  if (e instanceof ConfigurationError || (e instanceof Error && e.name === 'QueryValidationError')) {
+    return { status: 400, errorSource: 'downstream' };
+  }
+  return { status: 500, errorSource: 'plugin' };
 }

@@ -4,7 +4,13 @@
  */
 import { createHandlers } from './handlers';
 import { createLogger, levelFromEnv } from './protocol/hclog';
-import { handshakeLine, negotiateProtocol, NOT_STARTED_BY_GRAFANA, socketPath, startedByGrafana } from './protocol/handshake';
+import {
+  handshakeLine,
+  negotiateProtocol,
+  NOT_STARTED_BY_GRAFANA,
+  socketPath,
+  startedByGrafana,
+} from './protocol/handshake';
 import { keepAliveOnErrors, onTerminationSignals, watchParent } from './protocol/lifecycle';
 import { serve } from './protocol/serve';
 
@@ -17,8 +23,12 @@ async function main(): Promise<void> {
   const log = createLogger((line) => process.stderr.write(line), levelFromEnv(env));
   const version = negotiateProtocol(env);
   if (version === undefined) {
-    log.error('Grafana offers no plugin protocol version this plugin speaks', { offered: env.PLUGIN_PROTOCOL_VERSIONS });
-    process.stderr.write(`This plugin speaks Grafana's plugin protocol 2; Grafana offered ${env.PLUGIN_PROTOCOL_VERSIONS}.\n`);
+    log.error('Grafana offers no plugin protocol version this plugin speaks', {
+      offered: env.PLUGIN_PROTOCOL_VERSIONS,
+    });
+    process.stderr.write(
+      `This plugin speaks Grafana's plugin protocol 2; Grafana offered ${env.PLUGIN_PROTOCOL_VERSIONS}.\n`
+    );
     process.exit(1);
   }
   keepAliveOnErrors(log);
@@ -34,7 +44,11 @@ async function main(): Promise<void> {
     handlers.instances.closeAll();
     void server.stop().finally(() => process.exit(0));
   };
-  const server = await serve(handlers, { socket, log, onShutdown: () => stop('Grafana asked the plugin to shut down') });
+  const server = await serve(handlers, {
+    socket,
+    log,
+    onShutdown: () => stop('Grafana asked the plugin to shut down'),
+  });
   onTerminationSignals((signal) => stop(`signal ${signal}`));
   watchParent(() => stop('Grafana exited'));
   process.stdout.write(handshakeLine(version, socket));
@@ -42,6 +56,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`The Meshgraph datasource backend could not start: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(
+    `The Meshgraph datasource backend could not start: ${e instanceof Error ? e.message : String(e)}\n`
+  );
   process.exit(1);
 });

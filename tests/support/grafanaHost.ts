@@ -96,7 +96,11 @@ export interface PluginHost {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   ping(): Promise<string>;
   checkHealth(ds: DatasourceSettings): Promise<HostHealth>;
-  queryData(ds: DatasourceSettings, queries: HostQuery[], signal?: AbortSignal): Promise<Record<string, HostDataResponse>>;
+  queryData(
+    ds: DatasourceSettings,
+    queries: HostQuery[],
+    signal?: AbortSignal
+  ): Promise<Record<string, HostDataResponse>>;
   callResource(
     ds: DatasourceSettings,
     request: { path: string; method?: string; query?: string; body?: unknown }
@@ -157,7 +161,13 @@ export function parseHandshake(line: string): Handshake {
   return { core, app, network, address: parts[3], protocol };
 }
 
-type Clients = { data: grpc.Client; diagnostics: grpc.Client; resource: grpc.Client; health: grpc.Client; controller: grpc.Client };
+type Clients = {
+  data: grpc.Client;
+  diagnostics: grpc.Client;
+  resource: grpc.Client;
+  health: grpc.Client;
+  controller: grpc.Client;
+};
 
 function loadClients(target: string): Clients {
   const plugin = grpc.loadPackageDefinition(loadSync(path.join(PROTO_DIR, 'plugin.proto'), LOADER_OPTIONS)) as any;
@@ -309,7 +319,9 @@ export async function startPlugin(executable = BUILT_PLUGIN, options: StartOptio
       const out: Record<string, HostDataResponse> = {};
       for (const [refId, r] of Object.entries(response.responses)) {
         out[refId] = {
-          frames: r.frames.map((bytes) => readArrowFrame(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))),
+          frames: r.frames.map((bytes) =>
+            readArrowFrame(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+          ),
           raw: r.frames,
           error: r.error,
           status: r.status,

@@ -36,7 +36,13 @@ function millis(text: string | null, fallback: number): number {
   return Number.isFinite(n) ? n : fallback;
 }
 
-async function names(url: URL, instances: InstanceRegistry, request: CallResourceRequest, signal: AbortSignal, now: number) {
+async function names(
+  url: URL,
+  instances: InstanceRegistry,
+  request: CallResourceRequest,
+  signal: AbortSignal,
+  now: number
+) {
   const kind = url.searchParams.get(VARIABLE_KIND_PARAM) ?? 'namespaces';
   if (!VARIABLE_KINDS.includes(kind as VariableKind)) {
     return json(400, { message: `Unknown list ${JSON.stringify(kind)}: use one of ${VARIABLE_KINDS.join(', ')}.` });
@@ -103,7 +109,9 @@ export async function callResource(
     }
     const known = path === NAMES_RESOURCE || path === PLAN_RESOURCE;
     return json(known ? 405 : 404, {
-      message: known ? `${method} is not allowed on ${path}.` : `No resource ${JSON.stringify(path)}: use ${NAMES_RESOURCE} or ${PLAN_RESOURCE}.`,
+      message: known
+        ? `${method} is not allowed on ${path}.`
+        : `No resource ${JSON.stringify(path)}: use ${NAMES_RESOURCE} or ${PLAN_RESOURCE}.`,
     });
   } catch (e) {
     const { status } = errorStatus(e);

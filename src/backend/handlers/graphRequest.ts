@@ -43,13 +43,16 @@ export interface QueryInput {
 export function scopedOnlyTemplateSrv(): TemplateSrvLike {
   return {
     replace(target = '', scopedVars?: ScopedVars, format?: string | Function) {
-      return target.replace(VARIABLE_REFERENCE, (match: string, plain?: string, bracket?: string, _f?: string, braced?: string) => {
-        const variable = scopedVars?.[plain ?? bracket ?? braced ?? ''];
-        if (!variable) {
-          return match;
+      return target.replace(
+        VARIABLE_REFERENCE,
+        (match: string, plain?: string, bracket?: string, _f?: string, braced?: string) => {
+          const variable = scopedVars?.[plain ?? bracket ?? braced ?? ''];
+          if (!variable) {
+            return match;
+          }
+          return typeof format === 'function' ? String(format(variable.value)) : String(variable.value);
         }
-        return typeof format === 'function' ? String(format(variable.value)) : String(variable.value);
-      });
+      );
     },
     getVariables: () => [],
   };

@@ -55,10 +55,21 @@ export async function checkPrometheus(client: PrometheusClient, opts: HealthChec
   let requests: number;
   let tcp: number;
   try {
-    requests = await countSeries(client, `last_over_time(${selector('istio_requests_total', scope)}[${window}])`, opts.nowS);
-    tcp = await countSeries(client, `last_over_time(${selector('istio_tcp_sent_bytes_total', scope)}[${window}])`, opts.nowS);
+    requests = await countSeries(
+      client,
+      `last_over_time(${selector('istio_requests_total', scope)}[${window}])`,
+      opts.nowS
+    );
+    tcp = await countSeries(
+      client,
+      `last_over_time(${selector('istio_tcp_sent_bytes_total', scope)}[${window}])`,
+      opts.nowS
+    );
   } catch (e) {
-    return { status: 'error', message: `Connected to Prometheus, but counting Istio series failed: ${describeError(e)}` };
+    return {
+      status: 'error',
+      message: `Connected to Prometheus, but counting Istio series failed: ${describeError(e)}`,
+    };
   }
   if (requests + tcp === 0) {
     return {
@@ -98,7 +109,9 @@ export async function checkPrometheus(client: PrometheusClient, opts: HealthChec
   const shown = namespaces.slice(0, 5).join(', ') + (namespaces.length > 5 ? ', …' : '');
   const message =
     `Connected to Prometheus: ${fmt(requests)} Istio request series and ${fmt(tcp)} TCP series${scopeText}` +
-    (namespaceProblem ? '.' : ` in ${fmt(namespaces.length)} namespace${namespaces.length === 1 ? '' : 's'}${shown ? ` (${shown})` : ''}.`) +
+    (namespaceProblem
+      ? '.'
+      : ` in ${fmt(namespaces.length)} namespace${namespaces.length === 1 ? '' : 's'}${shown ? ` (${shown})` : ''}.`) +
     namespaceProblem +
     (kubeState
       ? ' kube-state-metrics found: idle nodes and replica health are shown.'

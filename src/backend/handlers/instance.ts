@@ -45,7 +45,10 @@ function parseJsonData(bytes: Buffer | undefined, notices: Notice[]): MeshgraphO
   } catch {
     // Reported below.
   }
-  notices.push({ severity: 'warning', text: 'The datasource settings (jsonData) are not a JSON object; defaults are used.' });
+  notices.push({
+    severity: 'warning',
+    text: 'The datasource settings (jsonData) are not a JSON object; defaults are used.',
+  });
   return {} as MeshgraphOptions;
 }
 
@@ -71,7 +74,8 @@ export function createInstance(ds: DataSourceInstanceSettings): DatasourceInstan
   let http: PrometheusHttp | undefined;
   let urlProblem: string | undefined;
   if (url === '') {
-    urlProblem = 'The datasource has no Prometheus URL: set it in the datasource settings (e.g. http://prometheus:9090).';
+    urlProblem =
+      'The datasource has no Prometheus URL: set it in the datasource settings (e.g. http://prometheus:9090).';
   } else if (!/^https?:\/\//i.test(url)) {
     urlProblem = `The Prometheus URL ${JSON.stringify(url)} must start with http:// or https://.`;
   } else {

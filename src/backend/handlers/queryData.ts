@@ -87,7 +87,10 @@ async function answer(
     }
     const { status, errorSource } = errorStatus(e);
     if (errorSource === 'plugin') {
-      deps.log.error('Query failed', { refId: query.refId, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+      deps.log.error('Query failed', {
+        refId: query.refId,
+        error: e instanceof Error ? (e.stack ?? e.message) : String(e),
+      });
     }
     return { frames: [], error: describeError(e), status, errorSource };
   }

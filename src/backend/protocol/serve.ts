@@ -48,7 +48,11 @@ function signalOf(call: { on(event: 'cancelled', listener: () => void): unknown 
 
 function failure(e: unknown): grpc.ServiceError {
   const message = e instanceof Error ? e.message : String(e);
-  return Object.assign(new Error(message), { code: grpc.status.INTERNAL, details: message, metadata: new grpc.Metadata() });
+  return Object.assign(new Error(message), {
+    code: grpc.status.INTERNAL,
+    details: message,
+    metadata: new grpc.Metadata(),
+  });
 }
 
 function unary<Req, Res>(

@@ -139,6 +139,12 @@ async function start(api: Mutable<SandboxApi>, setup: SandboxSetup): Promise<voi
   const dsPlugin: DataSourcePlugin<DataSourceApi> = await importDataSourcePlugin(system, dsEntry);
   const panelPlugin: PanelPlugin = await importPanelPlugin(system, panelEntry);
 
+  // Grafana keeps the datasource's settings on its server, where the backend plugin reads them.
+  await fetch('/sandbox/datasource', {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ uid: 'meshgraph', jsonData: setup.jsonData }),
+  });
   const instanceSettings = {
     id: 1,
     uid: 'meshgraph',

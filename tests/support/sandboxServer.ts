@@ -4,8 +4,11 @@
  *   /sandbox/host.js|css, system.js, amd.js   the host bundle and SystemJS
  *   /sandbox/plugins.json               every plugin.json under dist/ with its URL (Grafana's /api/plugins, reduced)
  *   /public/plugins/<app id>/...        dist/ (nested plugins at .../datasource/, .../panel/), as Grafana serves it
- *   /prometheus-proxy/...               forwarded to Prometheus, like Grafana's data proxy
- *   /api/datasources/proxy/uid/<uid>/...  the same, under Grafana's own data-proxy path
+ *   /api/ds/query                       Grafana's query API: QueryData on the real backend plugin process
+ *   /api/datasources/uid/<uid>/health   Grafana's "Save & test": CheckHealth on the plugin
+ *   /api/datasources/uid/<uid>/resources/...  CallResource on the plugin
+ *   PUT /sandbox/datasource             the page's datasource settings (Grafana keeps them server-side)
+ *   /prometheus-proxy/...               forwarded to Prometheus for the plugin only (its URL setting), recorded
  *   /public/build/img/icons/...         @grafana/ui's icons, as Grafana serves them
  *   /public/fonts/...                   stand-in fonts (see standInFont)
  */
@@ -16,6 +19,9 @@ import path from 'path';
 
 import { buildSandboxHost, SANDBOX_DIR } from '../sandbox/build';
 
+import { toDataFrameJSON } from './grafanaFrames';
+import { BUILT_PLUGIN, DatasourceSettings, PluginHost, startPlugin } from './grafanaHost';
+
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const SYSTEMJS_DIST = path.join(REPO_ROOT, 'node_modules', 'systemjs', 'dist');
 
@@ -24,6 +30,17 @@ export interface SandboxServerOptions {
   prometheusUrl: string | null;
   /** Built plugin directory, relative to the repository root or absolute. Default `dist`. */
   distDir?: string;
+  /** The backend executable Grafana would start for the datasource. Default: the one npm run build makes. */
+  pluginExecutable?: string;
+}
+
+/** One call the sandbox made to the backend plugin, as Grafana's server would. */
+export interface BackendRecord {
+  kind: 'query' | 'health' | 'resource';
+  /** Query refIds, the resource path, or the datasource uid. */
+  what: string;
+  /** HTTP status Grafana answered the browser with. */
+  status: number;
 }
 
 export interface ProxyRecord {
@@ -42,8 +59,14 @@ export interface SandboxServer {
   distDir: string;
   /** id of dist/plugin.json (the app), which names the /public/plugins/<id>/ path. */
   appId: string;
-  /** Requests forwarded to Prometheus, oldest first. */
+  /** Requests the backend plugin sent to Prometheus, oldest first. */
   proxyLog: ProxyRecord[];
+  /** Requests from anything but the plugin (the browser) that tried to reach Prometheus; refused. */
+  refusedProxyRequests: string[];
+  /** What the browser asked of the backend through Grafana's APIs. */
+  backendLog: BackendRecord[];
+  /** The backend plugin process. */
+  plugin: PluginHost;
   /** Grafana assets the sandbox cannot serve and answered with a stand-in (icons missing from @grafana/ui). */
   missingAssets: string[];
   /** Re-points the proxy (e.g. after Prometheus restarted on a new port); null makes it answer 502. */
@@ -104,7 +127,19 @@ const ICON_DIR = path.join(REPO_ROOT, 'node_modules', '@grafana', 'ui', 'dist', 
 const ICON_PREFIXES = ['/public/build/img/icons/', '/public/img/icons/'];
 const EMPTY_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"></svg>';
 
-const PROXY_PREFIXES = [/^\/prometheus-proxy(?=\/|$)/, /^\/api\/datasources\/proxy\/uid\/[^/]+(?=\/|$)/];
+const PROXY_PREFIX = /^\/prometheus-proxy(?=\/|$)/;
+/** The plugin's User-Agent (src/backend/handlers/instance.ts): the proxy serves the plugin only. */
+const PLUGIN_USER_AGENT = 'meshgraph-istio-datasource';
+const DATASOURCE_API = /^\/api\/datasources\/uid\/([^/]+)\/(health|resources)(?:\/(.*))?$/;
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
 
 interface DistPluginEntry {
   json: Record<string, unknown>;
@@ -226,15 +261,130 @@ export async function startSandbox(options: SandboxServerOptions): Promise<Sandb
     req.pipe(upstream);
   };
 
+  const refusedProxyRequests: string[] = [];
+  const backendLog: BackendRecord[] = [];
+  // Grafana's datasource store: the page registers its settings; the plugin reaches Prometheus through the proxy.
+  const datasources = new Map<string, DatasourceSettings>();
+  let plugin: PluginHost | undefined;
+  let selfUrl = '';
+  const datasourceFor = (uid: string): DatasourceSettings =>
+    datasources.get(uid) ?? { uid, url: `${selfUrl}/prometheus-proxy`, jsonData: {}, lastUpdatedMS: 1 };
+
+  const sendJson = (res: http.ServerResponse, status: number, body: unknown) =>
+    send(res, status, JSON.stringify(body), CONTENT_TYPES['.json']);
+
+  /** /api/ds/query as Grafana answers it: per refId {status, frames (data.FrameToJSON), error, errorSource}. */
+  const dsQuery = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const body = JSON.parse((await readBody(req)).toString('utf8') || '{}') as {
+      queries?: Array<Record<string, unknown>>;
+      from?: string;
+      to?: string;
+    };
+    const queries = body.queries ?? [];
+    const byUid = new Map<string, Array<Record<string, unknown>>>();
+    for (const q of queries) {
+      const uid = String((q.datasource as { uid?: string } | undefined)?.uid ?? 'meshgraph');
+      byUid.set(uid, [...(byUid.get(uid) ?? []), q]);
+    }
+    const results: Record<string, unknown> = {};
+    let failed = false;
+    const controller = new AbortController();
+    res.on('close', () => controller.abort());
+    for (const [uid, group] of byUid) {
+      const answers = await plugin!.queryData(
+        datasourceFor(uid),
+        group.map((q) => ({
+          refId: String(q.refId ?? 'A'),
+          json: q,
+          fromMs: Number(body.from),
+          toMs: Number(body.to),
+          intervalMs: Number(q.intervalMs ?? 0),
+          maxDataPoints: Number(q.maxDataPoints ?? 0),
+          queryType: typeof q.queryType === 'string' ? q.queryType : '',
+        })),
+        controller.signal
+      );
+      for (const [refId, answer] of Object.entries(answers)) {
+        failed = failed || answer.error !== '';
+        results[refId] = {
+          status: answer.status || (answer.error ? 500 : 200),
+          frames: answer.frames.map(toDataFrameJSON),
+          ...(answer.error ? { error: answer.error, errorSource: answer.errorSource } : {}),
+        };
+      }
+    }
+    // Grafana answers 400 when a query failed (207 with the datasourceQueryMultiStatus toggle).
+    const status = failed ? 400 : 200;
+    backendLog.push({ kind: 'query', what: queries.map((q) => q.refId).join(','), status });
+    sendJson(res, status, { results });
+  };
+
+  const datasourceApi = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL, m: RegExpExecArray) => {
+    const ds = datasourceFor(decodeURIComponent(m[1]));
+    if (m[2] === 'health') {
+      const health = await plugin!.checkHealth(ds);
+      const status = health.status === 'OK' ? 200 : 400;
+      backendLog.push({ kind: 'health', what: ds.uid ?? '', status });
+      sendJson(res, status, { status: health.status, message: health.message, ...(health.details ? { details: health.details } : {}) });
+      return;
+    }
+    const answer = await plugin!.callResource(ds, {
+      path: m[3] ?? '',
+      method: req.method ?? 'GET',
+      query: url.search.replace(/^\?/, ''),
+      body: await readBody(req),
+    });
+    backendLog.push({ kind: 'resource', what: m[3] ?? '', status: answer.code });
+    const headers: http.OutgoingHttpHeaders = { 'Cache-Control': 'no-store' };
+    for (const [key, values] of Object.entries(answer.headers)) {
+      headers[key] = values;
+    }
+    res.writeHead(answer.code, headers);
+    res.end(answer.body);
+  };
+
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const pathname = url.pathname;
-    for (const prefix of PROXY_PREFIXES) {
-      const m = prefix.exec(pathname);
-      if (m) {
-        proxy(req, res, pathname.slice(m[0].length) + url.search);
+    const backendFailure = (e: unknown) => {
+      if (!res.headersSent) {
+        sendJson(res, 500, { message: `The plugin failed: ${e instanceof Error ? e.message : String(e)}` });
+      }
+    };
+    const proxied = PROXY_PREFIX.exec(pathname);
+    if (proxied) {
+      if (req.headers['user-agent'] !== PLUGIN_USER_AGENT) {
+        refusedProxyRequests.push(`${req.method} ${pathname}`);
+        sendJson(res, 403, { message: 'Only the backend plugin talks to Prometheus' });
         return;
       }
+      proxy(req, res, pathname.slice(proxied[0].length) + url.search);
+      return;
+    }
+    if (pathname === '/api/ds/query' && req.method === 'POST') {
+      dsQuery(req, res).catch(backendFailure);
+      return;
+    }
+    const api = DATASOURCE_API.exec(pathname);
+    if (api) {
+      datasourceApi(req, res, url, api).catch(backendFailure);
+      return;
+    }
+    if (pathname === '/sandbox/datasource' && req.method === 'PUT') {
+      readBody(req)
+        .then((raw) => {
+          const ds = JSON.parse(raw.toString('utf8')) as { uid: string; jsonData?: Record<string, unknown> };
+          datasources.set(ds.uid, {
+            uid: ds.uid,
+            url: `${selfUrl}/prometheus-proxy`,
+            jsonData: ds.jsonData ?? {},
+            // Grafana bumps this on every save; the plugin then re-reads the settings.
+            lastUpdatedMS: Date.now() + datasources.size,
+          });
+          res.writeHead(204).end();
+        })
+        .catch(backendFailure);
+      return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(res, 405, 'method not allowed');
@@ -305,18 +455,31 @@ export async function startSandbox(options: SandboxServerOptions): Promise<Sandb
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  selfUrl = `http://127.0.0.1:${port}`;
+  try {
+    plugin = await startPlugin(options.pluginExecutable ?? BUILT_PLUGIN);
+  } catch (e) {
+    server.closeAllConnections();
+    server.close();
+    throw e;
+  }
+  const started = plugin;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: selfUrl,
     port,
     distDir,
     appId,
     proxyLog,
+    refusedProxyRequests,
+    backendLog,
+    plugin: started,
     missingAssets,
     setPrometheusUrl(next) {
       prometheusUrl = next;
     },
-    stop() {
+    async stop() {
+      await started.shutdown();
       return new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());

@@ -5,9 +5,11 @@
  * graph is checked against the simulator's flows in cli-bookinfo.test.ts).
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { parse } from 'yaml';
 
 import { bookinfoTopology } from '../../simulator';
 import { BUILT_PLUGIN, DatasourceSettings, HostDataResponse, PluginHost, startPlugin } from '../support/grafanaHost';
@@ -227,6 +229,26 @@ describe('the backend plugin as Grafana starts it', () => {
     const codes = { Healthy: 0, Degraded: 1, Failure: 2 } as Record<string, number>;
     const expectedFailures = nodeRows.filter((n) => codes[String(n.healthStatus)] === 2).length;
     expect(healthRows.filter((r) => r[healthName] === 2).length).toBe(expectedFailures);
+  });
+
+  it("evaluates the bundled alert rule's query to one number per edge, firing exactly on edges above 5 % errors", async () => {
+    const { groups } = parse(readFileSync(path.join(root, 'provisioning/alerting/meshgraph-alerts.yaml'), 'utf8'));
+    const rule = groups[0].rules[0];
+    const query = rule.data[0];
+    const threshold = rule.data[1].model.conditions[0].evaluator.params[0] as number;
+    const range = { fromMs: window.toMs - query.relativeTimeRange.from * 1000, toMs: window.toMs };
+    const answer = await host.queryData(ds, [{ refId: 'A', json: query.model, queryType: query.queryType, ...range }]);
+    expect(answer.A.error).toBe('');
+    const numbers = answer.A.frames[0];
+    const valueField = numbers.fields.find((f) => f.type === 'number')!.name;
+    const firing = rows(numbers).filter((r) => (r[valueField] as number) > threshold);
+    const graph = await host.queryData(ds, [{ refId: 'G', json: { ...query.model, queryType: 'graph' }, ...range }]);
+    const failingEdges = rows(frame(graph.G, 'edges')).filter((e) => Number(e.percentErr) > threshold);
+    expect(firing.length).toBe(failingEdges.length);
+    expect(firing.length).toBeGreaterThan(0);
+    // Alert instances are told apart by their labels alone.
+    const labelSets = rows(numbers).map((r) => JSON.stringify(Object.entries(r).filter(([k]) => k !== valueField)));
+    expect(new Set(labelSets).size).toBe(labelSets.length);
   });
 
   it('lets 10 concurrent viewers of one graph cost one viewer\'s Prometheus requests', async () => {

@@ -99,4 +99,18 @@ describe('provisioning', () => {
     expect(nsVar).toMatchObject({ multi: true, includeAll: true });
     expect(nsVar.datasource.type).toBe(datasourceId);
   });
+
+  it('provisions an alert rule per edge on the Meshgraph datasource: edge error rate above 5 %', () => {
+    const { datasources } = readYaml('provisioning/datasources/datasources.yaml');
+    const meshgraph = datasources.find((d: { type: string }) => d.type === datasourceId);
+    const { groups } = readYaml('provisioning/alerting/meshgraph-alerts.yaml');
+    const rule = groups[0].rules[0];
+    const query = rule.data.find((d: { refId: string }) => d.datasourceUid === meshgraph.uid);
+    expect(query.model).toMatchObject({ queryType: 'edgeMetrics', metric: 'errorRate' });
+    const condition = rule.data.find((d: { refId: string }) => d.refId === rule.condition);
+    expect(condition).toMatchObject({ datasourceUid: '__expr__', model: { type: 'threshold', expression: query.refId } });
+    expect(condition.model.conditions[0].evaluator).toEqual({ type: 'gt', params: [5] });
+    const plugin = readJson('src/datasource/plugin.json');
+    expect(plugin).toMatchObject({ backend: true, alerting: true, executable: 'gpx_meshgraph' });
+  });
 });

@@ -6,76 +6,17 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parse } from 'yaml';
 
 import { bookinfoTopology } from '../../simulator';
+import { CountingProxy, startCountingProxy } from '../support/countingProxy';
 import { BUILT_PLUGIN, DatasourceSettings, HostDataResponse, PluginHost, startPlugin } from '../support/grafanaHost';
 import type { GrafanaFrame } from '../support/grafanaFrames';
 import { BackfilledPrometheus, startBackfilledPrometheus } from '../support/prometheusFixture';
 
 const root = path.resolve(__dirname, '../..');
 const EXECUTABLE = process.env.MESHGRAPH_PLUGIN_EXECUTABLE ?? BUILT_PLUGIN;
-
-interface ProxyRecord {
-  path: string;
-  body: string;
-  /** The plugin closed the request before Prometheus answered (a cancelled query). */
-  abandoned: boolean;
-}
-
-/** A loopback proxy in front of Prometheus: records requests; can drop them (down) or delay them (slow). */
-async function startProxy(target: string) {
-  const log: ProxyRecord[] = [];
-  const state = { down: false, delayMs: 0 };
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      const record: ProxyRecord = { path: req.url ?? '', body, abandoned: false };
-      log.push(record);
-      if (state.down) {
-        req.socket.destroy();
-        return;
-      }
-      let answered = false;
-      res.on('close', () => {
-        if (!answered) {
-          record.abandoned = true;
-        }
-      });
-      setTimeout(() => {
-        if (res.destroyed) {
-          return;
-        }
-        const upstream = http.request(
-          new URL(req.url ?? '/', target),
-          { method: req.method, headers: { ...req.headers, host: new URL(target).host } },
-          (up) => {
-            answered = true;
-            res.writeHead(up.statusCode ?? 502, up.headers);
-            up.pipe(res);
-          }
-        );
-        upstream.on('error', () => res.destroy());
-        upstream.end(body);
-      }, state.delayMs);
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    log,
-    state,
-    stop: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
-}
 
 function rows(frame: GrafanaFrame): Array<Record<string, unknown>> {
   const n = frame.fields[0]?.values.length ?? 0;
@@ -102,7 +43,7 @@ function cliFrames(args: string[]): Promise<Array<{ name: string; fields: Array<
 }
 
 let prom: BackfilledPrometheus;
-let proxy: Awaited<ReturnType<typeof startProxy>>;
+let proxy: CountingProxy;
 let host: PluginHost;
 let ds: DatasourceSettings;
 let window: { fromMs: number; toMs: number };
@@ -112,7 +53,7 @@ beforeAll(async () => {
   // History up to now: CheckHealth looks for Istio series in the last hour, as Grafana's "Save & test" runs now.
   const now = Math.floor(Date.now() / 1000);
   prom = await startBackfilledPrometheus({ topology: bookinfoTopology(), end: now - (now % 15) });
-  proxy = await startProxy(prom.url);
+  proxy = await startCountingProxy(prom.url);
   ds = { uid: 'mesh', url: proxy.url, jsonData: { scrapeInterval: '15s' }, lastUpdatedMS: 1 };
   window = { fromMs: (prom.queryTime - 600) * 1000, toMs: prom.queryTime * 1000 };
   host = await startPlugin(EXECUTABLE);

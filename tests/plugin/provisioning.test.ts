@@ -105,7 +105,7 @@ describe('provisioning', () => {
     const meshgraph = datasources.find((d: { type: string }) => d.type === datasourceId);
     const { groups } = readYaml('provisioning/alerting/meshgraph-alerts.yaml');
     const rule = groups[0].rules[0];
-    const query = rule.data.find((d: { refId: string }) => d.datasourceUid === meshgraph.uid);
+    const query = rule.data.find((d: { datasourceUid: string }) => d.datasourceUid === meshgraph.uid);
     expect(query.model).toMatchObject({ queryType: 'edgeMetrics', metric: 'errorRate' });
     const condition = rule.data.find((d: { refId: string }) => d.refId === rule.condition);
     expect(condition).toMatchObject({ datasourceUid: '__expr__', model: { type: 'threshold', expression: query.refId } });

@@ -12,6 +12,17 @@ const SYSTEM_PACKAGES = [
   { pkg: 'prometheus', bin: '/usr/bin/prometheus' },
   { pkg: 'prometheus', bin: '/usr/bin/promtool' },
   { pkg: 'chromium', bin: '/usr/bin/chromium' },
+  // tests/gohost: go-plugin's own client as a test host (Debian's go-plugin package does not depend on grpc).
+  { pkg: 'golang-go', bin: '/usr/bin/go' },
+  {
+    pkg: 'golang-github-hashicorp-go-plugin-dev',
+    bin: '/usr/share/gocode/src/github.com/hashicorp/go-plugin/client.go',
+  },
+  { pkg: 'golang-google-grpc-dev', bin: '/usr/share/gocode/src/google.golang.org/grpc/server.go' },
+  {
+    pkg: 'golang-google-protobuf-dev',
+    bin: '/usr/share/gocode/src/google.golang.org/protobuf/encoding/protowire/wire.go',
+  },
 ];
 
 function log(message) {

@@ -13,11 +13,12 @@ import { defaultGraphOptions, planKialiBaseline, planQueries } from '../src/engi
 import type { GraphOptions, HttpTransport } from '../src/engine';
 import { syntheticTopology } from '../simulator';
 import { startBackfilledPrometheus } from '../tests/support/prometheusFixture';
+import { benchBackend, BackendFigures } from './backendBench';
 
 const root = path.resolve(__dirname, '..');
 // The timed engine, as built (npm run build); see shippedEngine.ts.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { buildGraph, fetchTransport, PrometheusClient, toFrames, trafficVisitor, TrafficMap } = require(
+const { buildGraph, encodeFrame, fetchTransport, graphWireFrames, PrometheusClient, toFrames, trafficVisitor, TrafficMap } = require(
   path.join(root, 'build', 'bench', 'engine.cjs')
 ) as typeof import('./shippedEngine');
 
@@ -46,7 +47,11 @@ export interface MeshFigures {
   foldOverJsonParse: number;
   engineMs: number;
   engineOverJsonParse: number;
+  /** The backend's whole path in process: read the answers, engine, frames, Arrow encoding. */
+  engineToArrowMs: number;
+  engineToArrowOverJsonParse: number;
   cli: { coldSeconds: number; peakRssMB: number };
+  backend: BackendFigures;
 }
 
 interface OursFigures {
@@ -197,6 +202,18 @@ async function engineVersusJsonParse(url: string, options: GraphOptions, runs: n
       engine.push(performance.now() - t);
     }
   }
+  // What the backend does for a graph query: the engine, then the frames encoded as Arrow IPC files.
+  const toArrow: number[] = [];
+  for (let i = 0; i < runs + 2; i++) {
+    const t = performance.now();
+    const model = await buildGraph(options, replay);
+    for (const frame of graphWireFrames(toFrames(model), 'A', model.notices, [])) {
+      encodeFrame(frame);
+    }
+    if (i >= 2) {
+      toArrow.push(performance.now() - t);
+    }
+  }
   const readMs = median(read);
   const readAndFoldMs = median(fold);
   const trafficParseMs = median(trafficParse);
@@ -207,6 +224,7 @@ async function engineVersusJsonParse(url: string, options: GraphOptions, runs: n
     readAndFoldMs,
     foldOverJsonParse: (readAndFoldMs - readMs) / trafficParseMs,
     engineMs: median(engine),
+    engineToArrowMs: median(toArrow),
   };
 }
 
@@ -304,6 +322,7 @@ export async function benchMesh(
     // Each replay takes milliseconds at 10×100: many of them make the medians steady on a shared machine.
     const engine = await engineVersusJsonParse(prom.url, detailed, namespaceCount >= 100 ? 9 : 21);
     const cli = await cliColdStart(prom.url, namespaces, prom.queryTime);
+    const backend = await benchBackend(prom.url, prom.pid, namespaces, prom.queryTime);
     return {
       mesh: `${namespaceCount}x${workloads}`,
       namespaces: namespaceCount,
@@ -323,7 +342,10 @@ export async function benchMesh(
       foldOverJsonParse: engine.foldOverJsonParse,
       engineMs: engine.engineMs,
       engineOverJsonParse: engine.engineMs / engine.jsonParseMs,
+      engineToArrowMs: engine.engineToArrowMs,
+      engineToArrowOverJsonParse: engine.engineToArrowMs / engine.jsonParseMs,
       cli,
+      backend,
     };
   } finally {
     await prom.stop();

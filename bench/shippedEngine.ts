@@ -7,3 +7,5 @@ export { buildGraph, PrometheusClient, toFrames } from '../src/engine';
 export { fetchTransport } from '../src/engine/client/transport';
 export { trafficVisitor } from '../src/engine/fold/foldTraffic';
 export { TrafficMap } from '../src/engine/fold/trafficMap';
+export { graphWireFrames } from '../src/backend/frames/graphFrames';
+export { encodeFrame } from '../src/backend/frames/arrowFrame';

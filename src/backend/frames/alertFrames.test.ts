@@ -246,6 +246,14 @@ describe('alert labels', () => {
     expect(rows.some((r) => 'node_id' in r.labels)).toBe(false);
   });
 
+  it('answers an empty graph with an empty frame (Grafana: no data), not with no frame', () => {
+    const m = graph([], []);
+    for (const wire of [edgeMetricFrames(m, 'errorRate', 'A'), nodeMetricFrames(m, 'health', 'A')]) {
+      expect(instances(wire)).toEqual([]);
+      expect(wire[0].fields.length).toBeGreaterThan(1);
+    }
+  });
+
   it('labels an edge to a node missing from the graph by its id rather than dropping it', () => {
     const m = graph([node('a', { app: 'a' })], [edge('a', 'gone')]);
     const [row] = instances(edgeMetricFrames(m, 'requestRate', 'A'));

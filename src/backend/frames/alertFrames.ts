@@ -21,8 +21,12 @@
  *   that repeats) and '' on the others. Rows are never merged or dropped for sharing labels.
  * - unit (edge requestRate only): 'requests/s', 'bytes/s' (TCP) or 'messages/s' (gRPC counted in messages).
  *
+ * Rows: requestRate every edge / every node; edge errorRate the HTTP and gRPC-request edges (TCP has no request
+ * errors); responseTime the edges with a measured response time (with service nodes injected, only service →
+ * workload edges have one); node health the nodes Kiali judges (not unknown, operation or inaccessible nodes, whose
+ * health could never be read). Box nodes never.
  * Values: null = could not be read (alerting: No Data); NaN = undefined ratio (no requests, or a scaled-to-zero
- * workload's health): never crosses a threshold. Box nodes are skipped.
+ * workload's health): never crosses a threshold.
  */
 import type { EdgeMetric, NodeMetric } from '../../datasource/types';
 import type { GraphModel, GraphNode, GrpcRate, HealthStatus } from '../../engine/model';
@@ -249,7 +253,7 @@ export function nodeMetricFrames(
       if (neverJudged(n)) {
         continue;
       }
-      value = n.health ? HEALTH_VALUES[n.health.status] : null;
+      value = n.health ? (HEALTH_VALUES[n.health.status] ?? null) : null;
     }
     rows.push({ labels: identity(n, n.id, clusters), id: n.id, value });
   }

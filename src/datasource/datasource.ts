@@ -1,79 +1,94 @@
+/**
+ * The browser half of the Meshgraph datasource. The graph is built on Grafana's server by the backend plugin:
+ * queries go to /api/ds/query (the base class), the health check to /health, and the editors' look-ups to the
+ * backend's resources (names, plan). Here only dashboard variables are replaced by literal values; nothing in
+ * the browser writes PromQL or talks to Prometheus.
+ */
 import {
   CoreApp,
-  DataQueryError,
   DataQueryRequest,
   DataQueryResponse,
-  DataSourceApi,
   DataSourceInstanceSettings,
-  LoadingState,
+  rangeUtil,
   ScopedVars,
-  TimeRange,
 } from '@grafana/data';
-import { getBackendSrv, getTemplateSrv } from '@grafana/runtime';
+import { DataSourceWithBackend, getTemplateSrv, HealthCheckResult, HealthStatus } from '@grafana/runtime';
 import { Observable } from 'rxjs';
 
-import { buildGraph, toFrames } from '../engine';
-import { HttpTransport, PlannedQuery, PrometheusClient } from '../engine/client';
-import type { Notice } from '../engine/model';
-import { planQueries } from '../engine/planner';
-
-import { describeError, isAbortError } from '../backend/handlers/errors';
-import { toGrafanaFrames } from './frames';
-import { checkPrometheus, HealthCheckResult } from '../backend/handlers/healthCheck';
-import { interpolateValues, TemplateSrvLike } from './interpolation';
-import { listNames } from '../backend/handlers/labelLists';
-import { nodeDataLinks } from './links';
-import { QueryValidationError, resolveQuery, toGraphOptions, toInterpolatedQuery } from './resolveQuery';
-import { resolveSettings, ResolvedSettings } from './settings';
-import { computeTimeWindow, intervalScopedVars } from './timeWindow';
-import { createBackendSrvTransport } from './transport';
-import { DEFAULT_QUERY, MeshgraphOptions, MeshgraphQuery, VariableKind, withQueryDefaults } from './types';
+import { TemplateSrvLike, interpolateValues } from './interpolation';
+import { toLiteralQuery } from './literalQuery';
+import {
+  NAMES_RESOURCE,
+  NAMESPACE_PARAM,
+  NamesResponse,
+  PLAN_RESOURCE,
+  PlanRequest,
+  PlanResponse,
+  VARIABLE_KIND_PARAM,
+} from './resources';
+import { DEFAULT_QUERY, MeshgraphOptions, MeshgraphQuery, VariableKind } from './types';
+import type { NameSource, TimeSpan } from './variableQuery';
 import { MeshgraphVariableSupport } from './variables';
+
+export type { TimeSpan } from './variableQuery';
 
 /** Seams for tests; Grafana constructs the datasource with the instance settings only. */
 export interface DataSourceDeps {
-  /** Builds the HTTP transport for a run; default: Grafana's backendSrv through the data proxy. */
-  transport?: (requestIdPrefix?: string) => HttpTransport;
   templateSrv?: () => TemplateSrvLike;
   /** Unix milliseconds. */
   now?: () => number;
 }
 
-/** A time range as anything with from/to convertible to unix milliseconds (a TimeRange, or plain numbers). */
-export interface TimeSpan {
-  from: { valueOf(): number };
-  to: { valueOf(): number };
+/** The PromQL preview of a query (the plan resource's answer, or why there is none). */
+export type QueryPreview = PlanResponse;
+
+const DEFAULT_LOOKBACK_MS = 3_600_000;
+
+/** An error of a backend call (FetchError from backendSrv, network failure, abort) → one readable Error. */
+export function backendError(e: unknown, what: string): Error {
+  if (e instanceof Error) {
+    return e;
+  }
+  const fe = (e ?? {}) as { status?: number; statusText?: string; data?: unknown; message?: unknown; cancelled?: boolean };
+  if (fe.cancelled) {
+    const aborted = new Error(`${what} was cancelled`);
+    aborted.name = 'AbortError';
+    return aborted;
+  }
+  const data = fe.data as { message?: unknown; error?: unknown } | string | null | undefined;
+  const detail =
+    typeof data === 'object' && data !== null
+      ? typeof data.message === 'string' && data.message !== ''
+        ? data.message
+        : typeof data.error === 'string'
+          ? data.error
+          : undefined
+      : typeof data === 'string' && data.trim() !== '' && !data.trimStart().startsWith('<')
+        ? data.trim()
+        : undefined;
+  if (detail) {
+    return new Error(detail);
+  }
+  if (typeof fe.status === 'number' && fe.status > 0) {
+    return new Error(`${what} failed: HTTP ${fe.status}${fe.statusText ? ` ${fe.statusText}` : ''}`);
+  }
+  const message = typeof fe.message === 'string' && fe.message !== '' ? fe.message : 'no answer';
+  return new Error(`${what} failed: Grafana's server could not be reached (${message})`);
 }
 
-export interface QueryPreview {
-  queries: PlannedQuery[];
-  notices: Notice[];
-  error?: string;
-}
-
-export class DataSource extends DataSourceApi<MeshgraphQuery, MeshgraphOptions> {
-  private readonly baseUrl: string;
+export class DataSource
+  extends DataSourceWithBackend<MeshgraphQuery, MeshgraphOptions>
+  implements NameSource
+{
   private readonly deps: Required<DataSourceDeps>;
 
-  constructor(
-    private readonly instanceSettings: DataSourceInstanceSettings<MeshgraphOptions>,
-    deps: DataSourceDeps = {}
-  ) {
+  constructor(instanceSettings: DataSourceInstanceSettings<MeshgraphOptions>, deps: DataSourceDeps = {}) {
     super(instanceSettings);
-    this.baseUrl = instanceSettings.url ?? '';
     this.deps = {
-      transport:
-        deps.transport ??
-        ((requestIdPrefix) => createBackendSrvTransport({ baseUrl: this.baseUrl, backendSrv: getBackendSrv, requestIdPrefix })),
       templateSrv: deps.templateSrv ?? getTemplateSrv,
       now: deps.now ?? Date.now,
     };
     this.variables = new MeshgraphVariableSupport(this);
-  }
-
-  /** Settings are read per run so a test or a provisioning change never sees stale values. */
-  get settings(): ResolvedSettings {
-    return resolveSettings(this.instanceSettings.jsonData);
   }
 
   override getDefaultQuery(_app: CoreApp): Partial<MeshgraphQuery> {
@@ -84,103 +99,14 @@ export class DataSource extends DataSourceApi<MeshgraphQuery, MeshgraphOptions> 
     return !query.hide;
   }
 
-  client(requestIdPrefix?: string): PrometheusClient {
-    return new PrometheusClient(this.deps.transport(requestIdPrefix), { timeoutMs: this.settings.timeoutMs });
+  /** The base class's /api/ds/query, without hidden queries (whichever runner calls it). */
+  override query(request: DataQueryRequest<MeshgraphQuery>): Observable<DataQueryResponse> {
+    return super.query({ ...request, targets: request.targets.filter((t) => this.filterQuery(t)) });
   }
 
-  /**
-   * An Observable, so Grafana's unsubscribe (a new refresh, leaving the dashboard) aborts every in-flight
-   * Prometheus request of the previous run.
-   */
-  query(request: DataQueryRequest<MeshgraphQuery>): Observable<DataQueryResponse> {
-    return new Observable<DataQueryResponse>((subscriber) => {
-      const controller = new AbortController();
-      this.runQueries(request, controller.signal).then(
-        (response) => {
-          if (!controller.signal.aborted) {
-            subscriber.next(response);
-            subscriber.complete();
-          }
-        },
-        (e) => {
-          if (!controller.signal.aborted) {
-            subscriber.error({ message: describeError(e) } satisfies DataQueryError);
-          }
-        }
-      );
-      return () => controller.abort();
-    });
-  }
-
-  private async runQueries(request: DataQueryRequest<MeshgraphQuery>, signal: AbortSignal): Promise<DataQueryResponse> {
-    const targets = request.targets.filter((t) => this.filterQuery(t));
-    const results = await Promise.all(targets.map((t) => this.runTarget(t, request, signal)));
-    const data = results.flatMap((r) => r.data);
-    const errors = results.flatMap((r) => (r.error ? [r.error] : []));
-    return {
-      data,
-      state: errors.length > 0 ? LoadingState.Error : LoadingState.Done,
-      ...(errors.length > 0 ? { errors, error: errors[0] } : {}),
-    };
-  }
-
-  private requestIdPrefix(request: DataQueryRequest<MeshgraphQuery>, refId: string): string {
-    const owner = request.panelId !== undefined ? `panel${request.panelId}` : request.requestId;
-    return `meshgraph-${request.dashboardUID ?? 'explore'}-${owner}-${refId}`;
-  }
-
-  private async runTarget(
-    target: MeshgraphQuery,
-    request: DataQueryRequest<MeshgraphQuery>,
-    signal: AbortSignal
-  ): Promise<{ data: DataQueryResponse['data']; error?: DataQueryError }> {
-    const settings = this.settings;
-    try {
-      const fromMs = request.range.from.valueOf();
-      const toMs = request.range.to.valueOf();
-      const scopedVars: ScopedVars = {
-        ...request.scopedVars,
-        ...intervalScopedVars(fromMs, toMs, request.intervalMs ?? 0, settings.scrapeIntervalS),
-      };
-      const { query, notices } = resolveQuery(target, scopedVars, this.deps.templateSrv(), settings);
-      const window = computeTimeWindow({ fromMs, toMs, durationS: query.durationS, scrapeIntervalS: settings.scrapeIntervalS });
-      const options = toGraphOptions(query, window, settings);
-      const model = await buildGraph(options, this.client(this.requestIdPrefix(request, target.refId)), signal);
-      if (model.nodes.length === 0) {
-        const fatal = model.notices.filter((n) => n.severity === 'error');
-        if (fatal.length > 0) {
-          // Nothing could be read at all: an error, not an empty graph.
-          return { data: [], error: { refId: target.refId, message: fatal.map((n) => n.text).join('; ') } };
-        }
-      }
-      // The engine's notices (skipped telemetry, failed query parts, missing kube-state) come with the model.
-      const extra = [...settings.notices, ...notices, ...window.notices, ...model.notices];
-      const links = nodeDataLinks(settings);
-      return { data: toGrafanaFrames(toFrames(model, { links }), target.refId, extra, links) };
-    } catch (e) {
-      if (isAbortError(e) && signal.aborted) {
-        return { data: [] };
-      }
-      const status = (e as { status?: number }).status;
-      return {
-        data: [],
-        error: {
-          refId: target.refId,
-          message: describeError(e),
-          ...(typeof status === 'number' && !(e instanceof QueryValidationError) ? { status } : {}),
-        },
-      };
-    }
-  }
-
-  applyTemplateVariables(query: MeshgraphQuery, scopedVars: ScopedVars): MeshgraphQuery {
-    const full = withQueryDefaults(query);
-    try {
-      const { query: resolved } = resolveQuery(full, scopedVars, this.deps.templateSrv(), this.settings);
-      return toInterpolatedQuery(full, resolved);
-    } catch {
-      return full;
-    }
+  /** Dashboard variables → literal values in the query's own fields; the backend checks and plans it. */
+  override applyTemplateVariables(query: MeshgraphQuery, scopedVars: ScopedVars): MeshgraphQuery {
+    return toLiteralQuery(query, scopedVars, this.deps.templateSrv());
   }
 
   override interpolateVariablesInQueries(queries: MeshgraphQuery[], scopedVars: ScopedVars): MeshgraphQuery[] {
@@ -201,26 +127,46 @@ export class DataSource extends DataSourceApi<MeshgraphQuery, MeshgraphOptions> 
     }
   }
 
-  /** The PromQL a query will run over the given range (for the query editor), never touching Prometheus. */
-  previewQueries(target: MeshgraphQuery, range?: TimeRange, intervalMs = 0): QueryPreview {
-    const settings = this.settings;
-    const toMs = range ? range.to.valueOf() : this.deps.now();
-    const fromMs = range ? range.from.valueOf() : toMs - 3_600_000;
+  /**
+   * The PromQL a query will run over the given range (the query editor's preview), planned by the backend
+   * without touching Prometheus. Never rejects: a failure comes back as `error`.
+   */
+  async previewQueries(
+    target: MeshgraphQuery,
+    range?: TimeSpan,
+    intervalMs = 0,
+    signal?: AbortSignal
+  ): Promise<QueryPreview> {
+    const to = range ? range.to.valueOf() : this.deps.now();
+    const from = range ? range.from.valueOf() : to - DEFAULT_LOOKBACK_MS;
+    const scopedVars: ScopedVars =
+      intervalMs > 0
+        ? {
+            __interval: { text: rangeUtil.secondsToHms(intervalMs / 1000), value: rangeUtil.secondsToHms(intervalMs / 1000) },
+            __interval_ms: { text: String(intervalMs), value: intervalMs },
+          }
+        : {};
+    const body: PlanRequest = { query: this.applyTemplateVariables(target, scopedVars), from, to, intervalMs };
     try {
-      const scopedVars = intervalScopedVars(fromMs, toMs, intervalMs, settings.scrapeIntervalS);
-      const { query, notices } = resolveQuery(target, scopedVars, this.deps.templateSrv(), settings);
-      const window = computeTimeWindow({ fromMs, toMs, durationS: query.durationS, scrapeIntervalS: settings.scrapeIntervalS });
-      const plan = planQueries(toGraphOptions(query, window, settings));
+      const answer = await this.postResource<PlanResponse>(PLAN_RESOURCE, body, {
+        showErrorAlert: false,
+        ...(signal ? { abortSignal: signal } : {}),
+      });
       return {
-        queries: plan.queries.map(({ id, purpose, expr }) => ({ id, purpose, expr })),
-        notices: [...settings.notices, ...notices, ...window.notices],
+        queries: Array.isArray(answer?.queries) ? answer.queries : [],
+        notices: Array.isArray(answer?.notices) ? answer.notices : [],
+        ...(typeof answer?.error === 'string' && answer.error !== '' ? { error: answer.error } : {}),
       };
     } catch (e) {
-      return { queries: [], notices: [], error: describeError(e) };
+      const error = backendError(e, 'The PromQL preview');
+      if (error.name === 'AbortError') {
+        throw error;
+      }
+      return { queries: [], notices: [], error: error.message };
     }
   }
 
-  /** Names for dashboard variables; `namespaceFilter` may reference variables ("$namespace"). */
+  /** Names for dashboard variables from the backend's names resource; `namespaceFilter` may reference variables. */
   async listNames(
     kind: VariableKind,
     namespaceFilter: string,
@@ -228,30 +174,52 @@ export class DataSource extends DataSourceApi<MeshgraphQuery, MeshgraphOptions> 
     scopedVars: ScopedVars | undefined,
     signal?: AbortSignal
   ): Promise<string[]> {
-    const settings = this.settings;
-    let namespaces: string[] | 'all' = 'all';
+    let namespaces: string[] | undefined;
     if (namespaceFilter.trim() !== '') {
       const r = interpolateValues(namespaceFilter.trim(), scopedVars, this.deps.templateSrv());
-      namespaces = r.all ? 'all' : r.values;
-      if (namespaces !== 'all' && namespaces.length === 0) {
-        return [];
+      if (!r.all) {
+        if (r.values.length === 0) {
+          return [];
+        }
+        namespaces = r.values;
       }
     }
-    const endS = Math.floor((range ? range.to.valueOf() : this.deps.now()) / 1000);
-    const startS = range ? Math.floor(range.from.valueOf() / 1000) : endS - 3600;
-    const scope = Object.fromEntries(settings.scope.map((s) => [s.key, s.value]));
-    return listNames(this.client(), { kind, namespaces, scope, startS, endS, signal });
+    const to = range ? range.to.valueOf() : this.deps.now();
+    const from = range ? range.from.valueOf() : to - DEFAULT_LOOKBACK_MS;
+    const params: Record<string, string | string[]> = {
+      [VARIABLE_KIND_PARAM]: kind,
+      ...(namespaces ? { [NAMESPACE_PARAM]: namespaces } : {}),
+      from: String(Math.floor(from)),
+      to: String(Math.floor(to)),
+    };
+    let answer: NamesResponse;
+    try {
+      answer = await this.getResource<NamesResponse>(NAMES_RESOURCE, params, {
+        showErrorAlert: false,
+        ...(signal ? { abortSignal: signal } : {}),
+      });
+    } catch (e) {
+      throw backendError(e, `Listing ${kind}`);
+    }
+    if (!Array.isArray(answer?.names)) {
+      throw new Error(`Listing ${kind} failed: the backend's answer has no names`);
+    }
+    return answer.names.filter((n): n is string => typeof n === 'string');
   }
 
-  async testDatasource(): Promise<HealthCheckResult> {
-    const settings = this.settings;
-    const result = await checkPrometheus(this.client(), {
-      nowS: Math.floor(this.deps.now() / 1000),
-      scope: Object.fromEntries(settings.scope.map((s) => [s.key, s.value])),
-    });
-    if (result.status === 'success' && settings.notices.length > 0) {
-      return { ...result, message: `${result.message} ${settings.notices.map((n) => n.text).join(' ')}` };
+  /**
+   * Grafana's /health (the backend's CheckHealth). A failure without the backend's own answer (plugin not
+   * running, Grafana unreachable) still reads as a sentence.
+   */
+  override async callHealthCheck(): Promise<HealthCheckResult> {
+    const result = (await super.callHealthCheck()) as Partial<HealthCheckResult> | undefined | null;
+    if (result && typeof result === 'object' && typeof result.status === 'string') {
+      return result as HealthCheckResult;
     }
-    return result;
+    const message =
+      result && typeof result === 'object' && typeof result.message === 'string' && result.message !== ''
+        ? result.message
+        : "The health check got no answer from the Meshgraph backend on Grafana's server";
+    return { status: HealthStatus.Error, message, details: undefined };
   }
 }

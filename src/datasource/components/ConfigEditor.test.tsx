@@ -9,9 +9,9 @@ import { ConfigEditor } from './ConfigEditor';
 
 beforeAll(installDomStubs);
 
-function options(
-  jsonData: Partial<MeshgraphOptions> = {}
-): DataSourceSettings<MeshgraphOptions, MeshgraphSecureOptions> {
+type Settings = DataSourceSettings<MeshgraphOptions, MeshgraphSecureOptions>;
+
+function options(jsonData: Partial<MeshgraphOptions> = {}, extra: Partial<Settings> = {}): Settings {
   return {
     id: 1,
     uid: 'mg',
@@ -31,20 +31,131 @@ function options(
     secureJsonFields: {},
     readOnly: false,
     withCredentials: false,
+    ...extra,
   };
 }
 
-function renderEditor(jsonData: Partial<MeshgraphOptions> = {}) {
+function renderEditor(jsonData: Partial<MeshgraphOptions> = {}, extra: Partial<Settings> = {}) {
   const onOptionsChange = jest.fn();
-  const utils = render(<ConfigEditor options={options(jsonData)} onOptionsChange={onOptionsChange} />);
+  const utils = render(<ConfigEditor options={options(jsonData, extra)} onOptionsChange={onOptionsChange} />);
   return { onOptionsChange, ...utils };
 }
 
-describe('ConfigEditor', () => {
-  it("shows Grafana's HTTP settings with the Prometheus URL placeholder", () => {
-    renderEditor();
-    expect(screen.getByPlaceholderText('http://prometheus:9090')).toBeInTheDocument();
+/** A controlled editor (options follow every change), to follow a sequence of edits. */
+function renderControlled(initial: Settings) {
+  const seen: Settings[] = [];
+  function Controlled() {
+    const [current, setCurrent] = React.useState(initial);
+    return (
+      <ConfigEditor
+        options={current}
+        onOptionsChange={(next) => {
+          seen.push(next);
+          setCurrent(next);
+        }}
+      />
+    );
+  }
+  render(<Controlled />);
+  return { seen, last: () => seen[seen.length - 1] };
+}
+
+const SECRET_KEYS = /password|token|cert|key|httpHeaderValue/i;
+
+describe('ConfigEditor connection and authentication', () => {
+  it("asks for the Prometheus URL as Grafana's server reaches it", () => {
+    const { onOptionsChange } = renderEditor();
+    const url = screen.getByPlaceholderText('http://prometheus:9090');
+    expect(screen.getByText(/the browser never talks to Prometheus/)).toBeInTheDocument();
+    fireEvent.change(url, { target: { value: 'https://prom.example:9090' } });
+    expect(onOptionsChange.mock.calls[0][0].url).toBe('https://prom.example:9090');
   });
+
+  it('offers no authentication, basic authentication and a bearer token (nothing that needs the browser)', async () => {
+    renderEditor();
+    fireEvent.keyDown(document.getElementById('auth-method-select')!, { key: 'ArrowDown' });
+    const menu = await screen.findByLabelText('Select options menu');
+    const labels = [...menu.querySelectorAll('[role="option"]')].map((o) => o.textContent);
+    expect(labels.join('|')).toMatch(/No authentication.*\|Basic authentication.*\|Bearer token/);
+    expect(labels.join('|')).not.toMatch(/OAuth|cross-site/i);
+  });
+
+  it('selects basic authentication and keeps the password in secureJsonData', async () => {
+    const { seen, last } = renderControlled(options({ bearerAuth: true }));
+    fireEvent.keyDown(document.getElementById('auth-method-select')!, { key: 'ArrowDown' });
+    fireEvent.click(await screen.findByText('Basic authentication'));
+    expect(last()).toMatchObject({ basicAuth: true, jsonData: { bearerAuth: false } });
+    fireEvent.change(document.getElementById('basic-auth-user-input')!, { target: { value: 'grafana' } });
+    fireEvent.change(document.getElementById('basic-auth-password-input')!, { target: { value: 's3cret' } });
+    expect(last().basicAuthUser).toBe('grafana');
+    expect(last().secureJsonData).toEqual({ basicAuthPassword: 's3cret' });
+    expect(seen.every((s) => !JSON.stringify(s.jsonData).includes('s3cret'))).toBe(true);
+  });
+
+  it('writes a bearer token as jsonData.bearerAuth + secureJsonData.bearerToken', async () => {
+    const { last } = renderControlled(options({}, { basicAuth: true }));
+    fireEvent.keyDown(document.getElementById('auth-method-select')!, { key: 'ArrowDown' });
+    fireEvent.click(await screen.findByText('Bearer token'));
+    expect(last()).toMatchObject({ basicAuth: false, jsonData: { bearerAuth: true } });
+    fireEvent.change(document.getElementById('meshgraph-bearer-token')!, { target: { value: 'tok-123' } });
+    expect(last().secureJsonData).toEqual({ bearerToken: 'tok-123' });
+    expect(Object.keys(last().jsonData).filter((k) => SECRET_KEYS.test(k))).toEqual([]);
+  });
+
+  it('shows a saved bearer token as configured, and resets it', () => {
+    const { onOptionsChange } = renderEditor({ bearerAuth: true }, { secureJsonFields: { bearerToken: true } });
+    expect(document.getElementById('meshgraph-bearer-token')).toHaveValue('configured');
+    fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
+    const next = onOptionsChange.mock.calls[0][0];
+    expect(next.secureJsonFields.bearerToken).toBe(false);
+    expect(next.secureJsonData.bearerToken).toBe('');
+  });
+
+  it('sets TLS: skip verification, CA certificate and client certificate, secrets in secureJsonData', async () => {
+    const { last } = renderControlled(options());
+    fireEvent.click(screen.getByText('TLS settings'));
+    fireEvent.click(screen.getByLabelText('Skip TLS certificate validation'));
+    expect(last().jsonData.tlsSkipVerify).toBe(true);
+    fireEvent.click(screen.getByLabelText('Add self-signed certificate'));
+    expect(last().jsonData.tlsAuthWithCACert).toBe(true);
+    fireEvent.change(document.getElementById('self-signed-certificate-input')!, { target: { value: 'CA PEM' } });
+    fireEvent.click(screen.getByLabelText('TLS Client Authentication'));
+    fireEvent.change(document.getElementById('client-auth-servername-input')!, { target: { value: 'prom.internal' } });
+    fireEvent.change(document.getElementById('client-auth-client-certificate-input')!, { target: { value: 'CERT PEM' } });
+    fireEvent.change(document.getElementById('client-auth-client-key-input')!, { target: { value: 'KEY PEM' } });
+    expect(last().jsonData).toMatchObject({ tlsAuth: true, tlsAuthWithCACert: true, tlsSkipVerify: true, serverName: 'prom.internal' });
+    expect(last().secureJsonData).toEqual({ tlsCACert: 'CA PEM', tlsClientCert: 'CERT PEM', tlsClientKey: 'KEY PEM' });
+  });
+
+  it('adds a custom header with its value in secureJsonData', async () => {
+    const { last } = renderControlled(options());
+    fireEvent.click(screen.getByLabelText('Expand section HTTP headers'));
+    fireEvent.click(screen.getByText('Add header'));
+    const name = screen.getByPlaceholderText('X-Custom-Header');
+    fireEvent.change(name, { target: { value: 'X-Scope-OrgID' } });
+    fireEvent.change(screen.getByPlaceholderText('Header value'), { target: { value: 'tenant-1' } });
+    fireEvent.blur(name);
+    expect(last().jsonData.httpHeaderName1).toBe('X-Scope-OrgID');
+    expect(last().secureJsonData).toEqual({ httpHeaderValue1: 'tenant-1' });
+  });
+
+  it('keeps the numbers of saved headers when one is deleted (their values stay on the server)', () => {
+    const { last } = renderControlled(
+      options(
+        { httpHeaderName1: 'Authorization', httpHeaderName2: 'X-Scope-OrgID', httpHeaderName3: 'X-Team' },
+        { secureJsonFields: { httpHeaderValue1: true, httpHeaderValue2: true, httpHeaderValue3: true } }
+      )
+    );
+    const deletes = screen.getAllByRole('button', { name: /remove header/i });
+    fireEvent.click(deletes[1]);
+    expect(last().jsonData).toMatchObject({ httpHeaderName1: 'Authorization', httpHeaderName3: 'X-Team' });
+    expect(last().jsonData.httpHeaderName2).toBeUndefined();
+    expect(last().secureJsonData).toEqual({ httpHeaderValue2: '' });
+    expect(last().secureJsonFields).toEqual({ httpHeaderValue1: true, httpHeaderValue3: true });
+  });
+});
+
+describe('ConfigEditor Meshgraph settings', () => {
 
   it('prefills Kiali’s default tolerances', () => {
     renderEditor();

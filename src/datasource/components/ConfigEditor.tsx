@@ -1,6 +1,7 @@
 import React from 'react';
 import { DataSourcePluginOptionsEditorProps } from '@grafana/data';
-import { DataSourceHttpSettings, Field, FieldSet, Input, Stack, Text } from '@grafana/ui';
+import { Auth, AuthMethod, ConfigSection, ConnectionSettings, convertLegacyAuthProps } from '@grafana/plugin-ui';
+import { Divider, Field, Input, SecretInput, Stack, Text } from '@grafana/ui';
 
 import { DEFAULT_QUERY_SHARDS, MAX_QUERY_SHARDS, isValidQueryShards } from '../../engine/planner/planQueries';
 import { parseDurationSeconds } from '../timeWindow';
@@ -13,12 +14,86 @@ import {
   MeshgraphOptions,
   MeshgraphSecureOptions,
 } from '../types';
+import { headerRows, withHeaderRows } from './httpHeaders';
 import { ScopeLabelsEditor } from './ScopeLabelsEditor';
 import { TolerancesEditor } from './TolerancesEditor';
 
 type Props = DataSourcePluginOptionsEditorProps<MeshgraphOptions, MeshgraphSecureOptions>;
+type Settings = Props['options'];
 
 export const DEFAULT_URL = 'http://prometheus:9090';
+
+/** Auth's custom method for `Authorization: Bearer <token>` (jsonData.bearerAuth + secureJsonData.bearerToken). */
+export const BEARER_METHOD = 'custom-bearer' as const;
+
+function BearerTokenField({ options, onOptionsChange }: Props) {
+  return (
+    <Field
+      label="Bearer token"
+      description="Sent as Authorization: Bearer <token> with every Prometheus request. Stored encrypted on Grafana's server; only the backend reads it."
+    >
+      <SecretInput
+        id="meshgraph-bearer-token"
+        width={40}
+        placeholder="Token"
+        disabled={options.readOnly}
+        isConfigured={Boolean(options.secureJsonFields?.bearerToken)}
+        value={options.secureJsonData?.bearerToken ?? ''}
+        onChange={(e) =>
+          onOptionsChange({
+            ...options,
+            secureJsonData: { ...options.secureJsonData, bearerToken: e.currentTarget.value },
+          })
+        }
+        onReset={() =>
+          onOptionsChange({
+            ...options,
+            secureJsonData: { ...options.secureJsonData, bearerToken: '' },
+            secureJsonFields: { ...options.secureJsonFields, bearerToken: false },
+          })
+        }
+      />
+    </Field>
+  );
+}
+
+/** plugin-ui's Auth for what the backend supports: none, basic, bearer token; TLS; custom headers. */
+function AuthSettings({ options, onOptionsChange }: Props) {
+  const legacy = convertLegacyAuthProps<Settings>({ config: options, onChange: onOptionsChange });
+  const jsonData = options.jsonData ?? ({} as MeshgraphOptions);
+  const selectedMethod = jsonData.bearerAuth ? BEARER_METHOD : options.basicAuth ? AuthMethod.BasicAuth : AuthMethod.NoAuth;
+  return (
+    <Auth
+      {...legacy}
+      selectedMethod={selectedMethod}
+      visibleMethods={[AuthMethod.NoAuth, AuthMethod.BasicAuth, BEARER_METHOD]}
+      defaultOptionsOverrides={{
+        [AuthMethod.NoAuth]: { label: 'No authentication', description: 'Prometheus is reachable without credentials' },
+      }}
+      customMethods={[
+        {
+          id: BEARER_METHOD,
+          label: 'Bearer token',
+          description: 'Authenticate with a token (Authorization: Bearer …)',
+          component: <BearerTokenField options={options} onOptionsChange={onOptionsChange} />,
+        },
+      ]}
+      onAuthMethodSelect={(method) =>
+        onOptionsChange({
+          ...options,
+          basicAuth: method === AuthMethod.BasicAuth,
+          withCredentials: false,
+          jsonData: { ...jsonData, bearerAuth: method === BEARER_METHOD },
+        })
+      }
+      basicAuth={legacy.basicAuth && { ...legacy.basicAuth, userLabel: 'User', passwordLabel: 'Password' }}
+      customHeaders={{
+        headers: headerRows(options),
+        onChange: (rows) => onOptionsChange(withHeaderRows(options, rows)),
+      }}
+    />
+  );
+}
 
 export function ConfigEditor({ options, onOptionsChange }: Props) {
   const jsonData = options.jsonData ?? ({} as MeshgraphOptions);
@@ -34,22 +109,24 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
 
   return (
     <div data-testid="meshgraph-config-editor">
-      <DataSourceHttpSettings
-        defaultUrl={DEFAULT_URL}
-        dataSourceConfig={options}
+      <ConnectionSettings<Settings>
+        config={options}
         onChange={onOptionsChange}
-        showAccessOptions={false}
-        showForwardOAuthIdentityOption
-        urlDocs={
+        urlLabel="Prometheus URL"
+        urlPlaceholder={DEFAULT_URL}
+        urlTooltip="The Prometheus (or Prometheus-compatible) base URL, as Grafana's server reaches it."
+        description={
           <>
-            The base URL of the Prometheus (or Prometheus-compatible) server that holds the Istio metrics, as
-            Grafana&apos;s server reaches it, e.g. {DEFAULT_URL}. Requests go through Grafana&apos;s data proxy with the
-            authentication below.
+            The base URL of the Prometheus server that holds the Istio metrics, e.g. {DEFAULT_URL}. Meshgraph&apos;s
+            backend runs on Grafana&apos;s server and queries this URL itself, with the authentication below: the
+            browser never talks to Prometheus, so the URL must be reachable from Grafana&apos;s server.
           </>
         }
       />
+      <AuthSettings options={options} onOptionsChange={onOptionsChange} />
+      <Divider />
 
-      <FieldSet label="Prometheus">
+      <ConfigSection title="Prometheus" description="How the backend queries Prometheus.">
         <Field
           label="Scrape interval"
           description={`How often Prometheus scrapes the Istio proxies (default ${DEFAULT_SCRAPE_INTERVAL}). The graph window is at least twice this; $__rate_interval is computed from it.`}
@@ -66,7 +143,7 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
         </Field>
         <Field
           label="Request timeout (seconds)"
-          description={`Per Prometheus request (default ${DEFAULT_TIMEOUT_SECONDS}).`}
+          description={`How long the backend waits for each Prometheus request (default ${DEFAULT_TIMEOUT_SECONDS}).`}
           invalid={timeoutInvalid}
           error={timeoutInvalid ? 'Use a positive number of seconds' : undefined}
         >
@@ -113,9 +190,10 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
             onChange={(scopeLabels) => setJson({ scopeLabels })}
           />
         </Field>
-      </FieldSet>
+      </ConfigSection>
 
-      <FieldSet label="Health">
+      <Divider />
+      <ConfigSection title="Health">
         <Text element="p" color="secondary">
           Rate tolerances decide when an edge or node is Degraded or Failure: the share of requests whose response code
           matches the pattern (X = any digit; gRPC uses status codes, &quot;-&quot; means no response). Protocol and
@@ -125,9 +203,10 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
           tolerances={jsonData.healthTolerances}
           onChange={(healthTolerances) => setJson({ healthTolerances })}
         />
-      </FieldSet>
+      </ConfigSection>
 
-      <FieldSet label="Links">
+      <Divider />
+      <ConfigSection title="Links" description="Data links on the graph's nodes.">
         <Stack direction="column" gap={0}>
           <Field
             label="Istio workload dashboard UID"
@@ -164,7 +243,7 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
             />
           </Field>
         </Stack>
-      </FieldSet>
+      </ConfigSection>
     </div>
   );
 }

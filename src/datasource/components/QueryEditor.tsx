@@ -1,24 +1,11 @@
 import React, { useEffect, useMemo, useState } from 'react';
-import { css } from '@emotion/css';
-import { GrafanaTheme2, QueryEditorProps, SelectableValue } from '@grafana/data';
-import {
-  Alert,
-  Collapse,
-  InlineField,
-  InlineSwitch,
-  Input,
-  MultiSelect,
-  RadioButtonGroup,
-  Select,
-  Stack,
-  useStyles2,
-} from '@grafana/ui';
+import { QueryEditorProps, SelectableValue } from '@grafana/data';
+import { Collapse, InlineField, InlineSwitch, Input, MultiSelect, RadioButtonGroup, Select, Stack } from '@grafana/ui';
 
 import type { DataSource } from '../datasource';
 import type {
   AmbientTraffic,
   BoxBy,
-  GraphType,
   GrpcRate,
   HttpRate,
   ResponseTimeStat,
@@ -26,6 +13,20 @@ import type {
   ThroughputType,
 } from '../../engine/model';
 import { ALL_NAMESPACES, MeshgraphOptions, MeshgraphQuery, NodeFocusKind, withQueryDefaults } from '../types';
+import { PromqlPreview } from './PromqlPreview';
+import {
+  AGGREGATE_OPTIONS,
+  AMBIENT_OPTIONS,
+  BOX_OPTIONS,
+  FOCUS_OPTIONS,
+  GRAPH_TYPE_OPTIONS,
+  GRPC_OPTIONS,
+  HTTP_OPTIONS,
+  RESPONSE_TIME_OPTIONS,
+  TCP_OPTIONS,
+  THROUGHPUT_OPTIONS,
+} from './queryOptions';
+import { QueryTypeFields } from './QueryTypeFields';
 import { ScopeLabelsEditor } from './ScopeLabelsEditor';
 
 type Props = QueryEditorProps<DataSource, MeshgraphQuery, MeshgraphOptions>;
@@ -52,68 +53,11 @@ function SwitchField(props: {
   );
 }
 
-const GRAPH_TYPE_OPTIONS: Array<SelectableValue<GraphType>> = [
-  { label: 'Versioned app', value: 'versionedApp', description: 'App nodes per version, boxed by app' },
-  { label: 'App', value: 'app', description: 'One node per app (canonical service)' },
-  { label: 'Workload', value: 'workload', description: 'One node per workload (deployment…)' },
-  { label: 'Service', value: 'service', description: 'Service nodes only' },
-];
-const HTTP_OPTIONS: Array<SelectableValue<HttpRate>> = [
-  { label: 'Requests', value: 'requests' },
-  { label: 'None', value: 'none' },
-];
-const GRPC_OPTIONS: Array<SelectableValue<GrpcRate>> = [
-  { label: 'Requests', value: 'requests' },
-  { label: 'Sent messages', value: 'sent' },
-  { label: 'Received messages', value: 'received' },
-  { label: 'Total messages', value: 'total' },
-  { label: 'None', value: 'none' },
-];
-const TCP_OPTIONS: Array<SelectableValue<TcpRate>> = [
-  { label: 'Sent bytes', value: 'sent' },
-  { label: 'Received bytes', value: 'received' },
-  { label: 'Total bytes', value: 'total' },
-  { label: 'None', value: 'none' },
-];
-const AMBIENT_OPTIONS: Array<SelectableValue<AmbientTraffic>> = [
-  { label: 'Total', value: 'total' },
-  { label: 'Waypoint', value: 'waypoint' },
-  { label: 'Ztunnel', value: 'ztunnel' },
-  { label: 'None', value: 'none' },
-];
-const BOX_OPTIONS: Array<SelectableValue<BoxBy>> = [
-  { label: 'Cluster', value: 'cluster' },
-  { label: 'Namespace', value: 'namespace' },
-  { label: 'App', value: 'app' },
-];
-const RESPONSE_TIME_OPTIONS: Array<SelectableValue<ResponseTimeStat | 'off'>> = [
-  { label: 'Off', value: 'off' },
-  { label: 'Avg', value: 'avg' },
-  { label: 'p50', value: '50' },
-  { label: 'p95', value: '95' },
-  { label: 'p99', value: '99' },
-];
-const THROUGHPUT_OPTIONS: Array<SelectableValue<ThroughputType | 'off'>> = [
-  { label: 'Off', value: 'off' },
-  { label: 'Request', value: 'request' },
-  { label: 'Response', value: 'response' },
-];
-const FOCUS_OPTIONS: Array<SelectableValue<NodeFocusKind>> = [
-  { label: 'None', value: 'none' },
-  { label: 'Workload', value: 'workload' },
-  { label: 'App', value: 'app' },
-  { label: 'Service', value: 'service' },
-];
-const AGGREGATE_OPTIONS: Array<SelectableValue<string>> = [
-  { label: 'Off', value: '' },
-  { label: 'request_operation', value: 'request_operation' },
-];
-
 const LABEL_WIDTH = 20;
 
-export function QueryEditor({ query: rawQuery, onChange, onRunQuery, datasource, range }: Props) {
+export function QueryEditor({ query: rawQuery, onChange, onRunQuery, datasource, range, data }: Props) {
   const query = useMemo(() => withQueryDefaults(rawQuery), [rawQuery]);
-  const styles = useStyles2(getStyles);
+  const isGraph = !query.queryType || query.queryType === 'graph';
   const [namespaceNames, setNamespaceNames] = useState<string[]>([]);
   const [open, setOpen] = useState<Record<string, boolean>>({ focus: query.node.kind !== 'none' });
 
@@ -169,15 +113,18 @@ export function QueryEditor({ query: rawQuery, onChange, onRunQuery, datasource,
     ];
   }, [datasource, namespaceNames, query.namespaces]);
 
-  const preview = useMemo(
-    () => (open.promql ? datasource.previewQueries(query, range) : undefined),
-    [open.promql, datasource, query, range]
-  );
-
   const toggle = (key: string) => (isOpen: boolean) => setOpen({ ...open, [key]: isOpen });
 
   return (
     <div data-testid="meshgraph-query-editor">
+      <QueryTypeFields
+        query={query}
+        labelWidth={LABEL_WIDTH}
+        onChange={(next) => {
+          onChange(next);
+          onRunQuery();
+        }}
+      />
       <Stack gap={0} wrap="wrap">
         <InlineField
           label="Namespaces"
@@ -253,16 +200,18 @@ export function QueryEditor({ query: rawQuery, onChange, onRunQuery, datasource,
             onChange={(e) => change({ includeIdleEdges: e.currentTarget.checked })}
           />
         </InlineField>
-        <InlineField label="Box by" tooltip="Group nodes in boxes (app graphs always box by app)">
-          <MultiSelect<BoxBy>
-            inputId="meshgraph-box"
-            aria-label="Box by"
-            width={32}
-            options={BOX_OPTIONS}
-            value={query.boxBy}
-            onChange={(values) => change({ boxBy: values.map((v) => v.value!) })}
-          />
-        </InlineField>
+        {isGraph && (
+          <InlineField label="Box by" tooltip="Group nodes in boxes (app graphs always box by app)">
+            <MultiSelect<BoxBy>
+              inputId="meshgraph-box"
+              aria-label="Box by"
+              width={32}
+              options={BOX_OPTIONS}
+              value={query.boxBy}
+              onChange={(values) => change({ boxBy: values.map((v) => v.value!) })}
+            />
+          </InlineField>
+        )}
       </Stack>
 
       <Collapse label="Traffic" isOpen={!!open.traffic} onToggle={toggle('traffic')}>
@@ -456,39 +405,16 @@ export function QueryEditor({ query: rawQuery, onChange, onRunQuery, datasource,
       </Collapse>
 
       <Collapse label="PromQL" isOpen={!!open.promql} onToggle={toggle('promql')}>
-        {preview?.error && (
-          <Alert severity="error" title="This query cannot run">
-            {preview.error}
-          </Alert>
+        {open.promql && (
+          <PromqlPreview
+            datasource={datasource}
+            query={query}
+            from={range?.from.valueOf()}
+            to={range?.to.valueOf()}
+            intervalMs={data?.request?.intervalMs}
+          />
         )}
-        {preview?.notices.map((n, i) => (
-          <Alert key={i} severity={n.severity} title={n.text} />
-        ))}
-        {preview?.queries.map((q) => (
-          <div key={q.id} className={styles.query}>
-            <div className={styles.purpose}>{q.purpose}</div>
-            <pre className={styles.code} aria-label={`PromQL ${q.id}`} data-testid="meshgraph-promql">
-              {q.expr}
-            </pre>
-          </div>
-        ))}
       </Collapse>
     </div>
   );
 }
-
-const getStyles = (theme: GrafanaTheme2) => ({
-  query: css({ marginBottom: theme.spacing(1) }),
-  purpose: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
-  code: css({
-    fontFamily: theme.typography.fontFamilyMonospace,
-    fontSize: theme.typography.bodySmall.fontSize,
-    whiteSpace: 'pre-wrap',
-    wordBreak: 'break-all',
-    background: theme.colors.background.secondary,
-    padding: theme.spacing(1),
-    margin: 0,
-    maxHeight: 240,
-    overflow: 'auto',
-  }),
-});

@@ -1,14 +1,14 @@
 import React from 'react';
 import { fireEvent, render, screen } from '@testing-library/react';
 
-import type { DataSource } from '../datasource';
 import { installDomStubs } from '../testing/domStubs';
-import { normalizeVariableQuery } from '../variables';
+import { normalizeVariableQuery, VariableDataSource } from '../variableQuery';
 import { VariableQueryEditor } from './VariableQueryEditor';
 
 beforeAll(installDomStubs);
 
-const ds = {} as DataSource;
+/** The editor uses nothing of the datasource. */
+const ds = {} as VariableDataSource;
 
 describe('VariableQueryEditor', () => {
   it('changes the list kind', async () => {

@@ -2,11 +2,11 @@ import React from 'react';
 import { QueryEditorProps, SelectableValue } from '@grafana/data';
 import { InlineField, Input, Select, Stack } from '@grafana/ui';
 
-import type { DataSource } from '../datasource';
 import { MeshgraphOptions, MeshgraphQuery, MeshgraphVariableQuery, VariableKind } from '../types';
-import { normalizeVariableQuery } from '../variables';
+import { normalizeVariableQuery, takesNamespaceFilter, VariableDataSource } from '../variableQuery';
 
-type Props = QueryEditorProps<DataSource, MeshgraphQuery, MeshgraphOptions, MeshgraphVariableQuery>;
+/** Only the query and onChange are used: the editor needs nothing from the datasource. */
+type Props = QueryEditorProps<VariableDataSource, MeshgraphQuery, MeshgraphOptions, MeshgraphVariableQuery>;
 
 const KIND_OPTIONS: Array<SelectableValue<VariableKind>> = [
   { label: 'Namespaces', value: 'namespaces', description: 'Namespaces with Istio traffic' },
@@ -19,7 +19,7 @@ const KIND_OPTIONS: Array<SelectableValue<VariableKind>> = [
 /** Editor of a Meshgraph query variable: which list, and for names, which namespaces. */
 export function VariableQueryEditor({ query: raw, onChange }: Props) {
   const query = normalizeVariableQuery(raw);
-  const filtered = query.kind !== 'namespaces' && query.kind !== 'clusters';
+  const filtered = takesNamespaceFilter(query.kind);
   return (
     <Stack gap={0} wrap="wrap">
       <InlineField label="List" labelWidth={14}>

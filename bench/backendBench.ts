@@ -48,7 +48,12 @@ async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
   return [r, performance.now() - t];
 }
 
-export async function benchBackend(prometheusUrl: string, prometheusPid: number, namespaces: string[], queryTime: number): Promise<BackendFigures> {
+export async function benchBackend(
+  prometheusUrl: string,
+  prometheusPid: number,
+  namespaces: string[],
+  queryTime: number
+): Promise<BackendFigures> {
   const starts: number[] = [];
   for (let i = 0; i < 3; i++) {
     const p = await startPlugin(BUILT_PLUGIN);
@@ -60,7 +65,12 @@ export async function benchBackend(prometheusUrl: string, prometheusPid: number,
   try {
     await new Promise((r) => setTimeout(r, 500));
     const idleRssMB = procStatusKB(host.pid, 'VmRSS') / 1024;
-    const ds: DatasourceSettings = { uid: 'bench', url: proxy.url, jsonData: { scrapeInterval: '15s' }, lastUpdatedMS: 1 };
+    const ds: DatasourceSettings = {
+      uid: 'bench',
+      url: proxy.url,
+      jsonData: { scrapeInterval: '15s' },
+      lastUpdatedMS: 1,
+    };
     const query = (t: number): HostQuery => ({
       refId: 'A',
       json: { namespaces, graphType: 'versionedApp', duration: '600s', kubeState: false },
@@ -77,9 +87,14 @@ export async function benchBackend(prometheusUrl: string, prometheusPid: number,
     if (first.A.error) {
       throw new Error(`backend query failed: ${first.A.error}`);
     }
-    const oneViewer = { requests: proxy.log.length - requestsBefore, prometheusCpuSeconds: cpuSeconds(prometheusPid) - cpuBefore };
+    const oneViewer = {
+      requests: proxy.log.length - requestsBefore,
+      prometheusCpuSeconds: cpuSeconds(prometheusPid) - cpuBefore,
+    };
     const prometheusBytes = proxy.log.reduce((s, r) => s + r.answerBytes, 0) - bytesBefore;
-    const browserBytes = Buffer.byteLength(JSON.stringify({ results: { A: { status: 200, frames: first.A.frames.map(toDataFrameJSON) } } }));
+    const browserBytes = Buffer.byteLength(
+      JSON.stringify({ results: { A: { status: 200, frames: first.A.frames.map(toDataFrameJSON) } } })
+    );
     const seconds: number[] = [];
     for (let i = 0; i < 5; i++) {
       seconds.push((await timed(() => host.queryData(ds, [query(queryTime)])))[1]);
@@ -96,7 +111,11 @@ export async function benchBackend(prometheusUrl: string, prometheusPid: number,
     if (answers.some((a) => a.A.error)) {
       throw new Error('a concurrent viewer failed');
     }
-    const twentyViewers = { requests: proxy.log.length - requestsBefore, prometheusCpuSeconds: cpuSeconds(prometheusPid) - cpuBefore, wallMs };
+    const twentyViewers = {
+      requests: proxy.log.length - requestsBefore,
+      prometheusCpuSeconds: cpuSeconds(prometheusPid) - cpuBefore,
+      wallMs,
+    };
     return {
       spawnToHandshakeMs: median(starts),
       idleRssMB,

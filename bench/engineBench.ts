@@ -18,9 +18,16 @@ import { benchBackend, BackendFigures } from './backendBench';
 const root = path.resolve(__dirname, '..');
 // The timed engine, as built (npm run build); see shippedEngine.ts.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { buildGraph, encodeFrame, fetchTransport, graphWireFrames, PrometheusClient, toFrames, trafficVisitor, TrafficMap } = require(
-  path.join(root, 'build', 'bench', 'engine.cjs')
-) as typeof import('./shippedEngine');
+const {
+  buildGraph,
+  encodeFrame,
+  fetchTransport,
+  graphWireFrames,
+  PrometheusClient,
+  toFrames,
+  trafficVisitor,
+  TrafficMap,
+} = require(path.join(root, 'build', 'bench', 'engine.cjs')) as typeof import('./shippedEngine');
 
 export interface MeshFigures {
   mesh: string;

@@ -65,7 +65,11 @@ function printMesh(m: MeshFigures) {
       `fold alone ${ratio(m.foldOverJsonParse)} (read + fold − read)`,
     ],
     ['whole engine (read, fold, appenders, model, health)', m.engineMs.toFixed(1), ratio(m.engineOverJsonParse)],
-    ['… and the frames as Arrow (the backend, goal ≤ 2.0×)', m.engineToArrowMs.toFixed(1), ratio(m.engineToArrowOverJsonParse)],
+    [
+      '… and the frames as Arrow (the backend, goal ≤ 2.0×)',
+      m.engineToArrowMs.toFixed(1),
+      ratio(m.engineToArrowOverJsonParse),
+    ],
   ]);
   const b = m.backend;
   table([
@@ -73,8 +77,16 @@ function printMesh(m: MeshFigures) {
     ['spawn → handshake', `${b.spawnToHandshakeMs.toFixed(0)} ms`, '≤ 1000 ms'],
     ['idle RSS', `${b.idleRssMB.toFixed(0)} MB`, '≤ 100 MB'],
     ['peak RSS', `${b.peakRssMB.toFixed(0)} MB`, '≤ 500 MB at 100 × 100'],
-    ['bytes to the browser / bytes from Prometheus', `${b.browserBytes} / ${b.prometheusBytes} = ${pct(b.browserShare)}`, '≤ 10 % at 100 × 100'],
-    ['first viewer / second viewer', `${b.firstViewerMs.toFixed(0)} ms / ${b.secondViewerMs.toFixed(0)} ms`, 'second ≤ 50 ms'],
+    [
+      'bytes to the browser / bytes from Prometheus',
+      `${b.browserBytes} / ${b.prometheusBytes} = ${pct(b.browserShare)}`,
+      '≤ 10 % at 100 × 100',
+    ],
+    [
+      'first viewer / second viewer',
+      `${b.firstViewerMs.toFixed(0)} ms / ${b.secondViewerMs.toFixed(0)} ms`,
+      'second ≤ 50 ms',
+    ],
     [
       'Prometheus for 20 viewers / one viewer',
       `${b.twentyViewers.requests} / ${b.oneViewer.requests} requests, CPU ${b.twentyViewers.prometheusCpuSeconds.toFixed(2)} / ${b.oneViewer.prometheusCpuSeconds.toFixed(2)} s = ${ratio(b.prometheusWorkRatio)}`,

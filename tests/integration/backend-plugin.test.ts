@@ -14,6 +14,7 @@ import { CountingProxy, startCountingProxy } from '../support/countingProxy';
 import { BUILT_PLUGIN, DatasourceSettings, HostDataResponse, PluginHost, startPlugin } from '../support/grafanaHost';
 import type { GrafanaFrame } from '../support/grafanaFrames';
 import { BackfilledPrometheus, startBackfilledPrometheus } from '../support/prometheusFixture';
+import { expectValidPromQL } from '../../src/engine/promql/parse.testutil';
 
 const root = path.resolve(__dirname, '../..');
 const EXECUTABLE = process.env.MESHGRAPH_PLUGIN_EXECUTABLE ?? BUILT_PLUGIN;
@@ -26,19 +27,29 @@ function rows(frame: GrafanaFrame): Array<Record<string, unknown>> {
 function frame(response: HostDataResponse, name: string): GrafanaFrame {
   const f = response.frames.find((x) => x.name === name);
   if (!f) {
-    throw new Error(`no ${name} frame in ${JSON.stringify(response.frames.map((x) => x.name))} (error: ${response.error})`);
+    throw new Error(
+      `no ${name} frame in ${JSON.stringify(response.frames.map((x) => x.name))} (error: ${response.error})`
+    );
   }
   return f;
 }
 
-function cliFrames(args: string[]): Promise<Array<{ name: string; fields: Array<{ name: string; values: unknown[] }> }>> {
+function cliFrames(
+  args: string[]
+): Promise<Array<{ name: string; fields: Array<{ name: string; values: unknown[] }> }>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['src/cli/meshgraph.ts', 'graph', ...args, '--format', 'frames'], { cwd: root });
+    const child = spawn(
+      path.join(root, 'node_modules/.bin/tsx'),
+      ['src/cli/meshgraph.ts', 'graph', ...args, '--format', 'frames'],
+      { cwd: root }
+    );
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`CLI exit ${code}: ${err}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`CLI exit ${code}: ${err}`))
+    );
   });
 }
 
@@ -84,7 +95,17 @@ describe('the backend plugin as Grafana starts it', () => {
 
   it('builds the same graph frames as the CLI, read under the Go SDK rules', async () => {
     const answer = await host.queryData(ds, [
-      { refId: 'A', json: { namespaces: ['bookinfo'], graphType: 'workload', injectServiceNodes: false, duration: '600s' }, ...window },
+      {
+        refId: 'A',
+        json: {
+          namespaces: ['bookinfo'],
+          graphType: 'workload',
+          injectServiceNodes: false,
+          duration: '600s',
+          boxBy: [],
+        },
+        ...window,
+      },
     ]);
     const a = answer.A;
     expect(a.error).toBe('');
@@ -92,12 +113,21 @@ describe('the backend plugin as Grafana starts it', () => {
     const edges = frame(a, 'edges');
     expect(nodes.meta?.preferredVisualisationType).toBe('nodeGraph');
     const cli = await cliFrames([
-      '--prometheus', prom.url, '--namespaces', 'bookinfo', '--graph-type', 'workload', '--duration', '600s',
-      '--time', String(prom.queryTime),
+      '--prometheus',
+      prom.url,
+      '--namespaces',
+      'bookinfo',
+      '--graph-type',
+      'workload',
+      '--duration',
+      '600s',
+      '--time',
+      String(prom.queryTime),
     ]);
     const cliNodes = cli.find((f) => f.name === 'nodes')!;
     const cliEdges = cli.find((f) => f.name === 'edges')!;
-    const ids = (f: { fields: Array<{ name: string; values: unknown[] }> }) => [...(f.fields.find((x) => x.name === 'id')!.values as string[])].sort();
+    const ids = (f: { fields: Array<{ name: string; values: unknown[] }> }) =>
+      [...(f.fields.find((x) => x.name === 'id')!.values as string[])].sort();
     expect(ids(nodes)).toEqual(ids(cliNodes));
     expect(ids(edges)).toEqual(ids(cliEdges));
     expect(nodes.fields.length).toBeGreaterThan(10);
@@ -130,7 +160,17 @@ describe('the backend plugin as Grafana starts it', () => {
     expect(rows(frame(answer.A, 'nodes'))).toEqual([]);
     const sent = proxy.log.slice(before).map((r) => new URLSearchParams(r.body).get('query') ?? '');
     expect(sent.length).toBeGreaterThan(0);
-    expect(sent.every((q) => q.includes('bookinfo\\"} or vector(1) or {a=\\"'))).toBe(true);
+    // Parsed with Prometheus' grammar, every query holds the value as one matcher's literal (or an anchored regex
+    // matching exactly it), never as PromQL.
+    for (const expr of sent) {
+      const parsed = expectValidPromQL(expr);
+      expect(parsed.errors).toEqual([]);
+      expect(parsed.skeleton).not.toContain('vector(1)');
+      const holds = parsed.matchers.some(
+        (m) => m.value === hostile || (m.op.endsWith('~') && new RegExp(`^(?:${m.value})$`).test(hostile))
+      );
+      expect(holds).toBe(true);
+    }
   });
 
   it('gives one labelled number per edge equal to the graph edges, and per-node health', async () => {
@@ -192,7 +232,7 @@ describe('the backend plugin as Grafana starts it', () => {
     expect(new Set(labelSets).size).toBe(labelSets.length);
   });
 
-  it('lets 10 concurrent viewers of one graph cost one viewer\'s Prometheus requests', async () => {
+  it("lets 10 concurrent viewers of one graph cost one viewer's Prometheus requests", async () => {
     const viewer = { fromMs: window.fromMs - 120_000, toMs: window.toMs - 120_000 };
     const query = { refId: 'A', json: { namespaces: ['bookinfo'], graphType: 'app' }, ...viewer };
     let before = prometheusRequests();
@@ -202,8 +242,11 @@ describe('the backend plugin as Grafana starts it', () => {
     const later = { ...query, fromMs: viewer.fromMs - 300_000, toMs: viewer.toMs - 300_000 };
     before = prometheusRequests();
     // Viewers a few seconds apart inside one scrape interval share the evaluation.
+    const aligned = later.toMs - (later.toMs % 15_000);
     const answers = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => host.queryData(ds, [{ ...later, toMs: later.toMs - (later.toMs % 15_000) + i * 1000 }]))
+      Array.from({ length: 10 }, (_, i) =>
+        host.queryData(ds, [{ ...later, fromMs: aligned - 600_000 + i * 1000, toMs: aligned + i * 1000 }])
+      )
     );
     const ten = prometheusRequests() - before;
     expect(answers.every((a) => a.A.error === '' && a.A.frames.length === 2)).toBe(true);
@@ -215,7 +258,11 @@ describe('the backend plugin as Grafana starts it', () => {
     try {
       const controller = new AbortController();
       const before = proxy.log.length;
-      const pending = host.queryData(ds, [{ refId: 'A', json: { namespaces: ['bookinfo'], graphType: 'service' }, ...window }], controller.signal);
+      const pending = host.queryData(
+        ds,
+        [{ refId: 'A', json: { namespaces: ['bookinfo'], graphType: 'service' }, ...window }],
+        controller.signal
+      );
       await new Promise((r) => setTimeout(r, 500));
       controller.abort();
       await expect(pending).rejects.toMatchObject({ code: 1 }); // gRPC CANCELLED on the host side
@@ -231,7 +278,12 @@ describe('the backend plugin as Grafana starts it', () => {
 
   it('reports Prometheus down with a readable error, then answers again when it is back', async () => {
     proxy.state.down = true;
-    const q = { refId: 'A', json: { namespaces: ['bookinfo'], graphType: 'versionedApp' }, fromMs: window.fromMs - 900_000, toMs: window.toMs - 900_000 };
+    const q = {
+      refId: 'A',
+      json: { namespaces: ['bookinfo'], graphType: 'versionedApp' },
+      fromMs: window.fromMs - 900_000,
+      toMs: window.toMs - 900_000,
+    };
     const down = await host.queryData(ds, [q]);
     expect(down.A.error).toMatch(/Cannot reach Prometheus/);
     expect(down.A.errorSource).toBe('downstream');
@@ -242,12 +294,24 @@ describe('the backend plugin as Grafana starts it', () => {
   });
 
   it('serves the names and plan resources', async () => {
-    const names = await host.callResource(ds, { path: 'names', query: `kind=namespaces&from=${window.fromMs}&to=${window.toMs}` });
+    const names = await host.callResource(ds, {
+      path: 'names',
+      query: `kind=namespaces&from=${window.fromMs}&to=${window.toMs}`,
+    });
     expect(names.code).toBe(200);
     expect((names.json() as { names: string[] }).names).toContain('bookinfo');
-    const workloads = await host.callResource(ds, { path: 'names', query: `kind=workloads&namespace=bookinfo&from=${window.fromMs}&to=${window.toMs}` });
-    expect((workloads.json() as { names: string[] }).names).toEqual(expect.arrayContaining(['productpage-v1', 'reviews-v2']));
-    const plan = await host.callResource(ds, { path: 'plan', method: 'POST', body: { query: { namespaces: ['bookinfo'] }, ...{ from: window.fromMs, to: window.toMs } } });
+    const workloads = await host.callResource(ds, {
+      path: 'names',
+      query: `kind=workloads&namespace=bookinfo&from=${window.fromMs}&to=${window.toMs}`,
+    });
+    expect((workloads.json() as { names: string[] }).names).toEqual(
+      expect.arrayContaining(['productpage-v1', 'reviews-v2'])
+    );
+    const plan = await host.callResource(ds, {
+      path: 'plan',
+      method: 'POST',
+      body: { query: { namespaces: ['bookinfo'] }, ...{ from: window.fromMs, to: window.toMs } },
+    });
     expect(plan.code).toBe(200);
     expect((plan.json() as { queries: unknown[] }).queries.length).toBeGreaterThan(0);
     const unknown = await host.callResource(ds, { path: 'admin/tsdb/delete_series', method: 'POST' });
@@ -260,7 +324,7 @@ describe('the backend plugin as Grafana starts it', () => {
     expect(result.code).toBe(0);
   });
 
-  it('refuses to run without Grafana\'s cookie, with one human sentence', async () => {
+  it("refuses to run without Grafana's cookie, with one human sentence", async () => {
     await expect(startPlugin(EXECUTABLE, { withoutCookie: true, handshakeTimeoutMs: 10_000 })).rejects.toThrow(
       /exited before completing the handshake \(code 1.*Grafana starts it itself/s
     );

@@ -325,7 +325,11 @@ export async function startSandbox(options: SandboxServerOptions): Promise<Sandb
       const health = await plugin!.checkHealth(ds);
       const status = health.status === 'OK' ? 200 : 400;
       backendLog.push({ kind: 'health', what: ds.uid ?? '', status });
-      sendJson(res, status, { status: health.status, message: health.message, ...(health.details ? { details: health.details } : {}) });
+      sendJson(res, status, {
+        status: health.status,
+        message: health.message,
+        ...(health.details ? { details: health.details } : {}),
+      });
       return;
     }
     const answer = await plugin!.callResource(ds, {

@@ -30,10 +30,11 @@ export function framesFor(request: GraphRequest, model: GraphModel, instance: Da
     const links = nodeDataLinks(instance.settings);
     return graphWireFrames(toFrames(model, { links }), request.refId, notices, links);
   }
+  const rates = { grpcRate: request.options.rates.grpc };
   const frames =
     request.queryType === 'edgeMetrics'
-      ? edgeMetricFrames(model, request.metric, request.refId)
-      : nodeMetricFrames(model, request.metric, request.refId);
+      ? edgeMetricFrames(model, request.metric, request.refId, rates)
+      : nodeMetricFrames(model, request.metric, request.refId, rates);
   if (frames.length > 0 && notices.length > 0) {
     frames[0] = { ...frames[0], meta: { ...(frames[0].meta ?? {}), notices } };
   }

@@ -10,11 +10,14 @@ import type { GraphModel, GraphOptions } from '../../engine/model';
 export interface EvaluationLimits {
   /** Finished results kept at most. */
   maxEntries: number;
-  /** Nodes + edges kept at most over all finished results (a 100 × 100 mesh has about 40,000). */
+  /**
+   * Nodes + edges kept at most over all finished results (a 100 × 100 mesh has about 40,000; with its encoded
+   * frames it takes about 60 MB).
+   */
   maxElements: number;
 }
 
-export const DEFAULT_LIMITS: EvaluationLimits = { maxEntries: 32, maxElements: 200_000 };
+export const DEFAULT_LIMITS: EvaluationLimits = { maxEntries: 32, maxElements: 120_000 };
 
 type Build = (options: GraphOptions, signal: AbortSignal) => Promise<GraphModel>;
 

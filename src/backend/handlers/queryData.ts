@@ -41,6 +41,28 @@ export function framesFor(request: GraphRequest, model: GraphModel, instance: Da
   return frames;
 }
 
+/**
+ * Encoded frames per shared graph: a second viewer of the same graph gets the bytes the first one got, without
+ * building and encoding the frames again. Kept as long as the evaluation keeps the graph.
+ */
+const encodedByModel = new WeakMap<GraphModel, Map<string, Uint8Array[]>>();
+
+function encodedFrames(request: GraphRequest, model: GraphModel, instance: DatasourceInstance): Uint8Array[] {
+  const metric = request.queryType === 'graph' ? '' : request.metric;
+  const key = JSON.stringify([request.queryType, metric, request.refId, request.notices]);
+  let byRequest = encodedByModel.get(model);
+  if (!byRequest) {
+    byRequest = new Map();
+    encodedByModel.set(model, byRequest);
+  }
+  let frames = byRequest.get(key);
+  if (!frames) {
+    frames = framesFor(request, model, instance).map(encodeFrame);
+    byRequest.set(key, frames);
+  }
+  return frames;
+}
+
 /** Nothing could be read at all: an error, not an empty graph. */
 function fatalText(model: GraphModel): string | undefined {
   if (model.nodes.length > 0) {
@@ -81,7 +103,7 @@ async function answer(
     if (fatal) {
       return { frames: [], error: fatal, status: 502, errorSource: 'downstream' };
     }
-    return { frames: framesFor(request, model, instance).map(encodeFrame), status: 200 };
+    return { frames: encodedFrames(request, model, instance), status: 200 };
   } catch (e) {
     if (isAbortError(e) && signal.aborted) {
       return { frames: [], error: 'The query was cancelled.', status: 499, errorSource: 'downstream' };

@@ -12,7 +12,7 @@ import {
   startedByGrafana,
 } from './protocol/handshake';
 import { keepAliveOnErrors, onTerminationSignals, watchParent } from './protocol/lifecycle';
-import { serve } from './protocol/serve';
+import { RunningServer, serve } from './protocol/serve';
 
 async function main(): Promise<void> {
   const env = process.env;
@@ -31,10 +31,10 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
-  keepAliveOnErrors(log);
   const handlers = createHandlers(log);
   const socket = socketPath(env);
   let stopping = false;
+  let server: RunningServer | undefined;
   const stop = (why: string) => {
     if (stopping) {
       return;
@@ -42,9 +42,12 @@ async function main(): Promise<void> {
     stopping = true;
     log.info('Stopping', { reason: why });
     handlers.instances.closeAll();
-    void server.stop().finally(() => process.exit(0));
+    // Running calls get a moment to finish; the process ends in any case.
+    setTimeout(() => process.exit(0), 3000).unref();
+    void (server ? server.stop() : Promise.resolve()).finally(() => process.exit(0));
   };
-  const server = await serve(handlers, {
+  keepAliveOnErrors(log, () => stop("Grafana closed the plugin's output"));
+  server = await serve(handlers, {
     socket,
     log,
     onShutdown: () => stop('Grafana asked the plugin to shut down'),

@@ -268,10 +268,9 @@ describe("the backend executable under hashicorp go-plugin's client", () => {
     }
   });
 
-  // Known bug: go-plugin reads a stderr line as an hclog entry only when @timestamp has six fractional digits
-  // ("2006-01-02T15:04:05.000000Z07:00"); Date.toISOString() has three, so Grafana logs each line raw at debug
-  // level. Flip to it() when the plugin's log timestamps are fixed.
-  it.failing('logs only hclog JSON lines that go-plugin parses', () => {
+  // go-plugin reads a stderr line as an hclog entry only when @timestamp has six fractional digits
+  // ("2006-01-02T15:04:05.000000Z07:00"); otherwise Grafana logs the line raw at debug level.
+  it('logs only hclog JSON lines that go-plugin parses', () => {
     const { stderr } = main.summary;
     expect(stderr.lines).toBeGreaterThan(0);
     expect({ hclogLines: stderr.hclogLines, otherSamples: stderr.otherSamples }).toEqual({

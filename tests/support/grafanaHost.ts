@@ -234,7 +234,12 @@ export async function startPlugin(executable = BUILT_PLUGIN, options: StartOptio
     for (const line of lines.filter((l) => l.trim() !== '')) {
       try {
         const parsed = JSON.parse(line) as HclogLine;
-        if (typeof parsed['@level'] === 'string' && typeof parsed['@message'] === 'string') {
+        // go-plugin's reading: string level and message, timestamp in Go's 2006-01-02T15:04:05.000000Z07:00.
+        if (
+          typeof parsed['@level'] === 'string' &&
+          typeof parsed['@message'] === 'string' &&
+          /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}(Z|[+-]\d\d:\d\d)$/.test(String(parsed['@timestamp']))
+        ) {
           logs.push(parsed);
           continue;
         }

@@ -15,9 +15,17 @@ export interface Logger {
 
 const ORDER: Record<LogLevel, number> = { trace: 0, debug: 1, info: 2, warn: 3, error: 4 };
 
+/**
+ * go-plugin parses "@timestamp" with Go's layout 2006-01-02T15:04:05.000000Z07:00 (six fraction digits) and
+ * passes a line it cannot parse to Grafana's log as plain debug text.
+ */
+export function timestamp(now: Date): string {
+  return now.toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+}
+
 /** One hclog JSON line (without the newline). */
 export function hclogLine(level: LogLevel, message: string, fields: LogFields = {}, now = new Date()): string {
-  const record: Record<string, unknown> = { '@level': level, '@message': message, '@timestamp': now.toISOString() };
+  const record: Record<string, unknown> = { '@level': level, '@message': message, '@timestamp': timestamp(now) };
   for (const [key, value] of Object.entries(fields)) {
     if (value !== undefined && !key.startsWith('@')) {
       record[key] = value;

@@ -4,12 +4,32 @@
  */
 import type { Logger } from './hclog';
 
-/** Logs unhandled rejections and exceptions instead of exiting on them. */
-export function keepAliveOnErrors(log: Logger): void {
+/** A write to a pipe whose reader is gone: Grafana has exited. */
+function isBrokenPipe(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED' || code === 'ECONNRESET';
+}
+
+/**
+ * Logs unhandled rejections and exceptions instead of exiting on them, except a broken stdout or stderr pipe,
+ * which means Grafana is gone: then `onHostGone` (logging it would only break the pipe again).
+ */
+export function keepAliveOnErrors(log: Logger, onHostGone: () => void): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e) => {
+      if (isBrokenPipe(e)) {
+        onHostGone();
+      }
+    });
+  }
   process.on('unhandledRejection', (reason) => {
     log.error('Unhandled promise rejection (the plugin keeps running)', { error: describe(reason) });
   });
   process.on('uncaughtException', (error) => {
+    if (isBrokenPipe(error)) {
+      onHostGone();
+      return;
+    }
     log.error('Uncaught exception (the plugin keeps running)', { error: describe(error) });
   });
 }

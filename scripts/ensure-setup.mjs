@@ -12,6 +12,9 @@ const SYSTEM_PACKAGES = [
   { pkg: 'prometheus', bin: '/usr/bin/prometheus' },
   { pkg: 'prometheus', bin: '/usr/bin/promtool' },
   { pkg: 'chromium', bin: '/usr/bin/chromium' },
+  // tests/plugin/executables: the arm64 executable under qemu with Debian's arm64 glibc, amd64 on a CPU without AVX.
+  { pkg: 'qemu-user', bin: '/usr/bin/qemu-aarch64' },
+  { pkg: 'libc6-arm64-cross', bin: '/usr/aarch64-linux-gnu/lib/ld-linux-aarch64.so.1' },
   // tests/gohost: go-plugin's own client as a test host (Debian's go-plugin package does not depend on grpc).
   { pkg: 'golang-go', bin: '/usr/bin/go' },
   {

@@ -13,6 +13,7 @@
  * Needs root (chroot, namespaces).
  */
 import * as grpc from '@grpc/grpc-js';
+import { loadSync } from '@grpc/proto-loader';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import {
   copyFileSync,
@@ -30,6 +31,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createHash } from 'node:crypto';
+import dgram from 'node:dgram';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import AdmZip from 'adm-zip';
@@ -59,6 +63,9 @@ const QEMU_AARCH64 = '/usr/bin/qemu-aarch64';
 const QEMU_X86_64 = '/usr/bin/qemu-x86_64';
 /** Where the executable sits in the image: GF_PATHS_PLUGINS/<app id>/datasource/. */
 const PLUGIN_DIR_IN_IMAGE = 'var/lib/grafana/plugins/meshgraph-traffic-app/datasource';
+
+/** A loopback address for this run's DNS server (port 53), named in the chroot's /etc/resolv.conf as Docker's is. */
+const DNS_IP = `127.0.0.${2 + (process.pid % 250)}`;
 
 const NATIVE_TIMEOUT_MS = 5_000;
 const EMULATED_TIMEOUT_MS = 30_000;
@@ -214,6 +221,10 @@ function alpineLikeRoot(dir: string, executable: string): string {
   mkdirSync(path.join(dir, 'etc'));
   writeFileSync(path.join(dir, 'etc/ld.so.conf'), '/usr/glibc-compat/lib\n');
   execFileSync('/usr/sbin/ldconfig', ['-r', dir]);
+  // What Docker puts in every container: its embedded DNS server in resolv.conf (here DNS_IP), hosts, hostname.
+  writeFileSync(path.join(dir, 'etc/resolv.conf'), `nameserver ${DNS_IP}\n`);
+  writeFileSync(path.join(dir, 'etc/hosts'), '127.0.0.1\tlocalhost\n');
+  writeFileSync(path.join(dir, 'etc/hostname'), 'grafana\n');
   for (const sub of ['tmp', 'proc']) {
     mkdirSync(path.join(dir, sub));
   }
@@ -230,6 +241,83 @@ function arm64UbuntuLikeRoot(dir: string): void {
     copyFileSync(path.join(ARM64_GLIBC_DIR, lib), path.join(libs, lib));
   }
   mkdirSync(path.join(dir, 'tmp'));
+}
+
+/**
+ * A DNS server answering A queries for `name` with 127.0.0.1 (AAAA and other names: no answer), as Docker's embedded
+ * server answers a compose service name. Returns the names it was asked.
+ */
+async function startDns(ip: string, name: string): Promise<{ asked: string[]; close: () => void }> {
+  const socket = dgram.createSocket('udp4');
+  const asked: string[] = [];
+  socket.on('message', (query, peer) => {
+    const labels: string[] = [];
+    let at = 12;
+    while (query[at] !== 0) {
+      labels.push(query.subarray(at + 1, at + 1 + query[at]).toString('latin1'));
+      at += query[at] + 1;
+    }
+    const question = query.subarray(12, at + 5);
+    const type = query.readUInt16BE(at + 1);
+    const qname = labels.join('.').toLowerCase();
+    asked.push(qname);
+    const known = qname === name;
+    const answer =
+      known && type === 1 ? Buffer.from([0xc0, 0x0c, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4, 127, 0, 0, 1]) : Buffer.alloc(0);
+    const header = Buffer.alloc(12);
+    query.copy(header, 0, 0, 2);
+    header.writeUInt16BE(known ? 0x8180 : 0x8183, 2);
+    header.writeUInt16BE(1, 4);
+    header.writeUInt16BE(answer.length > 0 ? 1 : 0, 6);
+    socket.send(Buffer.concat([header, question, answer]), peer.port, peer.address);
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('error', reject);
+    socket.bind(53, ip, () => resolve());
+  });
+  return { asked, close: () => socket.close() };
+}
+
+/** pluginv2.Diagnostics/CheckHealth for a datasource at `url`, over the plugin's socket. */
+function checkHealth(socket: string, url: string): Promise<{ status: string; message: string }> {
+  const definition = loadSync(path.join(root, 'src/backend/protocol/plugin.proto'), {
+    keepCase: true,
+    longs: Number,
+    enums: String,
+    bytes: Buffer,
+    defaults: true,
+  });
+  const pluginv2 = (grpc.loadPackageDefinition(definition) as any).pluginv2;
+  const client = new pluginv2.Diagnostics(`unix://${socket}`, grpc.credentials.createInsecure());
+  const request = {
+    pluginContext: {
+      orgId: 1,
+      pluginId: 'meshgraph-istio-datasource',
+      dataSourceInstanceSettings: {
+        id: 1,
+        uid: 'meshgraph',
+        name: 'Meshgraph',
+        url,
+        jsonData: Buffer.from('{}'),
+        lastUpdatedMS: 1,
+      },
+    },
+    headers: {},
+  };
+  return new Promise((resolve, reject) => {
+    client.CheckHealth(
+      request,
+      { deadline: Date.now() + EMULATED_TIMEOUT_MS },
+      (error: Error | null, response: { status: string; message: string }) => {
+        client.close();
+        if (error) {
+          reject(error);
+        } else {
+          resolve(response);
+        }
+      }
+    );
+  });
 }
 
 beforeAll(() => {
@@ -288,6 +376,9 @@ describe('linux_amd64 executable (npm run build)', () => {
           'lib64/ld-linux-x86-64.so.2 -> link',
           'etc/ld.so.conf',
           'etc/ld.so.cache',
+          'etc/resolv.conf',
+          'etc/hosts',
+          'etc/hostname',
           `${PLUGIN_DIR_IN_IMAGE}/gpx_meshgraph_linux_amd64`,
         ].sort()
       );
@@ -301,6 +392,32 @@ describe('linux_amd64 executable (npm run build)', () => {
 
     it('started by hand (no cookie) says so in one sentence and exits non-zero', async () => {
       await expectRefusal(chrooted(), NATIVE_TIMEOUT_MS);
+    });
+
+    it('reaches Prometheus by its compose service name there (resolv.conf naming a Docker-style DNS server)', async () => {
+      const requests: string[] = [];
+      const prometheus = http.createServer((req, res) => {
+        requests.push(`${req.method} ${req.headers.host} ${req.url}`);
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [] } }));
+      });
+      await new Promise<void>((resolve) => prometheus.listen(0, '127.0.0.1', () => resolve()));
+      const port = (prometheus.address() as AddressInfo).port;
+      const dns = await startDns(DNS_IP, 'prometheus');
+      const started = await start(chrooted(), grafanaEnvironment(), NATIVE_TIMEOUT_MS);
+      try {
+        const socket = path.join(dir, parseHandshake(started.line).address);
+        const health = await checkHealth(socket, `http://prometheus:${port}`);
+        expect(dns.asked).toContain('prometheus');
+        expect(requests.length).toBeGreaterThan(0);
+        expect(requests[0]).toMatch(new RegExp(`^(GET|POST) prometheus:${port} /`));
+        expect(health.message).not.toMatch(/ENOTFOUND|EAI_AGAIN|getaddrinfo/);
+      } finally {
+        started.child.kill('SIGKILL');
+        await started.exited;
+        dns.close();
+        prometheus.close();
+      }
     });
 
     it('is as strict as the image: Node (as in a Node single executable) misses libstdc++ there', () => {

@@ -266,7 +266,9 @@ function toGraphModel(
     notices.push(...applyKubeState(model, extra.kubeAnswers, options));
   }
   if (options.appenders.health) {
-    applyHealth(model, options.healthTolerances);
+    // With gRPC measured in messages there are no gRPC status codes to judge (Kiali's health appender sums
+    // response flags, which message metrics do not have): those edges stay unjudged.
+    applyHealth(model, options.healthTolerances, options);
   }
   applyBoxes(model, options.boxBy);
   const sn = skipNotice(extra.stats.skipped);

@@ -1,20 +1,18 @@
 /** Kiali's ReduceToServiceGraph (§4.14): a workload graph with injected services becomes a service graph. */
 import { NODE_RATE_NAMES } from './rateStore';
-import { TrafficEdge, TrafficMap, TrafficNode, addResponseSums, addTraffic } from './trafficMap';
+import { TrafficMap, TrafficNode, aggregateEdgeTraffic } from './trafficMap';
 
 const INBOUND_RATES = NODE_RATE_NAMES.filter((k) => !k.endsWith('Out'));
 
-/** Kiali's AggregateEdgeTraffic: adds `e`'s traffic to `target`, keeping node counters consistent. */
-function mergeEdgeInto(target: TrafficEdge, src: TrafficNode, dst: TrafficNode, e: TrafficEdge): void {
-  for (const r of e.responses()) {
-    if (!(r.rate > 0)) {
-      continue;
-    }
-    addTraffic(target, src, dst, r.rate, r.code, '', '');
-    addResponseSums(target, r.code, r.flags, r.hosts);
-  }
-}
-
+/**
+ * Kiali's ReduceToServiceGraph (graph/telemetry/common.go). Every service node keeps its identity; for each
+ * workload it sends to, ALL of that workload's edges to service nodes become the service's own edges, whatever
+ * their protocol: a workload that receives HTTP may call the next service over gRPC or open TCP to a database,
+ * and Kiali keeps that hop (only edges to non-service nodes are dropped). Edges to one (service, protocol) are
+ * summed (AggregateEdgeTraffic). A workload reached from one service over two protocols is walked once: Kiali would
+ * add its outbound edges twice in that case, which only doubles numbers. Non-service nodes survive when they are
+ * roots, with their edges to services only; their outbound totals are recomputed from the surviving edges.
+ */
 export function reduceToServiceGraph(map: TrafficMap): TrafficMap {
   const out = new TrafficMap(map.graphType);
   const copy = (n: TrafficNode): TrafficNode => {
@@ -39,20 +37,27 @@ export function reduceToServiceGraph(map: TrafficMap): TrafficMap {
   for (const n of map.nodes.values()) {
     if (n.nodeType === 'service') {
       const s = copy(n);
+      const walked = new Set<string>();
       for (const e of n.edges.values()) {
         const mid = map.nodes.get(e.destId);
         if (!mid) {
           continue;
         }
         if (mid.nodeType === 'service') {
-          mergeEdgeInto(out.edge(s, copy(mid), e.protocol), s, copy(mid), e);
+          const d = copy(mid);
+          aggregateEdgeTraffic(out.edge(s, d, e.protocol), s, e);
           continue;
         }
-        // svc -> workload -> svc' becomes svc -> svc'; traffic ending at the workload is dropped.
+        if (walked.has(mid.id)) {
+          continue;
+        }
+        walked.add(mid.id);
+        // svc -> workload -> svc' becomes svc -> svc' (any protocol); traffic ending at the workload is dropped.
         for (const e2 of mid.edges.values()) {
           const next = map.nodes.get(e2.destId);
-          if (next && next.nodeType === 'service' && e2.protocol === e.protocol) {
-            mergeEdgeInto(out.edge(s, copy(next), e2.protocol), s, copy(next), e2);
+          if (next && next.nodeType === 'service') {
+            const d = copy(next);
+            aggregateEdgeTraffic(out.edge(s, d, e2.protocol), s, e2);
           }
         }
       }
@@ -64,11 +69,11 @@ export function reduceToServiceGraph(map: TrafficMap): TrafficMap {
       const r = copy(n);
       for (const e of edges) {
         const d = copy(map.nodes.get(e.destId)!);
-        mergeEdgeInto(out.edge(r, d, e.protocol), r, d, e);
+        aggregateEdgeTraffic(out.edge(r, d, e.protocol), r, e);
       }
     }
   }
-  // Service nodes keep their measured inbound totals; outbound totals come from the surviving edges.
+  // Service nodes keep their measured inbound totals (Kiali moves nodes, it never recounts them).
   for (const c of out.nodes.values()) {
     const o = map.nodes.get(c.id)!.rates;
     for (const k of INBOUND_RATES) {

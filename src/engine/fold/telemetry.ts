@@ -165,10 +165,13 @@ export class TelemetryReader {
     let dstWl = v[L.dstWl];
     let dstApp = v[L.dstApp];
     let dstVer = v[L.dstVer];
-    // §4.4 egress gateway rewrite (kiali#2999) and istio#29373
+    // §4.4 egress gateway rewrite (kiali#2999) and istio#29373. Kiali's util.HandleDestination rewrites the whole
+    // destination, the service name included (istio-egressgateway, not its host): node ids, destServices and
+    // injected service nodes all take the name from here. The host (response hosts) stays destination_service.
     if (dstSvc === EGRESS_HOST && dstSvcName === EGRESS_HOST) {
       dstCluster = srcCluster;
       dstSvcNs = 'istio-system';
+      dstSvcName = 'istio-egressgateway';
       dstWlNs = 'istio-system';
       dstWl = 'istio-egressgateway';
       dstApp = 'istio-egressgateway';
@@ -211,9 +214,17 @@ export class TelemetryReader {
     return this.v[L.protocol];
   }
 
-  /** §4.6: "-" for no response, HTTP code unless a non-error gRPC answer carries a status. */
+  /**
+   * §4.6: "-" for no response, HTTP code unless a non-error gRPC answer carries a status. Message and TCP metrics
+   * carry no response code: Kiali's populateTrafficMap leaves the code empty for them (istio.go: `code` is only
+   * set for request metrics), so gRPC messages are neither errors nor "no response" (graph/protocol.go
+   * addToMetadataGrpc); TCP uses "-" (addToMetadataTCP), which counts nothing either.
+   */
   responseCode(protocol: string): string {
-    if (this.family === 'tcp' || this.family === 'messages') {
+    if (this.family === 'messages') {
+      return '';
+    }
+    if (this.family === 'tcp') {
       return '-';
     }
     const code = this.v[L.code];

@@ -163,7 +163,8 @@ export class TrafficNode {
   }
 
   addDestService(cluster: string, namespace: string, name: string): void {
-    if (name === '') {
+    // Kiali's addToDestServices (istio.go) records only OK names: not empty, not "unknown".
+    if (name === '' || name === 'unknown') {
       return;
     }
     const last = this.lastDs;
@@ -298,7 +299,8 @@ export function addTraffic(
   }
   countTraffic(edge, source, dest, val, code);
   const a = edge.store.responses;
-  const i = responseEntry(edge, code);
+  // Kiali's addToMetadataResponses (graph/protocol.go) files an empty code (gRPC messages) under "-".
+  const i = responseEntry(edge, code === '' ? '-' : code);
   a.rates[i] += val;
   if (flags !== '') {
     a.flags.add(i, flags, val);
@@ -322,6 +324,35 @@ export function addResponseSums(
   }
   for (const [h, v] of Object.entries(hosts)) {
     a.hosts.add(i, h, v);
+  }
+}
+
+/**
+ * Kiali's AggregateEdgeTraffic plus AddOutgoingEdgeToMetadata (graph/protocol.go), used by the service-graph
+ * reduction: `from`'s counters and responses are added to `into` as they are (no code is re-read, so gRPC message
+ * traffic filed under "-" stays non-erroneous), and its total to `source`'s outbound rate. Inbound rates of the
+ * destination are not touched: the reduction keeps the measured ones.
+ */
+export function aggregateEdgeTraffic(into: TrafficEdge, source: TrafficNode, from: TrafficEdge): void {
+  if (into.protocol !== from.protocol) {
+    throw new Error(`cannot aggregate a ${from.protocol} edge into a ${into.protocol} edge`);
+  }
+  const fromCounters = from.store.edgeCounters.data;
+  const intoCounters = into.store.edgeCounters.data;
+  for (const slot of Object.values(EC)) {
+    intoCounters[into.row + slot] += fromCounters[from.row + slot];
+  }
+  source.addRate(into.protocol === 'http' ? 'httpOut' : into.protocol === 'grpc' ? 'grpcOut' : 'tcpOut', from.total);
+  const a = into.store.responses;
+  for (const r of from.responses()) {
+    const i = responseEntry(into, r.code);
+    a.rates[i] += r.rate;
+    for (const [f, v] of Object.entries(r.flags)) {
+      a.flags.add(i, f, v);
+    }
+    for (const [h, v] of Object.entries(r.hosts)) {
+      a.hosts.add(i, h, v);
+    }
   }
 }
 

@@ -34,7 +34,7 @@ export interface KialiEdgeData {
   traffic: {
     protocol: Protocol;
     rates?: KialiTrafficRates;
-    responses?: Record<string, { flags: Record<string, string>; hosts: Record<string, string> }>;
+    responses?: Record<string, { flags?: Record<string, string>; hosts?: Record<string, string> }>;
   };
   isMTLS?: string;
   responseTime?: string;
@@ -156,7 +156,16 @@ function edgeTraffic(e: GraphEdge): KialiEdgeData['traffic'] {
     for (const [h, v] of Object.entries(d.hosts)) {
       hosts[h] = formatPercent((v / r.total) * 100);
     }
-    responses[code] = { flags, hosts };
+    // Kiali's ResponseDetail marshals flags and hosts with omitempty (graph/config/common/common.go): gRPC
+    // message responses have no flags, answers without destination_service no hosts.
+    const detail: { flags?: Record<string, string>; hosts?: Record<string, string> } = {};
+    if (Object.keys(flags).length > 0) {
+      detail.flags = flags;
+    }
+    if (Object.keys(hosts).length > 0) {
+      detail.hosts = hosts;
+    }
+    responses[code] = detail;
   }
   t.responses = responses;
   return t;

@@ -70,13 +70,21 @@ const NODES_JSON = {
   schema: {
     name: 'nodes',
     refId: 'A',
-    meta: { preferredVisualisationType: 'nodeGraph', notices: [{ severity: 'info', text: 'kube-state-metrics not found' }] },
+    meta: {
+      preferredVisualisationType: 'nodeGraph',
+      notices: [{ severity: 'info', text: 'kube-state-metrics not found' }],
+    },
     fields: [
       { name: 'id', type: 'string', config: { links: [{ title: 'Istio workload dashboard', url: '/d/x' }] } },
       { name: 'mainstat', type: 'number', config: {} },
     ],
   },
-  data: { values: [['n1', 'n2'], [10, 9.5]] },
+  data: {
+    values: [
+      ['n1', 'n2'],
+      [10, 9.5],
+    ],
+  },
 };
 const EDGES_JSON = {
   schema: {
@@ -100,7 +108,11 @@ const sentQueries = (calls: RecordedCall[]) =>
 const graphBackend: Route = (call) => {
   if (isQuery(call)) {
     const { queries } = call.data as { queries: Array<{ refId: string }> };
-    return { data: { results: Object.fromEntries(queries.map((q) => [q.refId, { status: 200, frames: [NODES_JSON, EDGES_JSON] }])) } };
+    return {
+      data: {
+        results: Object.fromEntries(queries.map((q) => [q.refId, { status: 200, frames: [NODES_JSON, EDGES_JSON] }])),
+      },
+    };
   }
   return { status: 404, data: { message: 'Not found' } };
 };
@@ -201,7 +213,12 @@ describe('DataSource.query (the backend builds the graph)', () => {
   it("resolves dashboard variables and Grafana's $__interval in the duration", async () => {
     const { ds, calls } = makeDs(graphBackend, [BOOKINFO, { name: 'window', current: { value: '10m' } }]);
     await lastValueFrom(
-      ds.query(request([{ ...WORKLOAD_QUERY, duration: '$window' }, { ...WORKLOAD_QUERY, duration: '$__interval' }]))
+      ds.query(
+        request([
+          { ...WORKLOAD_QUERY, duration: '$window' },
+          { ...WORKLOAD_QUERY, duration: '$__interval' },
+        ])
+      )
     );
     expect(sentQueries(calls).map((q) => q.duration)).toEqual(['10m', '15s']);
   });
@@ -229,12 +246,18 @@ describe('DataSource.query (the backend builds the graph)', () => {
     );
     const res = await lastValueFrom(ds.query(request([WORKLOAD_QUERY, { ...WORKLOAD_QUERY, namespaces: [] }])));
     expect(res.state).toBe(LoadingState.Error);
-    expect(res.errors).toEqual([expect.objectContaining({ refId: 'B', message: expect.stringMatching(/No namespace selected/) })]);
+    expect(res.errors).toEqual([
+      expect.objectContaining({ refId: 'B', message: expect.stringMatching(/No namespace selected/) }),
+    ]);
     expect((res.data as DataFrame[]).map((f) => f.name)).toEqual(['nodes', 'edges']);
   });
 
   it.each<[string, Reply, RegExp]>([
-    ['the plugin is not running', { status: 500, statusText: 'Internal Server Error', data: { message: 'Plugin unavailable' } }, /Plugin unavailable/],
+    [
+      'the plugin is not running',
+      { status: 500, statusText: 'Internal Server Error', data: { message: 'Plugin unavailable' } },
+      /Plugin unavailable/,
+    ],
     ['Grafana answers without a body', { status: 502, statusText: 'Bad Gateway' }, /Bad Gateway/],
   ])('reports a readable error when %s', async (_case, reply, message) => {
     const { ds } = makeDs(() => reply, [BOOKINFO]);
@@ -267,8 +290,12 @@ describe('DataSource variables and interpolation', () => {
 });
 
 describe('DataSource.listNames (the names resource)', () => {
-  const names = (list: string[]): Route => (call) =>
-    call.path === `${RESOURCES}/${NAMES_RESOURCE}` ? { data: { names: list } } : { status: 404, data: { message: 'no' } };
+  const names =
+    (list: string[]): Route =>
+    (call) =>
+      call.path === `${RESOURCES}/${NAMES_RESOURCE}`
+        ? { data: { names: list } }
+        : { status: 404, data: { message: 'no' } };
 
   it('asks for namespaces over the given range', async () => {
     const { ds, calls } = makeDs(names(['bookinfo', 'shop']));
@@ -328,7 +355,10 @@ describe('DataSource.listNames (the names resource)', () => {
     const { ds, calls } = makeDs(names(['reviews', 'ratings']), [BOOKINFO]);
     const variables = ds.variables as unknown as { query: (r: unknown) => Observable<DataQueryResponse> };
     const res = await lastValueFrom(
-      variables.query({ targets: [{ refId: 'v', kind: 'services', namespace: '$namespace' }], range: { from: FROM, to: TO } })
+      variables.query({
+        targets: [{ refId: 'v', kind: 'services', namespace: '$namespace' }],
+        range: { from: FROM, to: TO },
+      })
     );
     expect(res.data).toEqual([
       { text: 'reviews', value: 'reviews' },
@@ -345,7 +375,10 @@ describe('DataSource.listNames (the names resource)', () => {
   });
 
   it('turns a failed variable look-up into an error with the message', async () => {
-    const { ds } = makeDs(() => ({ status: 500, data: { message: 'Prometheus answered HTTP 401: check the credentials' } }));
+    const { ds } = makeDs(() => ({
+      status: 500,
+      data: { message: 'Prometheus answered HTTP 401: check the credentials' },
+    }));
     const variables = ds.variables as unknown as { query: (r: unknown) => Observable<DataQueryResponse> };
     await expect(lastValueFrom(variables.query({ targets: ['namespaces'] }))).rejects.toEqual({
       message: 'Prometheus answered HTTP 401: check the credentials',
@@ -366,7 +399,10 @@ describe('DataSource.previewQueries (the plan resource)', () => {
       { from: FROM, to: TO },
       30_000
     );
-    expect(preview).toEqual({ queries: [{ id: 'http', purpose: 'HTTP traffic', expr: 'sum(rate(x[1h]))' }], notices: [] });
+    expect(preview).toEqual({
+      queries: [{ id: 'http', purpose: 'HTTP traffic', expr: 'sum(rate(x[1h]))' }],
+      notices: [],
+    });
     expect(calls).toHaveLength(1);
     expect(calls[0].method).toBe('POST');
     const body = calls[0].data as PlanRequest;
@@ -379,7 +415,9 @@ describe('DataSource.previewQueries (the plan resource)', () => {
 
   it("returns the backend's reason when no plan can be made", async () => {
     const { ds } = makeDs(() => ({ data: { queries: [], notices: [], error: 'No namespace selected' } }));
-    expect((await ds.previewQueries({ ...DEFAULT_QUERY, refId: 'A', namespaces: [] })).error).toBe('No namespace selected');
+    expect((await ds.previewQueries({ ...DEFAULT_QUERY, refId: 'A', namespaces: [] })).error).toBe(
+      'No namespace selected'
+    );
   });
 
   it.each<[string, Reply, RegExp]>([
@@ -397,14 +435,23 @@ describe('DataSource.previewQueries (the plan resource)', () => {
 describe('DataSource.testDatasource (the backend health check)', () => {
   it('succeeds with the message of the backend', async () => {
     const { ds, calls } = makeDs(() => ({ data: { status: 'OK', message: 'Istio metrics found: 12 series.' } }));
-    await expect(ds.testDatasource()).resolves.toEqual({ status: 'success', message: 'Istio metrics found: 12 series.' });
+    await expect(ds.testDatasource()).resolves.toEqual({
+      status: 'success',
+      message: 'Istio metrics found: 12 series.',
+    });
     expect(calls[0].method).toBe('GET');
     expect(calls[0].path).toBe(`/api/datasources/uid/${UID}/health`);
   });
 
   it("fails with the backend's message", async () => {
-    const { ds } = makeDs(() => ({ status: 400, data: { status: 'ERROR', message: 'Prometheus has no Istio metrics' } }));
-    await expect(ds.testDatasource()).rejects.toMatchObject({ status: 'error', message: 'Prometheus has no Istio metrics' });
+    const { ds } = makeDs(() => ({
+      status: 400,
+      data: { status: 'ERROR', message: 'Prometheus has no Istio metrics' },
+    }));
+    await expect(ds.testDatasource()).rejects.toMatchObject({
+      status: 'error',
+      message: 'Prometheus has no Istio metrics',
+    });
   });
 
   it('fails readably when the backend does not answer', async () => {

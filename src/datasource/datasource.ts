@@ -49,7 +49,13 @@ export function backendError(e: unknown, what: string): Error {
   if (e instanceof Error) {
     return e;
   }
-  const fe = (e ?? {}) as { status?: number; statusText?: string; data?: unknown; message?: unknown; cancelled?: boolean };
+  const fe = (e ?? {}) as {
+    status?: number;
+    statusText?: string;
+    data?: unknown;
+    message?: unknown;
+    cancelled?: boolean;
+  };
   if (fe.cancelled) {
     const aborted = new Error(`${what} was cancelled`);
     aborted.name = 'AbortError';
@@ -76,10 +82,7 @@ export function backendError(e: unknown, what: string): Error {
   return new Error(`${what} failed: Grafana's server could not be reached (${message})`);
 }
 
-export class DataSource
-  extends DataSourceWithBackend<MeshgraphQuery, MeshgraphOptions>
-  implements NameSource
-{
+export class DataSource extends DataSourceWithBackend<MeshgraphQuery, MeshgraphOptions> implements NameSource {
   private readonly deps: Required<DataSourceDeps>;
 
   constructor(instanceSettings: DataSourceInstanceSettings<MeshgraphOptions>, deps: DataSourceDeps = {}) {
@@ -142,7 +145,10 @@ export class DataSource
     const scopedVars: ScopedVars =
       intervalMs > 0
         ? {
-            __interval: { text: rangeUtil.secondsToHms(intervalMs / 1000), value: rangeUtil.secondsToHms(intervalMs / 1000) },
+            __interval: {
+              text: rangeUtil.secondsToHms(intervalMs / 1000),
+              value: rangeUtil.secondsToHms(intervalMs / 1000),
+            },
             __interval_ms: { text: String(intervalMs), value: intervalMs },
           }
         : {};

@@ -27,7 +27,11 @@ describe('toLiteralQuery', () => {
   });
 
   it('writes "All" (custom all value included) as the all token, in lists and single fields', () => {
-    const out = toLiteralQuery(query({ namespaces: ['bookinfo', '$all'], scope: [{ key: 'mesh_id', value: '$all' }] }), {}, srv);
+    const out = toLiteralQuery(
+      query({ namespaces: ['bookinfo', '$all'], scope: [{ key: 'mesh_id', value: '$all' }] }),
+      {},
+      srv
+    );
     expect(out.namespaces).toEqual([ALL_NAMESPACES]);
     expect(out.scope).toEqual([{ key: 'mesh_id', value: ALL_NAMESPACES }]);
   });

@@ -5,6 +5,8 @@ import { QueryEditor } from './components/QueryEditor';
 import { DataSource } from './datasource';
 import { MeshgraphOptions, MeshgraphQuery, MeshgraphSecureOptions } from './types';
 
-export const plugin = new DataSourcePlugin<DataSource, MeshgraphQuery, MeshgraphOptions, MeshgraphSecureOptions>(DataSource)
+export const plugin = new DataSourcePlugin<DataSource, MeshgraphQuery, MeshgraphOptions, MeshgraphSecureOptions>(
+  DataSource
+)
   .setConfigEditor(ConfigEditor)
   .setQueryEditor(QueryEditor);

@@ -1,16 +1,21 @@
 /**
- * The Meshgraph datasource, built (dist/) and loaded in Chromium by the sandbox, querying a real Prometheus that
- * holds the simulated Bookinfo mesh: Grafana's Node Graph contract, dashboard variables and the time range
- * driving the graph, hostile variable values, and Prometheus going away and coming back.
+ * The Meshgraph datasource, built (dist/) and loaded in Chromium by the sandbox: the browser part sends the panel's
+ * queries to Grafana's /api/ds/query, the sandbox hands them to the real backend plugin process, and the backend
+ * queries a real Prometheus that holds the simulated Bookinfo mesh. Grafana's Node Graph contract, dashboard
+ * variables and the time range driving the graph, hostile variable values, and Prometheus going away and coming
+ * back. What Prometheus received is read from the sandbox's proxy log (only the backend can reach it).
  *
  *   npm run build && npx jest -c jest.integration.config.js tests/browser/datasource.test.ts
  *
  * Expected graphs are derived from the simulator's flows with Kiali's rules (browserScenarios.ts), not copied
  * from the plugin's output.
  */
+import type { Request } from 'playwright-core';
+
 import { bookinfoTopology } from '../../simulator/bookinfo';
 import { screenshot } from '../support/browser';
 import { startBackfilledPrometheus } from '../support/prometheusFixture';
+import type { ProxyRecord } from '../support/sandboxServer';
 import {
   BOOKINFO_NAMESPACES,
   type GraphSnapshot,
@@ -29,6 +34,7 @@ import {
   refresh,
   setTimeRange,
   setVariable,
+  type SentQuery,
   startHarness,
   windowParams,
 } from '../support/browserScenarios';
@@ -36,8 +42,31 @@ import {
 const topology = bookinfoTopology();
 let h: Harness;
 
+/** One call the page made to Grafana's query API, with its JSON body. */
+interface ApiCall {
+  method: string;
+  path: string;
+  body: { queries?: Array<Record<string, unknown>>; from?: string; to?: string } | undefined;
+}
+/** The page's calls to /api/ds/query (the panel's queries, as the browser part sends them). */
+const apiCalls: ApiCall[] = [];
+
+function recordApiCall(request: Request) {
+  const url = new URL(request.url());
+  if (url.pathname === '/api/ds/query') {
+    let body: ApiCall['body'];
+    try {
+      body = request.postDataJSON() as ApiCall['body'];
+    } catch {
+      body = undefined;
+    }
+    apiCalls.push({ method: request.method(), path: url.pathname, body });
+  }
+}
+
 beforeAll(async () => {
   h = await startHarness({ topology });
+  h.page.on('request', recordApiCall);
   await openPanel(h, windowParams(h.prometheus));
 });
 
@@ -45,14 +74,17 @@ afterAll(async () => {
   await h?.stop();
 });
 
-/** Set by a test that makes the data proxy fail on purpose: Chromium logs each failed request itself. */
-let proxyFailuresExpected = false;
-const BROWSER_502 =
-  /^Failed to load resource: the server responded with a status of 502 \(Bad Gateway\) \(http:\/\/127\.0\.0\.1:\d+\/prometheus-proxy\//;
+/**
+ * Set by a test that makes Prometheus fail on purpose: Grafana then answers /api/ds/query with 400 (a query
+ * failed), and Chromium logs each failed request itself.
+ */
+let queryFailuresExpected = false;
+const BROWSER_400 =
+  /^Failed to load resource: the server responded with a status of 400 \(Bad Request\) \(http:\/\/127\.0\.0\.1:\d+\/api\/ds\/query/;
 
 beforeEach(() => {
   h.browser.clearErrors();
-  proxyFailuresExpected = false;
+  queryFailuresExpected = false;
 });
 
 afterEach(async () => {
@@ -62,7 +94,19 @@ afterEach(async () => {
   );
   expect(renderErrors).toEqual([]);
   expect(h.browser.pageErrors).toEqual([]);
-  expect(h.browser.consoleErrors.filter((e) => !(proxyFailuresExpected && BROWSER_502.test(e)))).toEqual([]);
+  expect(h.browser.consoleErrors.filter((e) => !(queryFailuresExpected && BROWSER_400.test(e)))).toEqual([]);
+  // The browser never talks to Prometheus: only Grafana's APIs, which the backend plugin answers.
+  expect(h.sent).toEqual([]);
+  expect(h.sandbox.refusedProxyRequests).toEqual([]);
+  const requests = await h.page.evaluate(() =>
+    (window as unknown as { sandbox: { requests(): Array<{ url: string }> } }).sandbox.requests()
+  );
+  for (const r of requests) {
+    expect({ url: r.url, grafanaApi: /^\/api\/(ds\/query|datasources\/uid\/meshgraph\/)/.test(r.url) }).toEqual({
+      url: r.url,
+      grafanaApi: true,
+    });
+  }
 });
 
 const sorted = (xs: Iterable<string>) => [...xs].sort();
@@ -74,8 +118,41 @@ const trafficNodeIds = (g: GraphSnapshot) =>
     .filter((n) => !n.isIdle)
     .map((n) => n.id);
 
-/** Requests sent since `mark` (index into h.sent). */
-const sentSince = (mark: number) => h.sent.slice(mark);
+/** What Prometheus received from the backend, decoded like the page's requests used to be. */
+function decodeProxied(r: ProxyRecord): SentQuery & { status: number } {
+  const url = new URL(r.path, 'http://prometheus');
+  const params = new URLSearchParams(url.search);
+  const form = new URLSearchParams(r.body);
+  const all = (name: string) => [...params.getAll(name), ...form.getAll(name)];
+  const time = all('time')[0];
+  return {
+    method: r.method,
+    path: url.pathname,
+    exprs: [...all('query'), ...all('match[]')],
+    ...(time !== undefined ? { time } : {}),
+    body: r.body,
+    status: r.status,
+  };
+}
+
+/**
+ * The backend shares one evaluation among identical graph requests for a scrape interval, so asking for the same
+ * graph again soon may not reach Prometheus. Before a test that checks what Prometheus received, this narrows the
+ * window by one more second (the traffic is steady, so the graph is the same): the next query is a new request.
+ */
+let windowNudgeS = 0;
+async function freshWindow(): Promise<void> {
+  windowNudgeS += 1;
+  const end = h.prometheus.queryTime;
+  await setTimeRange(h.page, (end - 600 + windowNudgeS) * 1000, end * 1000);
+}
+
+/** A mark in Prometheus' request log (pass it to sentSince). */
+const promMark = () => h.sandbox.proxyLog.length;
+/** Requests Prometheus received since `mark`. */
+const sentSince = (mark: number) => h.sandbox.proxyLog.slice(mark).map(decodeProxied);
+/** The queries the page sent to /api/ds/query since `mark` (index into apiCalls). */
+const queriesSince = (mark: number) => apiCalls.slice(mark).flatMap((c) => c.body?.queries ?? []);
 
 /** Parses "25.0 rps" (Kiali's node mainstat) into requests per second. */
 function rps(text: unknown): number {
@@ -85,6 +162,29 @@ function rps(text: unknown): number {
   }
   return Number(m[1]);
 }
+
+describe('the browser sends structured queries to Grafana; the backend queries Prometheus', () => {
+  it('posts the panel query with literal namespaces and no PromQL, and the backend runs the PromQL', async () => {
+    const api = apiCalls.length;
+    const prom = promMark();
+    await setVariable(h.page, 'namespace', ['bookinfo', 'tools']);
+    expect(await panelView(h.page)).toBe('graph');
+    const calls = apiCalls.slice(api);
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.every((c) => c.method === 'POST')).toBe(true);
+    const [query] = queriesSince(api).slice(-1);
+    expect(query).toMatchObject({
+      refId: 'A',
+      namespaces: ['bookinfo', 'tools'],
+      datasource: { type: 'meshgraph-istio-datasource', uid: 'meshgraph' },
+    });
+    expect(JSON.stringify(calls.map((c) => c.body))).not.toMatch(/istio_requests_total|rate\(/);
+    const sent = sentSince(prom);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.every((q) => q.status === 200)).toBe(true);
+    expect(sent.some((q) => q.exprs.some((e) => e.includes('istio_requests_total')))).toBe(true);
+  });
+});
 
 describe('Grafana Node Graph contract', () => {
   beforeAll(async () => {
@@ -174,7 +274,8 @@ describe('$namespace drives the graph', () => {
   const seen = new Map<string, Set<string>>();
 
   it.each(cases)('%s: exactly the nodes and edges of the flows touching the selection', async (label, selection) => {
-    const mark = h.sent.length;
+    await freshWindow();
+    const mark = promMark();
     await setVariable(h.page, 'namespace', selection);
     expect(await panelView(h.page)).toBe('graph');
     const g = await graphSnapshot(h.page);
@@ -203,8 +304,8 @@ describe('$namespace drives the graph', () => {
     }
     expect(Number(g.attrs['node-count'])).toBe(g.nodes.length);
 
-    // The PromQL that was sent restricts namespace labels to the selection (and not at all for All).
-    const sent = h.sent.slice(mark).filter((q) => q.path === '/api/v1/query');
+    // The PromQL the backend sent restricts namespace labels to the selection (and not at all for All).
+    const sent = sentSince(mark).filter((q) => q.path === '/api/v1/query');
     expect(sent.length).toBeGreaterThan(0);
     const nsMatchers = sent
       .flatMap((q) => q.exprs.flatMap((e) => parseExpr(e).matchers))
@@ -285,9 +386,15 @@ describe('the time range sets the evaluation instant and the rate window', () =>
 
   it('a range ending at the data’s end shows traffic, evaluated at the range end over the range length', async () => {
     const end = h.prometheus.queryTime;
-    const proxied = h.sandbox.proxyLog.length;
-    const mark = h.sent.length;
+    const mark = promMark();
+    const api = apiCalls.length;
     await setTimeRange(h.page, (end - 900) * 1000, end * 1000);
+    // The browser hands the range to Grafana; the backend turns it into the instant and the window.
+    const last = apiCalls.slice(api).slice(-1)[0];
+    expect({ from: last?.body?.from, to: last?.body?.to }).toEqual({
+      from: String((end - 900) * 1000),
+      to: String(end * 1000),
+    });
     expect(await panelView(h.page)).toBe('graph');
     expect(leaves(await graphSnapshot(h.page)).length).toBeGreaterThan(0);
 
@@ -303,18 +410,15 @@ describe('the time range sets the evaluation instant and the rate window', () =>
     const ranges = sent.flatMap((q) => q.exprs.flatMap((e) => parseExpr(e).ranges));
     expect(ranges.length).toBeGreaterThan(0);
     expect(new Set(ranges)).toEqual(new Set(['900s']));
-    // The same requests went through the data proxy and Prometheus accepted every one.
-    const log = h.sandbox.proxyLog.slice(proxied);
-    expect(log.length).toBe(sent.length);
-    for (const r of log) {
-      expect(r).toMatchObject({ method: 'POST', path: '/api/v1/query', status: 200 });
-      expect(r.body).toContain(`time=${end}`);
+    // Prometheus accepted every one.
+    for (const q of sent) {
+      expect({ path: q.path, status: q.status }).toEqual({ path: '/api/v1/query', status: 200 });
     }
   });
 
   it('a range entirely before the backfilled data shows the empty state, queried at that earlier instant', async () => {
     const before = h.prometheus.start - 3600;
-    const mark = h.sent.length;
+    const mark = promMark();
     await setTimeRange(h.page, (before - 1800) * 1000, before * 1000);
     expect(await panelView(h.page)).toBe('empty');
     const summary = await lastQuery(h.page);
@@ -350,7 +454,7 @@ describe('hostile variable values cannot change the query', () => {
   beforeAll(async () => {
     await setTimeRange(h.page, (h.prometheus.queryTime - 600) * 1000, h.prometheus.queryTime * 1000);
     for (const count of COUNTS) {
-      const mark = h.sent.length;
+      const mark = promMark();
       await setVariable(h.page, 'namespace', baseline(count));
       expect(await panelView(h.page)).toBe('empty');
       for (const q of sentSince(mark)) {
@@ -389,9 +493,11 @@ describe('hostile variable values cannot change the query', () => {
   it.each(HOSTILE)(
     '%s: no graph, and every query keeps its structure with the value as a literal',
     async (_label, values) => {
-      const mark = h.sent.length;
-      const proxied = h.sandbox.proxyLog.length;
+      const mark = promMark();
+      const api = apiCalls.length;
       await setVariable(h.page, 'namespace', values);
+      // The browser sent the values as they are, in the query's namespace list (literal data, no PromQL).
+      expect(queriesSince(api).slice(-1)[0]?.namespaces).toEqual(values);
 
       // Nothing matches: not the whole mesh (.*), not bookinfo and shop (bookinfo|shop).
       expect(await panelView(h.page)).toBe('empty');
@@ -443,8 +549,8 @@ describe('hostile variable values cannot change the query', () => {
         expect({ v, carried }).toEqual({ v, carried: true });
       }
       // Prometheus accepted every query (a broken one answers 400).
-      for (const r of h.sandbox.proxyLog.slice(proxied)) {
-        expect(r.status).toBe(200);
+      for (const q of sent) {
+        expect(q.status).toBe(200);
       }
     }
   );
@@ -469,16 +575,18 @@ describe('Prometheus down, then back', () => {
     const before = await graphSnapshot(h.page);
     expect(leaves(before).length).toBeGreaterThan(0);
 
-    // Stop the real server: the data proxy's connection is refused and it answers 502, as Grafana's does.
-    proxyFailuresExpected = true;
+    // Stop the real server: the backend's connection fails (the sandbox's proxy in front of Prometheus answers it
+    // 502), the backend reports the query as failed and Grafana answers /api/ds/query with 400.
+    queryFailuresExpected = true;
     await h.prometheus.stop();
-    const proxied = h.sandbox.proxyLog.length;
+    const mark = promMark();
+    await freshWindow();
     await refresh(h.page);
     expect(await panelView(h.page)).toBe('error');
     const summary = await lastQuery(h.page);
     expect(summary.state).toBe('Error');
     expect(summary.errors.length).toBeGreaterThan(0);
-    expect(h.sandbox.proxyLog.slice(proxied).some((r) => r.status === 502)).toBe(true);
+    expect(sentSince(mark).some((r) => r.status === 502)).toBe(true);
     const text = (await h.page.textContent('[data-testid="meshgraph-error"]')) ?? '';
     expect(text).toMatch(/Prometheus|reach|502/i);
     // A sentence, not a stack trace or an object dump.

@@ -121,9 +121,16 @@ describe('ConfigEditor connection and authentication', () => {
     fireEvent.change(document.getElementById('self-signed-certificate-input')!, { target: { value: 'CA PEM' } });
     fireEvent.click(screen.getByLabelText('TLS Client Authentication'));
     fireEvent.change(document.getElementById('client-auth-servername-input')!, { target: { value: 'prom.internal' } });
-    fireEvent.change(document.getElementById('client-auth-client-certificate-input')!, { target: { value: 'CERT PEM' } });
+    fireEvent.change(document.getElementById('client-auth-client-certificate-input')!, {
+      target: { value: 'CERT PEM' },
+    });
     fireEvent.change(document.getElementById('client-auth-client-key-input')!, { target: { value: 'KEY PEM' } });
-    expect(last().jsonData).toMatchObject({ tlsAuth: true, tlsAuthWithCACert: true, tlsSkipVerify: true, serverName: 'prom.internal' });
+    expect(last().jsonData).toMatchObject({
+      tlsAuth: true,
+      tlsAuthWithCACert: true,
+      tlsSkipVerify: true,
+      serverName: 'prom.internal',
+    });
     expect(last().secureJsonData).toEqual({ tlsCACert: 'CA PEM', tlsClientCert: 'CERT PEM', tlsClientKey: 'KEY PEM' });
   });
 
@@ -156,7 +163,6 @@ describe('ConfigEditor connection and authentication', () => {
 });
 
 describe('ConfigEditor Meshgraph settings', () => {
-
   it('prefills Kiali’s default tolerances', () => {
     renderEditor();
     expect(screen.getByLabelText('Tolerance 1 code')).toHaveValue(DEFAULT_TOLERANCES[0].code);

@@ -61,7 +61,11 @@ function BearerTokenField({ options, onOptionsChange }: Props) {
 function AuthSettings({ options, onOptionsChange }: Props) {
   const legacy = convertLegacyAuthProps<Settings>({ config: options, onChange: onOptionsChange });
   const jsonData = options.jsonData ?? ({} as MeshgraphOptions);
-  const selectedMethod = jsonData.bearerAuth ? BEARER_METHOD : options.basicAuth ? AuthMethod.BasicAuth : AuthMethod.NoAuth;
+  const selectedMethod = jsonData.bearerAuth
+    ? BEARER_METHOD
+    : options.basicAuth
+      ? AuthMethod.BasicAuth
+      : AuthMethod.NoAuth;
   return (
     <Auth
       {...legacy}

@@ -9,7 +9,12 @@ import type { TimeSpan } from '../variableQuery';
 
 /** What the preview needs from the datasource: the backend's plan resource. */
 export interface PlanSource {
-  previewQueries(query: MeshgraphQuery, range?: TimeSpan, intervalMs?: number, signal?: AbortSignal): Promise<QueryPreview>;
+  previewQueries(
+    query: MeshgraphQuery,
+    range?: TimeSpan,
+    intervalMs?: number,
+    signal?: AbortSignal
+  ): Promise<QueryPreview>;
 }
 
 interface Props {

@@ -96,9 +96,11 @@ describe('QueryEditor', () => {
     expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ graphType: '$graphType' }));
   });
 
-  it("picks a namespace from the backend's names resource, replacing \"All\"", async () => {
+  it('picks a namespace from the backend\'s names resource, replacing "All"', async () => {
     const { onChange, calls } = await renderEditor({ namespaces: [ALL_NAMESPACES] });
-    expect(calls.filter((c) => c.path === `${RESOURCES}/names`).map((c) => c.params.get('kind'))).toEqual(['namespaces']);
+    expect(calls.filter((c) => c.path === `${RESOURCES}/names`).map((c) => c.params.get('kind'))).toEqual([
+      'namespaces',
+    ]);
     const input = screen.getByLabelText('Namespaces');
     fireEvent.keyDown(input, { key: 'ArrowDown' });
     fireEvent.click(await screen.findByText('shop'));
@@ -106,7 +108,10 @@ describe('QueryEditor', () => {
   });
 
   it('still edits namespaces when the names resource fails', async () => {
-    const { onChange } = await renderEditor({ namespaces: [] }, () => ({ status: 500, data: { message: 'Plugin unavailable' } }));
+    const { onChange } = await renderEditor({ namespaces: [] }, () => ({
+      status: 500,
+      data: { message: 'Plugin unavailable' },
+    }));
     const input = screen.getByLabelText('Namespaces');
     fireEvent.keyDown(input, { key: 'ArrowDown' });
     fireEvent.click(await screen.findByText('$namespace'));
@@ -142,7 +147,9 @@ describe('QueryEditor', () => {
     const { onChange } = await renderEditor();
     fireEvent.click(screen.getByText('Node focus'));
     fireEvent.click(within(screen.getByLabelText('Node focus kind')).getByLabelText('Service'));
-    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ node: { kind: 'service', namespace: '', name: '' } }));
+    expect(onChange).toHaveBeenLastCalledWith(
+      expect.objectContaining({ node: { kind: 'service', namespace: '', name: '' } })
+    );
   });
 });
 
@@ -167,7 +174,9 @@ describe('QueryEditor query types', () => {
     fireEvent.keyDown(screen.getByLabelText('Edge number'), { key: 'ArrowDown' });
     expect(await screen.findByText(/response-time statistic/)).toBeInTheDocument();
     fireEvent.click(screen.getByText('Response time'));
-    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ queryType: 'edgeMetrics', metric: 'responseTime' }));
+    expect(onChange).toHaveBeenLastCalledWith(
+      expect.objectContaining({ queryType: 'edgeMetrics', metric: 'responseTime' })
+    );
   });
 
   it('offers node health, and keeps a metric both types share when switching', async () => {
@@ -177,7 +186,9 @@ describe('QueryEditor query types', () => {
     fireEvent.click(screen.getByText('Health'));
     expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ queryType: 'nodeMetrics', metric: 'health' }));
     fireEvent.click(within(screen.getByLabelText('Query type')).getByLabelText('Edge numbers'));
-    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ queryType: 'edgeMetrics', metric: 'errorRate' }));
+    expect(onChange).toHaveBeenLastCalledWith(
+      expect.objectContaining({ queryType: 'edgeMetrics', metric: 'errorRate' })
+    );
   });
 
   it('drops the metric when going back to the graph', async () => {
@@ -238,7 +249,14 @@ describe('QueryEditor PromQL preview (the plan resource)', () => {
     openPromql();
     await screen.findAllByTestId('meshgraph-promql');
     await act(async () => {
-      rerender(<QueryEditor datasource={ds} query={{ ...q, namespaces: ['shop'] }} onChange={jest.fn()} onRunQuery={jest.fn()} />);
+      rerender(
+        <QueryEditor
+          datasource={ds}
+          query={{ ...q, namespaces: ['shop'] }}
+          onChange={jest.fn()}
+          onRunQuery={jest.fn()}
+        />
+      );
     });
     await waitFor(() => expect(screen.getByTestId('meshgraph-promql').textContent).toContain('"shop"'));
   });

@@ -1,15 +1,7 @@
 import React from 'react';
 import { InlineField, RadioButtonGroup, Select, Stack, Text } from '@grafana/ui';
 
-import {
-  EDGE_METRICS,
-  EdgeMetric,
-  MeshgraphQuery,
-  NODE_METRICS,
-  NodeMetric,
-  QUERY_TYPES,
-  QueryType,
-} from '../types';
+import { EDGE_METRICS, EdgeMetric, MeshgraphQuery, NODE_METRICS, NodeMetric, QUERY_TYPES, QueryType } from '../types';
 import { EDGE_METRIC_OPTIONS, NODE_METRIC_OPTIONS, QUERY_TYPE_OPTIONS } from './queryOptions';
 
 interface Props {

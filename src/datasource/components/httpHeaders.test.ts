@@ -1,7 +1,10 @@
 import { headerRows, withHeaderRows } from './httpHeaders';
 
 const saved = (names: Record<number, string>, configured: number[] = Object.keys(names).map(Number)) => ({
-  jsonData: Object.fromEntries(Object.entries(names).map(([i, n]) => [`httpHeaderName${i}`, n])) as Record<string, string>,
+  jsonData: Object.fromEntries(Object.entries(names).map(([i, n]) => [`httpHeaderName${i}`, n])) as Record<
+    string,
+    string
+  >,
   secureJsonFields: Object.fromEntries(configured.map((i) => [`httpHeaderValue${i}`, true])) as Record<string, boolean>,
   secureJsonData: {} as Record<string, string>,
 });

@@ -15,8 +15,16 @@ import type { EdgeMetric, NodeFocusKind, NodeMetric, QueryType } from '../types'
 
 export const QUERY_TYPE_OPTIONS: Array<SelectableValue<QueryType>> = [
   { label: 'Graph', value: 'graph', description: 'Nodes and edges for the Node Graph and Meshgraph panels' },
-  { label: 'Edge numbers', value: 'edgeMetrics', description: 'One labelled number per edge: for alert rules, tables and time series' },
-  { label: 'Node numbers', value: 'nodeMetrics', description: 'One labelled number per node: for alert rules, tables and time series' },
+  {
+    label: 'Edge numbers',
+    value: 'edgeMetrics',
+    description: 'One labelled number per edge: for alert rules, tables and time series',
+  },
+  {
+    label: 'Node numbers',
+    value: 'nodeMetrics',
+    description: 'One labelled number per node: for alert rules, tables and time series',
+  },
 ];
 
 export const EDGE_METRIC_OPTIONS: Array<SelectableValue<EdgeMetric>> = [

@@ -53,7 +53,13 @@ export function installFakeBackendSrv(route: Route) {
       };
       calls.push(call);
       const cancelled = () =>
-        subscriber.error({ cancelled: true, status: -1, statusText: 'Request was aborted', data: null, config: options } as FetchError);
+        subscriber.error({
+          cancelled: true,
+          status: -1,
+          statusText: 'Request was aborted',
+          data: null,
+          config: options,
+        } as FetchError);
       if (options.abortSignal?.aborted) {
         cancelled();
         return;
@@ -65,7 +71,13 @@ export function installFakeBackendSrv(route: Route) {
         }
         options.abortSignal?.removeEventListener('abort', cancelled);
         if (reply === 'network-error') {
-          subscriber.error({ status: 0, statusText: '', data: undefined, message: 'Failed to fetch', config: options } as FetchError);
+          subscriber.error({
+            status: 0,
+            statusText: '',
+            data: undefined,
+            message: 'Failed to fetch',
+            config: options,
+          } as FetchError);
           return;
         }
         const status = reply.status ?? 200;
@@ -83,7 +95,12 @@ export function installFakeBackendSrv(route: Route) {
           });
           subscriber.complete();
         } else {
-          subscriber.error({ status, statusText: reply.statusText ?? '', data: reply.data, config: options } as FetchError);
+          subscriber.error({
+            status,
+            statusText: reply.statusText ?? '',
+            data: reply.data,
+            config: options,
+          } as FetchError);
         }
       });
     });

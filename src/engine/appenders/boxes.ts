@@ -1,4 +1,9 @@
-/** Boxes (§8): app boxes (always for app graphs), namespace and cluster boxes, nested through `parent`. */
+/**
+ * Boxes (§8): app, namespace and cluster boxes, nested through `parent`, only those the options ask for. Departure
+ * from Kiali: its backend (graph/config/common/common.go NewConfig) and UI (GraphDataSource) always add app boxes to
+ * app and versionedApp graphs; here `boxBy` decides for every graph type, so a graph asked without boxes has none
+ * (Grafana's Node Graph panel would draw box rows as grey nodes without edges).
+ */
 import { BoxBy, GraphModel, GraphNode } from '../model';
 import { emptyNodeRates } from '../fold/trafficMap';
 
@@ -25,7 +30,7 @@ function group(nodes: GraphNode[], key: (n: GraphNode) => string | undefined): M
 export function applyBoxes(model: GraphModel, boxBy: BoxBy[]): void {
   const boxes: GraphNode[] = [];
   const members = model.nodes;
-  if (model.graphType === 'app' || model.graphType === 'versionedApp' || boxBy.includes('app')) {
+  if (boxBy.includes('app')) {
     const g = group(members, (n) =>
       n.parent === undefined && n.app && n.app !== 'unknown' && n.nodeType !== 'box'
         ? `box_${n.cluster}_${n.namespace}_${n.app}`

@@ -161,13 +161,20 @@ describe('app graphs and boxes', () => {
     ...both(WEB, dst('shop', 'cart-v2', 'cart', 'v2'), '200', 3),
     ...both(src('shop', 'cart-v2', 'cart', 'v2'), dst('pay', 'payment-v1'), '200', 1),
   ];
-  it('versionedApp nodes are one per workload, boxed by app when ≥ 2', () => {
-    const m = lean(testOptions({ namespaces: ['shop', 'pay'], graphType: 'versionedApp' }), series);
+  it('versionedApp nodes are one per workload, boxed by app when ≥ 2 and app boxes are asked for', () => {
+    const m = lean(testOptions({ namespaces: ['shop', 'pay'], graphType: 'versionedApp', boxBy: ['app'] }), series);
     expect(node(m, 'vapp_c1_shop_cart-v1').nodeType).toBe('app');
     expect(node(m, 'vapp_c1_shop_cart-v2').parent).toBe('box_c1_shop_cart');
     expect(node(m, 'vapp_c1_shop_cart-v1').parent).toBe('box_c1_shop_cart');
     expect(node(m, 'box_c1_shop_cart')).toMatchObject({ nodeType: 'box', isBox: 'app', app: 'cart' });
     expect(m.nodes.find((n) => n.id === 'box_c1_shop_web')).toBeUndefined(); // one member only
+  });
+  it('no boxes unless asked for, in app and versionedApp graphs too (a departure from Kiali)', () => {
+    for (const graphType of ['app', 'versionedApp'] as const) {
+      const m = lean(testOptions({ namespaces: ['shop', 'pay'], graphType }), series);
+      expect(m.nodes.filter((n) => n.nodeType === 'box' || n.parent !== undefined)).toEqual([]);
+      expect(m.nodes.length).toBeGreaterThanOrEqual(3);
+    }
   });
   it('app graphs merge versions; namespace boxes need two namespaces with ≥ 2 members', () => {
     const m = lean(testOptions({ namespaces: ['shop', 'pay'], graphType: 'app', boxBy: ['namespace'] }), series);

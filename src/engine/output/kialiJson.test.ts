@@ -96,7 +96,7 @@ describe('toKialiJson', () => {
   });
 
   it('writes idle edges as {protocol} only, boxes first with hashed parents', () => {
-    const m = lean(testOptions({ namespaces: ['shop'], graphType: 'versionedApp' }), [
+    const m = lean(testOptions({ namespaces: ['shop'], graphType: 'versionedApp', boxBy: ['app'] }), [
       ...both(src('shop', 'web-v1'), dst('shop', 'cart-v1'), '200', 0.0001),
       ...both(src('shop', 'web-v1'), dst('shop', 'cart-v2', 'cart', 'v2'), '200', 1),
     ]);

@@ -134,3 +134,56 @@ export async function writeOpenMetrics(families: FamilySeries[], window: Window,
   await out.flush();
   return { series, samples: series * times.length, bytes: out.bytes };
 }
+
+/** Reads a rendered label set (`{a="1",b="x\"y"}`, as SeriesSpec.labels holds it) back into a record. */
+export function parseRenderedLabels(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"(,|\})/y;
+  if (!text.startsWith('{')) {
+    throw new Error(`not a rendered label set: ${text.slice(0, 80)}`);
+  }
+  re.lastIndex = 1;
+  if (text === '{}') {
+    return out;
+  }
+  for (;;) {
+    const m = re.exec(text);
+    if (!m) {
+      throw new Error(`malformed label set at offset ${re.lastIndex}: ${text.slice(0, 120)}`);
+    }
+    out[m[1]] = m[2].replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
+    if (m[3] === '}') {
+      if (re.lastIndex !== text.length) {
+        throw new Error(`trailing text after a label set: ${text.slice(re.lastIndex, re.lastIndex + 40)}`);
+      }
+      return out;
+    }
+  }
+}
+
+/**
+ * VictoriaMetrics' JSON line import format (POST /api/v1/import): one line per series with its samples over the
+ * window, timestamps in milliseconds. Same values as writeOpenMetrics, so both stores hold the same data.
+ */
+export async function writeVictoriaMetricsImport(
+  families: FamilySeries[],
+  window: Window,
+  sink: Sink
+): Promise<RenderStats> {
+  const times = sampleTimes(window);
+  const origin = window.origin ?? window.start;
+  const stamps = JSON.stringify(times.map((t) => t * 1000));
+  const elapsed = times.map((t) => t - origin);
+  const out = new ChunkedWriter(sink);
+  let series = 0;
+  for (const { series: list } of families) {
+    for (const s of list()) {
+      const metric = { __name__: s.metric, ...parseRenderedLabels(s.labels) };
+      const values = s.gauge !== undefined ? times.map(() => s.gauge!) : elapsed.map((e) => s.slope * e);
+      await out.add(`{"metric":${JSON.stringify(metric)},"values":${JSON.stringify(values)},"timestamps":${stamps}}\n`);
+      series++;
+    }
+  }
+  await out.flush();
+  return { series, samples: series * times.length, bytes: out.bytes };
+}

@@ -243,10 +243,30 @@ describe('node graphs', () => {
 describe('required labels', () => {
   it('skips samples missing a required label and counts them by label', () => {
     const r = req('destination', WEB, dst('shop', 'cart-v1'), '200', 1);
-    delete (r.labels as Record<string, string>).destination_canonical_revision;
+    delete (r.labels as Record<string, string>).source_canonical_revision;
     const m = lean(testOptions({ namespaces: ['shop'] }), [r, ...both(WEB, dst('shop', 'cart-v1'), '200', 1)]);
-    expect(m.stats.skipped['missing label destination_canonical_revision']).toBe(1);
+    expect(m.stats.skipped['missing label source_canonical_revision']).toBe(1);
     expect(m.notices.some((n) => /1 telemetry sample\(s\) skipped/.test(n.text))).toBe(true);
+  });
+  it('reads absent destination service and canonical labels as empty (a store never returns empty labels)', () => {
+    // Kiali's kiali#2412 case: a destination workload without service or canonical labels is still a node.
+    const r = req('destination', WEB, { ...dst('shop', 'legacy-v1'), svc: '', host: '', app: '', ver: '' }, '200', 2);
+    const labels = r.labels as Record<string, string>;
+    for (const k of [
+      'destination_service',
+      'destination_service_name',
+      'destination_canonical_service',
+      'destination_canonical_revision',
+    ]) {
+      delete labels[k];
+    }
+    const m = lean(testOptions({ namespaces: ['shop'] }), [r]);
+    const e = edge(m, W, 'wl_c1_shop_legacy-v1');
+    expect(e.rates.total).toBeCloseTo(2);
+    expect(e.responses['200'].hosts).toEqual({});
+    expect(node(m, 'wl_c1_shop_legacy-v1')).toMatchObject({ workload: 'legacy-v1' });
+    expect(node(m, 'wl_c1_shop_legacy-v1').destServices).toBeUndefined();
+    expect(m.stats.skipped).toEqual({});
   });
   void tcp;
 });

@@ -39,19 +39,15 @@ export const LABEL_NAMES: readonly string[] = [
   'connection_security_policy',
 ];
 
-const ENDPOINT_REQUIRED = [
-  L.srcNs,
-  L.srcWl,
-  L.srcApp,
-  L.srcVer,
-  L.dstSvcNs,
-  L.dstSvc,
-  L.dstSvcName,
-  L.dstWlNs,
-  L.dstWl,
-  L.dstApp,
-  L.dstVer,
-];
+/**
+ * Labels without which an element is skipped (§4.2). A store never returns a label with an empty value (empty and
+ * absent are the same series), so the destination labels that Istio legitimately leaves empty are read as empty
+ * when absent: Kiali's graph test for kiali#2412 (graph/api/api_test.go, a destination workload without service or
+ * canonical labels) expects that workload as a node, with no destination service and no host.
+ */
+const ENDPOINT_REQUIRED = [L.srcNs, L.srcWl, L.srcApp, L.srcVer, L.dstSvcNs, L.dstWlNs, L.dstWl];
+/** Read as '' when absent (see ENDPOINT_REQUIRED). */
+const OPTIONAL_ENDPOINT = [L.dstSvc, L.dstSvcName, L.dstApp, L.dstVer];
 
 export type Family = 'requests' | 'messages' | 'tcp' | 'endpoints';
 
@@ -97,7 +93,7 @@ export class TelemetryReader {
     }
     this.seen = new Uint32Array(LABEL_NAMES.length + 1);
     this.hostLabel = details;
-    const req: number[] = ENDPOINT_REQUIRED.filter((s) => details || s !== L.dstSvc);
+    const req: number[] = [...ENDPOINT_REQUIRED];
     if ((family === 'requests' || family === 'tcp') && details) {
       req.push(L.flags);
     }
@@ -141,6 +137,11 @@ export class TelemetryReader {
     for (let i = 0; i < req.length; i++) {
       if (seen[req[i]] !== gen) {
         return 'missing label ' + LABEL_NAMES[req[i]];
+      }
+    }
+    for (let i = 0; i < OPTIONAL_ENDPOINT.length; i++) {
+      if (seen[OPTIONAL_ENDPOINT[i]] !== gen) {
+        v[OPTIONAL_ENDPOINT[i]] = '';
       }
     }
     const srcClusterPresent = seen[L.srcCluster] === gen;

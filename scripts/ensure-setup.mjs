@@ -11,6 +11,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SYSTEM_PACKAGES = [
   { pkg: 'prometheus', bin: '/usr/bin/prometheus' },
   { pkg: 'prometheus', bin: '/usr/bin/promtool' },
+  // tests/integration: the graph tests run on VictoriaMetrics too (scripts/lib/victoriametrics.ts).
+  { pkg: 'victoria-metrics', bin: '/usr/bin/victoria-metrics' },
   { pkg: 'chromium', bin: '/usr/bin/chromium' },
   // tests/plugin/executables: the arm64 executable under qemu with Debian's arm64 glibc, amd64 on a CPU without AVX.
   { pkg: 'qemu-user', bin: '/usr/bin/qemu-aarch64' },

@@ -58,6 +58,13 @@ export const NodeField = {
   health: 'health',
   /** JSON of ServiceRef[]. */
   destServices: 'destServices',
+  /**
+   * The workload a workload dashboard shows for this node: workload nodes and app nodes whose workload is known
+   * (versionedApp); '' for every other node. Data links use it, so a link never names a workload a node lacks.
+   */
+  linkWorkload: 'linkWorkload',
+  /** The Kubernetes service of a service node ('' for other nodes, unknown services and egress clusters). */
+  linkService: 'linkService',
 } as const;
 
 export const EdgeField = {

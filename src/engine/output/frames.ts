@@ -138,6 +138,18 @@ function arcSums(model: GraphModel): { slotOf: Map<string, number>; sums: Float6
   return { slotOf, sums };
 }
 
+const isOK = (v: string | undefined): v is string => v !== undefined && v !== '' && v !== 'unknown';
+
+/** The workload behind a node, when it has exactly one: workload nodes, and app nodes of versionedApp graphs. */
+export function linkWorkload(n: GraphNode): string {
+  return (n.nodeType === 'workload' || n.nodeType === 'app') && isOK(n.workload) && isOK(n.namespace) ? n.workload : '';
+}
+
+/** The Kubernetes service of a service node; none for unknown services and PassthroughCluster/BlackHoleCluster. */
+export function linkService(n: GraphNode): string {
+  return n.nodeType === 'service' && !n.isEgressCluster && isOK(n.service) && isOK(n.namespace) ? n.service : '';
+}
+
 function nodeFlags(n: GraphNode): string {
   let flags = '';
   for (const f of NODE_FLAGS) {
@@ -230,6 +242,8 @@ export function toFrames(model: GraphModel, options: FrameOptions = {}): FrameDT
     nodeText(NodeField.healthStatus, (n) => n.health?.status ?? 'NA'),
     nodeText(NodeField.health, (n) => (n.health ? JSON.stringify(n.health) : '')),
     nodeText(NodeField.destServices, (n) => (n.destServices ? JSON.stringify(n.destServices) : '')),
+    nodeText(NodeField.linkWorkload, linkWorkload),
+    nodeText(NodeField.linkService, linkService),
   ];
   const E = model.edges;
   const edgeColumn = (name: string, type: FrameFieldDTO['type'], pick: (e: GraphEdge) => unknown) =>

@@ -1,4 +1,10 @@
-/** responseTime appender (§3.5): first value per edge wins; with injection only service → workload edges. */
+/**
+ * responseTime appender (§3.5, Kiali appender/response_time.go): with injection only service → workload edges get
+ * a value. Kiali keeps the first value an edge gets: destination-reported answers are read before source-reported
+ * ones, and a later answer never replaces a value. Departure: when one answer holds several values for one edge
+ * (an app node merging versions, an injected service node with several callers), Kiali keeps whichever its store
+ * returned first; Meshgraph keeps the highest, so the graph does not depend on the store's series order.
+ */
 import { GraphOptions } from '../model';
 import { SampleVisitor } from '../client/vectorAnswer';
 import { EndpointResolver, SkipCounts, countSkip } from '../fold/foldTraffic';
@@ -8,6 +14,8 @@ import { TrafficMap } from '../fold/trafficMap';
 export function responseTimeVisitor(map: TrafficMap, options: GraphOptions, skipped: SkipCounts): SampleVisitor {
   const reader = new TelemetryReader('endpoints', true);
   const res = new EndpointResolver(map, options, reader, false);
+  /** Edges this answer has set (an earlier answer's value is kept, as Kiali keeps the first). */
+  const mine = new Set<object>();
   return (names, values, count, value) => {
     if (Number.isNaN(value)) {
       return;
@@ -19,7 +27,13 @@ export function responseTimeVisitor(map: TrafficMap, options: GraphOptions, skip
     }
     const from = res.svc ?? res.src;
     const e = from.edges.get(res.dst.id + ' ' + reader.v[L.protocol]);
-    if (e !== undefined && e.responseTime === undefined) {
+    if (e === undefined) {
+      return;
+    }
+    if (e.responseTime === undefined) {
+      e.responseTime = value;
+      mine.add(e);
+    } else if (mine.has(e) && value > e.responseTime) {
       e.responseTime = value;
     }
   };

@@ -51,6 +51,28 @@ describe('responseTime', () => {
     expect(edge(m, W, 'svc_c1_shop_cart').responseTime).toBeUndefined();
     expect(edge(kiali(o, series), 'svc_c1_shop_cart', C).responseTime).toBeCloseTo(20);
   });
+  it('keeps the highest of several values for one edge, whatever their order (a departure from first-seen)', () => {
+    // Two callers of cart: with injection both latencies describe the one service → workload edge.
+    const other = endpointLabels(src('shop', 'admin-v1'), CART);
+    const rt = (labels: Record<string, string>, ms: number) => [
+      withMetric('istio_request_duration_milliseconds_sum', 'destination', { ...labels, request_protocol: 'http' }, ms),
+      withMetric(
+        'istio_request_duration_milliseconds_count',
+        'destination',
+        { ...labels, request_protocol: 'http' },
+        1
+      ),
+    ];
+    const o = testOptions({ namespaces: ['shop'], injectServiceNodes: true, appenders: { responseTime: 'avg' } });
+    const callers = [...base, ...both(src('shop', 'admin-v1'), CART, '200', 1)];
+    for (const order of [
+      [...rt(ep, 20), ...rt(other, 70)],
+      [...rt(other, 70), ...rt(ep, 20)],
+    ]) {
+      expect(edge(lean(o, [...callers, ...order]), 'svc_c1_shop_cart', C).responseTime).toBeCloseTo(70);
+      expect(edge(kiali(o, [...callers, ...order]), 'svc_c1_shop_cart', C).responseTime).toBeCloseTo(70);
+    }
+  });
 });
 
 describe('throughput', () => {

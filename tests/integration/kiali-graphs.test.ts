@@ -328,6 +328,26 @@ describe.each(STORES)('on %s', (kind) => {
   });
 });
 
+/**
+ * One definition of a node's error figure everywhere: the nodes frame's secondarystat (what Grafana's Node Graph
+ * and the CLI's frames show) equals the inbound error share of the node's request edges, which is how the panel's
+ * details drawer sums it (HTTP 4xx, 5xx and no response; gRPC errors and no response).
+ */
+function expectOneErrorFigure(m: GraphModel, view: NodeGraphView): void {
+  for (const n of view.nodes) {
+    const inbound = m.edges.filter((e) => e.target === n.id && e.protocol !== 'tcp' && e.rates.total > 0);
+    const total = inbound.reduce((a, e) => a + e.rates.total, 0);
+    const errors = inbound.reduce(
+      (a, e) => a + e.rates.noResponse + (e.protocol === 'http' ? e.rates.http4xx + e.rates.http5xx : e.rates.grpcErr),
+      0
+    );
+    expect({ node: n.id, secondary: n.secondaryStat }).toEqual({
+      node: n.id,
+      secondary: total > 0 ? `${((errors / total) * 100).toFixed(1)}% err` : '',
+    });
+  }
+}
+
 describe("Grafana's Node Graph reads the frames of every graph", () => {
   it.each(Object.keys(CASES))('%s', async (name) => {
     const c = CASES[name];
@@ -338,6 +358,7 @@ describe("Grafana's Node Graph reads the frames of every graph", () => {
       expect(view.edges.length).toBe(m.edges.length);
       expect(view.nodes.filter((n) => n.incoming + n.outgoing > 0).length).toBeGreaterThan(0);
       expectNodeGraphContract(view, boxBy.length > 0);
+      expectOneErrorFigure(m, view);
       if (name === 'versionedApp' && boxBy.length > 0) {
         // the reviews versions share an app box; bookinfo and bankapp have two nodes or more each (istio-system one)
         expect(

@@ -24,6 +24,9 @@ import {
   PLAN_RESOURCE,
   PlanRequest,
   PlanResponse,
+  SERIES_RESOURCE,
+  SeriesRequest,
+  SeriesResponse,
   VARIABLE_KIND_PARAM,
 } from './resources';
 import { DEFAULT_QUERY, MeshgraphOptions, MeshgraphQuery, VariableKind } from './types';
@@ -169,6 +172,21 @@ export class DataSource extends DataSourceWithBackend<MeshgraphQuery, MeshgraphO
         throw error;
       }
       return { queries: [], notices: [], error: error.message };
+    }
+  }
+
+  /**
+   * Request rate, error rate and response time of a node (inbound) or an edge over a range, from the backend's
+   * series resource (the traffic panel's details drawer). Rejects with a readable Error.
+   */
+  async getSeries(request: SeriesRequest, signal?: AbortSignal): Promise<SeriesResponse> {
+    try {
+      return await this.postResource<SeriesResponse>(SERIES_RESOURCE, request, {
+        showErrorAlert: false,
+        ...(signal ? { abortSignal: signal } : {}),
+      });
+    } catch (e) {
+      throw backendError(e, 'The charts');
     }
   }
 

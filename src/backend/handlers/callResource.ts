@@ -11,6 +11,8 @@ import {
   PlanRequest,
   PlanResponse,
   ResourceError,
+  SERIES_RESOURCE,
+  SeriesResponse,
   VARIABLE_KIND_PARAM,
 } from '../../datasource/resources';
 import type { VariableKind } from '../../datasource/types';
@@ -20,10 +22,11 @@ import { ConfigurationError, describeError, errorStatus } from './errors';
 import { toGraphRequest } from './graphRequest';
 import type { InstanceRegistry } from './instance';
 import { listNames } from './labelLists';
+import { answerSeries, parseSeriesRequest, SeriesRequestError } from './seriesResource';
 
 const VARIABLE_KINDS: VariableKind[] = ['namespaces', 'workloads', 'apps', 'services', 'clusters'];
 
-function json(code: number, body: NamesResponse | PlanResponse | ResourceError): CallResourceResponse {
+function json(code: number, body: NamesResponse | PlanResponse | SeriesResponse | ResourceError): CallResourceResponse {
   return {
     code,
     headers: { 'Content-Type': { values: ['application/json'] } },
@@ -91,6 +94,30 @@ function plan(request: CallResourceRequest, instances: InstanceRegistry, now: nu
   }
 }
 
+async function series(
+  request: CallResourceRequest,
+  instances: InstanceRegistry,
+  signal: AbortSignal,
+  now: number
+): Promise<CallResourceResponse> {
+  let body: unknown;
+  try {
+    body = JSON.parse(request.body.toString('utf8') || '{}');
+  } catch {
+    return json(400, { message: 'The series request is not valid JSON.' });
+  }
+  const instance = instances.get(request.pluginContext);
+  const scope = Object.fromEntries(instance.settings.scope.map((s) => [s.key, s.value]));
+  try {
+    return json(200, await answerSeries(instance.client(), parseSeriesRequest(body, now), scope, signal));
+  } catch (e) {
+    if (e instanceof SeriesRequestError) {
+      return json(200, { series: [], stepSeconds: 0, error: e.message });
+    }
+    throw e;
+  }
+}
+
 export async function callResource(
   request: CallResourceRequest,
   instances: InstanceRegistry,
@@ -107,11 +134,14 @@ export async function callResource(
     if (path === PLAN_RESOURCE && method === 'POST') {
       return plan(request, instances, now());
     }
-    const known = path === NAMES_RESOURCE || path === PLAN_RESOURCE;
+    if (path === SERIES_RESOURCE && method === 'POST') {
+      return await series(request, instances, signal, now());
+    }
+    const known = path === NAMES_RESOURCE || path === PLAN_RESOURCE || path === SERIES_RESOURCE;
     return json(known ? 405 : 404, {
       message: known
         ? `${method} is not allowed on ${path}.`
-        : `No resource ${JSON.stringify(path)}: use ${NAMES_RESOURCE} or ${PLAN_RESOURCE}.`,
+        : `No resource ${JSON.stringify(path)}: use ${NAMES_RESOURCE}, ${PLAN_RESOURCE} or ${SERIES_RESOURCE}.`,
     });
   } catch (e) {
     const { status } = errorStatus(e);

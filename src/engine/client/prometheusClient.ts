@@ -2,7 +2,7 @@
 import { PrometheusError, abortError } from './errors';
 import { HttpTransport, TransportResponse } from './transport';
 import { VectorSample } from './types';
-import { AnswerShapeError, SampleVisitor, VectorEnvelope, visitVector } from './vectorAnswer';
+import { AnswerShapeError, SampleVisitor, VectorEnvelope, parseSampleValue, visitVector } from './vectorAnswer';
 
 export interface ClientOptions {
   /** Per-request timeout in milliseconds (default 30 s). */
@@ -11,6 +11,13 @@ export interface ClientOptions {
 
 export interface QueryAnswer {
   samples: VectorSample[];
+  bytes: number;
+  warnings: string[];
+}
+
+/** A range query's answer: series with their [unix s, value] points. */
+export interface RangeAnswer {
+  series: Array<{ metric: Record<string, string>; values: Array<[number, number]> }>;
   bytes: number;
   warnings: string[];
 }
@@ -241,6 +248,49 @@ export class PrometheusClient {
   async seriesExists(selectorExpr: string, timeUnixS: number, signal?: AbortSignal): Promise<boolean> {
     const a = await this.instantQuery(`count(${selectorExpr})`, timeUnixS, signal);
     return a.samples.length > 0 && a.samples[0].value > 0;
+  }
+
+  /**
+   * Runs a range query (`/api/v1/query_range`, POST form). Returns each series' labels and its [unix s, value]
+   * points as Prometheus gives them (steps without a value are absent).
+   */
+  async rangeQuery(
+    expr: string,
+    startS: number,
+    endS: number,
+    stepS: number,
+    signal?: AbortSignal
+  ): Promise<RangeAnswer> {
+    const res = await this.send(
+      '/api/v1/query_range',
+      [
+        ['query', expr],
+        ['start', String(startS)],
+        ['end', String(endS)],
+        ['step', String(stepS)],
+      ],
+      signal
+    );
+    const env = tryParse(res.body);
+    if (!env) {
+      throw new PrometheusError(`Unexpected answer from Prometheus for a range query: ${snippet(res.body)}`, 'format');
+    }
+    if (env.status === 'error') {
+      throw apiError(env.errorType, env.error, res.status);
+    }
+    const data = (env as { data?: { resultType?: unknown; result?: unknown } }).data;
+    if (!data || data.resultType !== 'matrix' || !Array.isArray(data.result)) {
+      throw new PrometheusError(`Unexpected range query answer: ${snippet(res.body)}`, 'format');
+    }
+    const series = data.result.map((r: { metric?: Record<string, string>; values?: unknown }) => ({
+      metric: r.metric ?? {},
+      values: (Array.isArray(r.values) ? r.values : []).map(
+        (p: [unknown, unknown]) => [Number(p[0]), parseSampleValue(p[1])] as [number, number]
+      ),
+    }));
+    const rawWarnings = (env as { warnings?: unknown }).warnings;
+    const warnings = Array.isArray(rawWarnings) ? rawWarnings.map(String) : [];
+    return { series, bytes: byteLength(res.body), warnings };
   }
 
   private sendGet(path: string, signal?: AbortSignal): Promise<TransportResponse> {

@@ -1,4 +1,11 @@
-/** securityPolicy appender (§3.5): per edge, rate by policy (overwritten per policy), isMTLS and principals. */
+/**
+ * securityPolicy appender (§3.5, Kiali appender/security_policy.go): per edge, the rate of each
+ * connection_security_policy, isMTLS (the mutual_tls share) and the principals. Departure: Kiali overwrites the rate
+ * of a policy with each series it reads (addSecurityPolicy) and keeps the first principals (addPrincipal), so with
+ * several series for one edge (versions merged into an app node, callers of an injected service) its result depends
+ * on the store's series order. Meshgraph sums the rates per policy and keeps the smallest principal seen: the same
+ * as Kiali with one series per edge, and the same on every store.
+ */
 import { GraphOptions } from '../model';
 import { SampleVisitor } from '../client/vectorAnswer';
 import { EndpointResolver, SkipCounts, countSkip } from '../fold/foldTraffic';
@@ -31,14 +38,15 @@ export function securityPolicyVisitor(map: TrafficMap, options: GraphOptions, sk
     const edges = res.svc
       ? [...edgesBetween(res.src, res.svc.id), ...edgesBetween(res.svc, res.dst.id)]
       : edgesBetween(res.src, res.dst.id);
+    const sp = reader.get(L.srcPrincipal);
+    const dp = reader.get(L.dstPrincipal);
     for (const e of edges) {
-      (e.policies ??= new Map()).set(policy, value);
-      const sp = reader.get(L.srcPrincipal);
-      const dp = reader.get(L.dstPrincipal);
-      if (e.sourcePrincipal === undefined && sp !== '') {
+      const policies = (e.policies ??= new Map());
+      policies.set(policy, (policies.get(policy) ?? 0) + value);
+      if (sp !== '' && (e.sourcePrincipal === undefined || sp < e.sourcePrincipal)) {
         e.sourcePrincipal = sp;
       }
-      if (e.destPrincipal === undefined && dp !== '') {
+      if (dp !== '' && (e.destPrincipal === undefined || dp < e.destPrincipal)) {
         e.destPrincipal = dp;
       }
     }

@@ -120,6 +120,33 @@ describe('securityPolicy', () => {
     expect(e.sourcePrincipal).toBe('spiffe://cluster.local/ns/shop/sa/web');
     expect(e.destPrincipal).toBe('spiffe://cluster.local/ns/shop/sa/cart');
   });
+  it('sums every series of a policy on one edge, whatever their order (a departure from last-seen)', () => {
+    // An app graph merges web v1 and v2 into one node: three series describe the web → cart edge.
+    const sp = (version: string, policy: string, rate: number): RawSeries =>
+      withMetric(
+        'istio_requests_total',
+        'destination',
+        {
+          ...endpointLabels(src('shop', `web-${version}`, 'web', version), CART),
+          request_protocol: 'http',
+          response_code: '200',
+          response_flags: '-',
+          connection_security_policy: policy,
+          source_principal: `spiffe://cluster.local/ns/shop/sa/web-${version}`,
+          destination_principal: 'spiffe://cluster.local/ns/shop/sa/cart',
+        },
+        rate
+      );
+    const o = testOptions({ namespaces: ['shop'], graphType: 'app', appenders: { securityPolicy: true } });
+    const all = [sp('v1', 'mutual_tls', 3), sp('v2', 'mutual_tls', 1), sp('v1', 'none', 1)];
+    for (const order of [all, [...all].reverse()]) {
+      for (const run of [lean, kiali]) {
+        const e = edge(run(o, order), 'app_c1_shop_web', 'app_c1_shop_cart');
+        expect(e.isMTLS).toBeCloseTo(80);
+        expect(e.sourcePrincipal).toBe('spiffe://cluster.local/ns/shop/sa/web-v1');
+      }
+    }
+  });
 });
 
 describe('aggregate (operation) nodes', () => {

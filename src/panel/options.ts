@@ -26,6 +26,25 @@ export interface TrafficPanelOptions {
   largeGraphThreshold: number;
   /** Cytoscape's 2D canvas renderer or its experimental WebGL mode (graph/renderer.ts says why canvas is the default). */
   renderer: RendererOption;
+  /** Kiali hides idle nodes (no traffic in the range) and idle edges unless asked. */
+  showIdleNodes: boolean;
+  showIdleEdges: boolean;
+  /** Edge width from the frames' thickness (traffic); off: one width, as Kiali. */
+  widthByTraffic: boolean;
+  /** The theme's health colours, or a colour-blind-safe palette. */
+  palette: PaletteChoice;
+  /** Node positions a user saved with "Save layout" (only written on that explicit save). */
+  savedLayout?: SavedLayout;
+}
+
+export type PaletteChoice = 'theme' | 'colorBlind';
+
+export interface SavedLayout {
+  /** Model coordinates of leaf nodes by id. */
+  positions: Record<string, { x: number; y: number }>;
+  /** The layout the positions were made from (informational). */
+  layout?: string;
+  savedAt?: string;
 }
 
 export const DEFAULT_OPTIONS: TrafficPanelOptions = {
@@ -41,6 +60,10 @@ export const DEFAULT_OPTIONS: TrafficPanelOptions = {
   animationNodeLimit: 500,
   largeGraphThreshold: 300,
   renderer: 'canvas',
+  showIdleNodes: false,
+  showIdleEdges: false,
+  widthByTraffic: false,
+  palette: 'theme',
 };
 
 /** Options as saved may be partial or from an older version: fill in the defaults. */
@@ -58,6 +81,13 @@ export function withDefaults(options: Partial<TrafficPanelOptions> | undefined):
   o.edgeLabels = Array.isArray(o.edgeLabels)
     ? o.edgeLabels.filter((m) => EDGE_LABEL_MODES.some((x) => x.value === m))
     : [];
+  if (o.palette !== 'theme' && o.palette !== 'colorBlind') {
+    o.palette = DEFAULT_OPTIONS.palette;
+  }
+  const saved = o.savedLayout as SavedLayout | undefined;
+  if (saved !== undefined && (typeof saved !== 'object' || !saved || typeof saved.positions !== 'object' || !saved.positions)) {
+    delete o.savedLayout;
+  }
   for (const key of ['labelMinZoomedFontSize', 'animationNodeLimit', 'largeGraphThreshold'] as const) {
     const v = Number(o[key]);
     o[key] = Number.isFinite(v) && v >= 0 ? v : DEFAULT_OPTIONS[key];
@@ -65,6 +95,11 @@ export function withDefaults(options: Partial<TrafficPanelOptions> | undefined):
   return o;
 }
 
+/**
+ * Only the panel's own options: the frames it draws are not formatted by field config (no units, thresholds or
+ * value mappings), so the plugin registers no field options (module.tsx). The viewer's Display menu starts from
+ * these values. Saved layouts are written by the panel's Save layout button, not edited here.
+ */
 export function buildOptionsEditor(builder: PanelOptionsEditorBuilder<TrafficPanelOptions>): void {
   const graph = ['Graph'];
   const display = ['Display'];
@@ -117,6 +152,40 @@ export function buildOptionsEditor(builder: PanelOptionsEditorBuilder<TrafficPan
       description: 'Traffic source, gateway, missing sidecar, dead and outside markers on node labels.',
       category: display,
       defaultValue: DEFAULT_OPTIONS.showBadges,
+    })
+    .addBooleanSwitch({
+      path: 'showIdleNodes',
+      name: 'Idle nodes',
+      description: 'Nodes without traffic in the range (Kiali hides them unless asked).',
+      category: display,
+      defaultValue: DEFAULT_OPTIONS.showIdleNodes,
+    })
+    .addBooleanSwitch({
+      path: 'showIdleEdges',
+      name: 'Idle edges',
+      description: 'Edges without traffic in the range; when the query leaves them out, the panel asks for them.',
+      category: display,
+      defaultValue: DEFAULT_OPTIONS.showIdleEdges,
+    })
+    .addBooleanSwitch({
+      path: 'widthByTraffic',
+      name: 'Edge width by traffic',
+      description: 'Off: every edge has the same width, as in Kiali.',
+      category: display,
+      defaultValue: DEFAULT_OPTIONS.widthByTraffic,
+    })
+    .addRadio({
+      path: 'palette',
+      name: 'Health colours',
+      description: 'The colour-blind-safe palette uses blue, orange and vermillion (Okabe–Ito).',
+      category: display,
+      defaultValue: DEFAULT_OPTIONS.palette,
+      settings: {
+        options: [
+          { value: 'theme', label: 'Theme' },
+          { value: 'colorBlind', label: 'Colour-blind safe' },
+        ],
+      },
     })
     .addBooleanSwitch({
       path: 'showLegend',

@@ -139,8 +139,10 @@ describe('bookinfo with the default query', () => {
     expect(g.attrs.layout).toBe('dagre');
     expect(Number(g.attrs['node-count'])).toBe(frameRows(nodesFrame).length);
     expect(Number(g.attrs['edge-count'])).toBe(frameRows(edgesFrame).length);
-    expect(Number(g.attrs['visible-node-count'])).toBe(g.nodes.length);
-    expect(g.nodes.every((n) => n.visible)).toBe(true);
+    // Idle nodes are hidden unless asked for (Kiali); everything else is drawn.
+    expect(Number(g.attrs['visible-node-count'])).toBe(g.nodes.filter((n) => !n.isIdle).length);
+    expect(g.nodes.filter((n) => !n.visible).every((n) => n.isIdle)).toBe(true);
+    expect(g.nodes.filter((n) => n.isIdle).length).toBeGreaterThan(0);
 
     const dashboardBackground = () =>
       h.page.evaluate(
@@ -197,15 +199,13 @@ describe('bookinfo with the default query', () => {
       expect(b.shape).toBe('round-rectangle');
       expect(g.nodes.filter((n) => n.parent === b.id).length).toBeGreaterThanOrEqual(2);
     }
-    // The app box groups reviews' versions inside bookinfo.
-    const reviewsBox = g.nodes.find((n) => n.isBox === 'app' && n.label.startsWith('reviews'));
-    expect(reviewsBox?.parent).toBe(boxes.find((b) => b.label.startsWith('bookinfo'))!.id);
-    expect(
-      g.nodes
-        .filter((n) => n.parent === reviewsBox!.id)
-        .map((n) => n.id)
-        .sort()
-    ).toEqual(['v1', 'v2', 'v3', 'v4'].map((v) => `vapp_cluster-1_bookinfo_reviews-${v}`));
+    // Boxed by namespace only (the query's boxBy): reviews' versions sit in the bookinfo box, without an app box.
+    expect(g.nodes.filter((n) => n.isBox === 'app')).toEqual([]);
+    for (const v of ['v1', 'v2', 'v3']) {
+      expect(node(g, `vapp_cluster-1_bookinfo_reviews-${v}`).parent).toBe(
+        boxes.find((b) => b.label.startsWith('bookinfo'))!.id
+      );
+    }
   });
 });
 
@@ -299,8 +299,8 @@ describe('Find and Hide', () => {
         .sort()
     ).toEqual(expected);
     expect(g.edges.filter((e) => e.classes.includes('mg-find'))).toEqual([]);
-    // Finding hides nothing.
-    expect(Number(g.attrs['visible-node-count'])).toBe(g.nodes.length);
+    // Finding hides nothing (idle nodes stay hidden, as before).
+    expect(Number(g.attrs['visible-node-count'])).toBe(g.nodes.filter((n) => !n.isIdle).length);
     expect(await h.page.getByText(`${expected.length} found`, { exact: true }).count()).toBe(1);
   });
 
@@ -332,8 +332,14 @@ describe('Find and Hide', () => {
 
     await applyExpression('Hide', 'name = unknown');
     const after = await graphSnapshot(h.page);
-    expect(Number(after.attrs['visible-node-count'])).toBe(before.nodes.length - 1);
-    expect(after.nodes.filter((n) => !n.visible).map((n) => n.id)).toEqual([UNKNOWN]);
+    const idle = before.nodes.filter((n) => n.isIdle).map((n) => n.id);
+    expect(Number(after.attrs['visible-node-count'])).toBe(before.nodes.length - 1 - idle.length);
+    expect(
+      after.nodes
+        .filter((n) => !n.visible)
+        .map((n) => n.id)
+        .sort()
+    ).toEqual([UNKNOWN, ...idle].sort());
     expect(
       after.edges
         .filter((e) => !e.visible)
@@ -458,14 +464,15 @@ describe('hover highlight', () => {
 describe('table view and keyboard', () => {
   it('Show as table lists every node and edge; Show as graph brings the graph back', async () => {
     const g = await graphSnapshot(h.page);
-    const leafCount = leaves(g).length;
+    // The table lists what the graph shows (idle nodes are hidden by default).
+    const leafCount = leaves(g).filter((n) => n.visible).length;
     await h.page.getByRole('button', { name: 'Show as table' }).click();
     const table = h.page.locator('[data-testid="meshgraph-table"]');
     await table.waitFor({ timeout: 5000 });
     expect(await h.page.locator('[data-testid="meshgraph-graph"]').count()).toBe(0);
     const captions = await table.locator('caption').allTextContents();
     expect(captions[0]).toBe(`Nodes (${leafCount})`);
-    expect(captions[1]).toBe(`Edges (${g.edges.length})`);
+    expect(captions[1]).toBe(`Edges (${g.edges.filter((e) => e.visible).length})`);
     const nodeRows = table.locator('table').first().locator('tbody tr');
     expect(await nodeRows.count()).toBe(leafCount);
     const names = await nodeRows.locator('th').allTextContents();

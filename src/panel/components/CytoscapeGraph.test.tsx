@@ -88,7 +88,8 @@ describe('CytoscapeGraph', () => {
     expect(el.getAttribute('data-edge-count')).toBe('1');
     expect(el.getAttribute('data-layout')).toBe('grid');
     expect(el.getAttribute('data-status')).toBe('ready');
-    expect(el.getAttribute('role')).toBe('img');
+    // An interactive graph (arrow keys, Enter) with its summary as the label.
+    expect(el.getAttribute('role')).toBe('application');
     expect(el.getAttribute('aria-label')).toBe('Traffic graph: 2 nodes');
     expect(Object.keys(el)).not.toContain('__cy');
     expect(hook(el)).toBe(created[0]);
@@ -302,9 +303,9 @@ describe('CytoscapeGraph', () => {
       expect(cy.nodes(`.${CLASS.labels}`).length).toBe(0);
       expect(cy.getElementById('a').style('label')).toBe('');
       expect(queryByTestId('meshgraph-label-hint')?.textContent).toMatch(/^Labels are hidden at this zoom/);
-      // Node labels (10 px) are 6 px on screen from zoom 0.6, edge labels (8 px) from 0.75.
+      // Node labels (13 px) are 6 px on screen from zoom 0.46, edge labels (10.4 px) from 0.58.
       act(() => {
-        cy.zoom(0.65);
+        cy.zoom(0.5);
       });
       expect(cy.getElementById('a').style('label')).toBe(cy.getElementById('a').data('label'));
       expect(cy.getElementById('a b http').style('label')).toBe('');

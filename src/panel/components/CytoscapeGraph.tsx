@@ -15,7 +15,7 @@
  * mode gives labels only from the zoom level where they are readable (Cytoscape measures and places every label it
  * is given, drawn or not); below it a hint says so and hovering an element shows its label.
  */
-import React, { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import React, { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { css } from '@emotion/css';
 import type cytoscape from 'cytoscape';
 type Core = cytoscape.Core;
@@ -23,13 +23,16 @@ type EventObject = cytoscape.EventObject;
 type StylesheetJson = cytoscape.StylesheetJson;
 import { GrafanaTheme2 } from '@grafana/data';
 import { IconButton, useStyles2 } from '@grafana/ui';
-import { createCy } from '../graph/cy';
+import { createCy, hasLayout, loadFcose } from '../graph/cy';
 import { installCyFixes } from '../graph/cyFixes';
 import { ALL_LABELS, elementDefinitions, LabelState, labelsAtZoom, visibleLayoutInput } from '../graph/cyContent';
 import { dataChanges, ElementDefs } from '../graph/elements';
 import type { Selection } from '../graph/findHide';
 import { GraphIndex, HighlightTarget, highlightSet, indexGraph } from '../graph/highlight';
 import { LayoutChoice, layoutOptions, presetPositions } from '../graph/layouts';
+import type { LayoutEdgeIn, LayoutNodeIn, Point } from '../graph/fastLayout';
+import { incrementalPositions } from '../graph/savedLayout';
+import { nextByArrow, describeElement } from '../graph/keyboard';
 import type { Palette } from '../graph/palette';
 import type { RendererOption } from '../graph/renderer';
 import { fitViewport } from '../graph/viewport';
@@ -41,6 +44,14 @@ import { DEFAULT_OPTIONS } from '../options';
 export interface SelectedElement {
   kind: 'node' | 'edge';
   id: string;
+}
+
+/** What the panel may ask of the graph (export, save layout, fit). */
+export interface GraphApi {
+  cy(): Core | undefined;
+  /** Model positions of the leaf nodes. */
+  positions(): Record<string, Point>;
+  fit(): void;
 }
 
 export interface CytoscapeGraphProps {
@@ -64,6 +75,27 @@ export interface CytoscapeGraphProps {
   ariaLabel: string;
   /** Labels smaller than this on screen are not drawn (and, in large-graph mode, not given). */
   labelMinZoomedFontSize?: number;
+  /** Positions a user saved (panel options): kept nodes stay there, new ones are placed around them. */
+  savedPositions?: Readonly<Record<string, Point>>;
+  /** The Reset layout control with saved positions: the panel drops them (the automatic layout returns). */
+  onResetLayout?: () => void;
+  apiRef?: React.MutableRefObject<GraphApi | undefined>;
+}
+
+function hasSaved(p: { savedPositions?: Readonly<Record<string, Point>> }): boolean {
+  return !!p.savedPositions && Object.keys(p.savedPositions).length > 0;
+}
+
+/** Leaf positions known before Cytoscape runs: saved ones (incremental), or the panel's own layouts. */
+function knownPositions(
+  p: CytoscapeGraphProps,
+  nodes: readonly LayoutNodeIn[],
+  edges: readonly LayoutEdgeIn[]
+): Map<string, Point> | undefined {
+  if (hasSaved(p) && nodes.length > 0) {
+    return incrementalPositions(p.savedPositions as Record<string, Point>, nodes, edges).positions;
+  }
+  return presetPositions(p.layout.effective, nodes, edges);
 }
 
 /** The label under the pointer, large-graph mode (rendered as text). */
@@ -138,8 +170,8 @@ function visibleNodeCount(elements: ElementDefs, hidden: Selection): number {
   return elements.nodes.reduce((k, n) => (hidden.nodes.has(n.data.id) ? k : k + 1), 0);
 }
 
-function layoutKeyOf(topology: string, effective: string, hiddenKey: string): string {
-  return `${topology}#${effective}#${hiddenKey}`;
+function layoutKeyOf(topology: string, effective: string, hiddenKey: string, saved: boolean): string {
+  return `${topology}#${effective}#${hiddenKey}#${saved ? 'saved' : 'auto'}`;
 }
 
 /** Where a pointer on the element would be (nodes: centre; edges: between their ends). */
@@ -179,6 +211,7 @@ function setAttr(el: HTMLElement | null, name: string, value: string | number): 
 
 export function CytoscapeGraph(props: CytoscapeGraphProps) {
   const styles = useStyles2(getStyles);
+  const keysHelpId = `${useId()}-keys`;
   const containerRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const cyRef = useRef<Core | undefined>(undefined);
@@ -202,6 +235,13 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
   const appliedSize = useRef<string | undefined>(undefined);
   const appliedClasses = useRef<{ found: Selection; hidden: Selection; elements: ElementDefs } | undefined>(undefined);
   const lastLayoutKey = useRef<string | undefined>(undefined);
+  /** Whether the view is the last fit: then a resize fits again; a pan or zoom by the user keeps the view. */
+  const fittedRef = useRef(true);
+  /** > 0 while the panel itself moves the view (fit, layout), so those moves do not count as the user's. */
+  const programmatic = useRef(0);
+  const [focusedId, setFocusedId] = useState<string | undefined>(undefined);
+  const [fcoseLoaded, setFcoseLoaded] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
   /** Large-graph mode: which elements carry the labels class now. */
   const labelsRef = useRef<LabelState>(ALL_LABELS);
   const [labelsShown, setLabelsShown] = useState<LabelState>(ALL_LABELS);
@@ -229,13 +269,45 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     }
     setAttr(el, 'data-status', 'layout');
     setAttr(el, 'data-layout', p.layout.effective);
+    if (p.layout.effective === 'fcose' && !hasSaved(p) && !hasLayout('fcose')) {
+      // fCoSE is loaded on first use; the layout runs when it is there (on this instance, if still current).
+      // The layout effect lays out again once it is loaded (the key is cleared, the flag is one of its inputs).
+      lastLayoutKey.current = undefined;
+      loadFcose().then(
+        () => setFcoseLoaded(true),
+        () => {
+          if (cyRef.current === cy) {
+            visible.layout({ name: 'grid', fit: true, padding: 30, animate: false } as cytoscape.LayoutOptions).run();
+            setAttr(containerRef.current, 'data-layout', 'grid');
+            setAttr(containerRef.current, 'data-status', 'ready');
+          }
+        }
+      );
+      return;
+    }
     const visibleNodes = visible.nodes();
-    const opts = layoutOptions(p.layout.effective, {
-      nodes: visibleNodes.map((n) => ({ id: n.id(), parent: n.data('parent'), isBox: n.data('isBox') })),
-      edges: visible.edges().map((e) => ({ source: e.data('source'), target: e.data('target') })),
-      boundingBox: { x1: 0, y1: 0, w: Math.max(p.width, 100), h: Math.max(p.height, 100) },
-      rootIds: visibleNodes.filter((n) => !!n.data('isRoot')).map((n) => n.id()),
-    });
+    const nodesIn = visibleNodes.map((n) => ({
+      id: n.id(),
+      parent: n.data('parent'),
+      isBox: n.data('isBox'),
+      label: n.data('label'),
+    }));
+    const edgesIn = visible.edges().map((e) => ({ source: e.data('source'), target: e.data('target') }));
+    const saved = hasSaved(p) ? knownPositions(p, nodesIn, edgesIn) : undefined;
+    const opts = saved
+      ? {
+          name: 'preset',
+          fit: true,
+          padding: FIT_PADDING,
+          animate: false,
+          positions: (node: { id: () => string }) => saved.get(node.id()) ?? { x: 0, y: 0 },
+        }
+      : layoutOptions(p.layout.effective, {
+          nodes: nodesIn,
+          edges: edgesIn,
+          boundingBox: { x1: 0, y1: 0, w: Math.max(p.width, 100), h: Math.max(p.height, 100) },
+          rootIds: visibleNodes.filter((n) => !!n.data('isRoot')).map((n) => n.id()),
+        });
     // Preset positions are for leaves only: Cytoscape (or fitFlatBoxes) sizes the boxes from their members, and the fit is over
     // everything visible (boxes too), as at creation and as the Fit button does.
     const preset = opts.name === 'preset';
@@ -249,8 +321,10 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       if (preset) {
         cy.fit(visible, FIT_PADDING);
       }
+      fittedRef.current = true;
       setAttr(containerRef.current, 'data-status', 'ready');
     });
+    programmatic.current++;
     try {
       l.run();
     } catch {
@@ -258,7 +332,25 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       visible.layout({ name: 'grid', fit: true, padding: 30, animate: false } as cytoscape.LayoutOptions).run();
       setAttr(containerRef.current, 'data-layout', 'grid');
       setAttr(containerRef.current, 'data-status', 'ready');
+    } finally {
+      programmatic.current--;
     }
+    fittedRef.current = true;
+  }, []);
+
+  /** Fits the visible graph into the panel (programmatically: the user has not moved the view since). */
+  const fitView = useCallback(() => {
+    const cy = cyRef.current;
+    if (!cy) {
+      return;
+    }
+    programmatic.current++;
+    try {
+      cy.fit(cy.elements().not(`.${CLASS.hidden}`), FIT_PADDING);
+    } finally {
+      programmatic.current--;
+    }
+    fittedRef.current = true;
   }, []);
 
   // One instance per panel; a new one only when renderer options that Cytoscape fixes at creation change.
@@ -273,7 +365,7 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     // Layouts computed without Cytoscape (layered; dagre per box) run before the instance exists: their
     // positions go in with the elements.
     const input = visibleLayoutInput(p.elements, p.hidden);
-    const positions = presetPositions(p.layout.effective, input.nodes, input.edges);
+    const positions = knownPositions(p, input.nodes, input.edges);
     // Labels from the start only if the graph will be shown at a zoom where they are readable: decided after
     // the fit below, so none are given now (large mode).
     const labels: LabelState = large ? { node: false, edge: false } : ALL_LABELS;
@@ -361,17 +453,46 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     setAttr(el, 'data-node-count', cy.nodes().length);
     setAttr(el, 'data-edge-count', cy.edges().length);
     setAttr(el, 'data-visible-node-count', visibleNodeCount(p.elements, p.hidden));
+    fittedRef.current = true;
     if (positions) {
       if (!fitted) {
         cy.fit(cy.elements().not(`.${CLASS.hidden}`), FIT_PADDING);
       }
-      lastLayoutKey.current = layoutKeyOf(p.topology, p.layout.effective, hiddenKeyOf(p.hidden));
+      lastLayoutKey.current = layoutKeyOf(p.topology, p.layout.effective, hiddenKeyOf(p.hidden), hasSaved(p));
       setAttr(el, 'data-layout', p.layout.effective);
       setAttr(el, 'data-status', 'ready');
     } else {
       lastLayoutKey.current = undefined; // the layout effect lays out (or settles the empty case)
     }
     Object.defineProperty(el, '__cy', { value: cy, configurable: true, enumerable: false, writable: false });
+    // A pan or zoom that the panel did not make is the user's: from then on a resize keeps the view.
+    cy.on('viewport', () => {
+      if (programmatic.current === 0) {
+        fittedRef.current = false;
+      }
+    });
+    // Clicking the graph gives it the keyboard focus ("/" then reaches Find, arrows move between nodes).
+    cy.on('tapstart', () => {
+      if (document.activeElement !== el) {
+        el.focus({ preventScroll: true });
+      }
+    });
+    if (p.apiRef) {
+      p.apiRef.current = {
+        cy: () => cyRef.current,
+        positions: () => {
+          const out: Record<string, Point> = {};
+          cyRef.current?.nodes().forEach((n) => {
+            if (!n.data('isBox') && !n.hasClass(CLASS.hidden)) {
+              const at = n.position();
+              out[n.id()] = { x: Math.round(at.x * 10) / 10, y: Math.round(at.y * 10) / 10 };
+            }
+          });
+          return out;
+        },
+        fit: () => fitView(),
+      };
+    }
 
     // Large-graph mode: labels are given when the zoom makes them readable, taken away below that.
     const syncLabels = (force: boolean) => {
@@ -428,14 +549,21 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
         setHoverLabel(text ? { text, x: at.x, y: at.y } : undefined);
         return;
       }
+      if (evt.target.isEdge()) {
+        // Kiali shows an edge's label while the pointer is on it.
+        evt.target.addClass(CLASS.hover);
+      }
       if (!selectedTarget()) {
         applyHighlight({ kind: evt.target.isNode() ? 'node' : 'edge', id: evt.target.id() });
       }
     };
-    const onOut = () => {
+    const onOut = (evt: EventObject) => {
       if (latest.current.layout.large) {
         setHoverLabel(undefined);
         return;
+      }
+      if (evt.target.isEdge() && evt.target.hasClass(CLASS.hover)) {
+        evt.target.removeClass(CLASS.hover);
       }
       if (!selectedTarget()) {
         applyHighlight(undefined);
@@ -465,12 +593,16 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       cy.removeAllListeners();
       cy.destroy();
       cyRef.current = undefined;
+      if (p.apiRef) {
+        p.apiRef.current = undefined;
+      }
       highlightRef.current = () => undefined;
       syncLabelsRef.current = () => undefined;
       setHoverLabel(undefined);
       delete (el as HookedElement).__cy;
     };
-    // Renderer options only: data, style and layout are applied by the effects below.
+    // Renderer options only: data, style and layout are applied by the effects below (fitView is stable).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [layout.large, flatBoxes, webgl, webglBackground]);
 
   // Elements: replace and lay out when the topology changed, else update data in place.
@@ -533,7 +665,8 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
   // Find and hide classes; hiding re-runs the layout (as Kiali does), finding does not.
   const hiddenKey = useMemo(() => hiddenKeyOf(hidden), [hidden]);
   // A new instance resets lastLayoutKey, so the generation need not be part of the key.
-  const layoutKey = layoutKeyOf(topology, layout.effective, hiddenKey);
+  const savedNow = hasSaved(props);
+  const layoutKey = layoutKeyOf(topology, layout.effective, hiddenKey, savedNow);
   useEffect(() => {
     const cy = cyRef.current;
     const el = containerRef.current;
@@ -560,10 +693,15 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       setAttr(el, 'data-visible-node-count', cy.nodes().filter((n) => !n.hasClass(CLASS.hidden)).length);
     }
     if (lastLayoutKey.current !== layoutKey) {
+      const previous = lastLayoutKey.current;
       lastLayoutKey.current = layoutKey;
-      runLayout();
+      // Saving the positions on screen changes nothing on screen: no layout pass (and no re-fit).
+      const justSaved = previous !== undefined && previous.replace(/#auto$/, '#saved') === layoutKey;
+      if (!justSaved) {
+        runLayout();
+      }
     }
-  }, [found, hidden, layoutKey, runLayout, elements, generation]);
+  }, [found, hidden, layoutKey, runLayout, elements, generation, fcoseLoaded]);
 
   // A new label threshold (panel option) may give or take labels at the current zoom.
   useEffect(() => {
@@ -598,7 +736,11 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       canvas.width = width;
       canvas.height = height;
     }
-  }, [width, height, generation]);
+    // The panel was resized: fit again, unless the user has zoomed or panned since the last fit.
+    if (fittedRef.current && cy.nodes().length > 0) {
+      fitView();
+    }
+  }, [width, height, generation, fitView]);
 
   // Traffic animation: per panel, paused off screen, never under prefers-reduced-motion.
   useEffect(() => {
@@ -670,6 +812,59 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     }
   };
 
+  // The keyboard focus ring on the graph (a class on the element the arrows moved to).
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) {
+      return;
+    }
+    cy.batch(() => {
+      cy.elements(`.${CLASS.focus}`).removeClass(CLASS.focus);
+      if (focusedId) {
+        cy.getElementById(focusedId).addClass(CLASS.focus);
+      }
+    });
+  }, [focusedId, generation, topology]);
+
+  /** Arrow keys move between nodes, E along the edges of the node, Enter opens the details. */
+  const onGraphKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    const cy = cyRef.current;
+    if (!cy || e.altKey || e.ctrlKey || e.metaKey) {
+      return;
+    }
+    const current = focusedId ? cy.getElementById(focusedId) : undefined;
+    const alive = current && current.nonempty() && current.visible() ? current : undefined;
+    const move = (id: string | undefined) => {
+      if (!id) {
+        return;
+      }
+      setFocusedId(id);
+      const ele = cy.getElementById(id);
+      setAnnouncement(describeElement(ele, latest.current.elements));
+      // Keep it in view.
+      const bb = ele.renderedBoundingBox({ includeLabels: false });
+      if (bb.x1 < 0 || bb.y1 < 0 || bb.x2 > width || bb.y2 > height) {
+        cy.center(ele);
+      }
+    };
+    if (e.key.startsWith('Arrow')) {
+      e.preventDefault();
+      move(nextByArrow(cy, alive, e.key as 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight'));
+    } else if (e.key === 'e' || e.key === 'E') {
+      e.preventDefault();
+      const node = alive?.isEdge() ? alive.source() : alive;
+      const edges = node ? node.connectedEdges().filter((x) => x.visible()) : cy.collection();
+      if (edges.nonempty()) {
+        const ids = edges.map((x) => x.id()).sort();
+        const at = alive?.isEdge() ? ids.indexOf(alive.id()) : -1;
+        move(ids[(at + (e.shiftKey ? ids.length - 1 : 1)) % ids.length]);
+      }
+    } else if ((e.key === 'Enter' || e.key === ' ') && alive) {
+      e.preventDefault();
+      latest.current.onSelect({ kind: alive.isNode() ? 'node' : 'edge', id: alive.id() });
+    }
+  };
+
   return (
     <div className={styles.wrapper} style={{ width, height }}>
       <div
@@ -681,10 +876,22 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
         data-status="empty"
         data-layout={layout.effective}
         data-node-total={nodeCount}
-        role="img"
+        role="application"
+        aria-roledescription="traffic graph"
         aria-label={props.ariaLabel}
+        aria-describedby={keysHelpId}
+        data-focused={focusedId ?? ''}
         tabIndex={0}
+        onKeyDown={onGraphKeyDown}
+        onBlur={() => setAnnouncement('')}
       />
+      <div id={keysHelpId} className={styles.srOnly}>
+        Arrow keys move between nodes, E moves along the edges of the focused node (Shift+E back), Enter opens the
+        details, Escape closes them, slash goes to Find.
+      </div>
+      <div className={styles.srOnly} aria-live="polite" data-testid="meshgraph-announcement">
+        {announcement}
+      </div>
       <canvas ref={canvasRef} className={styles.overlay} aria-hidden="true" width={width} height={height} />
       {hoverLabel && (
         <div
@@ -718,18 +925,18 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
           onClick={() => zoomBy(0.8)}
         />
         <IconButton
-          name="expand-arrows"
+          name="capture"
           aria-label="Fit to panel"
           tooltip="Fit to panel"
           tooltipPlacement="left"
-          onClick={() => cyRef.current?.fit(undefined, 30)}
+          onClick={fitView}
         />
         <IconButton
           name="sync"
           aria-label="Reset layout"
-          tooltip="Reset layout"
+          tooltip={props.savedPositions ? 'Reset layout (drop the saved positions)' : 'Reset layout'}
           tooltipPlacement="left"
-          onClick={runLayout}
+          onClick={() => (hasSaved(props) && props.onResetLayout ? props.onResetLayout() : runLayout())}
         />
       </div>
     </div>
@@ -744,6 +951,14 @@ const getStyles = (theme: GrafanaTheme2) => ({
     '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}`, outlineOffset: -2 },
   }),
   overlay: css({ position: 'absolute', inset: 0, pointerEvents: 'none' }),
+  srOnly: css({
+    position: 'absolute',
+    width: 1,
+    height: 1,
+    overflow: 'hidden',
+    clip: 'rect(0, 0, 0, 0)',
+    whiteSpace: 'nowrap',
+  }),
   hoverLabel: css({
     position: 'absolute',
     transform: 'translate(12px, -100%)',

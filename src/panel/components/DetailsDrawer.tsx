@@ -1,18 +1,23 @@
 /**
- * Details of the clicked node, edge or box: identity, health, badges, inbound/outbound traffic per protocol,
- * response codes with flags and hosts, principals, response time, and the data links of its frame row.
- * All values are rendered as React text (escaped), never as HTML.
+ * Details of the clicked node, edge or box, as Kiali's side panel: identity, health with its reason, badges,
+ * inbound/outbound traffic per protocol and response class, response codes with flags and hosts, principals,
+ * response time, small charts over the dashboard range (fetched on selection only), and the data links of its
+ * frame row. Node Graph internals (main/secondary stat, arcs) are shown only for other sources' nodes, which have
+ * nothing else. All values are rendered as React text (escaped), never as HTML. Escape closes it (TrafficPanel).
  */
 import React from 'react';
 import { css } from '@emotion/css';
-import type { DataFrame, GrafanaTheme2, InterpolateFunction } from '@grafana/data';
+import type { DataFrame, DataQueryRequest, GrafanaTheme2, InterpolateFunction } from '@grafana/data';
 import { DataLinkButton, IconButton, useStyles2 } from '@grafana/ui';
 import { formatByteRate, formatDuration, formatPercent, formatRequestRate } from '../graph/format';
 import { badgesOf, nodeDisplayName } from '../graph/nodeLabels';
+import type { Palette } from '../graph/palette';
 import { ProtocolTotals, responseRows, trafficSummary } from '../graph/summary';
 import type { PanelEdge, PanelGraph, PanelNode } from '../graph/types';
 import type { ResponseTimeStatLabel } from '../options';
 import type { SelectedElement } from './CytoscapeGraph';
+import { DrawerCharts } from './DrawerCharts';
+import { IconGlyph } from './Legend';
 import { rowLinks } from './links';
 
 export interface DetailsDrawerProps {
@@ -21,7 +26,63 @@ export interface DetailsDrawerProps {
   series: readonly DataFrame[];
   replaceVariables?: InterpolateFunction;
   responseTimeStat: ResponseTimeStatLabel;
+  /** The dashboard's request (range, datasource, variables): the charts ask the same datasource. */
+  request?: DataQueryRequest;
+  /** Right side of the panel, or its lower part in a narrow panel. */
+  placement?: 'right' | 'bottom';
+  palette: Palette;
   onClose: () => void;
+}
+
+const PROTOCOL_NAMES: Record<string, string> = { http: 'HTTP', grpc: 'gRPC', tcp: 'TCP' };
+
+/**
+ * Why a node has its health, in the figures of the traffic tables: the error share of each direction and protocol
+ * that has errors, worst first (Kiali's tolerances decide the status; the share tells how far it is).
+ */
+export function healthReason(node: PanelNode, graph: PanelGraph): string | undefined {
+  const status = node.healthStatus;
+  if (!status || status === 'NA') {
+    return undefined;
+  }
+  const summary = trafficSummary(graph, node.id);
+  const parts: Array<{ p: number; text: string }> = [];
+  for (const [dir, rows] of [
+    ['inbound', summary.inbound],
+    ['outbound', summary.outbound],
+  ] as const) {
+    for (const r of rows) {
+      if (r.protocol !== 'tcp' && r.protocol !== 'other' && r.percentErr > 0) {
+        parts.push({
+          p: r.percentErr,
+          text: `${formatPercent(r.percentErr)} of ${dir} ${PROTOCOL_NAMES[r.protocol] ?? r.protocol} requests failed`,
+        });
+      }
+    }
+  }
+  parts.sort((a, b) => b.p - a.p);
+  const replicas = node.health?.workloadStatus;
+  const replicaText =
+    replicas && replicas.availableReplicas < replicas.desiredReplicas
+      ? `${replicas.availableReplicas} of ${replicas.desiredReplicas} replicas available`
+      : undefined;
+  const reasons = [...(replicaText ? [replicaText] : []), ...parts.map((x) => x.text)];
+  if (reasons.length === 0) {
+    return status === 'Healthy' ? 'Healthy: no failed requests' : status;
+  }
+  return `${status}: ${reasons.join('; ')}`;
+}
+
+function edgeHealthReason(edge: PanelEdge): string | undefined {
+  const status = edge.healthStatus;
+  if (!status || status === 'NA') {
+    return undefined;
+  }
+  const r = edge.rates;
+  if (edge.protocol === 'tcp' || !r || !(r.percentErr > 0)) {
+    return status === 'Healthy' ? 'Healthy: no failed requests' : status;
+  }
+  return `${status}: ${formatPercent(r.percentErr)} of requests failed`;
 }
 
 const RT_NAMES: Record<ResponseTimeStatLabel, string> = {
@@ -90,10 +151,11 @@ function Row({ name, value }: { name: string; value: React.ReactNode }) {
   );
 }
 
-function NodeDetails({ node, graph }: { node: PanelNode; graph: PanelGraph }) {
+function NodeDetails({ node, graph, palette }: { node: PanelNode; graph: PanelGraph; palette: Palette }) {
   const styles = useStyles2(getStyles);
   const summary = trafficSummary(graph, node.id);
   const badges = badgesOf(node);
+  const generic = node.nodeType === 'generic';
   const kind =
     node.nodeType === 'box' ? `${node.isBox ?? ''} box` : node.nodeType === 'generic' ? 'node' : node.nodeType;
   return (
@@ -107,23 +169,29 @@ function NodeDetails({ node, graph }: { node: PanelNode; graph: PanelGraph }) {
         <Row name="Workload" value={node.workload} />
         <Row name="Service" value={node.service} />
         <Row name="Operation" value={node.aggregate ? `${node.aggregate} = ${node.aggregateValue ?? ''}` : undefined} />
-        <Row name="Health" value={node.healthStatus && node.healthStatus !== 'NA' ? node.healthStatus : undefined} />
-        <Row
-          name="Error ratio"
-          value={node.health && node.health.errorRatio > 0 ? formatPercent(node.health.errorRatio) : undefined}
-        />
-        <Row name="Subtitle" value={node.nodeType === 'generic' ? node.subtitle : undefined} />
-        <Row name="Main stat" value={node.mainstat} />
-        <Row name="Secondary stat" value={node.secondarystat} />
+        <Row name="Health" value={healthReason(node, graph)} />
+        <Row name="Subtitle" value={generic ? node.subtitle : undefined} />
+        {/* Other sources' Node Graph nodes have only these; Meshgraph's say the same in the tables below. */}
+        <Row name="Statistic" value={generic ? node.mainstat : undefined} />
+        <Row name="Second statistic" value={generic ? node.secondarystat : undefined} />
         {node.details.map((d) => (
           <Row key={d.name} name={d.name} value={d.value} />
         ))}
-        {node.arcs.map((a) => (
-          <Row key={`arc-${a.name}`} name={a.name} value={formatPercent(a.value * 100)} />
-        ))}
+        {generic &&
+          node.arcs.map((a) => <Row key={`arc-${a.name}`} name={a.name} value={formatPercent(a.value * 100)} />)}
         <Row
           name="Badges"
-          value={badges.length > 0 ? badges.map((b) => `${b.glyph} ${b.label}`).join(', ') : undefined}
+          value={
+            badges.length > 0 ? (
+              <span className={styles.badges}>
+                {badges.map((b) => (
+                  <span key={b.key} className={styles.badge}>
+                    <IconGlyph name={b.icon} color={palette.text} size={12} /> {b.label}
+                  </span>
+                ))}
+              </span>
+            ) : undefined
+          }
         />
         <Row
           name="Services"
@@ -160,7 +228,7 @@ function EdgeDetails({ edge, graph, rtName }: { edge: PanelEdge; graph: PanelGra
           value={r && edge.protocol !== 'tcp' && r.percentErr > 0 ? formatPercent(r.percentErr) : undefined}
         />
         <Row name="Share of source traffic" value={r && r.percentReq > 0 ? formatPercent(r.percentReq) : undefined} />
-        <Row name="Health" value={edge.healthStatus && edge.healthStatus !== 'NA' ? edge.healthStatus : undefined} />
+        <Row name="Health" value={edgeHealthReason(edge)} />
         <Row name={rtName} value={edge.responseTime !== undefined ? formatDuration(edge.responseTime) : undefined} />
         <Row
           name="Throughput"
@@ -172,8 +240,8 @@ function EdgeDetails({ edge, graph, rtName }: { edge: PanelEdge; graph: PanelGra
         />
         <Row name="Source principal" value={edge.sourcePrincipal} />
         <Row name="Destination principal" value={edge.destPrincipal} />
-        <Row name="Main stat" value={edge.protocol ? undefined : edge.mainstat} />
-        <Row name="Secondary stat" value={edge.protocol ? undefined : edge.secondarystat} />
+        <Row name="Statistic" value={edge.protocol ? undefined : edge.mainstat} />
+        <Row name="Second statistic" value={edge.protocol ? undefined : edge.secondarystat} />
         {edge.details.map((d) => (
           <Row key={d.name} name={d.name} value={d.value} />
         ))}
@@ -214,6 +282,9 @@ export function DetailsDrawer({
   series,
   replaceVariables,
   responseTimeStat,
+  request,
+  placement = 'right',
+  palette,
   onClose,
 }: DetailsDrawerProps) {
   const styles = useStyles2(getStyles);
@@ -225,13 +296,21 @@ export function DetailsDrawer({
   const title = node ? nodeDisplayName(node) : 'Edge';
   const links = rowLinks(series, node ? node.ref : edge?.ref, replaceVariables);
   return (
-    <aside className={styles.drawer} aria-label={`Details: ${title}`} data-testid="meshgraph-details">
+    <aside
+      className={placement === 'bottom' ? styles.drawerBottom : styles.drawer}
+      aria-label={`Details: ${title}`}
+      data-testid="meshgraph-details"
+      data-placement={placement}
+    >
       <div className={styles.header}>
         <h3 className={styles.title}>{title}</h3>
         <IconButton name="times" aria-label="Close details" tooltip="Close details" onClick={onClose} />
       </div>
-      {node && <NodeDetails node={node} graph={graph} />}
+      {node && <NodeDetails node={node} graph={graph} palette={palette} />}
       {edge && <EdgeDetails edge={edge} graph={graph} rtName={RT_NAMES[responseTimeStat] ?? RT_NAMES.auto} />}
+      {(node?.nodeType !== 'box' && (node || edge) && graph.source === 'meshgraph') && (
+        <DrawerCharts graph={graph} node={node} edge={edge} request={request} palette={palette} />
+      )}
       {links.length > 0 && (
         <div className={styles.section}>
           <h4 className={styles.h}>Links</h4>
@@ -247,12 +326,28 @@ export function DetailsDrawer({
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
+  drawerBottom: css({
+    position: 'absolute',
+    left: 0,
+    right: 0,
+    bottom: 0,
+    height: '42%',
+    overflowY: 'auto',
+    padding: theme.spacing(1),
+    background: theme.colors.background.primary,
+    borderTop: `1px solid ${theme.colors.border.medium}`,
+    boxShadow: theme.shadows.z2,
+    zIndex: 2,
+    fontSize: theme.typography.bodySmall.fontSize,
+  }),
+  badges: css({ display: 'inline-flex', flexWrap: 'wrap', gap: theme.spacing(0.5, 1) }),
+  badge: css({ display: 'inline-flex', alignItems: 'center', gap: 4 }),
   drawer: css({
     position: 'absolute',
     top: 0,
     right: 0,
     bottom: 0,
-    width: 'min(380px, 60%)',
+    width: 'clamp(220px, 38%, 400px)',
     overflowY: 'auto',
     padding: theme.spacing(1.5),
     background: theme.colors.background.primary,

@@ -19,6 +19,8 @@ export interface FindHideBarProps {
   /** Counts shown next to the inputs, e.g. "3 found". */
   findCount?: number;
   hideCount?: number;
+  /** A small panel: no preset menus, labels for screen readers only, so the bar keeps to one row. */
+  compact?: boolean;
 }
 
 function ExpressionInput({
@@ -30,6 +32,7 @@ function ExpressionInput({
   inputRef,
   count,
   placeholder,
+  compact,
 }: {
   label: string;
   value: string;
@@ -39,6 +42,7 @@ function ExpressionInput({
   inputRef?: React.Ref<HTMLInputElement>;
   count?: string;
   placeholder: string;
+  compact?: boolean;
 }) {
   const styles = useStyles2(getStyles);
   const [draft, setDraft] = useState(value);
@@ -56,8 +60,8 @@ function ExpressionInput({
     }
   };
   return (
-    <div className={styles.group}>
-      <label htmlFor={id} className={styles.label}>
+    <div className={compact ? styles.groupCompact : styles.group}>
+      <label htmlFor={id} className={compact ? styles.srOnly : styles.label}>
         {label}
       </label>
       <div className={styles.inputWrap}>
@@ -82,7 +86,7 @@ function ExpressionInput({
           suffix={count ? <span className={styles.count}>{count}</span> : undefined}
         />
       </div>
-      <div className={styles.presets}>
+      <div className={compact ? styles.srOnly : styles.presets}>
         <Select
           aria-label={`${label} presets`}
           placeholder="Presets"
@@ -118,6 +122,7 @@ export function FindHideBar(props: FindHideBarProps) {
         inputRef={props.findInputRef}
         count={props.find && !props.findError && props.findCount !== undefined ? `${props.findCount} found` : undefined}
         placeholder="Find… (press /)"
+        compact={props.compact}
       />
       <ExpressionInput
         label="Hide"
@@ -127,6 +132,7 @@ export function FindHideBar(props: FindHideBarProps) {
         onApply={props.onHide}
         count={props.hide && !props.hideError && props.hideCount !== undefined ? `${props.hideCount} hidden` : undefined}
         placeholder="Hide…"
+        compact={props.compact}
       />
     </div>
   );
@@ -136,7 +142,16 @@ const getStyles = (theme: GrafanaTheme2) => ({
   bar: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(1), alignItems: 'flex-start', flex: 1, minWidth: 0 }),
   group: css({ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: theme.spacing(0.5), flex: '1 1 260px', minWidth: 0 }),
   label: css({ fontSize: theme.typography.bodySmall.fontSize, color: theme.colors.text.secondary, margin: 0 }),
-  inputWrap: css({ flex: 1, minWidth: 120 }),
+  inputWrap: css({ flex: 1, minWidth: 80 }),
+  groupCompact: css({ display: 'flex', flexWrap: 'wrap', alignItems: 'center', flex: '1 1 100px', minWidth: 0 }),
+  srOnly: css({
+    position: 'absolute',
+    width: 1,
+    height: 1,
+    overflow: 'hidden',
+    clip: 'rect(0, 0, 0, 0)',
+    whiteSpace: 'nowrap',
+  }),
   presets: css({ flex: '0 0 auto' }),
   count: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
   error: css({ flexBasis: '100%', color: theme.colors.error.text, fontSize: theme.typography.bodySmall.fontSize }),

@@ -1,15 +1,19 @@
 /**
  * The graph as two tables (nodes, edges): the accessible alternative to the canvas, and a plain list for anyone
- * who prefers one. Hidden elements (Hide expression) are left out; found ones are marked.
+ * who prefers one. Hidden elements (Hide expression) are left out; found ones are marked. Columns sort on their
+ * header (aria-sort says how); health is coloured and has an icon and its word; a name selects the element.
  */
-import React from 'react';
+import React, { useMemo, useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 import type { Selection } from '../graph/findHide';
 import { formatByteRate, formatDuration, formatPercent, formatRequestRate } from '../graph/format';
 import { nodeDisplayName } from '../graph/nodeLabels';
+import type { IconName } from '../graph/iconFont';
+import type { Palette } from '../graph/palette';
 import type { PanelEdge, PanelGraph, PanelNode } from '../graph/types';
+import { IconGlyph } from './Legend';
 
 export interface GraphTableProps {
   graph: PanelGraph;
@@ -17,6 +21,8 @@ export interface GraphTableProps {
   found: Selection;
   /** Visually hidden (screen readers only). */
   srOnly?: boolean;
+  /** Health colours (the graph's palette). */
+  palette?: Palette;
   onSelect?: (sel: { kind: 'node' | 'edge'; id: string }) => void;
 }
 
@@ -44,90 +50,206 @@ function edgeRate(e: PanelEdge): string {
   return e.protocol === 'tcp' ? formatByteRate(total, true) : formatRequestRate(total, true);
 }
 
-export function GraphTable({ graph, hidden, found, srOnly, onSelect }: GraphTableProps) {
-  const styles = useStyles2(getStyles);
-  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-  const nodes = graph.nodes.filter((n) => n.nodeType !== 'box' && !hidden.nodes.has(n.id));
-  const edges = graph.edges.filter((e) => !hidden.edges.has(e.id));
-  const name = (id: string) => {
-    const n = byId.get(id);
-    return n ? nodeDisplayName(n) : id;
-  };
-  const selectable = !srOnly && !!onSelect;
+type Dir = 'ascending' | 'descending';
+interface Sort {
+  col: number;
+  dir: Dir;
+}
+
+const HEALTH_ORDER: Record<string, number> = { Failure: 0, Degraded: 1, 'Not Ready': 2, Healthy: 3, Idle: 4, '': 5 };
+
+interface Row {
+  id: string;
+  /** Cell texts, in column order. */
+  cells: string[];
+  /** Sort keys, in column order (numbers sort numerically). */
+  keys: Array<string | number>;
+  health: string;
+}
+
+function sortRows(rows: Row[], sort: Sort | undefined): Row[] {
+  if (!sort) {
+    return rows;
+  }
+  const f = sort.dir === 'ascending' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const x = a.keys[sort.col];
+    const y = b.keys[sort.col];
+    const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+    return c * f || a.id.localeCompare(b.id);
+  });
+}
+
+function HealthCell({ health, palette }: { health: string; palette?: Palette }) {
+  const color =
+    health === 'Failure' ? palette?.failure : health === 'Degraded' ? palette?.degraded : health === 'Healthy' ? palette?.healthy : undefined;
+  const icon: IconName | undefined = health === 'Failure' ? 'failure' : health === 'Degraded' ? 'degraded' : health === 'Healthy' ? 'healthy' : undefined;
   return (
-    <div className={srOnly ? styles.srOnly : styles.wrap} data-testid="meshgraph-table">
-      <table className={styles.table}>
-        <caption className={styles.caption}>
-          Nodes ({nodes.length}){found.nodes.size > 0 ? `, ${found.nodes.size} found` : ''}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Type</th>
-            <th scope="col">Health</th>
-            <th scope="col">Inbound</th>
-            <th scope="col">Outbound</th>
-          </tr>
-        </thead>
-        <tbody>
-          {nodes.map((n) => {
-            const rates = nodeRates(n);
-            return (
-              <tr key={n.id} className={found.nodes.has(n.id) ? styles.found : undefined}>
-                <th scope="row">
+    <td data-health={health || undefined} style={color ? { color } : undefined}>
+      {icon && color && <IconGlyph name={icon} color={color} size={11} />} {health}
+    </td>
+  );
+}
+
+function SortableTable({
+  caption,
+  columns,
+  rows,
+  healthCol,
+  palette,
+  selectable,
+  onSelect,
+  found,
+  styles,
+}: {
+  caption: string;
+  columns: string[];
+  rows: Row[];
+  healthCol: number;
+  palette?: Palette;
+  selectable: boolean;
+  onSelect: (id: string) => void;
+  found: Set<string>;
+  styles: ReturnType<typeof getStyles>;
+}) {
+  const [sort, setSort] = useState<Sort | undefined>(undefined);
+  const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
+  return (
+    <table className={styles.table}>
+      <caption className={styles.caption}>{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((c, i) => (
+            <th key={c} scope="col" aria-sort={sort?.col === i ? sort.dir : undefined}>
+              {selectable ? (
+                <button
+                  type="button"
+                  className={styles.sortButton}
+                  onClick={() =>
+                    setSort((s) => ({ col: i, dir: s?.col === i && s.dir === 'ascending' ? 'descending' : 'ascending' }))
+                  }
+                >
+                  {c}
+                  <span aria-hidden="true" className={styles.sortMark}>
+                    {sort?.col === i ? (sort.dir === 'ascending' ? ' ▲' : ' ▼') : ''}
+                  </span>
+                </button>
+              ) : (
+                c
+              )}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {sorted.map((r) => (
+          <tr key={r.id} className={found.has(r.id) ? styles.found : undefined}>
+            {r.cells.map((cell, i) =>
+              i === 0 ? (
+                <th scope="row" key={i}>
                   {selectable ? (
-                    <button type="button" className={styles.link} onClick={() => onSelect?.({ kind: 'node', id: n.id })}>
-                      {nodeDisplayName(n)}
+                    <button type="button" className={styles.link} onClick={() => onSelect(r.id)}>
+                      {cell}
                     </button>
                   ) : (
-                    nodeDisplayName(n)
+                    cell
                   )}
-                  {found.nodes.has(n.id) ? ' (found)' : ''}
+                  {found.has(r.id) ? ' (found)' : ''}
                 </th>
-                <td>{n.nodeType === 'generic' ? '' : n.nodeType}</td>
-                <td>{n.healthStatus && n.healthStatus !== 'NA' ? n.healthStatus : ''}</td>
-                <td>{rates.inbound}</td>
-                <td>{rates.outbound}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <table className={styles.table}>
-        <caption className={styles.caption}>Edges ({edges.length})</caption>
-        <thead>
-          <tr>
-            <th scope="col">From</th>
-            <th scope="col">To</th>
-            <th scope="col">Protocol</th>
-            <th scope="col">Rate</th>
-            <th scope="col">Errors</th>
-            <th scope="col">Response time</th>
-            <th scope="col">Health</th>
+              ) : i === healthCol ? (
+                <HealthCell key={i} health={cell} palette={palette} />
+              ) : (
+                <td key={i}>{cell}</td>
+              )
+            )}
           </tr>
-        </thead>
-        <tbody>
-          {edges.map((e) => (
-            <tr key={e.id} className={found.edges.has(e.id) ? styles.found : undefined}>
-              <td>
-                {selectable ? (
-                  <button type="button" className={styles.link} onClick={() => onSelect?.({ kind: 'edge', id: e.id })}>
-                    {name(e.source)}
-                  </button>
-                ) : (
-                  name(e.source)
-                )}
-              </td>
-              <td>{name(e.target)}</td>
-              <td>{e.protocol?.toUpperCase() ?? ''}</td>
-              <td>{edgeRate(e)}</td>
-              <td>{e.rates && e.protocol !== 'tcp' && e.rates.percentErr > 0 ? formatPercent(e.rates.percentErr) : ''}</td>
-              <td>{e.responseTime !== undefined ? formatDuration(e.responseTime) : ''}</td>
-              <td>{e.healthStatus && e.healthStatus !== 'NA' ? e.healthStatus : e.hasTraffic ? '' : 'Idle'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function GraphTable({ graph, hidden, found, srOnly, onSelect, palette }: GraphTableProps) {
+  const styles = useStyles2(getStyles);
+  const selectable = !srOnly && !!onSelect;
+  const nodeRows = useMemo((): Row[] => {
+    return graph.nodes
+      .filter((n) => n.nodeType !== 'box' && !hidden.nodes.has(n.id))
+      .map((n) => {
+        const rates = nodeRates(n);
+        const health = n.healthStatus && n.healthStatus !== 'NA' ? n.healthStatus : '';
+        const name = nodeDisplayName(n);
+        const type = n.nodeType === 'generic' ? '' : n.nodeType;
+        const inRate = (n.rates?.httpIn ?? 0) + (n.rates?.grpcIn ?? 0) + (n.rates?.tcpIn ?? 0);
+        const outRate = (n.rates?.httpOut ?? 0) + (n.rates?.grpcOut ?? 0) + (n.rates?.tcpOut ?? 0);
+        return {
+          id: n.id,
+          cells: [name, type, health, rates.inbound, rates.outbound],
+          keys: [name.toLowerCase(), type, HEALTH_ORDER[health] ?? 5, inRate, outRate],
+          health,
+        };
+      });
+  }, [graph, hidden]);
+  const edgeRows = useMemo((): Row[] => {
+    const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+    const name = (id: string) => {
+      const n = byId.get(id);
+      return n ? nodeDisplayName(n) : id;
+    };
+    return graph.edges
+      .filter((e) => !hidden.edges.has(e.id))
+      .map((e) => {
+        const health = e.healthStatus && e.healthStatus !== 'NA' ? e.healthStatus : e.hasTraffic ? '' : 'Idle';
+        const err = e.rates && e.protocol !== 'tcp' && e.rates.percentErr > 0 ? e.rates.percentErr : 0;
+        return {
+          id: e.id,
+          cells: [
+            name(e.source),
+            name(e.target),
+            e.protocol?.toUpperCase() ?? '',
+            edgeRate(e),
+            err > 0 ? formatPercent(err) : '',
+            e.responseTime !== undefined ? formatDuration(e.responseTime) : '',
+            health,
+          ],
+          keys: [
+            name(e.source).toLowerCase(),
+            name(e.target).toLowerCase(),
+            e.protocol ?? '',
+            e.rates?.total ?? 0,
+            err,
+            e.responseTime ?? -1,
+            HEALTH_ORDER[health] ?? 5,
+          ],
+          health,
+        };
+      });
+  }, [graph, hidden]);
+  const foundEdges = found.edges as Set<string>;
+  return (
+    <div className={srOnly ? styles.srOnly : styles.wrap} data-testid="meshgraph-table">
+      <SortableTable
+        caption={`Nodes (${nodeRows.length})${found.nodes.size > 0 ? `, ${found.nodes.size} found` : ''}`}
+        columns={['Name', 'Type', 'Health', 'Inbound', 'Outbound']}
+        rows={nodeRows}
+        healthCol={2}
+        palette={palette}
+        selectable={selectable}
+        onSelect={(id) => onSelect?.({ kind: 'node', id })}
+        found={found.nodes as Set<string>}
+        styles={styles}
+      />
+      <SortableTable
+        caption={`Edges (${edgeRows.length})`}
+        columns={['From', 'To', 'Protocol', 'Rate', 'Errors', 'Response time', 'Health']}
+        rows={edgeRows}
+        healthCol={6}
+        palette={palette}
+        selectable={selectable}
+        onSelect={(id) => onSelect?.({ kind: 'edge', id })}
+        found={foundEdges}
+        styles={styles}
+      />
     </div>
   );
 }
@@ -155,6 +277,16 @@ const getStyles = (theme: GrafanaTheme2) => ({
     'thead th': { color: theme.colors.text.secondary },
   }),
   found: css({ background: theme.colors.action.selected }),
+  sortButton: css({
+    background: 'none',
+    border: 'none',
+    padding: 0,
+    color: 'inherit',
+    font: 'inherit',
+    cursor: 'pointer',
+    '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}`, outlineOffset: 1 },
+  }),
+  sortMark: css({ fontSize: '0.8em' }),
   link: css({
     background: 'none',
     border: 'none',

@@ -6,7 +6,7 @@ import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
-import { MTLS_GLYPH } from '../graph/edgeLabels';
+import { IconName, iconSvgPath } from '../graph/iconFont';
 import { BADGES } from '../graph/nodeLabels';
 import type { Palette } from '../graph/palette';
 
@@ -14,6 +14,15 @@ function Swatch({ children }: { children: React.ReactNode }) {
   return (
     <svg width="22" height="16" viewBox="0 0 22 16" aria-hidden="true">
       {children}
+    </svg>
+  );
+}
+
+/** An icon of the panel's icon font, drawn as SVG (the same outlines as in the labels). */
+export function IconGlyph({ name, color, size = 14 }: { name: IconName; color: string; size?: number }) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 1000 900" aria-hidden="true" data-icon={name}>
+      <path d={iconSvgPath(name)} fill={color} fillRule="nonzero" />
     </svg>
   );
 }
@@ -28,18 +37,19 @@ export function Legend({ palette }: { palette: Palette }) {
     ['Service', <path key="s" d="M11 2 17 14 5 14Z" fill={fill} stroke={stroke} strokeLinejoin="round" />],
     ['Operation', <path key="o" d="M11 2 17 7 15 14 7 14 5 7Z" fill={fill} stroke={stroke} />],
   ];
-  const nodeColors: Array<[string, string, string]> = [
-    ['Healthy', stroke, 'solid'],
-    ['Degraded', palette.degraded, 'solid'],
-    ['Failure', palette.failure, 'solid'],
-    ['Idle', palette.idle, 'dotted'],
+  const nodeColors: Array<[string, string, string, IconName | undefined]> = [
+    ['Healthy', stroke, 'solid', undefined],
+    ['Degraded', palette.degraded, 'solid', 'degraded'],
+    ['Failure', palette.failure, 'solid', 'failure'],
+    ['Idle', palette.idle, 'dotted', undefined],
   ];
-  const edges: Array<[string, string, string | undefined]> = [
-    ['Healthy', palette.healthy, undefined],
-    ['Degraded', palette.degraded, undefined],
-    ['Failure', palette.failure, '4 2'],
-    ['TCP', palette.tcp, undefined],
-    ['Idle', palette.idle, '1 2'],
+  // Edge marks as drawn: failures solid with a square in the middle, degraded with a hollow diamond.
+  const edges: Array<[string, string, string | undefined, React.ReactNode]> = [
+    ['Healthy', palette.healthy, undefined, null],
+    ['Degraded', palette.degraded, undefined, <path key="d" d="M11 4 15 8 11 12 7 8Z" fill={palette.background} stroke={palette.degraded} strokeWidth={1.5} />],
+    ['Failure', palette.failure, undefined, <rect key="f" x="8" y="5" width="6" height="6" fill={palette.failure} />],
+    ['TCP', palette.tcp, undefined, null],
+    ['Idle', palette.idle, '1 2', null],
   ];
   return (
     <div className={styles.legend} aria-label="Legend" role="region" data-testid="meshgraph-legend">
@@ -51,12 +61,12 @@ export function Legend({ palette }: { palette: Palette }) {
               <Swatch>{shape}</Swatch> {label}
             </li>
           ))}
-          {nodeColors.map(([label, color, style]) => (
+          {nodeColors.map(([label, color, style, icon]) => (
             <li key={`c-${label}`}>
               <Swatch>
                 <circle cx="11" cy="8" r="6" fill={fill} stroke={color} strokeWidth={2} strokeDasharray={style === 'dotted' ? '1 2' : undefined} />
               </Swatch>{' '}
-              {label}
+              {icon && <IconGlyph name={icon} color={color} />} {label}
             </li>
           ))}
         </ul>
@@ -64,16 +74,20 @@ export function Legend({ palette }: { palette: Palette }) {
       <section>
         <h4 className={styles.h}>Edges</h4>
         <ul className={styles.list}>
-          {edges.map(([label, color, dash]) => (
+          {edges.map(([label, color, dash, mark]) => (
             <li key={label}>
               <Swatch>
                 <line x1="1" y1="8" x2="21" y2="8" stroke={color} strokeWidth={2} strokeDasharray={dash} />
+                {mark}
               </Swatch>{' '}
               {label}
             </li>
           ))}
           <li>
-            <span className={styles.glyph}>{MTLS_GLYPH}</span> mTLS
+            <span className={styles.glyph}>
+              <IconGlyph name="lock" color={palette.text} />
+            </span>{' '}
+            mTLS
           </li>
         </ul>
       </section>
@@ -82,12 +96,15 @@ export function Legend({ palette }: { palette: Palette }) {
         <ul className={styles.list}>
           {BADGES.map((b) => (
             <li key={b.key}>
-              <span className={styles.glyph}>{b.glyph}</span> {b.label}
+              <span className={styles.glyph}>
+                <IconGlyph name={b.icon} color={palette.text} />
+              </span>{' '}
+              {b.label}
             </li>
           ))}
         </ul>
       </section>
-      <section>
+      <section data-testid="meshgraph-legend-animation">
         <h4 className={styles.h}>Animation</h4>
         <ul className={styles.list}>
           <li>
@@ -113,7 +130,6 @@ export function Legend({ palette }: { palette: Palette }) {
     </div>
   );
 }
-
 const getStyles = (theme: GrafanaTheme2) => ({
   legend: css({
     position: 'absolute',
@@ -132,5 +148,5 @@ const getStyles = (theme: GrafanaTheme2) => ({
   }),
   h: css({ fontSize: theme.typography.bodySmall.fontSize, fontWeight: theme.typography.fontWeightMedium, margin: 0 }),
   list: css({ listStyle: 'none', margin: 0, padding: 0, li: { display: 'flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap' } }),
-  glyph: css({ display: 'inline-block', width: 22, textAlign: 'center' }),
+  glyph: css({ display: 'inline-flex', width: 22, justifyContent: 'center' }),
 });

@@ -1,11 +1,16 @@
 /**
- * The panel: frames → graph model → elements, Find/Hide, states, and the parts (graph, drawer, legend, table).
- * Thin on purpose: the logic lives in ../graph (pure, tested) and the Cytoscape handling in CytoscapeGraph.
+ * The panel: frames → graph model → elements, Find/Hide, states, and the parts (graph, drawer, legend, table,
+ * Display and Export menus). Thin on purpose: the logic lives in ../graph (pure, tested) and the Cytoscape
+ * handling in CytoscapeGraph.
+ *
+ * Sizing: the panel is a flex column of the toolbar, the notices and the body; the body's real size is measured at
+ * every render and change (ResizeObserver), so the graph never runs past the panel whatever shows above it.
  */
-import React, { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import React, { useCallback, useMemo, useRef, useState } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2, LoadingState as GrafanaLoadingState, PanelProps } from '@grafana/data';
 import { IconButton, useStyles2, useTheme2 } from '@grafana/ui';
+import { BoxChoice, displayDefaults, DisplaySettings, mergeDisplay, queryOverrides } from '../display';
 import { buildElements, topologyKey } from '../graph/elements';
 import { hiddenBySelection, parseFindHide, select, Selection } from '../graph/findHide';
 import { fromFrames, FrameLike } from '../graph/fromFrames';
@@ -14,57 +19,68 @@ import { paletteFromTheme } from '../graph/palette';
 import { chooseRenderer, webgl2Available } from '../graph/renderer';
 import { buildStylesheet } from '../graph/style';
 import { TrafficPanelOptions, withDefaults } from '../options';
-import { CytoscapeGraph, SelectedElement } from './CytoscapeGraph';
+import { CytoscapeGraph, GraphApi, SelectedElement } from './CytoscapeGraph';
 import { DetailsDrawer } from './DetailsDrawer';
+import { DisplayMenu } from './DisplayMenu';
+import { ExportMenu } from './ExportMenu';
 import { FindHideBar } from './FindHideBar';
 import { GraphTable } from './GraphTable';
 import { Legend } from './Legend';
 import { EmptyState, ErrorState, errorsOf, LoadingState } from './PanelStates';
+import { useDisplayOverrides } from './useDisplayOverrides';
+import { useMeasuredSize } from './useMeasuredSize';
+import { useQueryVariant } from './useQueryVariant';
 
 const EMPTY_SELECTION: Selection = { nodes: new Set(), edges: new Set() };
 /** Above this many nodes the screen-reader table is not kept in the DOM (the table view button still shows it). */
 const SR_TABLE_LIMIT = 200;
-const DEFAULT_TOOLBAR_HEIGHT = 40;
+/** Below this width the drawer opens over the lower part of the panel instead of its right side. */
+const NARROW = 560;
+/** Below this width the toolbar keeps to one row (no preset menus, icon-only buttons). */
+const COMPACT = 760;
 
-function useElementHeight(ref: React.RefObject<HTMLElement>, fallback: number): number {
-  const [h, setH] = useState(fallback);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) {
-      return;
-    }
-    const measure = () => setH(el.offsetHeight || fallback);
-    measure();
-    if (typeof ResizeObserver === 'undefined') {
-      return;
-    }
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [ref, fallback]);
-  return h;
+function union(a: Selection, b: Selection): Selection {
+  if (b.nodes.size === 0 && b.edges.size === 0) {
+    return a;
+  }
+  if (a.nodes.size === 0 && a.edges.size === 0) {
+    return b;
+  }
+  return { nodes: new Set([...a.nodes, ...b.nodes]), edges: new Set([...a.edges, ...b.edges]) };
 }
 
 export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
-  const { data, width, height, replaceVariables } = props;
+  const { width, height, replaceVariables } = props;
   const options = useMemo(() => withDefaults(props.options), [props.options]);
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
-  const palette = useMemo(() => paletteFromTheme(theme), [theme]);
 
+  // The viewer's display choices (per panel, local storage) over the panel options.
+  const defaults = useMemo(() => displayDefaults(options), [options]);
+  const [overrides, setChoice, resetChoices] = useDisplayOverrides(props.id, defaults);
+  const display: DisplaySettings = useMemo(() => mergeDisplay(defaults, overrides), [defaults, overrides]);
+
+  // Query-level choices (service nodes, operation nodes, boxes, idle edges) ask the datasource again.
+  const variant = useQueryVariant(props.data, queryOverrides(display));
+  const data = variant.data ?? props.data;
+
+  const palette = useMemo(
+    () => paletteFromTheme(theme, display.colorBlind ? 'colorBlind' : 'theme'),
+    [theme, display.colorBlind]
+  );
   const graph = useMemo(() => fromFrames(data.series as unknown as FrameLike[]), [data.series]);
-  const edgeLabelsKey = options.edgeLabels.join(',');
+  const edgeLabelsKey = display.edgeLabels.join(',');
   const elements = useMemo(
-    () => buildElements(graph, { edgeLabels: options.edgeLabels, showBadges: options.showBadges }),
+    () => buildElements(graph, { edgeLabels: display.edgeLabels, showBadges: display.showBadges }),
     // edgeLabels by value: a new array with the same modes must not rebuild the elements
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [graph, edgeLabelsKey, options.showBadges]
+    [graph, edgeLabelsKey, display.showBadges]
   );
   const topology = useMemo(() => topologyKey(graph), [graph]);
   const leafCount = useMemo(() => graph.nodes.filter((n) => n.nodeType !== 'box').length, [graph]);
   const layout = useMemo(
-    () => chooseLayout(options.layout, leafCount, options.largeGraphThreshold),
-    [options.layout, leafCount, options.largeGraphThreshold]
+    () => chooseLayout(display.layout, leafCount, options.largeGraphThreshold),
+    [display.layout, leafCount, options.largeGraphThreshold]
   );
   // Probed only when WebGL is asked for (the probe creates a context).
   const renderer = useMemo(
@@ -72,8 +88,13 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
     [options.renderer]
   );
   const stylesheet = useMemo(
-    () => buildStylesheet(palette, { labelMinZoomedFontSize: options.labelMinZoomedFontSize, large: layout.large }),
-    [palette, options.labelMinZoomedFontSize, layout.large]
+    () =>
+      buildStylesheet(palette, {
+        labelMinZoomedFontSize: options.labelMinZoomedFontSize,
+        large: layout.large,
+        widthByTraffic: display.widthByTraffic,
+      }),
+    [palette, options.labelMinZoomedFontSize, layout.large, display.widthByTraffic]
   );
 
   const [find, setFind] = useState(options.findExpression);
@@ -103,34 +124,102 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
     () => (findParsed.ok && find ? select(findParsed.query, els) : EMPTY_SELECTION),
     [findParsed, find, els]
   );
+  // Kiali hides idle nodes and idle edges unless asked (Display menu); the Hide expression adds to that.
+  const idleHidden = useMemo((): Selection => {
+    const nodes = new Set<string>();
+    const edges = new Set<string>();
+    if (!display.showIdleNodes) {
+      for (const n of els.nodes) {
+        if (n.isIdle) {
+          nodes.add(n.id);
+        }
+      }
+    }
+    for (const e of els.edges) {
+      if ((!display.showIdleEdges && !e.hasTraffic) || nodes.has(e.source) || nodes.has(e.target)) {
+        edges.add(e.id);
+      }
+    }
+    return { nodes, edges };
+  }, [els, display.showIdleNodes, display.showIdleEdges]);
   const hidden = useMemo(
-    () => (hideParsed.ok && hide ? hiddenBySelection(select(hideParsed.query, els), els) : EMPTY_SELECTION),
-    [hideParsed, hide, els]
+    () =>
+      union(
+        idleHidden,
+        hideParsed.ok && hide ? hiddenBySelection(select(hideParsed.query, els), els) : EMPTY_SELECTION
+      ),
+    [idleHidden, hideParsed, hide, els]
   );
+  const hiddenByHideCount = hidden.nodes.size + hidden.edges.size - idleHidden.nodes.size - idleHidden.edges.size;
 
   const [selectedRaw, setSelected] = useState<SelectedElement | undefined>(undefined);
-  // A selection whose element left the graph (refresh) is ignored.
+  // A selection whose element left the graph (refresh) or is hidden is ignored.
   const selected =
     selectedRaw &&
-    (selectedRaw.kind === 'node' ? elements.nodeData.has(selectedRaw.id) : elements.edgeData.has(selectedRaw.id))
+    (selectedRaw.kind === 'node'
+      ? elements.nodeData.has(selectedRaw.id) && !hidden.nodes.has(selectedRaw.id)
+      : elements.edgeData.has(selectedRaw.id) && !hidden.edges.has(selectedRaw.id))
       ? selectedRaw
       : undefined;
 
+  // What the query says about the query-level Display choices (absent: not a Meshgraph query).
+  const target = (props.data.request?.targets ?? []).find((t) => 'graphType' in t || 'namespaces' in t) as
+    | Record<string, unknown>
+    | undefined;
+  const queryChoices = target
+    ? {
+        serviceNodes: target.injectServiceNodes !== false,
+        operationNodes: typeof target.aggregate === 'string' && target.aggregate !== '',
+        boxes: (Array.isArray(target.boxBy)
+          ? ((target.boxBy[0] as BoxChoice | undefined) ?? 'none')
+          : 'namespace') as BoxChoice,
+      }
+    : undefined;
+
   const [tableView, setTableView] = useState(false);
+  const graphApi = useRef<GraphApi | undefined>(undefined);
+  const rootRef = useRef<HTMLDivElement>(null);
 
   const findInputRef = useRef<HTMLInputElement>(null);
-  const onKeyDown = useCallback((e: React.KeyboardEvent) => {
-    const t = e.target as HTMLElement;
-    if (e.key === '/' && !/^(input|textarea|select)$/i.test(t.tagName) && !t.isContentEditable) {
-      e.preventDefault();
-      findInputRef.current?.focus();
-    }
+  const onKeyDown = useCallback(
+    (e: React.KeyboardEvent) => {
+      const t = e.target as HTMLElement;
+      const typing = /^(input|textarea|select)$/i.test(t.tagName) || t.isContentEditable;
+      if (e.key === '/' && !typing) {
+        e.preventDefault();
+        findInputRef.current?.focus();
+      } else if (e.key === 'Escape' && !typing && selected) {
+        e.preventDefault();
+        setSelected(undefined);
+      }
+    },
+    [selected]
+  );
+
+  const [bodyRef, body] = useMeasuredSize();
+
+  const onSelectFromTable = useCallback((sel: SelectedElement) => {
+    setSelected(sel);
+    setTableView(false);
   }, []);
 
-  const toolbarRef = useRef<HTMLDivElement>(null);
-  const toolbarHeight = useElementHeight(toolbarRef, DEFAULT_TOOLBAR_HEIGHT);
-  const noticeRef = useRef<HTMLDivElement>(null);
-  const noticeHeight = useElementHeight(noticeRef, 0);
+  const saved = options.savedLayout?.positions;
+  const { onOptionsChange } = props;
+  const saveLayout = useCallback(() => {
+    const positions = graphApi.current?.positions();
+    if (!positions || Object.keys(positions).length === 0) {
+      return;
+    }
+    onOptionsChange({
+      ...props.options,
+      savedLayout: { positions, layout: layout.effective, savedAt: new Date().toISOString() },
+    });
+  }, [onOptionsChange, props.options, layout.effective]);
+  const resetLayout = useCallback(() => {
+    const next = { ...props.options };
+    delete next.savedLayout;
+    onOptionsChange(next);
+  }, [onOptionsChange, props.options]);
 
   const errors = errorsOf(data);
   const hasGraph = graph.nodes.length > 0;
@@ -147,6 +236,8 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
   const skippedTotal = Object.values(graph.skipped).reduce((a, b) => a + b, 0);
   const notices: Array<{ severity: string; text: string }> = [
     ...errors.map((e) => ({ severity: 'error', text: e.message || e.statusText || 'A query failed' })),
+    ...(variant.error ? [{ severity: 'error', text: `Display choice not applied: ${variant.error}` }] : []),
+    ...(variant.loading ? [{ severity: 'info', text: 'Asking the datasource for the chosen display…' }] : []),
     ...(layout.notice ? [{ severity: 'info', text: layout.notice }] : []),
     ...(renderer.note ? [{ severity: 'info', text: renderer.note }] : []),
     ...graph.notices,
@@ -161,18 +252,27 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
         ]
       : []),
   ];
-  const graphHeight = Math.max(50, height - toolbarHeight - noticeHeight);
-  const animate = options.animation && leafCount <= options.animationNodeLimit;
+  const graphWidth = body.width > 0 ? body.width : width;
+  const graphHeight = Math.max(50, body.height > 0 ? body.height : height - 40);
+  const animate = display.animation && leafCount <= options.animationNodeLimit;
   const unhealthy = graph.nodes.filter((n) => n.healthStatus === 'Failure' || n.healthStatus === 'Degraded').length;
   const ariaLabel =
     `Traffic graph: ${leafCount} nodes, ${graph.edges.length} edges` +
     (graph.namespaces.length > 0 ? `, ${graph.namespaces.length} namespace(s)` : '') +
     (unhealthy > 0 ? `, ${unhealthy} unhealthy` : '') +
     '. Use the table view button for a list of nodes and edges.';
+  const narrow = width < NARROW;
+  const compact = width < COMPACT;
 
   return (
-    <div className={styles.root} style={{ width, height }} onKeyDown={onKeyDown}>
-      <div ref={toolbarRef} className={styles.toolbar}>
+    <div
+      ref={rootRef}
+      className={styles.root}
+      style={{ width, height }}
+      onKeyDown={onKeyDown}
+      data-testid="meshgraph-panel"
+    >
+      <div className={styles.toolbar}>
         <FindHideBar
           find={find}
           hide={hide}
@@ -182,9 +282,18 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
           onHide={setHide}
           findInputRef={findInputRef}
           findCount={found.nodes.size + found.edges.size}
-          hideCount={hidden.nodes.size + hidden.edges.size}
+          hideCount={hiddenByHideCount}
+          compact={compact}
         />
         <div className={styles.buttons}>
+          <DisplayMenu
+            display={display}
+            overridden={Object.keys(overrides).length > 0}
+            query={queryChoices}
+            onChange={setChoice}
+            onReset={resetChoices}
+            compact={compact}
+          />
           <IconButton
             name="list-ul"
             aria-label={showLegend ? 'Hide legend' : 'Show legend'}
@@ -199,10 +308,28 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
             aria-pressed={tableView}
             onClick={() => setTableView((v) => !v)}
           />
+          <IconButton
+            name="save"
+            aria-label="Save layout"
+            tooltip={
+              saved
+                ? 'Save the positions again (into the panel options; save the dashboard to keep them)'
+                : 'Save the node positions into the panel options (save the dashboard to keep them)'
+            }
+            disabled={tableView}
+            onClick={saveLayout}
+          />
+          <ExportMenu
+            graph={graph}
+            graphApi={graphApi}
+            palette={palette}
+            title={props.title}
+            disabled={tableView}
+          />
         </div>
       </div>
       {notices.length > 0 && (
-        <div ref={noticeRef} className={styles.notices} role="status" data-testid="meshgraph-notices">
+        <div className={styles.notices} role="status" data-testid="meshgraph-notices">
           {notices.map((n, i) => (
             <div
               key={i}
@@ -215,9 +342,9 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
           ))}
         </div>
       )}
-      <div className={styles.body} style={{ height: graphHeight }}>
+      <div ref={bodyRef} className={styles.body} data-testid="meshgraph-body">
         {tableView ? (
-          <GraphTable graph={graph} hidden={hidden} found={found} onSelect={setSelected} />
+          <GraphTable graph={graph} hidden={hidden} found={found} palette={palette} onSelect={onSelectFromTable} />
         ) : (
           <>
             <CytoscapeGraph
@@ -225,7 +352,7 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
               topology={topology}
               stylesheet={stylesheet}
               layout={layout}
-              width={width}
+              width={graphWidth}
               height={graphHeight}
               found={found}
               hidden={hidden}
@@ -236,8 +363,13 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
               onSelect={setSelected}
               ariaLabel={ariaLabel}
               labelMinZoomedFontSize={options.labelMinZoomedFontSize}
+              savedPositions={saved}
+              onResetLayout={resetLayout}
+              apiRef={graphApi}
             />
-            {leafCount <= SR_TABLE_LIMIT && <GraphTable graph={graph} hidden={hidden} found={found} srOnly />}
+            {leafCount <= SR_TABLE_LIMIT && (
+              <GraphTable graph={graph} hidden={hidden} found={found} palette={palette} srOnly />
+            )}
             {showLegend && <Legend palette={palette} />}
           </>
         )}
@@ -248,6 +380,9 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
             series={data.series}
             replaceVariables={replaceVariables}
             responseTimeStat={options.responseTimeStat}
+            request={data.request}
+            placement={narrow ? 'bottom' : 'right'}
+            palette={palette}
             onClose={() => setSelected(undefined)}
           />
         )}
@@ -258,9 +393,16 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
 
 const getStyles = (theme: GrafanaTheme2) => ({
   root: css({ display: 'flex', flexDirection: 'column', overflow: 'hidden', position: 'relative' }),
-  toolbar: css({ display: 'flex', alignItems: 'flex-start', gap: theme.spacing(1), paddingBottom: theme.spacing(0.5) }),
-  buttons: css({ display: 'flex', gap: theme.spacing(0.5), paddingTop: theme.spacing(0.5) }),
+  toolbar: css({
+    display: 'flex',
+    alignItems: 'flex-start',
+    gap: theme.spacing(1),
+    paddingBottom: theme.spacing(0.5),
+    flex: '0 0 auto',
+  }),
+  buttons: css({ display: 'flex', gap: theme.spacing(0.25), paddingTop: theme.spacing(0.5), flex: '0 0 auto' }),
   notices: css({
+    flex: '0 0 auto',
     fontSize: theme.typography.bodySmall.fontSize,
     color: theme.colors.text.secondary,
     paddingBottom: theme.spacing(0.5),
@@ -269,5 +411,5 @@ const getStyles = (theme: GrafanaTheme2) => ({
   }),
   noticeError: css({ color: theme.colors.error.text }),
   noticeWarn: css({ color: theme.colors.warning.text }),
-  body: css({ position: 'relative', flex: '1 1 auto', overflow: 'hidden' }),
+  body: css({ position: 'relative', flex: '1 1 auto', minHeight: 0, overflow: 'hidden' }),
 });

@@ -6,6 +6,7 @@
  */
 import cytoscape from 'cytoscape';
 import { registerLayouts } from './cy';
+import { labelledLeaf } from './boxedLayouts';
 import { boxedPositions, LayoutEdgeIn, LayoutNodeIn, LevelBlock, Placement, Point } from './fastLayout';
 
 /** Kiali's dagre settings (layoutFactory.ts), the same as the panel's plain dagre. */
@@ -74,7 +75,7 @@ export function boxedDagrePositions(
   nodes: readonly LayoutNodeIn[],
   edges: readonly LayoutEdgeIn[]
 ): Map<string, Point> {
-  return boxedPositions(nodes, edges, dagrePlacement, LEAF);
+  return boxedPositions(nodes, edges, dagrePlacement, labelledLeaf(nodes));
 }
 
 /** Whether any node sits in a box (then the per-box dagre applies). */

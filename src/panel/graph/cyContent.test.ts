@@ -116,20 +116,20 @@ describe('visibleLayoutInput', () => {
   it('leaves out hidden nodes and edges and keeps parents', () => {
     const input = visibleLayoutInput(els(), { nodes: new Set(['c']), edges: new Set(['b c http']) });
     expect(input.nodes).toEqual([
-      { id: 'box_ns', parent: undefined, isBox: 'namespace' },
-      { id: 'a', parent: 'box_ns', isBox: undefined },
-      { id: 'b', parent: 'box_ns', isBox: undefined },
+      { id: 'box_ns', parent: undefined, isBox: 'namespace', label: 'ns' },
+      { id: 'a', parent: 'box_ns', isBox: undefined, label: 'a' },
+      { id: 'b', parent: 'box_ns', isBox: undefined, label: 'b' },
     ]);
     expect(input.edges).toEqual([{ source: 'a', target: 'b' }]);
   });
 });
 
 describe('labelsAtZoom', () => {
-  it('gives labels from the zoom where they reach the minimum on-screen size (nodes 10 px, edges 8 px fonts)', () => {
-    // 6 px minimum: nodes from zoom 0.6, edges from 0.75.
-    expect(labelsAtZoom(0.5, 6)).toEqual({ node: false, edge: false });
-    expect(labelsAtZoom(0.6, 6)).toEqual({ node: true, edge: false });
-    expect(labelsAtZoom(0.75, 6)).toEqual({ node: true, edge: true });
+  it('gives labels from the zoom where they reach the minimum on-screen size (nodes 13 px, edges 10.4 px fonts)', () => {
+    // 6.5 px minimum: nodes from zoom 0.5, edges from 0.625.
+    expect(labelsAtZoom(0.45, 6.5)).toEqual({ node: false, edge: false });
+    expect(labelsAtZoom(0.5, 6.5)).toEqual({ node: true, edge: false });
+    expect(labelsAtZoom(0.625, 6.5)).toEqual({ node: true, edge: true });
     // 0: always.
     expect(labelsAtZoom(0.05, 0)).toEqual({ node: true, edge: true });
   });

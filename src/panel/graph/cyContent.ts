@@ -103,7 +103,12 @@ export function visibleLayoutInput(
   const nodes: LayoutNodeIn[] = [];
   for (const n of elements.nodes) {
     if (!hidden.nodes.has(n.data.id)) {
-      nodes.push({ id: n.data.id, parent: n.data.parent as string | undefined, isBox: n.data.isBox });
+      nodes.push({
+        id: n.data.id,
+        parent: n.data.parent as string | undefined,
+        isBox: n.data.isBox,
+        label: n.data.label as string | undefined,
+      });
     }
   }
   const edges: LayoutEdgeIn[] = [];

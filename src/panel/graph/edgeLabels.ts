@@ -3,6 +3,7 @@
  * Units show when more than one label mode is on or the edge is selected (verbose). Labels are plain text.
  */
 import type { EdgeData } from './flatten';
+import { ICON } from './iconFont';
 import { formatByteRate, formatDuration, formatErrRate, formatPercent, formatRequestRate } from './format';
 
 export type EdgeLabelMode = 'trafficRate' | 'trafficDistribution' | 'responseTime' | 'throughput' | 'mtls';
@@ -15,9 +16,9 @@ export const EDGE_LABEL_MODES: Array<{ value: EdgeLabelMode; label: string; desc
   { value: 'mtls', label: 'mTLS lock', description: 'A lock on edges with mutual TLS traffic' },
 ];
 
-/** Glyphs prefixed to labels; plain characters so labels stay text. */
-export const MTLS_GLYPH = '\u{1F512}';
-export const CIRCUIT_BREAKER_GLYPH = '\u26A1';
+/** Icons prefixed to labels: characters of the panel's icon font, so labels stay text. */
+export const MTLS_GLYPH = ICON.lock;
+export const CIRCUIT_BREAKER_GLYPH = ICON.circuitBreaker;
 
 export interface EdgeLabelContext {
   modes: readonly EdgeLabelMode[];

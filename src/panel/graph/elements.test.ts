@@ -1,3 +1,5 @@
+import { ICON } from './iconFont';
+import { healthGlyph } from './nodeLabels';
 import cytoscape from 'cytoscape';
 import { createTheme } from '@grafana/data';
 import { buildElements, dataChanges, topologyKey } from './elements';
@@ -43,9 +45,16 @@ describe('buildElements', () => {
     // inside an app box: only the version; no namespace line (boxed by namespace/app)
     expect(byId.get('app_v1')!.label).toBe('v1');
     // several namespaces: namespace line; badges for traffic source, gateway, outside
-    expect(byId.get('gw')!.label).toBe('\u25B6\u21C4\u2197 istio-ingressgateway\n(istio-system)');
-    expect(byId.get('svc')!.label).toBe('ratings\n(b)');
-    expect(byId.get('nosc')!.label).toBe('\u26A0\u2716 legacy\n(b)');
+    // Badges are icons of the panel's font, after the health icon of an unhealthy node.
+    const gw = g.nodes.find((n) => n.id === 'gw')!;
+    expect(byId.get('gw')!.label).toBe(
+      `${healthGlyph(gw.healthStatus)}${ICON.trafficSource}${ICON.gateway}${ICON.outside} istio-ingressgateway\n(istio-system)`
+    );
+    const svc = g.nodes.find((n) => n.id === 'svc')!;
+    expect(healthGlyph(svc.healthStatus)).not.toBe('');
+    expect(byId.get('svc')!.label).toBe(`${healthGlyph(svc.healthStatus)} ratings\n(b)`);
+    const nosc = g.nodes.find((n) => n.id === 'nosc')!;
+    expect(byId.get('nosc')!.label).toBe(`${healthGlyph(nosc.healthStatus)}${ICON.missingSidecar}${ICON.dead} legacy\n(b)`);
     expect(byId.get('unk')!.label).toBe('unknown');
   });
 
@@ -135,7 +144,9 @@ describe('stylesheet', () => {
     expect(cy.getElementById('svc').style('border-style')).toBe('dotted'); // idle
     expect(cy.getElementById('gw').style('background-image')).toContain('data:image/svg+xml'); // outside
     const failure = cy.getElementById('gw app_v1 http');
-    expect(failure.style('line-style')).toBe('dashed'); // failure: colour plus dashes
+    // Failure: solid red as Kiali (dashes mean idle), with a square mark so it is not told by colour alone.
+    expect(failure.style('line-style')).toBe('solid');
+    expect(failure.style('mid-target-arrow-shape')).toBe('square');
     expect(color('app_v1 svc tcp', 'target-arrow-shape')).toBe('triangle-cross');
     expect(color('unk app_v2 grpc', 'line-style')).toBe('dotted'); // idle edge
     expect(failure.style('label')).toBe('10\n20% err');

@@ -133,7 +133,12 @@ export function buildElements(graph: PanelGraph, opts: ElementOptions): ElementD
       responseFlags,
     };
     const label = edgeLabel(data, ctx);
-    const labelVerbose = edgeLabel(data, { ...ctx, verbose: true });
+    // The selected or hovered edge tells its traffic even when no label mode is on (Kiali's verbose label).
+    const labelVerbose = edgeLabel(data, {
+      ...ctx,
+      modes: opts.edgeLabels.some((m) => m !== 'mtls') ? opts.edgeLabels : [...opts.edgeLabels, 'trafficRate', 'responseTime'],
+      verbose: true,
+    });
     edgeData.set(e.id, data);
     edges.push({ group: 'edges', data: pick({ ...data, label, labelVerbose }, CY_EDGE_KEYS) });
   }

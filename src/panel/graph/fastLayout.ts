@@ -10,6 +10,8 @@ export interface LayoutNodeIn {
   id: string;
   parent?: string;
   isBox?: unknown;
+  /** The node's label text (layouts that leave room for labels measure it). */
+  label?: string;
 }
 export interface LayoutEdgeIn {
   source: string;
@@ -48,6 +50,13 @@ export interface Placement {
   h: number;
 }
 
+/** A leaf's block: its size, and where the node's centre sits in it (default: the block's centre). */
+export interface LeafBlock {
+  w: number;
+  h: number;
+  node?: Point;
+}
+
 export type PlaceLevel = (level: readonly LevelBlock[], edges: ReadonlyArray<[string, string]>) => Placement;
 
 export function fastLayeredPositions(
@@ -65,9 +74,11 @@ export function boxedPositions(
   nodes: readonly LayoutNodeIn[],
   edges: readonly LayoutEdgeIn[],
   place: PlaceLevel,
-  /** A leaf's block; `node` is where the node's centre sits in it (default: the block's centre). */
-  leaf: { w: number; h: number; node?: Point }
+  /** A leaf's block (or one per leaf); `node` is where the node's centre sits in it (default: the block's centre). */
+  leafSize: LeafBlock | ((id: string) => LeafBlock)
 ): Map<string, Point> {
+  const leafOf = typeof leafSize === 'function' ? leafSize : () => leafSize;
+  const minLeaf = typeof leafSize === 'function' ? { w: 0, h: 0 } : leafSize;
   const ids = new Set(nodes.map((n) => n.id));
   const parentOf = new Map<string, string>();
   const children = new Map<string, string[]>();
@@ -144,6 +155,7 @@ export function boxedPositions(
         });
         level.push({ id: m, w: inner.w + 2 * BOX_PAD, h: inner.h + 2 * BOX_PAD, leaf: false });
       } else {
+        const leaf = leafOf(m);
         const at = leaf.node ?? { x: leaf.w / 2, y: leaf.h / 2 };
         blocks.set(m, { w: leaf.w, h: leaf.h, positions: new Map([[m, at]]) });
         level.push({ id: m, w: leaf.w, h: leaf.h, leaf: true });
@@ -156,7 +168,7 @@ export function boxedPositions(
         positions.set(id, { x: tl.x + p.x, y: tl.y + p.y });
       }
     }
-    return { w: Math.max(placed.w, leaf.w), h: Math.max(placed.h, leaf.h), positions };
+    return { w: Math.max(placed.w, minLeaf.w), h: Math.max(placed.h, minLeaf.h), positions };
   };
 
   const root = layoutLevel(roots, projected.get('') ?? []);

@@ -1,5 +1,5 @@
 import cytoscape from 'cytoscape';
-import { registerLayouts } from './cy';
+import { loadFcose, registerLayouts } from './cy';
 import { buildElements } from './elements';
 import { fastLayeredPositions, layerize, CELL_H, CELL_W } from './fastLayout';
 import { fromFrames } from './fromFrames';
@@ -102,7 +102,10 @@ describe('fastLayeredPositions', () => {
 });
 
 describe('layouts in headless Cytoscape', () => {
-  beforeAll(() => registerLayouts(cytoscape));
+  beforeAll(async () => {
+    registerLayouts(cytoscape);
+    await loadFcose(cytoscape);
+  });
 
   it('the large-graph path lays out 1,000 nodes / ~3,000 edges with the fast layout', () => {
     const g = fromFrames(syntheticMeshFrames(10, 100));

@@ -4,6 +4,7 @@
  * about 55 s and fcose 2.4–11.5 s at 1,000 nodes, while the first paint must stay within 1.5 s.
  */
 import { boxedDagrePositions, DAGRE_OPTIONS, hasBoxes } from './boxedDagre';
+import { boxedLayoutPositions } from './boxedLayouts';
 import { fastLayeredPositions, LayoutEdgeIn, LayoutNodeIn, Point } from './fastLayout';
 
 export type LayoutName = 'dagre' | 'fcose' | 'grid' | 'concentric' | 'breadthfirst';
@@ -56,8 +57,9 @@ export interface LayoutContext {
 }
 
 /**
- * Leaf positions computed without Cytoscape, when the choice allows it: the layered layout, and dagre on a graph
- * with boxes (Kiali's way: dagre per box, then over the boxes; one compound dagre run is far slower). The panel
+ * Leaf positions computed without Cytoscape, when the choice allows it: the layered layout, and dagre, grid,
+ * concentric and breadth-first on a graph with boxes (Kiali's way: the layout per box, then over the boxes; one
+ * compound dagre run is far slower, and Cytoscape's grid, concentric and breadthfirst ignore boxes). The panel
  * creates its instance with these, so no layout pass follows. Undefined: Cytoscape's layout runs.
  */
 export function presetPositions(
@@ -73,6 +75,9 @@ export function presetPositions(
   }
   if (effective === 'dagre' && hasBoxes(nodes)) {
     return boxedDagrePositions(nodes, edges);
+  }
+  if ((effective === 'grid' || effective === 'concentric' || effective === 'breadthfirst') && hasBoxes(nodes)) {
+    return boxedLayoutPositions(effective, nodes, edges);
   }
   return undefined;
 }
@@ -96,7 +101,7 @@ export function layoutOptions(effective: EffectiveLayout, ctx: LayoutContext): R
   switch (effective) {
     case 'dagre':
       // Kiali's dagre settings (layoutFactory.ts); with boxes, presetPositions above applies them per box.
-      return { ...common, ...DAGRE_OPTIONS };
+      return { ...common, ...DAGRE_OPTIONS, nodeDimensionsIncludeLabels: true };
     case 'fcose':
       return {
         ...common,

@@ -1,14 +1,18 @@
 /**
- * Node label text and badges (model §10.4). Badges are text glyph prefixes (labels are plain text, never HTML).
+ * Node label text and badges (model §10.4). Badges are characters of the panel's icon font (iconFont.ts) before
+ * the name, as Kiali puts its badge icons; labels stay plain text, never HTML.
  * Text: workload / service / "unknown" / operation / app (versionedApp: app and version lines, only the version
  * inside an app box); the namespace is added when several namespaces are shown or the node is outside, unless a
  * namespace box already says it; the cluster when several clusters are shown and no box says it.
  */
+import { ICON, IconName } from './iconFont';
 import type { PanelNode } from './types';
 
 export interface BadgeDef {
   key: string;
+  /** A character of the panel's icon font (iconFont.ts). */
   glyph: string;
+  icon: IconName;
   label: string;
   applies: (n: PanelNode) => boolean;
 }
@@ -17,21 +21,23 @@ export interface BadgeDef {
 export const BADGES: BadgeDef[] = [
   {
     key: 'missingSidecar',
-    glyph: '\u26A0',
+    glyph: ICON.missingSidecar,
+    icon: 'missingSidecar',
     label: 'Missing sidecar',
     applies: (n) => !!n.flags.isOutOfMesh && n.nodeType !== 'box',
   },
-  { key: 'trafficSource', glyph: '\u25B6', label: 'Traffic source', applies: (n) => !!n.flags.isRoot },
-  { key: 'gateway', glyph: '\u21C4', label: 'Gateway', applies: (n) => !!n.flags.isGateway },
-  { key: 'waypoint', glyph: '\u25C6', label: 'Waypoint proxy', applies: (n) => !!n.flags.isWaypoint },
-  { key: 'dead', glyph: '\u2716', label: 'Dead (no pods)', applies: (n) => !!n.flags.isDead },
+  { key: 'trafficSource', glyph: ICON.trafficSource, icon: 'trafficSource', label: 'Traffic source', applies: (n) => !!n.flags.isRoot },
+  { key: 'gateway', glyph: ICON.gateway, icon: 'gateway', label: 'Gateway', applies: (n) => !!n.flags.isGateway },
+  { key: 'waypoint', glyph: ICON.waypoint, icon: 'waypoint', label: 'Waypoint proxy', applies: (n) => !!n.flags.isWaypoint },
+  { key: 'dead', glyph: ICON.dead, icon: 'dead', label: 'Dead (no pods)', applies: (n) => !!n.flags.isDead },
   {
     key: 'outside',
-    glyph: '\u2197',
+    glyph: ICON.outside,
+    icon: 'outside',
     label: 'Outside the selected namespaces',
     applies: (n) => !!n.flags.isOutside && n.nodeType !== 'box',
   },
-  { key: 'egress', glyph: '\u21F2', label: 'Egress (Passthrough/BlackHole)', applies: (n) => !!n.flags.isEgressCluster },
+  { key: 'egress', glyph: ICON.egress, icon: 'egress', label: 'Egress (Passthrough/BlackHole)', applies: (n) => !!n.flags.isEgressCluster },
 ];
 
 export function badgesOf(n: PanelNode): BadgeDef[] {
@@ -93,15 +99,19 @@ export function nodeLabel(n: PanelNode, ctx: NodeLabelContext): string {
       lines.push(`[${n.cluster}]`);
     }
   }
-  if (ctx.showBadges) {
-    const glyphs = badgesOf(n)
-      .map((b) => b.glyph)
-      .join('');
-    if (glyphs) {
-      lines[0] = `${glyphs} ${lines[0]}`;
-    }
+  // Health is never told by colour alone: an icon before the name of a degraded or failing node.
+  const health = n.nodeType === 'box' ? '' : healthGlyph(n.healthStatus);
+  const glyphs = (ctx.showBadges ? badgesOf(n).map((b) => b.glyph) : []).join('');
+  const prefix = `${health}${glyphs}`;
+  if (prefix) {
+    lines[0] = `${prefix} ${lines[0]}`;
   }
   return lines.join('\n');
+}
+
+/** The icon-font character for a health status that is not healthy (nothing for healthy or unknown). */
+export function healthGlyph(status: string | undefined): string {
+  return status === 'Failure' ? ICON.failure : status === 'Degraded' ? ICON.degraded : '';
 }
 
 /** A one-line name for tables, drawers and aria text. */

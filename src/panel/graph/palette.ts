@@ -24,15 +24,25 @@ export interface Palette {
   fontFamily: string;
 }
 
-export function paletteFromTheme(theme: GrafanaTheme2): Palette {
+/**
+ * Okabe and Ito's colour-blind-safe set: health as blue / orange / vermillion, told apart with every common colour
+ * vision deficiency (and, besides colour, by the node icons and edge marks of the stylesheet). Lighter tints on dark.
+ */
+const COLOR_BLIND = {
+  dark: { healthy: '#56B4E9', degraded: '#E69F00', failure: '#D55E00', tcp: '#CC79A7', find: '#F0E442' },
+  light: { healthy: '#0072B2', degraded: '#E69F00', failure: '#D55E00', tcp: '#CC79A7', find: '#F0E442' },
+};
+
+export function paletteFromTheme(theme: GrafanaTheme2, choice: 'theme' | 'colorBlind' = 'theme'): Palette {
   const viz = theme.visualization;
   const c = theme.colors;
+  const cb = choice === 'colorBlind' ? COLOR_BLIND[c.mode] : undefined;
   return {
     mode: c.mode,
-    healthy: viz.getColorByName('green'),
-    degraded: viz.getColorByName('orange'),
-    failure: viz.getColorByName('red'),
-    tcp: viz.getColorByName('blue'),
+    healthy: cb?.healthy ?? viz.getColorByName('green'),
+    degraded: cb?.degraded ?? viz.getColorByName('orange'),
+    failure: cb?.failure ?? viz.getColorByName('red'),
+    tcp: cb?.tcp ?? viz.getColorByName('blue'),
     idle: c.text.disabled,
     text: c.text.primary,
     textWeak: c.text.secondary,
@@ -40,7 +50,7 @@ export function paletteFromTheme(theme: GrafanaTheme2): Palette {
     nodeFill: c.mode === 'dark' ? c.background.secondary : c.background.primary,
     nodeBorder: c.border.strong,
     selected: c.primary.main,
-    find: viz.getColorByName('yellow'),
+    find: cb?.find ?? viz.getColorByName('yellow'),
     boxFill: {
       cluster: c.background.canvas,
       namespace: c.background.secondary,

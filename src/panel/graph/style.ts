@@ -4,6 +4,7 @@
  * blue TCP edges with a `triangle-cross` arrow, box fills by kind, background images for outside and inaccessible
  * nodes. Mostly plain selectors on element data (no per-element style functions) so large graphs stay cheap.
  */
+import { ICON_FONT_FAMILY } from './iconFont';
 import type { Palette } from './palette';
 
 export interface StyleBlock {
@@ -21,6 +22,8 @@ export interface StyleOptions {
    * compound boxes, so the generic blocks carry as few properties as the look allows.
    */
   large: boolean;
+  /** Edge width from the frames' `thickness` (traffic); off: one width for every edge, as Kiali draws them. */
+  widthByTraffic?: boolean;
 }
 
 export const CLASS = {
@@ -30,11 +33,18 @@ export const CLASS = {
   dim: 'mg-dim',
   /** Large-graph mode: the element shows its label. */
   labels: 'mg-labels',
+  /** The edge under the pointer shows its label (Kiali). */
+  hover: 'mg-hover',
+  /** The element the keyboard is on. */
+  focus: 'mg-focus',
 } as const;
 
-const NODE_SIZE = 25;
-export const NODE_FONT_SIZE = 10;
-export const EDGE_FONT_SIZE = 8;
+export const NODE_SIZE = 25;
+/** Kiali's label sizes: 13 px for nodes, 0.8 of that for edges. */
+export const NODE_FONT_SIZE = 13;
+export const EDGE_FONT_SIZE = 10.4;
+export const NODE_LABEL_MARGIN = 3;
+export const NODE_TEXT_MAX_WIDTH = 160;
 
 /**
  * The zoom levels from which node and edge labels are at least `minZoomedFontSize` px on screen (below that
@@ -69,7 +79,8 @@ export function inaccessibleImage(p: Palette): string {
 export function buildStylesheet(p: Palette, opts: StyleOptions): StyleBlock[] {
   const labelBase = {
     color: p.text,
-    'font-family': p.fontFamily,
+    // The icon font first: its Private Use Area characters are the badges and the lock; the rest falls back.
+    'font-family': `${ICON_FONT_FAMILY}, ${p.fontFamily}`,
     'text-outline-color': p.background,
     'text-outline-width': 2,
     'text-wrap': 'wrap',
@@ -81,8 +92,8 @@ export function buildStylesheet(p: Palette, opts: StyleOptions): StyleBlock[] {
     'font-size': NODE_FONT_SIZE,
     'text-valign': 'bottom',
     'text-halign': 'center',
-    'text-margin-y': 3,
-    'text-max-width': '160px',
+    'text-margin-y': NODE_LABEL_MARGIN,
+    'text-max-width': `${NODE_TEXT_MAX_WIDTH}px`,
   };
   const edgeLabel = { ...labelBase, label: 'data(label)', 'font-size': EDGE_FONT_SIZE, 'text-events': 'yes' };
   const large = opts.large;
@@ -142,7 +153,7 @@ export function buildStylesheet(p: Palette, opts: StyleOptions): StyleBlock[] {
         'text-valign': 'top',
         'text-halign': 'center',
         'text-margin-y': -2,
-        'font-size': 11,
+        'font-size': 12,
         'font-weight': 'bold',
         'border-color': p.boxBorder,
         'border-width': 1,
@@ -158,7 +169,17 @@ export function buildStylesheet(p: Palette, opts: StyleOptions): StyleBlock[] {
     { selector: 'node[isBox="cluster"]', style: { 'background-color': p.boxFill.cluster } },
     { selector: 'node[isBox="namespace"]', style: { 'background-color': p.boxFill.namespace } },
     { selector: 'node[isBox="app"]', style: { 'background-color': p.boxFill.app, 'font-weight': 'normal' } },
-    { selector: 'node:selected', style: { 'border-width': 3, 'border-color': p.selected } },
+    {
+      // The selection keeps the health colour of the border: a halo marks it instead.
+      selector: 'node:selected',
+      style: {
+        'border-width': 3,
+        'underlay-color': p.selected,
+        'underlay-padding': 6,
+        'underlay-opacity': 0.45,
+        'underlay-shape': 'ellipse',
+      },
+    },
     {
       selector: 'edge',
       style: {
@@ -174,16 +195,23 @@ export function buildStylesheet(p: Palette, opts: StyleOptions): StyleBlock[] {
     ...(large ? [{ selector: `edge.${CLASS.labels}`, style: edgeLabel }] : []),
     {
       selector: 'edge[healthStatus="Degraded"]',
-      style: { 'line-color': p.degraded, 'target-arrow-color': p.degraded },
+      style: {
+        'line-color': p.degraded,
+        'target-arrow-color': p.degraded,
+        'mid-target-arrow-shape': 'diamond',
+        'mid-target-arrow-color': p.degraded,
+        'mid-target-arrow-fill': 'hollow',
+      },
     },
     {
+      // Kiali draws failures solid red (dashes mean idle); a mark in the middle tells it without colour.
       selector: 'edge[healthStatus="Failure"]',
-      // Colour plus a dash pattern: errors are never told by colour alone.
       style: {
         'line-color': p.failure,
         'target-arrow-color': p.failure,
-        'line-style': 'dashed',
-        'line-dash-pattern': '6 3',
+        'mid-target-arrow-shape': 'square',
+        'mid-target-arrow-color': p.failure,
+        'mid-target-arrow-fill': 'filled',
       },
     },
     {
@@ -192,14 +220,14 @@ export function buildStylesheet(p: Palette, opts: StyleOptions): StyleBlock[] {
         'line-color': p.tcp,
         'target-arrow-color': p.tcp,
         'target-arrow-shape': 'triangle-cross',
-        'line-style': 'solid',
+        'mid-target-arrow-shape': 'none',
       },
     },
     {
       selector: 'edge[color][protocol=""]',
       style: { 'line-color': 'data(color)', 'target-arrow-color': 'data(color)' },
     },
-    { selector: 'edge[thickness]', style: { width: 'data(thickness)' } },
+    ...(opts.widthByTraffic ? [{ selector: 'edge[thickness]', style: { width: 'data(thickness)' } }] : []),
     { selector: 'edge[?dashed]', style: { 'line-style': 'dashed' } },
     {
       selector: 'edge[!hasTraffic]',
@@ -211,10 +239,18 @@ export function buildStylesheet(p: Palette, opts: StyleOptions): StyleBlock[] {
       style: { ...(large ? edgeLabel : {}), width: 4, label: 'data(labelVerbose)', 'z-index': 20 },
     },
     {
+      selector: `edge.${CLASS.hover}`,
+      style: { ...edgeLabel, label: 'data(labelVerbose)', 'z-index': 20 },
+    },
+    {
+      selector: `node.${CLASS.focus}, edge.${CLASS.focus}`,
+      style: { 'overlay-color': p.selected, 'overlay-padding': 6, 'overlay-opacity': 0.35 },
+    },
+    {
       selector: `.${CLASS.find}`,
       style: { 'overlay-color': p.find, 'overlay-padding': 7, 'overlay-opacity': 0.3 },
     },
-    { selector: `node.${CLASS.highlight}`, style: { 'font-size': 12 } },
+
     { selector: `edge.${CLASS.highlight}`, style: { width: 3 } },
     { selector: `.${CLASS.dim}`, style: { opacity: 0.25 } },
     { selector: `.${CLASS.hidden}`, style: { display: 'none' } },

@@ -190,7 +190,8 @@ export class TrafficAnimator {
           ctx.lineTo(x - 4, y);
           ctx.closePath();
         } else {
-          ctx.fillStyle = d.kind === 'tcp' ? this.palette.textWeak : seg.color;
+          // A dot is one request: green when it succeeded (the legend's colour), whatever the edge's health.
+          ctx.fillStyle = d.kind === 'tcp' ? this.palette.textWeak : this.palette.healthy;
           ctx.arc(x, y, d.kind === 'tcp' ? 2 : 3, 0, Math.PI * 2);
         }
         ctx.fill();

@@ -1,0 +1,117 @@
+import { useEffect, useMemo, useState } from 'react';
+import { type DataQueryRequest, type DataQueryResponse, LoadingState, type PanelData } from '@grafana/data';
+import { getDataSourceSrv } from '@grafana/runtime';
+import type { Observable, Unsubscribable } from 'rxjs';
+
+export interface QueryVariant {
+  /** The panel data of the variant query, once it answered; undefined: use the dashboard's data. */
+  data?: PanelData;
+  loading: boolean;
+  error?: string;
+}
+
+const MESHGRAPH_DS = 'meshgraph-istio-datasource';
+
+/** What a Meshgraph target means when it leaves a field out (the datasource's defaults). */
+const QUERY_DEFAULTS: Record<string, unknown> = {
+  injectServiceNodes: true,
+  aggregate: '',
+  boxBy: ['namespace'],
+  includeIdleEdges: false,
+};
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Display choices that the graph's query decides (service nodes, operation nodes, boxes, idle edges) are applied
+ * the way Kiali applies them: the panel asks the datasource again, with the dashboard's request (same range,
+ * variables and targets) and those fields changed. Nothing is asked when the targets already say the same.
+ * The variant is re-asked at every refresh of the dashboard's data and cancelled when it is no longer wanted.
+ */
+export function useQueryVariant(data: PanelData, overrides: Record<string, unknown> | undefined): QueryVariant {
+  const request = data.request as DataQueryRequest | undefined;
+  const targets = request?.targets;
+  const changed = useMemo(() => {
+    if (!overrides || !targets || targets.length === 0) {
+      return undefined;
+    }
+    const meshgraph = targets.filter((t) => 'graphType' in t || 'namespaces' in t);
+    const differs = meshgraph.some((t) =>
+      Object.entries(overrides).some(([k, v]) => !same((t as unknown as Record<string, unknown>)[k] ?? QUERY_DEFAULTS[k], v))
+    );
+    return differs ? overrides : undefined;
+  }, [overrides, targets]);
+  const key = changed && request ? `${request.requestId}|${JSON.stringify(changed)}` : '';
+  const [state, setState] = useState<{ key: string; variant: QueryVariant }>({ key: '', variant: { loading: false } });
+
+  useEffect(() => {
+    if (!key || !request || !changed) {
+      return;
+    }
+    let sub: Unsubscribable | undefined;
+    let cancelled = false;
+    const ref = request.targets.find((t) => t.datasource)?.datasource ?? undefined;
+    getDataSourceSrv()
+      .get(ref, request.scopedVars)
+      .then((ds) => {
+        if (cancelled) {
+          return;
+        }
+        if (ds.meta?.id !== MESHGRAPH_DS && ds.type !== MESHGRAPH_DS) {
+          setState({ key, variant: { loading: false, error: 'only the Meshgraph datasource has these choices' } });
+          return;
+        }
+        const targets2 = request.targets.map((t) =>
+          'graphType' in t || 'namespaces' in t ? { ...t, ...changed } : t
+        );
+        const result = ds.query({
+          ...request,
+          requestId: `${request.requestId}-display`,
+          targets: targets2,
+        }) as Observable<DataQueryResponse> | Promise<DataQueryResponse>;
+        const done = (res: DataQueryResponse) => {
+          if (cancelled) {
+            return;
+          }
+          const error = res.errors?.[0]?.message;
+          setState({
+            key,
+            variant: {
+              loading: false,
+              error,
+              data: error
+                ? undefined
+                : { state: LoadingState.Done, series: res.data, timeRange: data.timeRange, request },
+            },
+          });
+        };
+        const fail = (e: unknown) =>
+          !cancelled &&
+          setState({ key, variant: { loading: false, error: (e as Error)?.message ?? 'the query failed' } });
+        if (typeof (result as Promise<DataQueryResponse>).then === 'function') {
+          (result as Promise<DataQueryResponse>).then(done, fail);
+        } else {
+          let last: DataQueryResponse | undefined;
+          sub = (result as Observable<DataQueryResponse>).subscribe({
+            next: (r) => (last = r),
+            error: fail,
+            complete: () => last && done(last),
+          });
+        }
+      }, (e: unknown) => !cancelled && setState({ key, variant: { loading: false, error: String((e as Error)?.message ?? e) } }));
+    return () => {
+      cancelled = true;
+      sub?.unsubscribe();
+    };
+    // request and changed are captured through key
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+
+  if (!key) {
+    return { loading: false };
+  }
+  // A new key (refresh, another choice): the previous variant stays on screen until the new one answers.
+  return state.key === key ? state.variant : { loading: true, data: state.variant.data };
+}

@@ -1,4 +1,5 @@
 /** Argument parsing for the meshgraph CLI (pure, tested). Usage errors throw UsageError (exit code 2). */
+import { DEFAULT_MAX_ANSWER_BYTES } from '../engine/client/transport';
 import { BoxBy, GraphOptions, GraphType, NodeFocus } from '../engine/model';
 import { defaultGraphOptions } from '../engine/options';
 import { isValidQueryShards, MAX_QUERY_SHARDS } from '../engine/planner/planQueries';
@@ -14,6 +15,8 @@ export type Command =
       options: GraphOptions;
       format: 'kiali' | 'frames';
       timeoutS: number;
+      /** Largest Prometheus answer read, in MB. */
+      maxAnswerMB: number;
       baseline: boolean;
     };
 
@@ -43,6 +46,7 @@ Options (defaults as Kiali's graph API):
   --operations <label>                               operation nodes by this request label
   --no-health  --no-kube-state  --no-response-details
   --timeout <seconds>                                per Prometheus request, default 30
+  --max-answer-mb <MB>                               refuse Prometheus answers larger than this, default 256
   --shards <n>                                       traffic queries per metric, split by destination namespace and
                                                      run in parallel (1-16, default 2; 1 = one query per metric)
   --kiali-plan                                       use Kiali's per-namespace query set (comparison)
@@ -110,6 +114,7 @@ export function parseArgs(argv: string[], nowS: number = Math.floor(Date.now() /
   let prometheus: string | undefined;
   let format: 'kiali' | 'frames' = 'kiali';
   let timeoutS = 30;
+  let maxAnswerMB = DEFAULT_MAX_ANSWER_BYTES / 1e6;
   let namespaces: string[] | 'all' | undefined;
   let baseline = false;
   let i = 0;
@@ -239,6 +244,14 @@ export function parseArgs(argv: string[], nowS: number = Math.floor(Date.now() /
         timeoutS = v;
         break;
       }
+      case '--max-answer-mb': {
+        const v = Number(value(a));
+        if (!(v > 0)) {
+          throw new UsageError('--max-answer-mb: expected a positive number of megabytes');
+        }
+        maxAnswerMB = v;
+        break;
+      }
       case '--shards': {
         const v = Number(value(a));
         if (!isValidQueryShards(v)) {
@@ -271,5 +284,5 @@ export function parseArgs(argv: string[], nowS: number = Math.floor(Date.now() /
   if (baseline && namespaces === 'all' && !o.node) {
     throw new UsageError("--kiali-plan needs explicit --namespaces (Kiali's plan is per namespace)");
   }
-  return { kind: cmd, prometheus, options: o, format, timeoutS, baseline };
+  return { kind: cmd, prometheus, options: o, format, timeoutS, maxAnswerMB, baseline };
 }

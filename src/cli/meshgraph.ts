@@ -32,7 +32,8 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       out(plan.queries.map((q) => q.expr).join('\n') + '\n');
       return 0;
     }
-    const client = new PrometheusClient(fetchTransport(cmd.prometheus!), { timeoutMs: cmd.timeoutS * 1000 });
+    const transport = fetchTransport(cmd.prometheus!, { maxAnswerBytes: cmd.maxAnswerMB * 1e6 });
+    const client = new PrometheusClient(transport, { timeoutMs: cmd.timeoutS * 1000 });
     const model = await buildGraph(cmd.options, client, undefined, { plan });
     for (const n of model.notices) {
       err(`${n.severity}: ${n.text}\n`);

@@ -7,6 +7,7 @@ import type { HealthTolerance, Notice } from '../engine/model';
 import { parseDurationSeconds } from './timeWindow';
 import {
   DEFAULT_CLUSTER_DOMAIN,
+  DEFAULT_MAX_ANSWER_MB,
   DEFAULT_SCRAPE_INTERVAL,
   DEFAULT_SERVICE_DASHBOARD_UID,
   DEFAULT_TIMEOUT_SECONDS,
@@ -18,6 +19,8 @@ import {
 export interface ResolvedSettings {
   scrapeIntervalS: number;
   timeoutMs: number;
+  /** Prometheus answers larger than this are refused while read. */
+  maxAnswerBytes: number;
   /** Parallel traffic queries per metric; undefined = the engine's default. */
   queryShards?: number;
   /** Default scope labels (valid names only). */
@@ -47,6 +50,19 @@ export function resolveSettings(jsonData: MeshgraphOptions | undefined): Resolve
 
   const timeout = Number(data.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
   const timeoutMs = Number.isFinite(timeout) && timeout > 0 ? timeout * 1000 : DEFAULT_TIMEOUT_SECONDS * 1000;
+
+  let maxAnswerMB = DEFAULT_MAX_ANSWER_MB;
+  if (data.maxAnswerMB !== undefined && data.maxAnswerMB !== null) {
+    const n = Number(data.maxAnswerMB);
+    if (Number.isFinite(n) && n > 0) {
+      maxAnswerMB = n;
+    } else {
+      notices.push({
+        severity: 'warning',
+        text: `Datasource setting "Maximum answer size" must be a positive number of MB (got ${JSON.stringify(data.maxAnswerMB)}); using ${DEFAULT_MAX_ANSWER_MB}.`,
+      });
+    }
+  }
 
   let queryShards: number | undefined;
   if (data.queryShards !== undefined && data.queryShards !== null) {
@@ -92,6 +108,7 @@ export function resolveSettings(jsonData: MeshgraphOptions | undefined): Resolve
   return {
     scrapeIntervalS,
     timeoutMs,
+    maxAnswerBytes: maxAnswerMB * 1e6,
     queryShards,
     scope,
     healthTolerances,

@@ -1,6 +1,8 @@
 import { DataSourceJsonData } from '@grafana/data';
 import { DataQuery } from '@grafana/schema';
 
+import { DEFAULT_MAX_ANSWER_BYTES } from '../engine/client/transport';
+
 import type {
   AmbientTraffic,
   BoxBy,
@@ -135,6 +137,8 @@ export interface MeshgraphOptions extends DataSourceJsonData {
   scrapeInterval?: string;
   /** Per-request timeout in seconds. */
   timeoutSeconds?: number;
+  /** Largest Prometheus answer read, in MB (absent = DEFAULT_MAX_ANSWER_MB). */
+  maxAnswerMB?: number;
   /** Traffic queries per metric, split by destination namespace and run in parallel (absent = the engine's default). */
   queryShards?: number;
   /** Query-scope labels added to every selector (e.g. mesh_id=mesh1). */
@@ -161,6 +165,8 @@ export interface MeshgraphSecureOptions {
 
 export const DEFAULT_SCRAPE_INTERVAL = '15s';
 export const DEFAULT_TIMEOUT_SECONDS = 30;
+/** The engine's default limit on one Prometheus answer, in MB. */
+export const DEFAULT_MAX_ANSWER_MB = DEFAULT_MAX_ANSWER_BYTES / 1e6;
 /** Istio's generated dashboards use md5(<file name>) as their UID. */
 export const DEFAULT_WORKLOAD_DASHBOARD_UID = 'fe06a478395b51cc61c8d7d7e83e2f22';
 export const DEFAULT_SERVICE_DASHBOARD_UID = '3ce50c812b834468cea4e52a35e02f35';

@@ -1,12 +1,6 @@
 /** Any failure of a Meshgraph query → one sentence a Grafana user can act on, and who is at fault. */
 import { PrometheusError } from '../../engine/client/errors';
 
-/** A proxy or load balancer in front of Prometheus answers these itself. */
-const GATEWAY_STATUSES: Record<number, string> = {
-  502: 'A proxy in front of Prometheus could not reach it (HTTP 502 Bad Gateway): check the datasource URL and that Prometheus is up',
-  504: 'Prometheus did not answer its proxy in time (HTTP 504 Gateway Timeout): raise the timeout or shorten the time range',
-};
-
 /** The query or the datasource settings cannot work as written; the message says what to change. */
 export class ConfigurationError extends Error {
   constructor(message: string) {
@@ -20,12 +14,6 @@ export function isAbortError(e: unknown): boolean {
 }
 
 export function describeError(e: unknown): string {
-  if (e instanceof PrometheusError) {
-    if (e.status !== undefined && GATEWAY_STATUSES[e.status]) {
-      return GATEWAY_STATUSES[e.status];
-    }
-    return e.message;
-  }
   if (e instanceof Error) {
     return e.message || e.name;
   }

@@ -103,7 +103,16 @@ export function toGraphRequest(input: QueryInput, settings: ResolvedSettings): G
   if (!(Number.isFinite(input.fromMs) && Number.isFinite(input.toMs) && input.toMs > 0 && input.toMs >= input.fromMs)) {
     throw new ConfigurationError('The query has no valid time range.');
   }
-  const scopedVars = intervalScopedVars(input.fromMs, input.toMs, input.intervalMs, settings.scrapeIntervalS);
+  // Grafana fills $__interval in the browser; alert rules and Explore's raw queries leave it to the datasource.
+  const intervalMs = Math.max(0, Math.round(input.intervalMs));
+  const scopedVars: ScopedVars = {
+    ...intervalScopedVars(input.fromMs, input.toMs, intervalMs, settings.scrapeIntervalS),
+    __interval_ms: { text: String(intervalMs), value: intervalMs },
+    __interval: {
+      text: `${Math.max(1, Math.round(intervalMs / 1000))}s`,
+      value: `${Math.max(1, Math.round(intervalMs / 1000))}s`,
+    },
+  };
   const { query, notices } = resolveQuery({ ...raw, refId }, scopedVars, scopedOnlyTemplateSrv(), settings);
   const window = computeTimeWindow({
     fromMs: input.fromMs,

@@ -85,6 +85,7 @@ export function createInstance(ds: DataSourceInstanceSettings): DatasourceInstan
         url,
         headers: authHeaders(ds, jsonData),
         userAgent: USER_AGENT,
+        maxAnswerBytes: settings.maxAnswerBytes,
         tls: {
           caCert: jsonData.tlsAuthWithCACert ? secure.tlsCACert : undefined,
           clientCert: jsonData.tlsAuth ? secure.tlsClientCert : undefined,

@@ -70,3 +70,43 @@ describe('createPrometheusHttp', () => {
     p.close();
   });
 });
+
+describe('createPrometheusHttp redirects and limits', () => {
+  it('follows same-origin redirects with method, body and credentials; refuses other hosts', async () => {
+    const seen: string[] = [];
+    const s = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        seen.push(`${req.method} ${req.url} ${body} ${req.headers.authorization}`);
+        if (req.url === '/a/api/v1/query') {
+          res.writeHead(307, { Location: '/b/api/v1/query' }).end();
+        } else if (req.url === '/away/api/v1/query') {
+          res.writeHead(302, { Location: 'http://127.0.0.2:1/x' }).end();
+        } else {
+          res.writeHead(200).end('{}');
+        }
+      });
+    });
+    await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
+    const p = createPrometheusHttp({
+      url: `${url}/a`,
+      headers: { Authorization: 'Bearer t' },
+      tls: {},
+      userAgent: 'ua',
+    });
+    const res = await p.transport({ path: '/api/v1/query', method: 'POST', body: 'query=up' });
+    expect(res.status).toBe(200);
+    expect(seen).toEqual(['POST /a/api/v1/query query=up Bearer t', 'POST /b/api/v1/query query=up Bearer t']);
+    const away = createPrometheusHttp({ url: `${url}/away`, headers: {}, tls: {}, userAgent: 'ua' });
+    await expect(away.transport({ path: '/api/v1/query', method: 'POST', body: 'query=up' })).rejects.toThrow(
+      /redirected \(HTTP 302\) to http:\/\/127\.0\.0\.2:1\/x/
+    );
+    const small = createPrometheusHttp({ url, headers: {}, tls: {}, userAgent: 'ua', maxAnswerBytes: 1 });
+    await expect(small.transport({ path: '/api/v1/query', method: 'GET' })).rejects.toThrow(/larger than the limit/);
+    [p, away, small].forEach((x) => x.close());
+    s.closeAllConnections();
+    await new Promise((r) => s.close(r));
+  });
+});

@@ -6,8 +6,13 @@
 import http from 'node:http';
 import https from 'node:https';
 
-import { abortError } from '../../engine/client/errors';
-import type { HttpTransport } from '../../engine/client/transport';
+import { abortError, MAX_REDIRECTS, PrometheusError, redirectTarget, tooLargeError } from '../../engine/client/errors';
+import {
+  DEFAULT_MAX_ANSWER_BYTES,
+  HttpTransport,
+  TransportRequest,
+  TransportResponse,
+} from '../../engine/client/transport';
 
 export interface TlsOptions {
   caCert?: string;
@@ -24,6 +29,8 @@ export interface PrometheusHttpOptions {
   headers: Record<string, string>;
   tls: TlsOptions;
   userAgent: string;
+  /** Answers larger than this are refused while they are read (default DEFAULT_MAX_ANSWER_BYTES). */
+  maxAnswerBytes?: number;
 }
 
 export interface PrometheusHttp {
@@ -48,16 +55,18 @@ export function createPrometheusHttp(options: PrometheusHttpOptions): Prometheus
     : new http.Agent({ keepAlive: true, maxSockets: 16 });
   const prefix = base.pathname.replace(/\/+$/, '');
 
-  const transport: HttpTransport = (req) =>
+  const limit = options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
+
+  /** One request to one URL; a redirect comes back as `{redirect}` for the caller to follow or refuse. */
+  const once = (
+    req: TransportRequest,
+    target: URL
+  ): Promise<TransportResponse | { redirect: number; location?: string }> =>
     new Promise((resolve, reject) => {
       if (req.signal?.aborted) {
         reject(abortError());
         return;
       }
-      const target = new URL(base.origin);
-      const [pathOnly, query = ''] = req.path.split(/\?(.*)/s, 2);
-      target.pathname = prefix + (pathOnly.startsWith('/') ? pathOnly : '/' + pathOnly);
-      target.search = query;
       const headers: Record<string, string> = {
         Accept: 'application/json',
         'User-Agent': options.userAgent,
@@ -70,30 +79,85 @@ export function createPrometheusHttp(options: PrometheusHttpOptions): Prometheus
       if (body) {
         headers['Content-Length'] = String(body.length);
       }
+      let settled = false;
+      const settle = (e: Error | undefined, answer?: TransportResponse | { redirect: number; location?: string }) => {
+        if (settled) {
+          return;
+        }
+        settled = true;
+        req.signal?.removeEventListener('abort', onAbort);
+        if (e) {
+          reject(req.signal?.aborted ? abortError() : e);
+        } else {
+          resolve(answer!);
+        }
+      };
       const request = (secure ? https : http).request(target, { method: req.method, headers, agent }, (response) => {
+        const status = response.statusCode ?? 0;
+        if (status >= 300 && status < 400 && status !== 304) {
+          response.resume();
+          settle(undefined, { redirect: status, location: response.headers.location });
+          return;
+        }
+        const tooLarge = () => {
+          settle(tooLargeError(limit));
+          response.destroy();
+          request.destroy();
+        };
+        const declared = Number(response.headers['content-length']);
+        if (Number.isFinite(declared) && declared > limit) {
+          tooLarge();
+          return;
+        }
         const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => {
-          req.signal?.removeEventListener('abort', onAbort);
-          resolve({
-            status: response.statusCode ?? 0,
+        let bytes = 0;
+        response.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+          if (bytes > limit) {
+            tooLarge();
+            return;
+          }
+          chunks.push(chunk);
+        });
+        response.on('end', () =>
+          settle(undefined, {
+            status,
             statusText: response.statusMessage,
             body: Buffer.concat(chunks).toString('utf8'),
-          });
-        });
-        response.on('error', fail);
+            origin: target.origin,
+          })
+        );
+        response.on('error', (e) => settle(e));
       });
-      function fail(e: Error) {
-        req.signal?.removeEventListener('abort', onAbort);
-        reject(req.signal?.aborted ? abortError() : e);
-      }
       function onAbort() {
         request.destroy(abortError());
       }
       req.signal?.addEventListener('abort', onAbort, { once: true });
-      request.on('error', fail);
+      request.on('error', (e) => settle(e));
       request.end(body);
     });
+
+  const transport: HttpTransport = async (req) => {
+    let target = new URL(base.origin);
+    const [pathOnly, query = ''] = req.path.split(/\?(.*)/s, 2);
+    target.pathname = prefix + (pathOnly.startsWith('/') ? pathOnly : '/' + pathOnly);
+    target.search = query;
+    for (let hop = 0; ; hop++) {
+      const answer = await once(req, target);
+      if (!('redirect' in answer)) {
+        return answer;
+      }
+      if (hop >= MAX_REDIRECTS) {
+        throw new PrometheusError(
+          `Prometheus' URL redirected more than ${MAX_REDIRECTS} times`,
+          'redirect',
+          answer.redirect
+        );
+      }
+      // Same origin only, keeping method, body and credentials (a POST must stay a POST with its PromQL).
+      target = redirectTarget(target, answer.location, answer.redirect);
+    }
+  };
 
   return { transport, close: () => agent.destroy() };
 }

@@ -7,6 +7,7 @@ import { DEFAULT_QUERY_SHARDS, MAX_QUERY_SHARDS, isValidQueryShards } from '../.
 import { parseDurationSeconds } from '../timeWindow';
 import {
   DEFAULT_CLUSTER_DOMAIN,
+  DEFAULT_MAX_ANSWER_MB,
   DEFAULT_SCRAPE_INTERVAL,
   DEFAULT_SERVICE_DASHBOARD_UID,
   DEFAULT_TIMEOUT_SECONDS,
@@ -106,6 +107,8 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
 
   const scrape = jsonData.scrapeInterval ?? '';
   const scrapeInvalid = scrape.trim() !== '' && parseDurationSeconds(scrape) === undefined;
+  const maxAnswerText = jsonData.maxAnswerMB === undefined ? '' : String(jsonData.maxAnswerMB);
+  const maxAnswerInvalid = jsonData.maxAnswerMB !== undefined && !(Number(jsonData.maxAnswerMB) > 0);
   const timeoutText = jsonData.timeoutSeconds === undefined ? '' : String(jsonData.timeoutSeconds);
   const timeoutInvalid = jsonData.timeoutSeconds !== undefined && !(Number(jsonData.timeoutSeconds) > 0);
   const shardsText = jsonData.queryShards === undefined ? '' : String(jsonData.queryShards);
@@ -161,6 +164,25 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
             onChange={(e) => {
               const text = e.currentTarget.value;
               setJson({ timeoutSeconds: text.trim() === '' ? undefined : Number(text) });
+            }}
+          />
+        </Field>
+        <Field
+          label="Maximum answer size (MB)"
+          description={`Prometheus answers larger than this are refused with a message instead of being read (default ${DEFAULT_MAX_ANSWER_MB}; reading an answer takes about five times its size in the Grafana server's memory).`}
+          invalid={maxAnswerInvalid}
+          error={maxAnswerInvalid ? 'Use a positive number of MB' : undefined}
+        >
+          <Input
+            id="meshgraph-max-answer"
+            width={16}
+            type="number"
+            min={1}
+            placeholder={String(DEFAULT_MAX_ANSWER_MB)}
+            value={maxAnswerText}
+            onChange={(e) => {
+              const text = e.currentTarget.value;
+              setJson({ maxAnswerMB: text.trim() === '' ? undefined : Number(text) });
             }}
           />
         </Field>

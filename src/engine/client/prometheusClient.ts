@@ -37,6 +37,18 @@ function snippet(body: string): string {
   return s.length > 120 ? s.slice(0, 120) + '…' : s;
 }
 
+/** The title of an HTML page, or its first words: what a person would read on it. */
+export function pageWords(html: string): string {
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1];
+  const text = (
+    title && title.trim() !== '' ? title : html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ')
+  )
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > 80 ? text.slice(0, 80) + '…' : text;
+}
+
 function looksLikeJson(body: string): boolean {
   const t = body.trimStart();
   return t.startsWith('{');
@@ -112,9 +124,13 @@ export class PrometheusClient {
     }
     if (!looksLikeJson(res.body)) {
       const html = /^\s*</.test(res.body);
+      const who = res.origin ?? 'The server';
       throw new PrometheusError(
         html
-          ? `Prometheus answered with an HTML page (${httpText}) instead of JSON: the URL probably points at a proxy, login page or web UI, not the Prometheus API`
+          ? `${who} answered ${httpText} with an HTML page (${JSON.stringify(pageWords(res.body))}) instead of Prometheus' JSON: ` +
+              (status >= 500
+                ? 'a proxy in front of Prometheus probably failed to reach it'
+                : 'the URL probably points at a proxy, login page or web UI, not the Prometheus API')
           : status >= 400
             ? `Prometheus answered ${httpText}: ${snippet(res.body) || 'no details'}`
             : `Prometheus answered with something that is not JSON (${httpText}): ${snippet(res.body)}`,

@@ -132,3 +132,14 @@ describe('meshgraph arguments', () => {
     expect(parseArgs([], NOW).kind).toBe('help');
   });
 });
+
+describe('reserved scope labels', () => {
+  it('refuses --scope on labels the engine sets, with the reason', () => {
+    expect(() => graph('--namespaces', 'a', '--scope', '__name__=up')).toThrow(
+      /--scope __name__: __name__ is the metric name/
+    );
+    expect(() => graph('--namespaces', 'a', '--scope', 'reporter=source')).toThrow(
+      /--scope reporter: reporter is a label the engine itself/
+    );
+  });
+});

@@ -2,6 +2,7 @@
 import { DEFAULT_MAX_ANSWER_BYTES } from '../engine/client/transport';
 import { BoxBy, GraphOptions, GraphType, NodeFocus } from '../engine/model';
 import { defaultGraphOptions } from '../engine/options';
+import { reservedScopeLabel } from '../engine/planner/labels';
 import { isValidQueryShards, MAX_QUERY_SHARDS } from '../engine/planner/planQueries';
 import { isValidLabelName } from '../engine/promql/escape';
 
@@ -195,6 +196,10 @@ export function parseArgs(argv: string[], nowS: number = Math.floor(Date.now() /
         const name = k > 0 ? v.slice(0, k) : '';
         if (!isValidLabelName(name)) {
           throw new UsageError(`--scope: expected label=value with a valid label name, got ${JSON.stringify(v)}`);
+        }
+        const reserved = reservedScopeLabel(name);
+        if (reserved) {
+          throw new UsageError(`--scope ${name}: ${reserved}`);
         }
         o.scope[name] = v.slice(k + 1);
         break;

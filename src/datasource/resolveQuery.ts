@@ -5,6 +5,7 @@
 import type { ScopedVars } from '@grafana/data';
 
 import { defaultGraphOptions } from '../engine/options';
+import { reservedScopeLabel } from '../engine/planner/labels';
 import { isValidLabelName } from '../engine/promql/escape';
 import type {
   AmbientTraffic,
@@ -174,6 +175,11 @@ export function resolveQuery(
         severity: 'warning',
         text: `Scope label ${JSON.stringify(key)} is not a valid label name; it is ignored.`,
       });
+      continue;
+    }
+    const reserved = reservedScopeLabel(key);
+    if (reserved) {
+      notices.push({ severity: 'warning', text: `Scope label ignored: ${reserved}.` });
       continue;
     }
     const value = scalar(String(label.value ?? ''));

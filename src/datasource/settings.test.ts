@@ -61,3 +61,18 @@ describe('resolveSettings', () => {
     expect(bad.notices[0].text).toContain('degraded (20) is greater than failure (5)');
   });
 });
+
+describe('reserved scope labels in the settings', () => {
+  it('ignores a scope on a label the engine sets, with a notice', () => {
+    const s = resolveSettings({
+      scopeLabels: [
+        { key: 'reporter', value: 'source' },
+        { key: 'mesh_id', value: 'm1' },
+      ],
+    } as never);
+    expect(s.scope).toEqual([{ key: 'mesh_id', value: 'm1' }]);
+    expect(s.notices.map((n) => n.text).join(' ')).toMatch(
+      /scope label ignored: reporter is a label the engine itself/
+    );
+  });
+});

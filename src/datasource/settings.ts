@@ -1,6 +1,7 @@
 /** The datasource's jsonData, checked and completed with defaults once per query run. Pure. */
 import { validateTolerances } from '../engine/appenders/healthTolerances';
 import { DEFAULT_QUERY_SHARDS, MAX_QUERY_SHARDS, isValidQueryShards } from '../engine/planner/planQueries';
+import { reservedScopeLabel } from '../engine/planner/labels';
 import { isValidLabelName } from '../engine/promql/escape';
 import type { HealthTolerance, Notice } from '../engine/model';
 
@@ -87,6 +88,11 @@ export function resolveSettings(jsonData: MeshgraphOptions | undefined): Resolve
         severity: 'warning',
         text: `Datasource scope label ${JSON.stringify(key)} is not a valid Prometheus label name; it is ignored.`,
       });
+      continue;
+    }
+    const reserved = reservedScopeLabel(key);
+    if (reserved) {
+      notices.push({ severity: 'warning', text: `Datasource scope label ignored: ${reserved}.` });
       continue;
     }
     scope.push({ key, value: String(label.value ?? '') });

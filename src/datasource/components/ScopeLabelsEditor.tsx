@@ -1,6 +1,7 @@
 import React from 'react';
-import { Button, IconButton, Input, Stack } from '@grafana/ui';
+import { Button, IconButton, Input, Stack, Text } from '@grafana/ui';
 
+import { reservedScopeLabel } from '../../engine/planner/labels';
 import { isValidLabelName } from '../../engine/promql/escape';
 import type { ScopeLabel } from '../types';
 
@@ -20,7 +21,14 @@ export function ScopeLabelsEditor({ labels, onChange, onBlur, idPrefix }: Props)
   return (
     <Stack direction="column" gap={1}>
       {labels.map((label, index) => {
-        const invalid = label.key.trim() !== '' && !isValidLabelName(label.key.trim());
+        const key = label.key.trim();
+        const problem =
+          key === ''
+            ? undefined
+            : !isValidLabelName(key)
+              ? 'A label name must match [a-zA-Z_][a-zA-Z0-9_]*'
+              : reservedScopeLabel(key);
+        const invalid = problem !== undefined;
         return (
           <Stack key={index} gap={1} alignItems="center">
             <Input
@@ -30,7 +38,7 @@ export function ScopeLabelsEditor({ labels, onChange, onBlur, idPrefix }: Props)
               width={24}
               value={label.key}
               invalid={invalid}
-              title={invalid ? 'A label name must match [a-zA-Z_][a-zA-Z0-9_]*' : undefined}
+              title={problem}
               onChange={(e) => update(index, { key: e.currentTarget.value })}
               onBlur={onBlur}
             />
@@ -44,6 +52,11 @@ export function ScopeLabelsEditor({ labels, onChange, onBlur, idPrefix }: Props)
               onChange={(e) => update(index, { value: e.currentTarget.value })}
               onBlur={onBlur}
             />
+            {problem && (
+              <Text color="error" variant="bodySmall">
+                {problem}
+              </Text>
+            )}
             <IconButton
               name="trash-alt"
               aria-label={`Remove scope label ${index + 1}`}

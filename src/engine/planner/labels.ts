@@ -57,3 +57,19 @@ export type TrafficMetric =
   | typeof METRIC_RESP_MESSAGES
   | typeof METRIC_TCP_SENT
   | typeof METRIC_TCP_RECEIVED;
+
+/** Labels the engine matches or groups on itself; a scope label on one of them would conflict with its matchers. */
+const ENGINE_LABELS = new Set<string>(['__name__', 'reporter', 'le', 'app', ...GB_REQ, ...GB_SP]);
+
+/**
+ * Why a label cannot be a query-scope label, or undefined when it can (e.g. mesh_id). A scope on `reporter` would
+ * empty one of the two reporter copies the engine combines; one on `__name__` breaks every query.
+ */
+export function reservedScopeLabel(name: string): string | undefined {
+  if (!ENGINE_LABELS.has(name) && !/^(source|destination)_/.test(name)) {
+    return undefined;
+  }
+  return name === '__name__'
+    ? '__name__ is the metric name, which the engine chooses per query'
+    : `${name} is a label the engine itself matches or groups on; scope labels are for labels of your own (e.g. mesh_id, cluster)`;
+}

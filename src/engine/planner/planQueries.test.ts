@@ -2,6 +2,7 @@
 import { GraphOptions, NodeFocus } from '../model';
 import { expectValidPromQL } from '../promql/parse.testutil';
 import { planKialiBaseline } from './kialiBaseline';
+import { reservedScopeLabel } from './labels';
 import { firstLetterGroups, planQueries, shardNamespaces } from './planQueries';
 import { testOptions } from '../fold/planRunner.testutil';
 
@@ -180,5 +181,24 @@ describe('planQueries', () => {
     expect(q2.expr).toBe(
       'round(sum(rate(istio_requests_total{reporter="destination",destination_workload_namespace="shop"} [300s])) by (source_cluster,source_workload_namespace,source_workload,source_canonical_service,source_canonical_revision,destination_cluster,destination_service_namespace,destination_service,destination_service_name,destination_workload_namespace,destination_workload,destination_canonical_service,destination_canonical_revision,request_protocol,response_code,grpc_response_status,response_flags) > 0,0.001)'
     );
+  });
+});
+
+describe('reservedScopeLabel', () => {
+  it('refuses labels the engine matches or groups on, and allows labels of the user', () => {
+    expect(reservedScopeLabel('__name__')).toMatch(/metric name/);
+    for (const name of [
+      'reporter',
+      'source_workload_namespace',
+      'destination_service',
+      'response_code',
+      'app',
+      'source_whatever',
+    ]) {
+      expect({ name, reserved: reservedScopeLabel(name) !== undefined }).toEqual({ name, reserved: true });
+    }
+    for (const name of ['mesh_id', 'cluster', 'kiali_test', 'tenant']) {
+      expect(reservedScopeLabel(name)).toBeUndefined();
+    }
   });
 });

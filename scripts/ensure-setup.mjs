@@ -34,6 +34,9 @@ function log(message) {
   process.stderr.write(`[setup] ${message}\n`);
 }
 
+/** How long setup waits for another apt process (an unattended upgrade, another setup) to release its lock. */
+const APT_LOCK_WAIT_S = 600;
+
 export function ensureSystemPackages() {
   const missing = [...new Set(SYSTEM_PACKAGES.filter((p) => !existsSync(p.bin)).map((p) => p.pkg))];
   if (missing.length === 0) {
@@ -43,9 +46,11 @@ export function ensureSystemPackages() {
   if (typeof process.getuid === 'function' && process.getuid() !== 0) {
     throw new Error(`Missing Debian packages: ${missing.join(', ')}. Install them with:\n  sudo sh -c '${command}'`);
   }
-  log(`installing ${missing.join(', ')} with apt-get`);
+  log(`installing ${missing.join(', ')} with apt-get (waiting up to ${APT_LOCK_WAIT_S / 60} minutes if another apt process holds its lock)`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('sh', ['-c', command], { stdio: ['ignore', 'inherit', 'inherit'], env });
+  // apt waits for the dpkg and list locks itself with this option instead of failing at once.
+  const waiting = command.replace(/apt-get /g, `apt-get -o DPkg::Lock::Timeout=${APT_LOCK_WAIT_S} `);
+  execFileSync('sh', ['-c', waiting], { stdio: ['ignore', 'inherit', 'inherit'], env });
 }
 
 /** npm ci when node_modules is missing or older than the lockfile. */

@@ -16,6 +16,10 @@ import grafanaConfig, { type Env } from './.config/webpack/webpack.config';
 const nestedAssetPatterns = [
   { from: 'datasource/img/**/*', to: '.', noErrorOnMissing: true },
   { from: 'panel/img/**/*', to: '.', noErrorOnMissing: true },
+  // Every plugin.json lists the same screenshots under its own img/screenshots/ (the app's are copied by
+  // create-plugin from src/img/screenshots/).
+  { from: 'img/screenshots/*.png', to: 'datasource/img/screenshots/[name][ext]' },
+  { from: 'img/screenshots/*.png', to: 'panel/img/screenshots/[name][ext]' },
   // src/dashboards/*.json is already copied by create-plugin's `**/*.json` rule (to dist/dashboards/).
 ];
 

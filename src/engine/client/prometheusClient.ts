@@ -37,6 +37,29 @@ function snippet(body: string): string {
   return s.length > 120 ? s.slice(0, 120) + '…' : s;
 }
 
+/**
+ * A JSON answer that is not Prometheus' envelope: an error from a proxy or gateway in front of it (which server,
+ * the status and its message), or something else entirely.
+ */
+function notPrometheusAnswer(
+  res: TransportResponse,
+  env: { status?: unknown; message?: unknown; error?: unknown }
+): PrometheusError {
+  const httpText = `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}`;
+  const who = res.origin ?? 'The server';
+  const said =
+    typeof env.message === 'string' ? env.message : typeof env.error === 'string' ? env.error : snippet(res.body);
+  if (res.status >= 400) {
+    return new PrometheusError(`${who} answered ${httpText} instead of Prometheus: ${said}`, 'http', res.status);
+  }
+  const status = typeof env.status === 'string' ? ` with status "${env.status}"` : ' without a status';
+  return new PrometheusError(
+    `Unexpected answer from Prometheus (${httpText}${status}): ${snippet(res.body)}`,
+    'format',
+    res.status
+  );
+}
+
 /** The title of an HTML page, or its first words: what a person would read on it. */
 export function pageWords(html: string): string {
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1];
@@ -180,11 +203,7 @@ export class PrometheusClient {
       throw apiError(str(env.errorType), str(env.error), res.status);
     }
     if (env.status !== 'success') {
-      throw new PrometheusError(
-        `Unexpected answer from Prometheus (status ${JSON.stringify(env.status)}, HTTP ${res.status}): ${snippet(res.body)}`,
-        'format',
-        res.status
-      );
+      throw notPrometheusAnswer(res, env);
     }
     const resultType = env.data?.resultType;
     if (resultType !== 'vector') {

@@ -82,3 +82,20 @@ describe('fetchTransport (the CLI)', () => {
     await s.stop();
   });
 });
+
+describe('JSON errors from a proxy in front of Prometheus', () => {
+  it('names the server, the status and its message', async () => {
+    const s = await server((_req, res) =>
+      res
+        .writeHead(502, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ message: 'upstream unreachable' }))
+    );
+    const client = new PrometheusClient(fetchTransport(s.url));
+    const e = await client.instantQuery('up', 1).catch((x: Error) => x);
+    expect(String((e as Error).message)).toBe(
+      `${s.url} answered HTTP 502 Bad Gateway instead of Prometheus: upstream unreachable`
+    );
+    expect(String((e as Error).message)).not.toMatch(/undefined/);
+    await s.stop();
+  });
+});

@@ -19,7 +19,8 @@ import {
 import { nodeDataLinks } from '../../src/datasource/links';
 import { graphWireFrames } from '../../src/backend/frames/graphFrames';
 import { encodeFrame } from '../../src/backend/frames/arrowFrame';
-import { readArrowFrame } from '../support/grafanaFrames';
+import { GrafanaFrame, readArrowFrame } from '../support/grafanaFrames';
+import { BUILT_PLUGIN, PluginHost, startPlugin } from '../support/grafanaHost';
 import { NodeGraphView, readNodeGraph, ring } from '../support/nodeGraphReader';
 import { LoadedStore, STORES, StoreKind, startLoadedStore } from '../support/stores';
 import { ExpectedGraph, readable, withWaypointsUnfolded, withoutAccessChecks } from './kiali/expectations';
@@ -419,5 +420,82 @@ describe('departures from Kiali, pinned', () => {
       expect(Object.values(unboxed.nodes).filter((n) => n.parent !== undefined)).toEqual([]);
       expect(Object.keys(unboxed.edges).sort()).toEqual(Object.keys(boxed.edges).sort());
     }
+  });
+});
+
+/**
+ * The same graphs asked of the built backend plugin as Grafana asks it (QueryData over gRPC, the query as the
+ * panel saves it), read under the Go SDK's rules: Kiali's nodes and edges, with Kiali's counts.
+ */
+describe('through the backend plugin, as Grafana runs it', () => {
+  let host: PluginHost;
+  beforeAll(async () => {
+    host = await startPlugin(process.env.MESHGRAPH_PLUGIN_EXECUTABLE ?? BUILT_PLUGIN);
+  });
+  afterAll(() => host?.kill());
+
+  const column = (frame: GrafanaFrame, name: string) => frame.fields.find((f) => f.name === name)?.values ?? [];
+
+  /** The frames' rows under the keys of expectations.ts (nodeKey): "<nodeType> <cluster>/<namespace>/<name>". */
+  function keysOf(nodes: GrafanaFrame, edges: GrafanaFrame): { nodes: string[]; edges: string[] } {
+    const text = (name: string, i: number) => String(column(nodes, name)[i] ?? '');
+    const keyById = new Map<string, string>();
+    column(nodes, 'id').forEach((id, i) => {
+      const type = text('nodeType', i);
+      const where = `${text('cluster', i)}/${text('namespace', i)}`;
+      const name =
+        type === 'workload'
+          ? text('workload', i)
+          : type === 'app'
+            ? text('workload', i) || text('app', i)
+            : type === 'service'
+              ? text('service', i)
+              : type === 'unknown'
+                ? 'unknown'
+                : text('aggregateValue', i);
+      keyById.set(
+        String(id),
+        type === 'box' ? `box:${text('isBox', i)} ${where}/${text('app', i)}` : `${type} ${where}/${name}`
+      );
+    });
+    const source = column(edges, 'source');
+    const target = column(edges, 'target');
+    const protocol = column(edges, 'protocol');
+    return {
+      nodes: [...keyById.values()].sort(),
+      edges: source
+        .map((s, i) => `${keyById.get(String(s))} > ${keyById.get(String(target[i]))} ${protocol[i]}`)
+        .sort(),
+    };
+  }
+
+  it.each(['workload', 'app', 'versionedApp', 'service', 'complex'])('%s', async (name) => {
+    const c = CASES[name];
+    const store = stores.get('prometheus')!;
+    const o = options(c, c.data, store);
+    const query = {
+      namespaces: o.namespaces,
+      graphType: o.graphType,
+      injectServiceNodes: o.injectServiceNodes,
+      boxBy: o.boxBy,
+      ambientTraffic: o.ambientTraffic,
+      includeIdleEdges: o.includeIdleEdges,
+      rates: o.rates,
+      duration: `${o.duration}s`,
+      scope: Object.entries(o.scope).map(([key, value]) => ({ key, value })),
+      health: false,
+      kubeState: false,
+      responseDetails: true,
+    };
+    const answer = await host.queryData({ uid: `kiali-${name}`, url: store.url, jsonData: {} }, [
+      { refId: 'A', json: query, fromMs: (o.queryTime - o.duration) * 1000, toMs: o.queryTime * 1000 },
+    ]);
+    expect(answer.A.error).toBe('');
+    const nodes = answer.A.frames.find((f) => f.name === 'nodes')!;
+    const edges = answer.A.frames.find((f) => f.name === 'edges')!;
+    const want = withoutAccessChecks(c.expected()).graph;
+    const got = keysOf(nodes, edges);
+    expect(got.nodes).toEqual(Object.keys(want.nodes).sort());
+    expect(got.edges).toEqual(Object.keys(want.edges).sort());
   });
 });

@@ -61,9 +61,7 @@ export function sanitizeOverrides(raw: unknown): Partial<DisplaySettings> {
   const r = raw as Record<string, unknown>;
   const out: Partial<DisplaySettings> = {};
   if (Array.isArray(r.edgeLabels)) {
-    out.edgeLabels = r.edgeLabels.filter((m): m is EdgeLabelMode =>
-      EDGE_LABEL_MODES.some((x) => x.value === m)
-    );
+    out.edgeLabels = r.edgeLabels.filter((m): m is EdgeLabelMode => EDGE_LABEL_MODES.some((x) => x.value === m));
   }
   for (const k of [
     'showBadges',

@@ -107,7 +107,9 @@ function styleOf(page: Page, id: string, props: string[]): Promise<Record<string
   );
 }
 
-function edgeData(page: Page): Promise<Array<{ id: string; healthStatus?: string; hasTraffic?: boolean; visible: boolean }>> {
+function edgeData(
+  page: Page
+): Promise<Array<{ id: string; healthStatus?: string; hasTraffic?: boolean; visible: boolean }>> {
   return page.evaluate(() => {
     const el = document.querySelector('[data-testid="meshgraph-graph"]') as unknown as { __cy: any };
     return el.__cy.edges().map((e: any) => ({
@@ -220,7 +222,9 @@ describe('2. resize', () => {
 
     // After the user zooms, a resize keeps the user's zoom.
     const zoom = () =>
-      h.page.evaluate(() => (document.querySelector('[data-testid="meshgraph-graph"]') as unknown as { __cy: any }).__cy.zoom());
+      h.page.evaluate(() =>
+        (document.querySelector('[data-testid="meshgraph-graph"]') as unknown as { __cy: any }).__cy.zoom()
+      );
     const zoomIn = h.page.getByRole('button', { name: 'Zoom in' });
     await zoomIn.click();
     const z = await zoom();
@@ -262,7 +266,11 @@ describe('3. sizing with notices and Find errors', () => {
     const check = async () => {
       const graph = await rect(h.page, '[data-testid="meshgraph-graph"]');
       const fit = await rect(h.page, 'button[aria-label="Fit to panel"]');
-      return { graphBottom: graph.y2 <= panel.y2 + 0.5, fitBottom: fit.y2 <= panel.y2 + 0.5, graphHeight: graph.y2 - graph.y1 };
+      return {
+        graphBottom: graph.y2 <= panel.y2 + 0.5,
+        fitBottom: fit.y2 <= panel.y2 + 0.5,
+        graphHeight: graph.y2 - graph.y1,
+      };
     };
     expect(await check()).toMatchObject({ graphBottom: true, fitBottom: true });
     const input = h.page.getByLabel('Find', { exact: true });
@@ -406,9 +414,11 @@ describe('6. drawer', () => {
       undefined,
       { timeout: 15000 }
     );
-    const titles = await charts.locator('[data-testid="meshgraph-chart"]').evaluateAll((els) =>
-      els.map((e) => ({ title: e.getAttribute('data-title'), points: Number(e.getAttribute('data-points')) }))
-    );
+    const titles = await charts
+      .locator('[data-testid="meshgraph-chart"]')
+      .evaluateAll((els) =>
+        els.map((e) => ({ title: e.getAttribute('data-title'), points: Number(e.getAttribute('data-points')) }))
+      );
     expect(titles.map((t) => t.title)).toEqual(['Request rate', 'Error rate', 'Response time']);
     expect(titles[0].points).toBeGreaterThan(5);
     expect(h.sandbox.backendLog.some((r) => r.kind === 'resource' && /series/.test(JSON.stringify(r)))).toBe(true);
@@ -437,11 +447,17 @@ describe('7. table view', () => {
     const failure = table.locator('tbody td[data-health="Failure"]').first();
     expect(await failure.count()).toBe(1);
     const colour = await failure.evaluate((e) => getComputedStyle(e).color);
-    const normal = await table.locator('tbody td[data-health]').first().evaluate((e) => getComputedStyle(e.parentElement!.querySelector('th')!).color);
+    const normal = await table
+      .locator('tbody td[data-health]')
+      .first()
+      .evaluate((e) => getComputedStyle(e.parentElement!.querySelector('th')!).color);
     expect(colour).not.toBe(normal);
 
     // Clicking a row selects the element in the graph.
-    await table.getByRole('button', { name: /productpage/ }).first().click();
+    await table
+      .getByRole('button', { name: /productpage/ })
+      .first()
+      .click();
     await settle(h.page);
     expect(await h.page.locator('[data-testid="meshgraph-graph"]').count()).toBe(1);
     const selected = await h.page.evaluate(() => {
@@ -495,7 +511,13 @@ describe('10. animation', () => {
       .evaluateAll((els) => els.map((e) => e.getAttribute('fill')));
     const toRgb = (c: string) => {
       const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})/i.exec(c);
-      return m ? [1, 2, 3].map((i) => parseInt(m[i], 16)).join(',') : c.replace(/rgba?\(|\s|\)/g, '').split(',').slice(0, 3).join(',');
+      return m
+        ? [1, 2, 3].map((i) => parseInt(m[i], 16)).join(',')
+        : c
+            .replace(/rgba?\(|\s|\)/g, '')
+            .split(',')
+            .slice(0, 3)
+            .join(',');
     };
     const allowed = legend.map((c) => toRgb(String(c)).split(',').map(Number));
     // Opaque pixels of the dot canvas over a second of animation, by colour.

@@ -8,7 +8,12 @@ const HOSTILE = 'a"} or vector(1) #\\\n.*';
 describe('series resource', () => {
   it('plans three parseable queries for an app node, values only as literal matchers', () => {
     const req = parseSeriesRequest(
-      { node: { nodeType: 'app', cluster: 'c1', namespace: HOSTILE, app: 'productpage', version: 'v1' }, from: NOW - 3_600_000, to: NOW, maxPoints: 60 },
+      {
+        node: { nodeType: 'app', cluster: 'c1', namespace: HOSTILE, app: 'productpage', version: 'v1' },
+        from: NOW - 3_600_000,
+        to: NOW,
+        maxPoints: 60,
+      },
       NOW
     );
     const plan = planSeries(req, { mesh_id: HOSTILE });
@@ -43,7 +48,11 @@ describe('series resource', () => {
     );
     const parsed = expectValidPromQL(http.errorRate!);
     expect(parsed.matchers.map((m) => `${m.name}${m.op}${m.value}`)).toEqual(
-      expect.arrayContaining(['source_workload=frontend', 'destination_service_name=productpage', 'request_protocol=grpc'])
+      expect.arrayContaining([
+        'source_workload=frontend',
+        'destination_service_name=productpage',
+        'request_protocol=grpc',
+      ])
     );
     const tcp = planSeries(
       parseSeriesRequest(
@@ -68,7 +77,9 @@ describe('series resource', () => {
   it('refuses malformed requests in words', () => {
     expect(() => parseSeriesRequest({ from: NOW, to: NOW - 1, node: { nodeType: 'app' } }, NOW)).toThrow(/range/);
     expect(() => parseSeriesRequest({ node: { nodeType: 'box' } }, NOW)).not.toThrow();
-    expect(() => planSeries(parseSeriesRequest({ node: { nodeType: 'box' } }, NOW), undefined)).toThrow(SeriesRequestError);
+    expect(() => planSeries(parseSeriesRequest({ node: { nodeType: 'box' } }, NOW), undefined)).toThrow(
+      SeriesRequestError
+    );
     expect(() => parseSeriesRequest({ edge: { source: {}, target: {} } }, NOW)).toThrow(/nodeType/);
     expect(() => parseSeriesRequest({}, NOW)).toThrow(/node or an edge/);
   });

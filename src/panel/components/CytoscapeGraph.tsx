@@ -170,8 +170,42 @@ function visibleNodeCount(elements: ElementDefs, hidden: Selection): number {
   return elements.nodes.reduce((k, n) => (hidden.nodes.has(n.data.id) ? k : k + 1), 0);
 }
 
-function layoutKeyOf(topology: string, effective: string, hiddenKey: string, saved: boolean): string {
-  return `${topology}#${effective}#${hiddenKey}#${saved ? 'saved' : 'auto'}`;
+function layoutKeyOf(topology: string, effective: string, hiddenKey: string, savedKey: string): string {
+  return `${topology}#${effective}#${hiddenKey}#${savedKey}`;
+}
+
+/** A signature of saved positions (which nodes, where), so other saved positions lay out again. */
+function savedKeyOf(saved: Readonly<Record<string, Point>> | undefined): string {
+  if (!saved || Object.keys(saved).length === 0) {
+    return 'auto';
+  }
+  let n = 0;
+  let sx = 0;
+  let sy = 0;
+  let ids = 0;
+  for (const [id, p] of Object.entries(saved)) {
+    n++;
+    sx += p.x * ((n % 7) + 1);
+    sy += p.y * ((n % 5) + 1);
+    for (let i = 0; i < id.length; i++) {
+      ids = (ids * 31 + id.charCodeAt(i)) | 0;
+    }
+  }
+  return `saved:${n}:${sx.toFixed(1)}:${sy.toFixed(1)}:${ids}`;
+}
+
+/** Whether every visible leaf is where the saved positions put it (then saving changes nothing on screen). */
+function showsPositions(cy: Core, saved: Readonly<Record<string, Point>>): boolean {
+  let all = true;
+  cy.nodes().forEach((n) => {
+    if (!all || n.data('isBox') || n.hasClass(CLASS.hidden)) {
+      return;
+    }
+    const p = saved[n.id()];
+    const at = n.position();
+    all = !!p && Math.abs(at.x - p.x) < 0.5 && Math.abs(at.y - p.y) < 0.5;
+  });
+  return all;
 }
 
 /** Where a pointer on the element would be (nodes: centre; edges: between their ends). */
@@ -458,7 +492,7 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       if (!fitted) {
         cy.fit(cy.elements().not(`.${CLASS.hidden}`), FIT_PADDING);
       }
-      lastLayoutKey.current = layoutKeyOf(p.topology, p.layout.effective, hiddenKeyOf(p.hidden), hasSaved(p));
+      lastLayoutKey.current = layoutKeyOf(p.topology, p.layout.effective, hiddenKeyOf(p.hidden), savedKeyOf(p.savedPositions));
       setAttr(el, 'data-layout', p.layout.effective);
       setAttr(el, 'data-status', 'ready');
     } else {
@@ -665,8 +699,8 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
   // Find and hide classes; hiding re-runs the layout (as Kiali does), finding does not.
   const hiddenKey = useMemo(() => hiddenKeyOf(hidden), [hidden]);
   // A new instance resets lastLayoutKey, so the generation need not be part of the key.
-  const savedNow = hasSaved(props);
-  const layoutKey = layoutKeyOf(topology, layout.effective, hiddenKey, savedNow);
+  const savedKey = savedKeyOf(props.savedPositions);
+  const layoutKey = layoutKeyOf(topology, layout.effective, hiddenKey, savedKey);
   useEffect(() => {
     const cy = cyRef.current;
     const el = containerRef.current;
@@ -696,7 +730,9 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       const previous = lastLayoutKey.current;
       lastLayoutKey.current = layoutKey;
       // Saving the positions on screen changes nothing on screen: no layout pass (and no re-fit).
-      const justSaved = previous !== undefined && previous.replace(/#auto$/, '#saved') === layoutKey;
+      const sameGraph = previous !== undefined && previous.replace(/#[^#]*$/, '') === layoutKey.replace(/#[^#]*$/, '');
+      const saved = latest.current.savedPositions;
+      const justSaved = sameGraph && !!saved && showsPositions(cy, saved);
       if (!justSaved) {
         runLayout();
       }

@@ -48,8 +48,19 @@ export function DisplayMenu({ display, overridden, query, onChange, onReset, com
         setOpen(false);
       }
     };
+    // Escape closes it wherever the focus is (a select's menu, the page).
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) {
+        setOpen(false);
+        buttonRef.current?.focus();
+      }
+    };
     document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
   }, [open]);
 
   const toggleLabel = (mode: EdgeLabelMode, on: boolean) =>
@@ -57,7 +68,11 @@ export function DisplayMenu({ display, overridden, query, onChange, onReset, com
       'edgeLabels',
       on ? [...display.edgeLabels.filter((m) => m !== mode), mode] : display.edgeLabels.filter((m) => m !== mode)
     );
-  const check = (key: 'showBadges' | 'showIdleNodes' | 'showIdleEdges' | 'animation' | 'widthByTraffic' | 'colorBlind', label: string, description?: string) => (
+  const check = (
+    key: 'showBadges' | 'showIdleNodes' | 'showIdleEdges' | 'animation' | 'widthByTraffic' | 'colorBlind',
+    label: string,
+    description?: string
+  ) => (
     <Checkbox
       label={label}
       description={description}
@@ -91,6 +106,7 @@ export function DisplayMenu({ display, overridden, query, onChange, onReset, com
           data-testid="meshgraph-display-menu"
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
+              // Not the panel's Escape (closing the details): this one closes the menu.
               e.stopPropagation();
               setOpen(false);
               buttonRef.current?.focus();
@@ -184,7 +200,14 @@ const getStyles = (theme: GrafanaTheme2) => ({
     flexDirection: 'column',
     gap: theme.spacing(1),
   }),
-  group: css({ border: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: theme.spacing(0.5) }),
+  group: css({
+    border: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(0.5),
+  }),
   legend: css({
     fontSize: theme.typography.bodySmall.fontSize,
     fontWeight: theme.typography.fontWeightMedium,

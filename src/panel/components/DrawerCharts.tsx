@@ -187,9 +187,7 @@ function Chart({
     paths.push(d);
   }
   const summary =
-    values.length === 0
-      ? 'no data in the range'
-      : `last ${format(unit, last as number)}, max ${format(unit, max)}`;
+    values.length === 0 ? 'no data in the range' : `last ${format(unit, last as number)}, max ${format(unit, max)}`;
   return (
     <figure
       className={styles.chart}

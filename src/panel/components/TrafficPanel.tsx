@@ -164,8 +164,7 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
 
   // What the query says about the query-level Display choices (absent: not a Meshgraph query).
   const target = (props.data.request?.targets ?? []).find((t) => 'graphType' in t || 'namespaces' in t) as
-    | Record<string, unknown>
-    | undefined;
+    Record<string, unknown> | undefined;
   const queryChoices = target
     ? {
         serviceNodes: target.injectServiceNodes !== false,
@@ -311,21 +310,11 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
           <IconButton
             name="save"
             aria-label="Save layout"
-            tooltip={
-              saved
-                ? 'Save the positions again (into the panel options; save the dashboard to keep them)'
-                : 'Save the node positions into the panel options (save the dashboard to keep them)'
-            }
+            tooltip="Save layout: the node positions go into the panel options (save the dashboard to keep them)"
             disabled={tableView}
             onClick={saveLayout}
           />
-          <ExportMenu
-            graph={graph}
-            graphApi={graphApi}
-            palette={palette}
-            title={props.title}
-            disabled={tableView}
-          />
+          <ExportMenu graph={graph} graphApi={graphApi} palette={palette} title={props.title} disabled={tableView} />
         </div>
       </div>
       {notices.length > 0 && (

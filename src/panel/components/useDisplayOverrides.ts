@@ -1,12 +1,5 @@
 import { useCallback, useState } from 'react';
-import {
-  DisplaySettings,
-  readOverrides,
-  storageKey,
-  StorageLike,
-  withChoice,
-  writeOverrides,
-} from '../display';
+import { DisplaySettings, readOverrides, storageKey, StorageLike, withChoice, writeOverrides } from '../display';
 
 function storage(): StorageLike | undefined {
   try {

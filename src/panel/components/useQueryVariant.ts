@@ -39,7 +39,9 @@ export function useQueryVariant(data: PanelData, overrides: Record<string, unkno
     }
     const meshgraph = targets.filter((t) => 'graphType' in t || 'namespaces' in t);
     const differs = meshgraph.some((t) =>
-      Object.entries(overrides).some(([k, v]) => !same((t as unknown as Record<string, unknown>)[k] ?? QUERY_DEFAULTS[k], v))
+      Object.entries(overrides).some(
+        ([k, v]) => !same((t as unknown as Record<string, unknown>)[k] ?? QUERY_DEFAULTS[k], v)
+      )
     );
     return differs ? overrides : undefined;
   }, [overrides, targets]);
@@ -55,52 +57,56 @@ export function useQueryVariant(data: PanelData, overrides: Record<string, unkno
     const ref = request.targets.find((t) => t.datasource)?.datasource ?? undefined;
     getDataSourceSrv()
       .get(ref, request.scopedVars)
-      .then((ds) => {
-        if (cancelled) {
-          return;
-        }
-        if (ds.meta?.id !== MESHGRAPH_DS && ds.type !== MESHGRAPH_DS) {
-          setState({ key, variant: { loading: false, error: 'only the Meshgraph datasource has these choices' } });
-          return;
-        }
-        const targets2 = request.targets.map((t) =>
-          'graphType' in t || 'namespaces' in t ? { ...t, ...changed } : t
-        );
-        const result = ds.query({
-          ...request,
-          requestId: `${request.requestId}-display`,
-          targets: targets2,
-        }) as Observable<DataQueryResponse> | Promise<DataQueryResponse>;
-        const done = (res: DataQueryResponse) => {
+      .then(
+        (ds) => {
           if (cancelled) {
             return;
           }
-          const error = res.errors?.[0]?.message;
-          setState({
-            key,
-            variant: {
-              loading: false,
-              error,
-              data: error
-                ? undefined
-                : { state: LoadingState.Done, series: res.data, timeRange: data.timeRange, request },
-            },
-          });
-        };
-        const fail = (e: unknown) =>
-          !cancelled &&
-          setState({ key, variant: { loading: false, error: (e as Error)?.message ?? 'the query failed' } });
-        if (typeof (result as Promise<DataQueryResponse>).then === 'function') {
-          (result as Promise<DataQueryResponse>).then(done, fail);
-        } else {
-          let last: DataQueryResponse | undefined;
-          sub = (result as Observable<DataQueryResponse>).subscribe({
-            next: (r) => (last = r),
-            error: fail,
-            complete: () => last && done(last),
-          });
-        }
-      }, (e: unknown) => !cancelled && setState({ key, variant: { loading: false, error: String((e as Error)?.message ?? e) } }));
+          if (ds.meta?.id !== MESHGRAPH_DS && ds.type !== MESHGRAPH_DS) {
+            setState({ key, variant: { loading: false, error: 'only the Meshgraph datasource has these choices' } });
+            return;
+          }
+          const targets2 = request.targets.map((t) =>
+            'graphType' in t || 'namespaces' in t ? { ...t, ...changed } : t
+          );
+          const result = ds.query({
+            ...request,
+            requestId: `${request.requestId}-display`,
+            targets: targets2,
+          }) as Observable<DataQueryResponse> | Promise<DataQueryResponse>;
+          const done = (res: DataQueryResponse) => {
+            if (cancelled) {
+              return;
+            }
+            const error = res.errors?.[0]?.message;
+            setState({
+              key,
+              variant: {
+                loading: false,
+                error,
+                data: error
+                  ? undefined
+                  : { state: LoadingState.Done, series: res.data, timeRange: data.timeRange, request },
+              },
+            });
+          };
+          const fail = (e: unknown) =>
+            !cancelled &&
+            setState({ key, variant: { loading: false, error: (e as Error)?.message ?? 'the query failed' } });
+          if (typeof (result as Promise<DataQueryResponse>).then === 'function') {
+            (result as Promise<DataQueryResponse>).then(done, fail);
+          } else {
+            let last: DataQueryResponse | undefined;
+            sub = (result as Observable<DataQueryResponse>).subscribe({
+              next: (r) => (last = r),
+              error: fail,
+              complete: () => last && done(last),
+            });
+          }
+        },
+        (e: unknown) =>
+          !cancelled && setState({ key, variant: { loading: false, error: String((e as Error)?.message ?? e) } })
+      );
     return () => {
       cancelled = true;
       sub?.unsubscribe();

@@ -22,7 +22,10 @@ import { CLASS } from '../graph/style';
 import type { PanelGraph } from '../graph/types';
 
 export function fileName(title: string | undefined): string {
-  const base = (title ?? '').trim().replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '');
+  const base = (title ?? '')
+    .trim()
+    .replace(/[^\w.-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   const stamp = new Date().toISOString().replace(/[:]/g, '').replace(/\..*$/, '');
   return `${base || 'meshgraph'}-${stamp}`;
 }
@@ -133,10 +136,13 @@ function labelSvg(
   const lines = text.split('\n');
   const lh = size * 1.2;
   const weight = String(ele.style('font-weight') || 'normal');
-  const y0 = valign === 'top' ? y - lines.length * lh + size * 0.8 : valign === 'bottom' ? y + size * 0.9 : y - ((lines.length - 1) * lh) / 2 + size * 0.35;
-  const tspans = lines
-    .map((l, i) => `<tspan x="${num(x)}" y="${num(y0 + i * lh)}">${xmlEscape(l)}</tspan>`)
-    .join('');
+  const y0 =
+    valign === 'top'
+      ? y - lines.length * lh + size * 0.8
+      : valign === 'bottom'
+        ? y + size * 0.9
+        : y - ((lines.length - 1) * lh) / 2 + size * 0.35;
+  const tspans = lines.map((l, i) => `<tspan x="${num(x)}" y="${num(y0 + i * lh)}">${xmlEscape(l)}</tspan>`).join('');
   return (
     `<text text-anchor="middle" font-size="${num(size)}" font-weight="${xmlEscape(weight)}" fill="${xmlEscape(color(ele, 'color'))}" ` +
     `stroke="${xmlEscape(outline)}" stroke-width="${num(2 * zoom)}" paint-order="stroke" stroke-linejoin="round">${tspans}</text>`
@@ -161,7 +167,11 @@ export function svgOfView(cy: cytoscape.Core, palette: Palette): string {
     );
   const leaves = cy.nodes().filter((n) => !n.data('isBox') && visible(n as cytoscape.NodeSingular));
   const drawNode = (n: cytoscape.NodeSingular, isBox: boolean) => {
-    const bb = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false, includeUnderlays: false } as never);
+    const bb = n.renderedBoundingBox({
+      includeLabels: false,
+      includeOverlays: false,
+      includeUnderlays: false,
+    } as never);
     const bw = styleNum(n, 'border-width') * zoom;
     const x = (bb.x1 + bb.x2) / 2;
     const y = (bb.y1 + bb.y2) / 2;
@@ -170,7 +180,12 @@ export function svgOfView(cy: cytoscape.Core, palette: Palette): string {
     const fill = color(n, 'background-color');
     const stroke = color(n, 'border-color');
     const dash = String(n.style('border-style'));
-    const dashAttr = dash === 'dotted' ? ` stroke-dasharray="${num(bw)} ${num(2 * bw)}"` : dash === 'dashed' ? ` stroke-dasharray="${num(4 * bw)} ${num(2 * bw)}"` : '';
+    const dashAttr =
+      dash === 'dotted'
+        ? ` stroke-dasharray="${num(bw)} ${num(2 * bw)}"`
+        : dash === 'dashed'
+          ? ` stroke-dasharray="${num(4 * bw)} ${num(2 * bw)}"`
+          : '';
     const common = `fill="${xmlEscape(fill)}" stroke="${xmlEscape(stroke)}" stroke-width="${num(bw)}"${dashAttr}${dimmed(n) ? ` opacity="${n.style('opacity')}"` : ''}`;
     const shape = String(n.style('shape'));
     const points = polygonPoints(shape, x, y, nw, nh);
@@ -197,13 +212,22 @@ export function svgOfView(cy: cytoscape.Core, palette: Palette): string {
     }
     const s = e.renderedSourceEndpoint();
     const t = e.renderedTargetEndpoint();
-    const ctrl = (e as unknown as { renderedControlPoints?: () => Array<{ x: number; y: number }> | undefined }).renderedControlPoints?.();
+    let ctrl: Array<{ x: number; y: number }> | undefined;
+    try {
+      // Cytoscape throws here for edges drawn straight (they have no control points).
+      ctrl = (
+        e as unknown as { renderedControlPoints(): Array<{ x: number; y: number }> | undefined }
+      ).renderedControlPoints();
+    } catch {
+      ctrl = undefined;
+    }
     let d = `M${num(s.x)} ${num(s.y)}`;
     if (ctrl && ctrl.length > 0) {
       // Cytoscape's bezier edges: quadratic curves through the midpoints of their control points.
       const pts = [s, ...ctrl, t];
       for (let i = 1; i < pts.length - 1; i++) {
-        const end = i === pts.length - 2 ? pts[i + 1] : { x: (pts[i].x + pts[i + 1].x) / 2, y: (pts[i].y + pts[i + 1].y) / 2 };
+        const end =
+          i === pts.length - 2 ? pts[i + 1] : { x: (pts[i].x + pts[i + 1].x) / 2, y: (pts[i].y + pts[i + 1].y) / 2 };
         d += ` Q${num(pts[i].x)} ${num(pts[i].y)} ${num(end.x)} ${num(end.y)}`;
       }
     } else {
@@ -212,7 +236,12 @@ export function svgOfView(cy: cytoscape.Core, palette: Palette): string {
     const stroke = color(e, 'line-color');
     const width = styleNum(e, 'width') * zoom;
     const ls = String(e.style('line-style'));
-    const dash = ls === 'dotted' ? ` stroke-dasharray="${num(width)} ${num(2 * width)}"` : ls === 'dashed' ? ` stroke-dasharray="${num(4 * width)} ${num(2 * width)}"` : '';
+    const dash =
+      ls === 'dotted'
+        ? ` stroke-dasharray="${num(width)} ${num(2 * width)}"`
+        : ls === 'dashed'
+          ? ` stroke-dasharray="${num(4 * width)} ${num(2 * width)}"`
+          : '';
     const op = dimmed(e) ? ` opacity="${e.style('opacity')}"` : '';
     parts.push(`<path d="${d}" fill="none" stroke="${xmlEscape(stroke)}" stroke-width="${num(width)}"${dash}${op}/>`);
     // The arrow head at the target, along the last segment.

@@ -14,9 +14,11 @@ import {
   Placement,
   Point,
 } from './fastLayout';
+import cytoscape from 'cytoscape';
+import { hasLayout } from './cy';
 import { leafBlock } from './labelMetrics';
 
-export type BoxedLayoutName = 'grid' | 'concentric' | 'breadthfirst';
+export type BoxedLayoutName = 'grid' | 'concentric' | 'breadthfirst' | 'fcose';
 
 const GAP = 30;
 
@@ -112,10 +114,7 @@ export function concentricPlacement(level: readonly LevelBlock[], edges: Readonl
 }
 
 /** Breadth-first layers from the traffic sources, top to bottom (Cytoscape's breadthfirst direction). */
-export function breadthfirstPlacement(
-  level: readonly LevelBlock[],
-  edges: ReadonlyArray<[string, string]>
-): Placement {
+export function breadthfirstPlacement(level: readonly LevelBlock[], edges: ReadonlyArray<[string, string]>): Placement {
   // The layered placement goes left to right: run it on transposed blocks and transpose back.
   const transposed = level.map((b) => ({ ...b, w: b.h, h: b.w }));
   const placed = layeredPlacement(transposed, edges);
@@ -124,6 +123,91 @@ export function breadthfirstPlacement(
     topLeft.set(id, { x: p.y, y: p.x });
   }
   return { topLeft, w: placed.h, h: placed.w };
+}
+
+/**
+ * fCoSE over one level (blocks as rectangles of their size), then any overlap left pushed apart: fCoSE keeps
+ * compound boxes apart only approximately, and boxes must never overlap. Needs fCoSE registered (loadFcose).
+ */
+export function fcosePlacement(level: readonly LevelBlock[], edges: ReadonlyArray<[string, string]>): Placement {
+  const centres = new Map<string, Point>();
+  if (level.length === 1) {
+    centres.set(level[0].id, { x: 0, y: 0 });
+    return fromCentres(level, centres);
+  }
+  const ids = new Set(level.map((b) => b.id));
+  const cy = cytoscape({
+    headless: true,
+    styleEnabled: true,
+    style: [{ selector: 'node', style: { shape: 'rectangle', width: 'data(w)', height: 'data(h)' } }],
+    elements: [
+      ...level.map((b, i) => ({
+        group: 'nodes' as const,
+        data: { id: b.id, w: b.w, h: b.h },
+        // A deterministic start (a spiral), so the same graph gives the same picture.
+        position: { x: Math.cos(i * 2.4) * 40 * Math.sqrt(i + 1), y: Math.sin(i * 2.4) * 40 * Math.sqrt(i + 1) },
+      })),
+      ...edges
+        .filter(([a, b]) => a !== b && ids.has(a) && ids.has(b))
+        .map(([a, b], i) => ({ group: 'edges' as const, data: { id: `e${i}`, source: a, target: b } })),
+    ],
+  });
+  try {
+    cy.layout({
+      name: 'fcose',
+      randomize: false,
+      animate: false,
+      fit: false,
+      quality: 'default',
+      nodeDimensionsIncludeLabels: false,
+      uniformNodeDimensions: false,
+      packComponents: true,
+      nodeRepulsion: 6000,
+      idealEdgeLength: 80,
+      nodeSeparation: GAP,
+    } as unknown as cytoscape.LayoutOptions).run();
+    for (const b of level) {
+      const p = cy.getElementById(b.id).position();
+      centres.set(b.id, { x: p.x, y: p.y });
+    }
+  } finally {
+    cy.destroy();
+  }
+  separate(level, centres);
+  return fromCentres(level, centres);
+}
+
+/** Pushes overlapping blocks apart (along the axis where they overlap least) until none overlap. */
+export function separate(level: readonly LevelBlock[], centres: Map<string, Point>, gap = GAP): void {
+  for (let round = 0; round < 200; round++) {
+    let moved = false;
+    for (let i = 0; i < level.length; i++) {
+      for (let j = i + 1; j < level.length; j++) {
+        const a = level[i];
+        const b = level[j];
+        const pa = centres.get(a.id) as Point;
+        const pb = centres.get(b.id) as Point;
+        const ox = (a.w + b.w) / 2 + gap - Math.abs(pa.x - pb.x);
+        const oy = (a.h + b.h) / 2 + gap - Math.abs(pa.y - pb.y);
+        if (ox <= 0 || oy <= 0) {
+          continue;
+        }
+        moved = true;
+        if (ox < oy) {
+          const d = (ox / 2) * (pa.x < pb.x || (pa.x === pb.x && a.id < b.id) ? -1 : 1);
+          pa.x += d;
+          pb.x -= d;
+        } else {
+          const d = (oy / 2) * (pa.y < pb.y || (pa.y === pb.y && a.id < b.id) ? -1 : 1);
+          pa.y += d;
+          pb.y -= d;
+        }
+      }
+    }
+    if (!moved) {
+      return;
+    }
+  }
 }
 
 function fromCentres(level: readonly LevelBlock[], centres: Map<string, Point>): Placement {
@@ -160,13 +244,23 @@ export function labelledLeaf(nodes: readonly LayoutNodeIn[]): (id: string) => Le
   };
 }
 
+/** Whether a layout can be computed per box now (fCoSE once it is loaded). */
+export function boxedLayoutReady(name: BoxedLayoutName): boolean {
+  return name !== 'fcose' || hasLayout('fcose');
+}
+
 export function boxedLayoutPositions(
   name: BoxedLayoutName,
   nodes: readonly LayoutNodeIn[],
   edges: readonly LayoutEdgeIn[]
 ): Map<string, Point> {
   const place =
-    name === 'grid' ? gridPlacement : name === 'concentric' ? concentricPlacement : breadthfirstPlacement;
+    name === 'grid'
+      ? gridPlacement
+      : name === 'concentric'
+        ? concentricPlacement
+        : name === 'fcose'
+          ? fcosePlacement
+          : breadthfirstPlacement;
   return boxedPositions(nodes, edges, place, labelledLeaf(nodes));
 }
-

@@ -109,7 +109,14 @@ const GLYPHS: Record<IconName, Contour[]> = {
   lock: [
     rect(170, -20, 830, 430),
     rect(460, 100, 540, 300, true),
-    poly([[250, 430], ...arc(500, 560, 250, Math.PI, 0), [750, 430], [660, 430], ...arc(500, 560, 160, 0, Math.PI), [340, 430]]),
+    poly([
+      [250, 430],
+      ...arc(500, 560, 250, Math.PI, 0),
+      [750, 430],
+      [660, 430],
+      ...arc(500, 560, 160, 0, Math.PI),
+      [340, 430],
+    ]),
   ],
   trafficSource: [
     poly([
@@ -132,7 +139,12 @@ const GLYPHS: Record<IconName, Contour[]> = {
       [600, 60],
     ]),
   ],
-  gateway: [...ring(500, 400, 420, 80), bar([110, 400], [890, 400], 70), ellipse(500, 400, 170, 420), ellipse(500, 400, 95, 345, true)],
+  gateway: [
+    ...ring(500, 400, 420, 80),
+    bar([110, 400], [890, 400], 70),
+    ellipse(500, 400, 170, 420),
+    ellipse(500, 400, 95, 345, true),
+  ],
   waypoint: [
     poly([
       [500, -40],
@@ -193,11 +205,7 @@ const GLYPHS: Record<IconName, Contour[]> = {
       [300, 460],
     ]),
   ],
-  missingSidecar: [
-    rect(140, 20, 860, 780),
-    rect(230, 110, 770, 690, true),
-    bar([120, 0], [880, 800], 90),
-  ],
+  missingSidecar: [rect(140, 20, 860, 780), rect(230, 110, 770, 690, true), bar([120, 0], [880, 800], 90)],
   degraded: [
     poly([
       [500, 820],
@@ -226,7 +234,20 @@ const GLYPHS: Record<IconName, Contour[]> = {
       [540, 500],
     ]),
   ],
-  healthy: [ellipse(500, 400, 440, 440), poly([[240, 420], [310, 490], [440, 360], [700, 620], [770, 550], [440, 220]], true)],
+  healthy: [
+    ellipse(500, 400, 440, 440),
+    poly(
+      [
+        [240, 420],
+        [310, 490],
+        [440, 360],
+        [700, 620],
+        [770, 550],
+        [440, 220],
+      ],
+      true
+    ),
+  ],
 };
 
 const ORDER: IconName[] = Object.keys(ICON) as IconName[];
@@ -317,7 +338,13 @@ function glyph(contours: Contour[]): GlyphOut {
 function checksum(bytes: number[]): number {
   let sum = 0;
   for (let i = 0; i < bytes.length; i += 4) {
-    sum = (sum + ((bytes[i] << 24) >>> 0) + ((bytes[i + 1] ?? 0) << 16) + ((bytes[i + 2] ?? 0) << 8) + (bytes[i + 3] ?? 0)) >>> 0;
+    sum =
+      (sum +
+        ((bytes[i] << 24) >>> 0) +
+        ((bytes[i + 1] ?? 0) << 16) +
+        ((bytes[i + 2] ?? 0) << 8) +
+        (bytes[i + 3] ?? 0)) >>>
+      0;
   }
   return sum;
 }
@@ -580,5 +607,7 @@ export function loadIconFont(): Promise<boolean> {
 /** SVG markup of an icon (for the legend and exports), filled with `color`, `size` px square. */
 export function iconSvgPath(name: IconName): string {
   // Font units are y-up with the baseline at 0: flip into a 0..1000 box with the ascent at the top.
-  return GLYPHS[name].map((c) => `M${c.map(([x, y]) => `${Math.round(x)} ${Math.round(850 - y)}`).join('L')}Z`).join('');
+  return GLYPHS[name]
+    .map((c) => `M${c.map(([x, y]) => `${Math.round(x)} ${Math.round(850 - y)}`).join('L')}Z`)
+    .join('');
 }

@@ -22,7 +22,12 @@ export interface Candidate {
 }
 
 /** The candidate nearest to `from` in the direction of the arrow (undefined when nothing lies that way). */
-export function nearestInDirection(from: { x: number; y: number }, arrow: Arrow, candidates: readonly Candidate[], except?: string): string | undefined {
+export function nearestInDirection(
+  from: { x: number; y: number },
+  arrow: Arrow,
+  candidates: readonly Candidate[],
+  except?: string
+): string | undefined {
   const d = DIRS[arrow];
   let best: string | undefined;
   let bestScore = Infinity;
@@ -50,7 +55,11 @@ export function nearestInDirection(from: { x: number; y: number }, arrow: Arrow,
 }
 
 /** The next node for an arrow key; from nothing, the top-left node. */
-export function nextByArrow(cy: cytoscape.Core, current: cytoscape.CollectionReturnValue | undefined, arrow: Arrow): string | undefined {
+export function nextByArrow(
+  cy: cytoscape.Core,
+  current: cytoscape.CollectionReturnValue | undefined,
+  arrow: Arrow
+): string | undefined {
   const nodes: Candidate[] = [];
   cy.nodes().forEach((n) => {
     if (!n.data('isBox') && n.visible()) {
@@ -64,9 +73,7 @@ export function nextByArrow(cy: cytoscape.Core, current: cytoscape.CollectionRet
   if (!current || current.empty()) {
     return [...nodes].sort((a, b) => a.x + a.y - (b.x + b.y))[0].id;
   }
-  const from = current.isNode()
-    ? current.position()
-    : (current as unknown as cytoscape.EdgeSingular).midpoint();
+  const from = current.isNode() ? current.position() : (current as unknown as cytoscape.EdgeSingular).midpoint();
   return nearestInDirection(from, arrow, nodes, current.id()) ?? (current.isNode() ? current.id() : undefined);
 }
 
@@ -77,7 +84,11 @@ export function describeElement(ele: cytoscape.CollectionReturnValue, elements: 
   }
   if (ele.isNode()) {
     const d = elements.nodeData.get(ele.id());
-    const name = d ? String(d.label ?? ele.id()).replace(/[\uE000-\uF8FF]\s?/g, '').replace(/\n/g, ' ') : ele.id();
+    const name = d
+      ? String(d.label ?? ele.id())
+          .replace(/[\uE000-\uF8FF]\s?/g, '')
+          .replace(/\n/g, ' ')
+      : ele.id();
     const kind = d?.nodeType && d.nodeType !== 'generic' ? `${d.nodeType}` : 'node';
     const health = d?.healthStatus && d.healthStatus !== 'NA' ? `, ${d.healthStatus}` : '';
     const edges = ele.connectedEdges().filter((x) => x.visible()).length;
@@ -88,7 +99,11 @@ export function describeElement(ele: cytoscape.CollectionReturnValue, elements: 
   const src = elements.nodeData.get(String(edge.data('source')));
   const dst = elements.nodeData.get(String(edge.data('target')));
   const name = (n: typeof src, id: string) =>
-    n ? String(n.label ?? id).replace(/[\uE000-\uF8FF]\s?/g, '').replace(/\n/g, ' ') : id;
+    n
+      ? String(n.label ?? id)
+          .replace(/[\uE000-\uF8FF]\s?/g, '')
+          .replace(/\n/g, ' ')
+      : id;
   const rate = e
     ? e.protocol === 'tcp'
       ? formatByteRate(e.tcp, true)
@@ -102,4 +117,3 @@ export function describeElement(ele: cytoscape.CollectionReturnValue, elements: 
     `${err > 0 ? `, ${formatPercent(err)} errors` : ''}${health}. Enter for details.`
   );
 }
-

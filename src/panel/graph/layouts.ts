@@ -4,7 +4,7 @@
  * about 55 s and fcose 2.4–11.5 s at 1,000 nodes, while the first paint must stay within 1.5 s.
  */
 import { boxedDagrePositions, DAGRE_OPTIONS, hasBoxes } from './boxedDagre';
-import { boxedLayoutPositions } from './boxedLayouts';
+import { boxedLayoutPositions, boxedLayoutReady } from './boxedLayouts';
 import { fastLayeredPositions, LayoutEdgeIn, LayoutNodeIn, Point } from './fastLayout';
 
 export type LayoutName = 'dagre' | 'fcose' | 'grid' | 'concentric' | 'breadthfirst';
@@ -76,7 +76,11 @@ export function presetPositions(
   if (effective === 'dagre' && hasBoxes(nodes)) {
     return boxedDagrePositions(nodes, edges);
   }
-  if ((effective === 'grid' || effective === 'concentric' || effective === 'breadthfirst') && hasBoxes(nodes)) {
+  if (
+    (effective === 'grid' || effective === 'concentric' || effective === 'breadthfirst' || effective === 'fcose') &&
+    hasBoxes(nodes) &&
+    boxedLayoutReady(effective)
+  ) {
     return boxedLayoutPositions(effective, nodes, edges);
   }
   return undefined;

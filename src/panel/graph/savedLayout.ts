@@ -31,7 +31,8 @@ export function incrementalPositions(
     }
   }
   const kept = positions.size;
-  const free = (p: Point) => taken.every((q) => Math.abs(q.x - p.x) >= STEP_X * 0.8 || Math.abs(q.y - p.y) >= STEP_Y * 0.8);
+  const free = (p: Point) =>
+    taken.every((q) => Math.abs(q.x - p.x) >= STEP_X * 0.8 || Math.abs(q.y - p.y) >= STEP_Y * 0.8);
   const neighbours = new Map<string, Array<{ id: string; dir: 1 | -1 }>>();
   for (const e of edges) {
     (neighbours.get(e.target) ?? neighbours.set(e.target, []).get(e.target)!).push({ id: e.source, dir: 1 });
@@ -54,7 +55,9 @@ export function incrementalPositions(
   for (let pass = 0; pass < 3 && pending.length > 0; pass++) {
     const next: LayoutNodeIn[] = [];
     for (const n of pending) {
-      const anchor = (neighbours.get(n.id) ?? []).find((x) => positions.has(x.id));
+      // Callers first: a new node goes to the right of a kept node that sends it traffic, else left of one it calls.
+      const around = neighbours.get(n.id) ?? [];
+      const anchor = around.find((x) => x.dir === 1 && positions.has(x.id)) ?? around.find((x) => positions.has(x.id));
       if (!anchor && pass < 2) {
         next.push(n);
         continue;

@@ -1,0 +1,41 @@
+import { incrementalPositions } from './savedLayout';
+
+describe('incrementalPositions', () => {
+  const nodes = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id }));
+  const edges = [
+    { source: 'a', target: 'b' },
+    { source: 'b', target: 'c' },
+    { source: 'x', target: 'd' },
+  ];
+
+  it('keeps saved nodes, drops vanished ones, puts new nodes beside a caller or in a column', () => {
+    const r = incrementalPositions({ a: { x: 0, y: 0 }, c: { x: 400, y: 0 }, gone: { x: 9, y: 9 } }, nodes, edges);
+    expect(r.positions.get('a')).toEqual({ x: 0, y: 0 });
+    expect(r.positions.get('c')).toEqual({ x: 400, y: 0 });
+    expect(r.positions.has('gone')).toBe(false);
+    expect(r.kept).toBe(2);
+    // b is called by a: to a's right.
+    expect(r.positions.get('b')).toEqual({ x: 170, y: 0 });
+    // d and e have no kept neighbour: a column right of the drawing, apart.
+    const d = r.positions.get('d')!;
+    const e = r.positions.get('e')!;
+    expect(d.x).toBeGreaterThan(400);
+    expect(e.x).toBe(d.x);
+    expect(Math.abs(e.y - d.y)).toBeGreaterThanOrEqual(70);
+    expect(r.added.sort()).toEqual(['b', 'd', 'e']);
+  });
+
+  it('stacks new nodes that would land on a taken place', () => {
+    const r = incrementalPositions(
+      { a: { x: 0, y: 0 }, b: { x: 170, y: 0 } },
+      [{ id: 'a' }, { id: 'b' }, { id: 'n' }],
+      [
+        { source: 'a', target: 'b' },
+        { source: 'a', target: 'n' },
+      ]
+    );
+    const n = r.positions.get('n')!;
+    expect(n.x).toBe(170);
+    expect(Math.abs(n.y)).toBeGreaterThanOrEqual(70);
+  });
+});

@@ -84,7 +84,8 @@ const known = (v: string | undefined) => v !== undefined && v !== 'unknown';
 export function sideMatchers(n: SeriesNodeRef, side: 'source' | 'destination'): Matcher[] {
   const m: Matcher[] = [];
   const ns = n.namespace;
-  if (known(n.cluster)) {
+  // A service's destination cluster is often unknown in telemetry (unreached destinations): not matched.
+  if (known(n.cluster) && n.nodeType !== 'service') {
     m.push(eq(`${side}_cluster`, n.cluster as string));
   }
   switch (n.nodeType) {

@@ -214,6 +214,6 @@ const getStyles = (theme: GrafanaTheme2) => ({
     color: theme.colors.text.secondary,
     marginBottom: theme.spacing(0.5),
   }),
-  footer: css({ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: theme.spacing(1) }),
+  footer: css({ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: theme.spacing(0.5) }),
   note: css({ fontSize: theme.typography.bodySmall.fontSize, color: theme.colors.text.secondary }),
 });

@@ -301,7 +301,7 @@ export async function startPlugin(executable = BUILT_PLUGIN, options: StartOptio
       const details = response.jsonDetails.length > 0 ? JSON.parse(response.jsonDetails.toString('utf8')) : undefined;
       return { status: response.status, message: response.message, ...(details !== undefined ? { details } : {}) };
     },
-    async queryData(ds, queries, signal) {
+    async queryData(ds, queries, signal, options = {}) {
       const response = await unary<{
         responses: Record<string, { frames: Buffer[]; error: string; status: number; errorSource: string }>;
       }>(

@@ -96,10 +96,12 @@ export interface PluginHost {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   ping(): Promise<string>;
   checkHealth(ds: DatasourceSettings): Promise<HostHealth>;
+  /** `decode: false` leaves `frames` empty (only `raw`): the plugin's answer time without this host's reading. */
   queryData(
     ds: DatasourceSettings,
     queries: HostQuery[],
-    signal?: AbortSignal
+    signal?: AbortSignal,
+    options?: { decode?: boolean }
   ): Promise<Record<string, HostDataResponse>>;
   callResource(
     ds: DatasourceSettings,

@@ -50,10 +50,14 @@ async function main() {
   const graphType = dashboard.templating.list.find((v: { name: string }) => v.name === 'graphType');
   const params = encodeSandboxParams({
     targets: panel.targets.map(({ datasource: _ds, ...target }: Record<string, unknown>) => target),
-    options: panel.options,
+    // As the README's screenshot: edge labels on (a viewer can change them in the panel's Display menu).
+    options: { ...panel.options, edgeLabels: ['trafficRate'] },
+    // Grafana's dashboard chrome: variable pickers, time range, refresh and the panel options pane.
+    controls: true,
     variables: [
       {
         name: 'graphType',
+        label: 'Graph type',
         type: 'custom',
         options: graphType.options.map((o: { value: string }) => o.value),
         current: [graphType.current.value],
@@ -71,7 +75,11 @@ async function main() {
 
   process.stdout.write(`\nPrometheus:  ${prometheus.url}  (scraping the simulator at ${simulator.metricsUrl})\n`);
   process.stdout.write(`Meshgraph:   ${sandbox.url}/?${params}\n\n`);
-  process.stdout.write('Open the Meshgraph URL in a browser (add theme=light for the light theme). Ctrl-C stops.\n');
+  process.stdout.write(
+    'Open the Meshgraph URL in a browser: pick namespaces, graph type and time range at the top, open "Panel options"\n' +
+      'for what the panel editor offers, and the panel\'s Display menu for what a viewer may change. Add theme=light for\n' +
+      'the light theme. Ctrl-C stops.\n'
+  );
 
   const stop = async () => {
     await sandbox.stop();

@@ -31,6 +31,9 @@ export interface PanelViewProps {
   onChangeTimeRange: (range: { from: number; to: number }) => void;
   onRenderError: (error: Error) => void;
   onCommitted: (renderCounter: number) => void;
+  /** Dashboard chrome above the panel and a pane beside it (the demo's pickers and options pane). */
+  header?: React.ReactNode;
+  aside?: React.ReactNode;
 }
 
 export function PanelView(props: PanelViewProps) {
@@ -59,6 +62,8 @@ export function PanelView(props: PanelViewProps) {
           boxSizing: 'border-box',
         }}
       >
+        {props.header}
+        <div style={{ display: 'flex', gap: theme.spacing(1), alignItems: 'flex-start' }}>
         <PanelContextProvider value={{ eventsScope: 'global', eventBus: props.eventBus }}>
           <div style={{ width, height }} data-testid="sandbox-panel">
             <PanelChrome
@@ -102,6 +107,8 @@ export function PanelView(props: PanelViewProps) {
             </PanelChrome>
           </div>
         </PanelContextProvider>
+        {props.aside}
+        </div>
       </div>
     </ThemeContext.Provider>
   );

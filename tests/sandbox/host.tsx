@@ -35,6 +35,7 @@ import { DEFAULT_CONTAINER_SELECTOR, type QuerySummary, type SandboxApi } from '
 import { SandboxBackendSrv } from './backendSrv';
 import { decodeSandboxParams, type SandboxSetup, type ThemeMode } from './params';
 import { SandboxPanelDataErrorView } from './PanelDataErrorView';
+import { DashboardControls, OptionsPane, optionItems } from './DashboardControls';
 import { PanelView } from './PanelView';
 import {
   type DistPlugin,
@@ -183,6 +184,10 @@ async function start(api: Mutable<SandboxApi>, setup: SandboxSetup): Promise<voi
     renderCounter: 0,
   };
   let rawData: PanelData = view.data;
+  let optionsOpen = false;
+  const optionList = setup.controls
+    ? optionItems(panelPlugin.getPanelOptionsSupplier() as unknown as (b: unknown, c: unknown) => void)
+    : [];
 
   const replaceVariables = (value: string, scopedVars?: object, format?: string | Function) =>
     templateSrv.replace(value, { ...(rawData.request?.scopedVars ?? {}), ...(scopedVars ?? {}) }, format);
@@ -248,6 +253,38 @@ async function start(api: Mutable<SandboxApi>, setup: SandboxSetup): Promise<voi
         onChangeTimeRange={(r) => void api.setTimeRange(r.from, r.to)}
         onRenderError={(error) => api.renderErrors.push(error.message)}
         onCommitted={onCommitted}
+        header={
+          setup.controls ? (
+            <DashboardControls
+              variables={templateSrv.getSandboxVariables()}
+              datasources={[{ uid: instanceSettings.uid, name: instanceSettings.name }]}
+              range={range}
+              loading={view.data.state === LoadingState.Loading}
+              onVariable={(name, values) => void api.setVariable(name, values)}
+              onTimeRange={(from, to) => {
+                setup.from = from;
+                setup.to = to;
+                range = toTimeRange(from, to);
+                void refresh();
+              }}
+              onRefresh={() => void refresh()}
+              optionsOpen={optionsOpen}
+              onToggleOptions={() => {
+                optionsOpen = !optionsOpen;
+                void render();
+              }}
+            />
+          ) : undefined
+        }
+        aside={
+          setup.controls && optionsOpen ? (
+            <OptionsPane
+              items={optionList}
+              values={view.options}
+              onChange={(path, value) => void api.setOptions({ [path]: value })}
+            />
+          ) : undefined
+        }
       />
     );
     return committed;

@@ -49,6 +49,8 @@ export interface SandboxParams {
   /** Pick a plugin by id when dist/ holds several of a type. */
   datasourcePluginId?: string;
   panelPluginId?: string;
+  /** Grafana's dashboard chrome around the panel (variable pickers, time range, refresh, options pane): the demo. */
+  controls?: boolean;
 }
 
 export interface SandboxSetup {
@@ -66,6 +68,7 @@ export interface SandboxSetup {
   variables: SandboxVariable[];
   datasourcePluginId?: string;
   panelPluginId?: string;
+  controls: boolean;
 }
 
 export const DEFAULT_DS_URL = '/prometheus-proxy';
@@ -100,6 +103,9 @@ export function encodeSandboxParams(params: SandboxParams): string {
   put('dsUrl', params.dsUrl);
   put('datasourcePluginId', params.datasourcePluginId);
   put('panelPluginId', params.panelPluginId);
+  if (params.controls) {
+    q.set('controls', '1');
+  }
   for (const key of JSON_KEYS) {
     if (params[key] !== undefined) {
       q.set(key, JSON.stringify(params[key]));
@@ -212,5 +218,6 @@ export function decodeSandboxParams(search: string): SandboxSetup {
     variables,
     datasourcePluginId: q.get('datasourcePluginId') ?? undefined,
     panelPluginId: q.get('panelPluginId') ?? undefined,
+    controls: q.get('controls') === '1',
   };
 }

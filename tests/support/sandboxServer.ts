@@ -179,6 +179,23 @@ function safeFile(root: string, urlPath: string): string | null {
   return fs.existsSync(file) && fs.statSync(file).isFile() ? file : null;
 }
 
+/** The page a dashboard link (/d/<uid>?var-…&from=…&to=…) leads to in the sandbox: what Grafana would open. */
+function dashboardLinkPage(url: URL): string {
+  const esc = (v: string) => v.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const uid = decodeURIComponent(url.pathname.slice('/d/'.length).split('/')[0] ?? '');
+  const rows = [...url.searchParams.entries()]
+    .map(([k, v]) => `<tr><th>${esc(k.startsWith('var-') ? `$${k.slice(4)}` : k)}</th><td>${esc(v)}</td></tr>`)
+    .join('');
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Grafana would open ${esc(uid)}</title>` +
+    `<style>body{font-family:sans-serif;background:#111217;color:#ccccdc;padding:2em}th{text-align:left;padding-right:2em}</style>` +
+    `</head><body><h1>In Grafana, this link opens the dashboard <code>${esc(uid)}</code></h1>` +
+    `<p>The sandbox has no Grafana server. With Istio's dashboards provisioned (see the README), Grafana shows that ` +
+    `dashboard with these variables and this time range:</p><table>${rows}</table>` +
+    `<p>Use the browser's Back button to return to the traffic graph.</p></body></html>`
+  );
+}
+
 function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8') {
   res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
   res.end(body);
@@ -449,6 +466,11 @@ export async function startSandbox(options: SandboxServerOptions): Promise<Sandb
     }
     if (pathname === '/favicon.ico') {
       res.writeHead(204).end();
+      return;
+    }
+    if (pathname.startsWith('/d/')) {
+      // Dashboard links of the drawer: there is no Grafana here, so say what it would open.
+      send(res, 200, dashboardLinkPage(url), CONTENT_TYPES['.html']);
       return;
     }
     send(res, 404, `not found: ${pathname}`);

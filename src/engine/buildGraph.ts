@@ -4,8 +4,9 @@
  */
 import { GraphModel, GraphOptions, Notice } from './model';
 import { PrometheusClient } from './client/prometheusClient';
+import { PrometheusError } from './client/errors';
 import { VectorSample } from './client/types';
-import { SampleVisitor } from './client/vectorAnswer';
+import { PROBLEM_TEXT, ProblemCounts, SampleProblem, SampleVisitor, numberProblem } from './client/vectorAnswer';
 import { planQueries } from './planner/planQueries';
 import { EngineQuery, QueryPlan } from './planner/types';
 import { SkipCounts, trafficVisitor } from './fold/foldTraffic';
@@ -39,8 +40,59 @@ export function visitSamples(samples: VectorSample[], visit: SampleVisitor): voi
       values[i] = s.metric[k];
       i++;
     }
-    visit(names, values, i, s.value);
+    const problem = s.problem ?? numberProblem(s.value);
+    if (problem === undefined) {
+      visit(names, values, i, s.value);
+    } else {
+      visit(names, values, i, NaN, problem);
+    }
   }
+}
+
+/** The metrics a query reads, for naming them in notices (`istio_requests_total`, …). */
+export function queryMetrics(q: { expr: string; role?: { kind: string; metric?: string } }): string {
+  if (q.role?.kind === 'traffic' && q.role.metric) {
+    return q.role.metric;
+  }
+  const names = [...new Set(q.expr.match(/\b(?:istio|kube)_[a-zA-Z0-9_]+/g) ?? [])];
+  return names.length > 0 ? names.join(', ') : 'the answer';
+}
+
+/**
+ * Samples whose value could not be read (NaN, infinite, negative, non-numeric) or that were not samples at all, by
+ * problem and metric: added to `unreadable` and to `skipped` (which lists every sample not used).
+ */
+export function countProblems(
+  skipped: SkipCounts,
+  unreadable: SkipCounts,
+  metric: string,
+  problems: ProblemCounts
+): void {
+  for (const [p, n] of Object.entries(problems) as Array<[SampleProblem, number]>) {
+    if (n > 0) {
+      const reason = `${PROBLEM_TEXT[p]} in ${metric}`;
+      unreadable[reason] = (unreadable[reason] ?? 0) + n;
+      skipped[reason] = (skipped[reason] ?? 0) + n;
+    }
+  }
+}
+
+/** Counts the unusable samples of in-memory answers (marking them, so that visitSamples hands them on as such). */
+function countSampleProblems(
+  samples: VectorSample[],
+  metric: string,
+  skipped: SkipCounts,
+  unreadable: SkipCounts
+): void {
+  const problems: ProblemCounts = {};
+  for (const s of samples) {
+    const p = s.problem ?? numberProblem(s.value);
+    if (p !== undefined) {
+      s.problem = p;
+      problems[p] = (problems[p] ?? 0) + 1;
+    }
+  }
+  countProblems(skipped, unreadable, metric, problems);
 }
 
 function appenderVisitor(
@@ -138,8 +190,9 @@ function finishMap(options: GraphOptions, plan: QueryPlan, maps: Map<string, Tra
   return map;
 }
 
-export function skipNotice(skipped: SkipCounts): Notice | undefined {
-  const entries = Object.entries(skipped);
+/** The notice for samples skipped for their labels (those in `unreadable` have their own notice). */
+export function skipNotice(skipped: SkipCounts, unreadable: SkipCounts = {}): Notice | undefined {
+  const entries = Object.entries(skipped).filter(([r]) => !(r in unreadable));
   if (entries.length === 0) {
     return undefined;
   }
@@ -147,6 +200,21 @@ export function skipNotice(skipped: SkipCounts): Notice | undefined {
   return {
     severity: 'warning',
     text: `${total} telemetry sample(s) skipped: ${entries.map(([r, n]) => `${r} (${n})`).join(', ')}`,
+  };
+}
+
+/** The notice for samples whose value could not be read, naming each problem and metric. */
+export function unreadableNotice(unreadable: SkipCounts): Notice | undefined {
+  const entries = Object.entries(unreadable);
+  if (entries.length === 0) {
+    return undefined;
+  }
+  const total = entries.reduce((s, [, n]) => s + n, 0);
+  return {
+    severity: 'warning',
+    text:
+      `${total} sample(s) from Prometheus could not be read as rates and are left out of the graph: ` +
+      `${entries.map(([r, n]) => `${r} (${n})`).join(', ')}. The edges and nodes they belong to are not shown as healthy.`,
   };
 }
 
@@ -159,6 +227,7 @@ export async function buildGraph(
   const plan = extras.plan ?? planQueries(options);
   const notices: Notice[] = [];
   const skipped: SkipCounts = {};
+  const unreadable: SkipCounts = {};
   let samples = 0;
   let bytes = 0;
   const details = plan.style === 'kiali' || options.appenders.responseDetails;
@@ -182,11 +251,13 @@ export async function buildGraph(
         );
         samples += a.samples;
         bytes += a.bytes;
+        countProblems(skipped, unreadable, queryMetrics(q), a.problems);
         a.warnings.forEach((w) => notices.push({ severity: 'warning', text: `Prometheus (${q.id}): ${w}` }));
       } else {
         const a = await client.instantQuery(q.expr, t, signal);
         samples += a.samples.length;
         bytes += a.bytes;
+        countProblems(skipped, unreadable, queryMetrics(q), a.problems);
         a.warnings.forEach((w) => notices.push({ severity: 'warning', text: `Prometheus (${q.id}): ${w}` }));
         answers.set(q.id, a.samples);
       }
@@ -194,15 +265,28 @@ export async function buildGraph(
       if (isAbort(e) || signal?.aborted) {
         throw e;
       }
+      if (e instanceof PrometheusError && e.partial) {
+        // Part of this answer is already in the graph: a graph missing the rest would look complete and be wrong.
+        partial ??= new PrometheusError(
+          `Prometheus' answer for ${q.purpose} broke off after part of it was read, so the graph is not shown: ${e.message}`,
+          e.kind,
+          e.status
+        );
+      }
       errors.push({ q, e });
     }
   };
+  let partial: PrometheusError | undefined;
   const runKube = async (q: { id: string; expr: string }) => {
     try {
       const a = await client.instantQuery(q.expr, t, signal);
       samples += a.samples.length;
       bytes += a.bytes;
-      kubeAnswers.set(q.id, a.samples);
+      countProblems(skipped, unreadable, queryMetrics(q), a.problems);
+      kubeAnswers.set(
+        q.id,
+        a.samples.filter((x) => x.problem === undefined)
+      );
     } catch (e) {
       if (isAbort(e) || signal?.aborted) {
         throw e;
@@ -212,6 +296,9 @@ export async function buildGraph(
   };
   await Promise.all([...plan.queries.map(run), ...kubeQueries.map(runKube)]);
 
+  if (partial) {
+    throw partial;
+  }
   if (errors.length > 0 && errors.length === plan.queries.length) {
     throw errors[0].e;
   }
@@ -236,7 +323,7 @@ export async function buildGraph(
   }
 
   return toGraphModel(options, map, notices, {
-    stats: { queries: plan.queries.length + kubeQueries.length, samples, bytes, skipped },
+    stats: { queries: plan.queries.length + kubeQueries.length, samples, bytes, skipped, unreadable },
     kubeAnswers: options.appenders.kubeState ? kubeAnswers : undefined,
   });
 }
@@ -271,7 +358,11 @@ function toGraphModel(
     applyHealth(model, options.healthTolerances, options);
   }
   applyBoxes(model, options.boxBy);
-  const sn = skipNotice(extra.stats.skipped);
+  const un = unreadableNotice(extra.stats.unreadable ?? {});
+  if (un) {
+    notices.push(un);
+  }
+  const sn = skipNotice(extra.stats.skipped, extra.stats.unreadable);
   if (sn) {
     notices.push(sn);
   }
@@ -286,6 +377,13 @@ export function buildGraphFromAnswers(
   kubeAnswers?: Map<string, VectorSample[]>
 ): GraphModel {
   const skipped: SkipCounts = {};
+  const unreadable: SkipCounts = {};
+  for (const q of plan.queries) {
+    const a = answers.get(q.id);
+    if (a) {
+      countSampleProblems(a, queryMetrics(q), skipped, unreadable);
+    }
+  }
   const map = assembleModel(options, plan, answers, skipped);
   return toGraphModel(options, map, [], {
     stats: {
@@ -293,6 +391,7 @@ export function buildGraphFromAnswers(
       samples: [...answers.values()].reduce((s, a) => s + a.length, 0),
       bytes: 0,
       skipped,
+      unreadable,
     },
     kubeAnswers,
   });

@@ -107,7 +107,10 @@ export interface NodeHealth {
 }
 
 export interface GraphNode {
-  /** Kiali's internal id (e.g. wl_<cluster>_<ns>_<workload>); stable across refreshes. */
+  /**
+   * Kiali's internal id (e.g. wl_<cluster>_<ns>_<workload>) with `%`, `_` and space inside label values written as
+   * %25, %5F and %20 (fold/identity.ts idPart), so that no two nodes share one; stable across refreshes.
+   */
   id: string;
   /** Box id when boxed. */
   parent?: string;
@@ -137,6 +140,8 @@ export interface GraphNode {
   /** PassthroughCluster / BlackHoleCluster service nodes. */
   isEgressCluster?: boolean;
   health?: NodeHealth;
+  /** Samples of this node's edges whose value could not be read: its health is then never Healthy. */
+  unreadable?: number;
 }
 
 /** Per-code breakdown of an edge's traffic, absolute rates (percentages are derived by the outputs). */
@@ -163,7 +168,7 @@ export interface EdgeRates {
 }
 
 export interface GraphEdge {
-  /** `<sourceId> <targetId> <protocol>`; stable across refreshes. */
+  /** `<sourceId> <targetId> <protocol>` (node ids hold no spaces); stable across refreshes. */
   id: string;
   source: string;
   target: string;
@@ -180,6 +185,11 @@ export interface GraphEdge {
   sourcePrincipal?: string;
   destPrincipal?: string;
   healthStatus?: HealthStatus;
+  /**
+   * Samples of this edge whose value could not be read (NaN, infinite, negative, non-numeric): left out of its
+   * rates, and its health is then never Healthy.
+   */
+  unreadable?: number;
 }
 
 /** Something the user should know about the answer: skipped telemetry, a failed query, a missing source. */
@@ -193,8 +203,10 @@ export interface GraphStats {
   samples: number;
   /** Bytes of Prometheus answers read. */
   bytes: number;
-  /** Samples not used, by reason (never silently dropped). */
+  /** Samples not used, by reason (never silently dropped); those of `unreadable` included. */
   skipped: Record<string, number>;
+  /** Samples whose value could not be read as a rate (NaN, infinite, negative, non-numeric), by problem and metric. */
+  unreadable?: Record<string, number>;
 }
 
 export interface GraphModel {

@@ -2,10 +2,12 @@
  * Boxes (§8): app, namespace and cluster boxes, nested through `parent`, only those the options ask for. Departure
  * from Kiali: its backend (graph/config/common/common.go NewConfig) and UI (GraphDataSource) always add app boxes to
  * app and versionedApp graphs; here `boxBy` decides for every graph type, so a graph asked without boxes has none
- * (Grafana's Node Graph panel would draw box rows as grey nodes without edges).
+ * (Grafana's Node Graph panel would draw box rows as grey nodes without edges). Box ids are Kiali's
+ * (`box_<cluster>_<namespace>_<app>`, graph/config/common/common.go) with each part escaped as node ids are.
  */
 import { BoxBy, GraphModel, GraphNode } from '../model';
 import { emptyNodeRates } from '../fold/trafficMap';
+import { idPart } from '../fold/identity';
 
 function box(kind: BoxBy, id: string, cluster: string, namespace: string, app?: string): GraphNode {
   const n: GraphNode = { id, nodeType: 'box', isBox: kind, cluster, namespace, rates: emptyNodeRates() };
@@ -33,7 +35,7 @@ export function applyBoxes(model: GraphModel, boxBy: BoxBy[]): void {
   if (boxBy.includes('app')) {
     const g = group(members, (n) =>
       n.parent === undefined && n.app && n.app !== 'unknown' && n.nodeType !== 'box'
-        ? `box_${n.cluster}_${n.namespace}_${n.app}`
+        ? `box_${idPart(n.cluster)}_${idPart(n.namespace)}_${idPart(n.app)}`
         : undefined
     );
     for (const [id, list] of g) {
@@ -46,7 +48,9 @@ export function applyBoxes(model: GraphModel, boxBy: BoxBy[]): void {
   const all = () => [...members, ...boxes];
   if (boxBy.includes('namespace')) {
     const g = group(all(), (n) =>
-      n.parent === undefined && n.namespace !== 'unknown' ? `box_${n.cluster}_${n.namespace}` : undefined
+      n.parent === undefined && n.namespace !== 'unknown'
+        ? `box_${idPart(n.cluster)}_${idPart(n.namespace)}`
+        : undefined
     );
     if (g.size >= 2) {
       for (const [id, list] of g) {
@@ -58,7 +62,9 @@ export function applyBoxes(model: GraphModel, boxBy: BoxBy[]): void {
     }
   }
   if (boxBy.includes('cluster')) {
-    const g = group(all(), (n) => (n.parent === undefined && n.cluster !== 'unknown' ? `box_${n.cluster}` : undefined));
+    const g = group(all(), (n) =>
+      n.parent === undefined && n.cluster !== 'unknown' ? `box_${idPart(n.cluster)}` : undefined
+    );
     if (g.size >= 2) {
       for (const [id, list] of g) {
         if (list.length >= 2) {

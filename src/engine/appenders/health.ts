@@ -368,7 +368,11 @@ export function applyHealth(
   for (const edge of model.edges) {
     const judged = edge.protocol !== 'grpc' || grpcRequests;
     const count = judged ? readEdgeCodes(edge, codes, rates) : 0;
-    const status = judged ? edgeHealthStatus(edge, codes, rates, count, rules) : 'NA';
+    let status = judged ? edgeHealthStatus(edge, codes, rates, count, rules) : 'NA';
+    // Samples that could not be read may have been errors: what was read cannot make the edge healthy.
+    if (status === 'Healthy' && edge.unreadable) {
+      status = 'NA';
+    }
     if (status === 'NA') {
       delete edge.healthStatus;
     } else {
@@ -412,7 +416,10 @@ export function applyHealth(
     }
     const { inbound, outbound, request } = d;
     const workloadStatus = node.health?.workloadStatus;
-    const status = nodeStatus(node, request, workloadStatus);
+    let status = nodeStatus(node, request, workloadStatus);
+    if (status === 'Healthy' && node.unreadable) {
+      status = 'NA';
+    }
     const health: NodeHealth = {
       status,
       errorRatio: status === 'NA' ? 0 : request.errorRatio,

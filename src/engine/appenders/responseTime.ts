@@ -16,8 +16,11 @@ export function responseTimeVisitor(map: TrafficMap, options: GraphOptions, skip
   const res = new EndpointResolver(map, options, reader, false);
   /** Edges this answer has set (an earlier answer's value is kept, as Kiali keeps the first). */
   const mine = new Set<object>();
-  return (names, values, count, value) => {
-    if (Number.isNaN(value)) {
+  const httpOn = options.rates.http === 'requests';
+  const grpcOn = options.rates.grpc === 'requests';
+  return (names, values, count, value, problem) => {
+    // Kiali skips NaN here ("should not happen"); the reader has counted every unusable value.
+    if (problem !== undefined || Number.isNaN(value)) {
       return;
     }
     const reason = reader.read(names, values, count) ?? res.resolve();
@@ -25,8 +28,15 @@ export function responseTimeVisitor(map: TrafficMap, options: GraphOptions, skip
       countSkip(skipped, 'responseTime: ' + reason);
       return;
     }
+    // Kiali's response_time.go skips the protocols whose rate is not `requests` (skipRequestsHttp/Grpc): with gRPC
+    // measured in messages, a gRPC edge carries messages, not the requests this time belongs to.
+    const protocol = reader.v[L.protocol];
+    if ((protocol === 'http' && !httpOn) || (protocol === 'grpc' && !grpcOn)) {
+      countSkip(skipped, `responseTime: ${protocol} requests while the ${protocol} rate is not requests`);
+      return;
+    }
     const from = res.svc ?? res.src;
-    const e = from.edges.get(res.dst.id + ' ' + reader.v[L.protocol]);
+    const e = from.edges.get(res.dst.id + ' ' + protocol);
     if (e === undefined) {
       return;
     }

@@ -9,6 +9,9 @@ export class PrometheusError extends Error {
     super(message);
     this.name = 'PrometheusError';
   }
+
+  /** Set when part of the answer had been handed to the caller's visitor before this error: that part was read. */
+  partial?: boolean;
 }
 
 export function abortError(): Error {

@@ -1,8 +1,8 @@
 export { PrometheusClient, byteLength } from './prometheusClient';
 export type { ClientOptions, QueryAnswer, VisitedAnswer } from './prometheusClient';
 export { PrometheusError } from './errors';
-export { fetchTransport } from './transport';
+export { fetchTransport, TextCollector, answerText } from './transport';
 export type { HttpTransport, TransportRequest, TransportResponse } from './transport';
 export type { VectorSample, PlannedQuery } from './types';
-export { visitVector, parseSampleValue } from './vectorAnswer';
-export type { SampleVisitor } from './vectorAnswer';
+export { visitVector, parseSampleValue, MAX_SAMPLE_VALUE, PROBLEM_TEXT } from './vectorAnswer';
+export type { SampleVisitor, SampleProblem, ValueProblem, ProblemCounts } from './vectorAnswer';

@@ -22,7 +22,7 @@ async function failure(p: Promise<unknown>): Promise<Error> {
 }
 
 describe('PrometheusClient.instantQuery', () => {
-  it('POSTs a form with query and time and parses values, including NaN and Inf', async () => {
+  it('POSTs a form with query and time and parses values, flagging NaN and Inf as unusable', async () => {
     const seen: TransportRequest[] = [];
     const c = new PrometheusClient(
       fake(
@@ -45,8 +45,9 @@ describe('PrometheusClient.instantQuery', () => {
     expect(form.get('query')).toBe('sum(up{job="a b"})');
     expect(form.get('time')).toBe('1700000000');
     expect(a.samples[0]).toEqual({ metric: { a: '1' }, value: 12.5 });
-    expect(Number.isNaN(a.samples[1].value)).toBe(true);
-    expect(a.samples[2]).toEqual({ metric: { b: 'x"y' }, value: Infinity });
+    expect(a.samples[1]).toEqual({ metric: {}, value: NaN, problem: 'NaN' });
+    expect(a.samples[2]).toEqual({ metric: { b: 'x"y' }, value: NaN, problem: 'non-finite' });
+    expect(a.problems).toEqual({ NaN: 1, 'non-finite': 1 });
     expect(a.bytes).toBeGreaterThan(100);
   });
 

@@ -1,8 +1,17 @@
 /** Prometheus HTTP API client over an injected transport (instant queries by POST form, label values). */
+import { AnswerSyntaxError, AnswerText, batchText, scanAnswer, textHead } from './answerScanner';
 import { PrometheusError, abortError } from './errors';
-import { HttpTransport, TransportResponse } from './transport';
+import { HttpTransport, TransportResponse, answerText } from './transport';
 import { VectorSample } from './types';
-import { AnswerShapeError, SampleVisitor, VectorEnvelope, parseSampleValue, visitVector } from './vectorAnswer';
+import {
+  AnswerShapeError,
+  ProblemCounts,
+  SampleVisitor,
+  VectorEnvelope,
+  newVisitCounts,
+  parseSampleValue,
+  visitVector,
+} from './vectorAnswer';
 
 export interface ClientOptions {
   /** Per-request timeout in milliseconds (default 30 s). */
@@ -10,9 +19,12 @@ export interface ClientOptions {
 }
 
 export interface QueryAnswer {
+  /** Every sample, those whose value cannot be used included (with `problem` set). */
   samples: VectorSample[];
   bytes: number;
   warnings: string[];
+  /** Samples whose value cannot be used, and elements that are not samples, by problem. */
+  problems: ProblemCounts;
 }
 
 /** A range query's answer: series with their [unix s, value] points. */
@@ -26,6 +38,8 @@ export interface VisitedAnswer {
   samples: number;
   bytes: number;
   warnings: string[];
+  /** Samples whose value cannot be used (visited with their problem), and elements that are not samples. */
+  problems: ProblemCounts;
 }
 
 function form(params: Array<[string, string]>): string {
@@ -48,13 +62,13 @@ function notPrometheusAnswer(
   const httpText = `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}`;
   const who = res.origin ?? 'The server';
   const said =
-    typeof env.message === 'string' ? env.message : typeof env.error === 'string' ? env.error : snippet(res.body);
+    typeof env.message === 'string' ? env.message : typeof env.error === 'string' ? env.error : snippet(headOf(res));
   if (res.status >= 400) {
     return new PrometheusError(`${who} answered ${httpText} instead of Prometheus: ${said}`, 'http', res.status);
   }
   const status = typeof env.status === 'string' ? ` with status "${env.status}"` : ' without a status';
   return new PrometheusError(
-    `Unexpected answer from Prometheus (${httpText}${status}): ${snippet(res.body)}`,
+    `Unexpected answer from Prometheus (${httpText}${status}): ${snippet(headOf(res))}`,
     'format',
     res.status
   );
@@ -72,9 +86,39 @@ export function pageWords(html: string): string {
   return text.length > 80 ? text.slice(0, 80) + '…' : text;
 }
 
-function looksLikeJson(body: string): boolean {
-  const t = body.trimStart();
+function looksLikeJson(head: string): boolean {
+  const t = head.trimStart();
   return t.startsWith('{');
+}
+
+/** What a message quotes of an answer: its first few kilobytes are plenty. */
+function headOf(res: TransportResponse): string {
+  return textHead(answerText(res), 4096);
+}
+
+/** The whole text of an answer (small answers: label values, range queries). */
+function wholeText(res: TransportResponse): string {
+  const parts = answerText(res);
+  return parts.length === 1 ? parts[0] : parts.join('');
+}
+
+function sizeOf(res: TransportResponse, text: AnswerText): number {
+  if (res.bytes !== undefined) {
+    return res.bytes;
+  }
+  let n = 0;
+  for (const s of text) {
+    n += byteLength(s);
+  }
+  return n;
+}
+
+function invalidJson(res: TransportResponse, reason: string): PrometheusError {
+  return new PrometheusError(
+    `Prometheus answered with invalid JSON (HTTP ${res.status}): ${reason}; the answer begins ${JSON.stringify(snippet(headOf(res)))}`,
+    'format',
+    res.status
+  );
 }
 
 export class PrometheusClient {
@@ -145,18 +189,19 @@ export class PrometheusClient {
         status
       );
     }
-    if (!looksLikeJson(res.body)) {
-      const html = /^\s*</.test(res.body);
+    const head = headOf(res);
+    if (!looksLikeJson(head)) {
+      const html = /^\s*</.test(head);
       const who = res.origin ?? 'The server';
       throw new PrometheusError(
         html
-          ? `${who} answered ${httpText} with an HTML page (${JSON.stringify(pageWords(res.body))}) instead of Prometheus' JSON: ` +
+          ? `${who} answered ${httpText} with an HTML page (${JSON.stringify(pageWords(head))}) instead of Prometheus' JSON: ` +
               (status >= 500
                 ? 'a proxy in front of Prometheus probably failed to reach it'
                 : 'the URL probably points at a proxy, login page or web UI, not the Prometheus API')
           : status >= 400
-            ? `Prometheus answered ${httpText}: ${snippet(res.body) || 'no details'}`
-            : `Prometheus answered with something that is not JSON (${httpText}): ${snippet(res.body)}`,
+            ? `Prometheus answered ${httpText}: ${snippet(head) || 'no details'}`
+            : `Prometheus answered with something that is not JSON (${httpText}): ${snippet(head)}`,
         status >= 400 ? 'http' : 'format',
         status
       );
@@ -171,7 +216,12 @@ export class PrometheusClient {
     );
   }
 
-  /** Runs an instant query and streams each vector element to `visit` (no per-element objects). */
+  /**
+   * Runs an instant query and hands each vector element to `visit` (no per-element objects). The answer is read
+   * batch by batch (answerScanner.ts): its envelope (status, errors, result type) is checked before any element is
+   * visited, and an answer cut off or broken anywhere outside its elements is refused before any is. Should a batch
+   * be broken JSON after others were visited, the error says so (`partial`): its caller decides what to keep.
+   */
   async instantQueryVisit(
     expr: string,
     timeUnixS: number,
@@ -186,18 +236,24 @@ export class PrometheusClient {
       ],
       signal
     );
+    const text = answerText(res);
+    let scanned;
+    try {
+      scanned = scanAnswer(text);
+    } catch (e) {
+      if (e instanceof AnswerSyntaxError) {
+        throw invalidJson(res, `${e.message} (at character ${e.offset.toLocaleString('en-US')})`);
+      }
+      throw e;
+    }
     let env: VectorEnvelope;
     try {
-      env = JSON.parse(res.body) as VectorEnvelope;
-    } catch {
-      throw new PrometheusError(
-        `Prometheus answered with invalid JSON (HTTP ${res.status}): ${snippet(res.body)}`,
-        'format',
-        res.status
-      );
+      env = JSON.parse(scanned.envelope) as VectorEnvelope;
+    } catch (e) {
+      throw invalidJson(res, e instanceof Error ? e.message : String(e));
     }
-    if (env === null || typeof env !== 'object') {
-      throw new PrometheusError(`Unexpected answer from Prometheus: ${snippet(res.body)}`, 'format', res.status);
+    if (env === null || typeof env !== 'object' || Array.isArray(env)) {
+      throw new PrometheusError(`Unexpected answer from Prometheus: ${snippet(headOf(res))}`, 'format', res.status);
     }
     if (env.status === 'error') {
       throw apiError(str(env.errorType), str(env.error), res.status);
@@ -205,18 +261,33 @@ export class PrometheusClient {
     if (env.status !== 'success') {
       throw notPrometheusAnswer(res, env);
     }
-    const resultType = env.data?.resultType;
+    const data = env.data;
+    const resultType = data !== null && typeof data === 'object' ? data.resultType : undefined;
     if (resultType !== 'vector') {
       throw new PrometheusError(
-        `Prometheus returned a ${String(resultType ?? 'missing')} result where an instant vector was expected`,
+        `Prometheus returned a ${typeof resultType === 'string' ? resultType : 'missing'} result where an instant vector was expected`,
         'format',
         res.status
       );
     }
-    let counts: [number, number];
+    const counts = newVisitCounts();
     try {
-      // The parsed answer is this method's own: released element by element as it is folded.
-      counts = visitVector(env.data?.result, visit, true);
+      if (scanned.batches) {
+        for (const batch of scanned.batches) {
+          let elements: unknown;
+          try {
+            elements = JSON.parse(batchText(text, batch));
+          } catch (e) {
+            const error = invalidJson(res, `${e instanceof Error ? e.message : String(e)} in its result list`);
+            error.partial = counts.visited > 0;
+            throw error;
+          }
+          // Each parsed batch is this method's own: released element by element as it is folded.
+          visitVector(elements, visit, true, counts);
+        }
+      } else {
+        visitVector(data!.result, visit, true, counts);
+      }
     } catch (e) {
       if (e instanceof AnswerShapeError) {
         throw new PrometheusError(`Unexpected answer from Prometheus: ${e.message}`, 'format', res.status);
@@ -224,28 +295,28 @@ export class PrometheusClient {
       throw e;
     }
     const warnings = Array.isArray(env.warnings) ? env.warnings.map(String) : [];
-    if (counts[1] > 0) {
-      warnings.push(`${counts[1]} native-histogram sample(s) ignored`);
+    if (counts.histograms > 0) {
+      warnings.push(`${counts.histograms} native-histogram sample(s) ignored`);
     }
-    return { samples: counts[0], bytes: byteLength(res.body), warnings };
+    return { samples: counts.visited, bytes: sizeOf(res, text), warnings, problems: counts.problems };
   }
 
-  /** Runs an instant query and returns its samples as objects. */
+  /** Runs an instant query and returns its samples as objects (those whose value cannot be used with `problem`). */
   async instantQuery(expr: string, timeUnixS: number, signal?: AbortSignal): Promise<QueryAnswer> {
     const samples: VectorSample[] = [];
     const a = await this.instantQueryVisit(
       expr,
       timeUnixS,
-      (names, values, count, value) => {
+      (names, values, count, value, problem) => {
         const metric: Record<string, string> = {};
         for (let i = 0; i < count; i++) {
           metric[names[i]] = values[i];
         }
-        samples.push({ metric, value });
+        samples.push(problem === undefined ? { metric, value } : { metric, value, problem });
       },
       signal
     );
-    return { samples, bytes: a.bytes, warnings: a.warnings };
+    return { samples, bytes: a.bytes, warnings: a.warnings, problems: a.problems };
   }
 
   /** Values of `label` on series matching the selectors (all series when none). */
@@ -266,15 +337,15 @@ export class PrometheusClient {
     // The label-values endpoint is GET-only in Prometheus 2.x; parameters go in the query string.
     const path = `/api/v1/label/${encodeURIComponent(label)}/values` + (params.length ? '?' + form(params) : '');
     const res = await this.sendGet(path, signal);
-    const env = tryParse(res.body);
+    const env = tryParse(wholeText(res));
     if (!env) {
-      throw new PrometheusError(`Unexpected answer from Prometheus for ${path}: ${snippet(res.body)}`, 'format');
+      throw new PrometheusError(`Unexpected answer from Prometheus for ${path}: ${snippet(headOf(res))}`, 'format');
     }
     if (env.status === 'error') {
       throw apiError(env.errorType, env.error, res.status);
     }
     if (!Array.isArray(env.data)) {
-      throw new PrometheusError(`Unexpected label values answer: ${snippet(res.body)}`, 'format');
+      throw new PrometheusError(`Unexpected label values answer: ${snippet(headOf(res))}`, 'format');
     }
     return env.data.map(String);
   }
@@ -306,16 +377,20 @@ export class PrometheusClient {
       ],
       signal
     );
-    const env = tryParse(res.body);
+    const text = wholeText(res);
+    const env = tryParse(text);
     if (!env) {
-      throw new PrometheusError(`Unexpected answer from Prometheus for a range query: ${snippet(res.body)}`, 'format');
+      throw new PrometheusError(
+        `Unexpected answer from Prometheus for a range query: ${snippet(headOf(res))}`,
+        'format'
+      );
     }
     if (env.status === 'error') {
       throw apiError(env.errorType, env.error, res.status);
     }
     const data = (env as { data?: { resultType?: unknown; result?: unknown } }).data;
     if (!data || data.resultType !== 'matrix' || !Array.isArray(data.result)) {
-      throw new PrometheusError(`Unexpected range query answer: ${snippet(res.body)}`, 'format');
+      throw new PrometheusError(`Unexpected range query answer: ${snippet(headOf(res))}`, 'format');
     }
     const series = data.result.map((r: { metric?: Record<string, string>; values?: unknown }) => ({
       metric: r.metric ?? {},
@@ -325,7 +400,7 @@ export class PrometheusClient {
     }));
     const rawWarnings = (env as { warnings?: unknown }).warnings;
     const warnings = Array.isArray(rawWarnings) ? rawWarnings.map(String) : [];
-    return { series, bytes: byteLength(res.body), warnings };
+    return { series, bytes: res.bytes ?? byteLength(text), warnings };
   }
 
   private sendGet(path: string, signal?: AbortSignal): Promise<TransportResponse> {

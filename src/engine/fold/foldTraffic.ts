@@ -131,6 +131,7 @@ export class EndpointResolver {
     p.nodeType = 'service';
     p.namespace = r.dstSvcNs;
     p.name = r.dstSvcName;
+    p.version = '';
     if (!this.create) {
       return this.map.nodes.get(idOf(p, r.dstCluster));
     }
@@ -195,31 +196,57 @@ export function trafficVisitor(
     lastTo = to;
     return (lastEdge = map.edge(from, to, protocol));
   };
-  return (names, values, count, value) => {
+  return (names, values, count, value, problem) => {
     const reason = reader.read(names, values, count);
     if (reason !== undefined) {
-      countSkip(skipped, reason);
+      // A sample whose value could not be read is counted once, by the reader, for its value.
+      if (problem === undefined) {
+        countSkip(skipped, reason);
+      }
       return;
     }
     const protocol = reader.protocol();
     if (family === 'requests') {
       if (protocol === 'http') {
         if (!httpOn) {
+          if (problem === undefined) {
+            countSkip(skipped, 'http requests while the http rate is not requests');
+          }
           return;
         }
       } else if (protocol === 'grpc') {
         if (!grpcOn) {
+          if (problem === undefined) {
+            countSkip(skipped, 'grpc requests while the grpc rate is not requests');
+          }
           return;
         }
       } else {
-        countSkip(skipped, 'unknown request protocol');
+        if (problem === undefined) {
+          countSkip(skipped, 'unknown request protocol');
+        }
         return;
       }
     }
     const code = reader.responseCode(protocol);
     const reason2 = res.resolve();
     if (reason2 !== undefined) {
-      countSkip(skipped, reason2);
+      if (problem === undefined) {
+        countSkip(skipped, reason2);
+      }
+      return;
+    }
+    if (problem !== undefined) {
+      // Its nodes and edge are kept (the series exists), without traffic, and the edge knows what it lacks: its
+      // health is never "Healthy" from the part that could be read.
+      const { src, dst, svc } = res;
+      const p = protocol as 'http' | 'grpc' | 'tcp';
+      if (svc !== undefined) {
+        map.edge(src, svc, p).unreadable++;
+        edgeIntoDest(svc, dst, p).unreadable++;
+      } else {
+        map.edge(src, dst, p).unreadable++;
+      }
       return;
     }
     const v = reader.v;

@@ -15,12 +15,17 @@ export interface NodeIdentity {
   namespace: string;
 }
 
-/** The parts of an internal id: `<prefix>_<cluster>_<namespace>_<name>` (or `<cluster>_unknown_source`). */
+/**
+ * The parts of an internal id: `<prefix>_<cluster>_<namespace>_<name>[_<version>]` (or `<cluster>_unknown_source`).
+ * `version` is set only for a versioned app node without a workload (Kiali's `vapp_<c>_<ns>_<app>_<version>`), so
+ * that such a node and a workload named `<app>_<version>` stay two nodes.
+ */
 export interface IdParts {
   prefix: 'unknown' | 'svc' | 'wl' | 'vapp' | 'app';
   nodeType: NodeType;
   namespace: string;
   name: string;
+  version: string;
 }
 
 /** Fills `out` per §5.1; returns false when workload, app and service are all not OK (sample skipped). */
@@ -36,6 +41,7 @@ export function resolveIdParts(
 ): boolean {
   const namespace = isOK(workloadNs) ? workloadNs : serviceNs;
   out.namespace = namespace;
+  out.version = '';
   if (namespace === 'unknown' && workload === 'unknown' && app === 'unknown' && service === '') {
     out.prefix = 'unknown';
     out.nodeType = 'unknown';
@@ -73,7 +79,8 @@ export function resolveIdParts(
       out.name = workload;
     } else if (graphType === 'versionedApp' && isOKVersion(version)) {
       out.prefix = 'vapp';
-      out.name = app + '_' + version;
+      out.name = app;
+      out.version = version;
     } else {
       out.prefix = 'app';
       out.name = app;
@@ -92,14 +99,48 @@ export function resolveIdParts(
   return true;
 }
 
+/**
+ * One label value as a part of an id: `%`, `_` and space written as `%25`, `%5F` and `%20`. Kiali joins the parts
+ * of its ids with `_` as they are, so that cluster `c_x` with namespace `y` and cluster `c` with namespace `x_y`
+ * give one id, and edge ids (`<source> <target> <protocol>`) can coincide when label values hold spaces. Escaped,
+ * every id names one node and every edge id one edge, whatever the labels hold; a value without those three
+ * characters is written as it is, so ids equal Kiali's for ordinary label values. kialiId() undoes it.
+ */
+export function idPart(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 95 || c === 32 || c === 37) {
+      return s.replace(/[%_ ]/g, (ch) => (ch === '%' ? '%25' : ch === '_' ? '%5F' : '%20'));
+    }
+  }
+  return s;
+}
+
+/** Kiali's own id for an engine id (its parts unescaped): what Kiali's JSON hashes. */
+export function kialiId(id: string): string {
+  return id.indexOf('%') < 0
+    ? id
+    : id.replace(/%(25|5F|20|62)/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/**
+ * Kiali's unknown-source id `<cluster>_unknown_source` has three parts, as a namespace box `box_<cluster>_<ns>` has:
+ * for a cluster named `box` the `b` is escaped (`%62ox_unknown_source`), so the two never coincide.
+ */
+export function unknownSourceId(cluster: string): string {
+  return (cluster === 'box' ? '%62ox' : idPart(cluster)) + '_unknown_source';
+}
+
 export function idOf(p: IdParts, cluster: string): string {
-  return p.prefix === 'unknown'
-    ? cluster + '_unknown_source'
-    : p.prefix + '_' + cluster + '_' + p.namespace + '_' + p.name;
+  if (p.prefix === 'unknown') {
+    return unknownSourceId(cluster);
+  }
+  const id = p.prefix + '_' + idPart(cluster) + '_' + idPart(p.namespace) + '_' + idPart(p.name);
+  return p.version === '' ? id : id + '_' + idPart(p.version);
 }
 
 export function newIdParts(): IdParts {
-  return { prefix: 'wl', nodeType: 'workload', namespace: '', name: '' };
+  return { prefix: 'wl', nodeType: 'workload', namespace: '', name: '', version: '' };
 }
 
 /** Returns undefined when workload, app and service are all not OK (the sample is skipped). */

@@ -37,6 +37,31 @@ export class RateSums {
     }
   }
 
+  /** Takes up to `val` off the sum of `key` (never below zero; a key left with nothing is removed). */
+  subtract(entry: number, key: string, val: number): void {
+    if (this.firstKey[entry] === key) {
+      const left = this.firstSum[entry] - val;
+      if (left > 1e-9) {
+        this.firstSum[entry] = left;
+      } else {
+        this.firstKey[entry] = undefined;
+        this.firstSum[entry] = 0;
+      }
+      return;
+    }
+    const m = this.many.get(entry);
+    const sum = m?.get(key);
+    if (m === undefined || sum === undefined) {
+      return;
+    }
+    const left = sum - val;
+    if (left > 1e-9) {
+      m.set(key, left);
+    } else {
+      m.delete(key);
+    }
+  }
+
   size(entry: number): number {
     return this.many.get(entry)?.size ?? (this.firstKey[entry] !== undefined ? 1 : 0);
   }

@@ -7,6 +7,8 @@ import { newCodeRecord } from '../codeRecord';
 export function toModelElements(map: TrafficMap): { nodes: GraphNode[]; edges: GraphEdge[] } {
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
+  /** Unreadable samples per node id, from its edges. */
+  const unreadable = new Map<string, number>();
   for (const n of map.nodes.values()) {
     const g: GraphNode = {
       id: n.id,
@@ -81,8 +83,8 @@ export function toModelElements(map: TrafficMap): { nodes: GraphNode[]; edges: G
           http5xx: e.http5xx,
           noResponse: e.noResponse,
           grpcErr: e.grpcErr,
-          percentErr: e.total > 0 ? (errors / e.total) * 100 : 0,
-          percentReq: e.total > 0 && out > 0 ? (e.total / out) * 100 : 0,
+          percentErr: percent(errors, e.total),
+          percentReq: out > 0 ? percent(e.total, out) : 0,
         },
         responses,
         hasTraffic: e.total > 0,
@@ -103,10 +105,28 @@ export function toModelElements(map: TrafficMap): { nodes: GraphNode[]; edges: G
       if (e.destPrincipal !== undefined) {
         ge.destPrincipal = e.destPrincipal;
       }
+      if (e.unreadable > 0) {
+        ge.unreadable = e.unreadable;
+        unreadable.set(e.sourceId, (unreadable.get(e.sourceId) ?? 0) + e.unreadable);
+        unreadable.set(e.destId, (unreadable.get(e.destId) ?? 0) + e.unreadable);
+      }
       edges.push(ge);
     }
   }
+  if (unreadable.size > 0) {
+    for (const g of nodes) {
+      const n = unreadable.get(g.id);
+      if (n !== undefined) {
+        g.unreadable = n;
+      }
+    }
+  }
   return { nodes, edges };
+}
+
+/** 100 × part / whole within [0, 100]: sums added in another order can put a part a rounding error above its whole. */
+function percent(part: number, whole: number): number {
+  return whole > 0 && part > 0 ? Math.min(100, (part / whole) * 100) : 0;
 }
 
 function cmp(a: string, b: string): number {

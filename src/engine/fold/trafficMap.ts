@@ -42,6 +42,8 @@ export class TrafficEdge {
   policies?: Map<string, number>;
   sourcePrincipal?: string;
   destPrincipal?: string;
+  /** Samples of this edge whose value could not be read (left out of its rates). */
+  unreadable = 0;
   constructor(
     readonly store: RateStore,
     readonly sourceId: string,
@@ -108,6 +110,8 @@ export class TrafficNode {
   aggregateValue?: string;
   /** The id's prefix (wl, svc, app, vapp, unknown) when created through TrafficMap.nodeOf. */
   idPrefix?: string;
+  /** The id's version part (IdParts.version, '' when none) when created through TrafficMap.nodeOf. */
+  idVersion?: string;
   constructor(
     readonly store: RateStore,
     readonly id: string,
@@ -211,13 +215,13 @@ export class TrafficMap {
     const found = byName?.get(p.name);
     if (found !== undefined) {
       if (!Array.isArray(found)) {
-        if (found.idPrefix === p.prefix && found.cluster === cluster) {
+        if (found.idPrefix === p.prefix && found.cluster === cluster && found.idVersion === p.version) {
           return found;
         }
       } else {
         for (let i = 0; i < found.length; i++) {
           const n = found[i];
-          if (n.idPrefix === p.prefix && n.cluster === cluster) {
+          if (n.idPrefix === p.prefix && n.cluster === cluster && n.idVersion === p.version) {
             return n;
           }
         }
@@ -226,6 +230,7 @@ export class TrafficMap {
     const id = idOf(p, cluster);
     const n = this.node(id, p.nodeType, cluster, p.namespace, service, workload, app, version);
     n.idPrefix = p.prefix;
+    n.idVersion = p.version;
     if (found === undefined) {
       if (byName === undefined) {
         byName = new Map();
@@ -343,6 +348,7 @@ export function aggregateEdgeTraffic(into: TrafficEdge, source: TrafficNode, fro
     intoCounters[into.row + slot] += fromCounters[from.row + slot];
   }
   source.addRate(into.protocol === 'http' ? 'httpOut' : into.protocol === 'grpc' ? 'grpcOut' : 'tcpOut', from.total);
+  into.unreadable += from.unreadable;
   const a = into.store.responses;
   for (const r of from.responses()) {
     const i = responseEntry(into, r.code);
@@ -356,31 +362,70 @@ export function aggregateEdgeTraffic(into: TrafficEdge, source: TrafficNode, fro
   }
 }
 
-/** Removes `val` of traffic with `code` from an edge and its end nodes (used when operation nodes take it over). */
+/**
+ * Takes up to `val` of the traffic with `code` (and its flags and host) off an edge and its end nodes, never more
+ * than the edge carries for that code: the operation (aggregate) answer and the traffic answer are two queries,
+ * and a code, flag or host missing from the traffic answer must not leave negative rates or shares above 100 %.
+ * Returns the rate taken.
+ */
 export function subtractTraffic(
   edge: TrafficEdge,
   source: TrafficNode,
   dest: TrafficNode,
   val: number,
-  code: string
-): void {
+  code: string,
+  flags = '',
+  host = ''
+): number {
   if (!(val > 0)) {
-    return;
+    return 0;
   }
-  countTraffic(edge, source, dest, -val, code);
   const a = edge.store.responses;
+  const key = code === '' ? '-' : code;
   let prev = -1;
   for (let i = edge.firstResponse; i >= 0; prev = i, i = a.next[i]) {
-    if (a.codes[i] === code) {
-      a.rates[i] -= val;
-      if (a.rates[i] <= 1e-9) {
-        if (prev < 0) {
-          edge.firstResponse = a.next[i];
-        } else {
-          a.next[prev] = a.next[i];
-        }
+    if (a.codes[i] !== key) {
+      continue;
+    }
+    const taken = Math.min(val, a.rates[i]);
+    if (!(taken > 0)) {
+      return 0;
+    }
+    countTraffic(edge, source, dest, -taken, code);
+    clampCounters(edge, source, dest);
+    a.rates[i] -= taken;
+    if (flags !== '') {
+      a.flags.subtract(i, flags, taken);
+    }
+    if (host !== '') {
+      a.hosts.subtract(i, host, taken);
+    }
+    if (a.rates[i] <= 1e-9) {
+      if (prev < 0) {
+        edge.firstResponse = a.next[i];
+      } else {
+        a.next[prev] = a.next[i];
       }
-      return;
+    }
+    return taken;
+  }
+  return 0;
+}
+
+/** Float rounding of a subtraction can leave -1e-17 where nothing is left: such counters are zero. */
+function clampCounters(edge: TrafficEdge, source: TrafficNode, dest: TrafficNode): void {
+  const e = edge.store.edgeCounters.data;
+  for (const slot of Object.values(EC)) {
+    if (e[edge.row + slot] < 1e-9) {
+      e[edge.row + slot] = 0;
+    }
+  }
+  for (const n of [source, dest]) {
+    const d = n.store.nodeRates.data;
+    for (let k = 0; k < NODE_RATE_NAMES.length; k++) {
+      if (d[n.rateRow + k] < 1e-9) {
+        d[n.rateRow + k] = 0;
+      }
     }
   }
 }

@@ -65,6 +65,8 @@ export const NodeField = {
   linkWorkload: 'linkWorkload',
   /** The Kubernetes service of a service node ('' for other nodes, unknown services and egress clusters). */
   linkService: 'linkService',
+  /** Samples of the node's edges whose value could not be read (0 when none): its health is then never Healthy. */
+  unreadable: 'unreadable',
 } as const;
 
 export const EdgeField = {
@@ -93,6 +95,8 @@ export const EdgeField = {
   sourcePrincipal: 'sourcePrincipal',
   destPrincipal: 'destPrincipal',
   healthStatus: 'healthStatus',
+  /** Samples of the edge whose value could not be read (0 when none), left out of its rates; drawn grey. */
+  unreadable: 'unreadable',
 } as const;
 
 /** The shape of a frame as the engine emits it (compatible with @grafana/data's DataFrameDTO). */

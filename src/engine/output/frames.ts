@@ -63,15 +63,15 @@ function field(
   return config ? { name, type, values, config } : { name, type, values };
 }
 
-function nodeColor(status: HealthStatus | undefined, idle: boolean): string {
+function nodeColor(status: HealthStatus | undefined, idle: boolean, unreadable: boolean): string {
   if (status === 'Failure' || status === 'Degraded') {
     return HEALTH_COLORS[status];
   }
-  return idle ? HEALTH_COLORS.idle : HEALTH_COLORS.Healthy;
+  return idle || unreadable ? HEALTH_COLORS.idle : HEALTH_COLORS.Healthy;
 }
 
 export function edgeColor(e: GraphEdge): string {
-  if (!e.hasTraffic) {
+  if (!e.hasTraffic || (e.unreadable && e.healthStatus !== 'Failure' && e.healthStatus !== 'Degraded')) {
     return HEALTH_COLORS.idle;
   }
   if (e.protocol === 'tcp') {
@@ -99,12 +99,16 @@ export interface FrameOptions {
 
 /** Per node id: health-coloured request rate of its inbound and outbound edges (the node's arc). */
 const ARC_IN = 0;
-const ARC_OUT = 5;
-const ARC_SLOTS = 10;
+const ARC_OUT = 6;
+const ARC_SLOTS = 12;
+/** Within one direction: Healthy, Degraded, Failure, unknown (samples could not be read), total, edge count. */
+const ARC_TOTAL = 4;
+const ARC_COUNT = 5;
 
 /**
- * Sums, per node, the non-TCP edges with traffic by health (Healthy/Degraded/Failure, total, count), inbound and
- * outbound, in edge order. Nodes that share an id share a slot.
+ * Sums, per node, the non-TCP edges with traffic by health (Healthy/Degraded/Failure, or unknown when some of an
+ * edge's samples could not be read and what was read shows no problem), inbound and outbound, in edge order.
+ * Nodes that share an id share a slot.
  */
 function arcSums(model: GraphModel): { slotOf: Map<string, number>; sums: Float64Array } {
   const slotOf = new Map<string, number>();
@@ -119,20 +123,20 @@ function arcSums(model: GraphModel): { slotOf: Map<string, number>; sums: Float6
     if (e.protocol === 'tcp' || !(v > 0)) {
       continue;
     }
-    const st = e.healthStatus === 'Degraded' ? 1 : e.healthStatus === 'Failure' ? 2 : 0;
+    const st = e.healthStatus === 'Degraded' ? 1 : e.healthStatus === 'Failure' ? 2 : e.unreadable ? 3 : 0;
     const t = slotOf.get(e.target);
     if (t !== undefined) {
       const o = t * ARC_SLOTS + ARC_IN;
       sums[o + st] += v;
-      sums[o + 3] += v;
-      sums[o + 4]++;
+      sums[o + ARC_TOTAL] += v;
+      sums[o + ARC_COUNT]++;
     }
     const s = slotOf.get(e.source);
     if (s !== undefined) {
       const o = s * ARC_SLOTS + ARC_OUT;
       sums[o + st] += v;
-      sums[o + 3] += v;
-      sums[o + 4]++;
+      sums[o + ARC_TOTAL] += v;
+      sums[o + ARC_COUNT]++;
     }
   }
   return { slotOf, sums };
@@ -163,15 +167,16 @@ function nodeFlags(n: GraphNode): string {
 export function toFrames(model: GraphModel, options: FrameOptions = {}): FrameDTO[] {
   const { slotOf, sums } = arcSums(model);
   const N = model.nodes;
-  // The arc: inbound request edges by health, or outbound ones for nodes without inbound requests.
+  // The arc: inbound request edges by health, or outbound ones for nodes without inbound requests. Traffic of
+  // edges whose samples could not all be read, and showing no problem otherwise, is grey (arc__idle).
   const arcValues = N.map((n): [number, number, number, number] => {
     const slot = slotOf.get(n.id)! * ARC_SLOTS;
-    const o = sums[slot + ARC_IN + 4] > 0 ? slot + ARC_IN : slot + ARC_OUT;
-    const total = sums[o + 3];
+    const o = sums[slot + ARC_IN + ARC_COUNT] > 0 ? slot + ARC_IN : slot + ARC_OUT;
+    const total = sums[o + ARC_TOTAL];
     if (total <= 0 || n.nodeType === 'box') {
       return [0, 0, 0, 1];
     }
-    return [sums[o] / total, sums[o + 1] / total, sums[o + 2] / total, 0];
+    return [sums[o] / total, sums[o + 1] / total, sums[o + 2] / total, sums[o + 3] / total];
   });
   const mainstat = N.map((n) => {
     const r = n.rates;
@@ -223,7 +228,7 @@ export function toFrames(model: GraphModel, options: FrameOptions = {}): FrameDT
     field(
       NodeField.color,
       'string',
-      N.map((n, i) => nodeColor(n.health?.status, arcValues[i][3] === 1))
+      N.map((n, i) => nodeColor(n.health?.status, arcValues[i][3] === 1, (n.unreadable ?? 0) > 0))
     ),
     nodeText(NodeField.icon, () => ''),
     nodeText(NodeField.nodeType, (n) => n.nodeType),
@@ -244,6 +249,11 @@ export function toFrames(model: GraphModel, options: FrameOptions = {}): FrameDT
     nodeText(NodeField.destServices, (n) => (n.destServices ? JSON.stringify(n.destServices) : '')),
     nodeText(NodeField.linkWorkload, linkWorkload),
     nodeText(NodeField.linkService, linkService),
+    field(
+      NodeField.unreadable,
+      'number',
+      N.map((n) => n.unreadable ?? 0)
+    ),
   ];
   const E = model.edges;
   const edgeColumn = (name: string, type: FrameFieldDTO['type'], pick: (e: GraphEdge) => unknown) =>
@@ -274,6 +284,7 @@ export function toFrames(model: GraphModel, options: FrameOptions = {}): FrameDT
     edgeColumn(EdgeField.sourcePrincipal, 'string', (e) => e.sourcePrincipal ?? ''),
     edgeColumn(EdgeField.destPrincipal, 'string', (e) => e.destPrincipal ?? ''),
     edgeColumn(EdgeField.healthStatus, 'string', (e) => e.healthStatus ?? 'NA'),
+    edgeColumn(EdgeField.unreadable, 'number', (e) => e.unreadable ?? 0),
   ];
   const meta = { preferredVisualisationType: 'nodeGraph' as const };
   return [

@@ -2,6 +2,7 @@
 import { GraphEdge, GraphModel, GraphNode, GraphType, Protocol } from '../model';
 import { formatInt, formatPercent, formatRate } from './format';
 import { sha256Hex } from './sha256';
+import { kialiId } from '../fold/identity';
 
 export interface KialiTrafficRates {
   [key: string]: string;
@@ -177,12 +178,28 @@ function cmp(a: string, b: string): number {
 }
 const BOX_ORDER: Record<string, number> = { cluster: 0, namespace: 1, app: 2 };
 
+/**
+ * Kiali's graph JSON. Ids are the sha256 of Kiali's own id (the engine id with its parts unescaped: kialiId), as
+ * Kiali hashes them, so a graph compares with Kiali's id for id. Kiali's ids join label values with `_`, so two
+ * nodes can share one when label values hold `_` (cluster `c_x` + namespace `y` and cluster `c` + namespace `x_y`);
+ * Kiali then merges them into one node. Here a node whose id needed no escaping keeps Kiali's hash, and so does the
+ * first (in output order) of the others; any other node whose Kiali id is taken gets the sha256 of
+ * `meshgraph <engine id>` instead, so each node keeps its own id and its own edges.
+ */
 export function toKialiJson(model: GraphModel): KialiGraph {
   const hash = new Map<string, string>();
+  const taken = new Set<string>();
   const h = (id: string) => {
     let v = hash.get(id);
     if (v === undefined) {
-      v = sha256Hex(id);
+      v = sha256Hex(kialiId(id));
+      if (taken.has(v)) {
+        v = sha256Hex('meshgraph ' + id);
+        while (taken.has(v)) {
+          v = sha256Hex(v);
+        }
+      }
+      taken.add(v);
       hash.set(id, v);
     }
     return v;
@@ -208,6 +225,16 @@ export function toKialiJson(model: GraphModel): KialiGraph {
       cmp(s(a.workload), s(b.workload))
     );
   });
+  // Node ids first: those that are Kiali's as they are, then the others in output order (stable choice of which
+  // keeps Kiali's hash when two would share one).
+  for (const n of nodes) {
+    if (kialiId(n.id) === n.id) {
+      h(n.id);
+    }
+  }
+  for (const n of nodes) {
+    h(n.id);
+  }
   const outNodes = nodes.map((n) => {
     const data: KialiNodeData = {
       id: h(n.id),

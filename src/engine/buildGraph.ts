@@ -23,6 +23,7 @@ import { applyOutsider, applyTrafficGenerator } from './appenders/finalizers';
 import { applyBoxes } from './appenders/boxes';
 import { applyHealth } from './appenders/health';
 import { applyKubeState, planKubeStateQueries } from './appenders/kubeState';
+import { applyRollup } from './rollup/rollup';
 
 export interface BuildGraphExtras {
   /** Run this plan instead of planQueries(options) (the benchmark passes planKialiBaseline). */
@@ -366,7 +367,8 @@ function toGraphModel(
   if (sn) {
     notices.push(sn);
   }
-  return model;
+  // The rollup (GraphOptions.rollup, src/engine/rollup) runs last, on the complete graph.
+  return applyRollup(model, options);
 }
 
 /** Builds a model from in-memory answers (tests, replays): same stages as buildGraph without the network. */

@@ -14,3 +14,14 @@ export type { FrameOptions } from './output/frames';
 export { rateToString } from './output/format';
 export { sha256Hex } from './output/sha256';
 export { quoteString, escapeRegex, assertLabelName } from './promql/escape';
+export {
+  applyRollup,
+  rollupGraph,
+  rolledUpNodeCount,
+  isValidRollupBudget,
+  DEFAULT_ROLLUP_NODE_BUDGET,
+  rollupNodeId,
+  parseRollupNodeId,
+  exactSum,
+} from './rollup';
+export type { RollupOptions } from './rollup';

@@ -6,7 +6,8 @@
 
 export type GraphType = 'app' | 'versionedApp' | 'workload' | 'service';
 export type Protocol = 'http' | 'grpc' | 'tcp';
-export type NodeType = 'app' | 'workload' | 'service' | 'unknown' | 'aggregate' | 'box';
+/** 'namespace' and 'cluster': rolled-up nodes (GraphOptions.rollup), one per namespace or cluster of members. */
+export type NodeType = 'app' | 'workload' | 'service' | 'unknown' | 'aggregate' | 'box' | 'namespace' | 'cluster';
 export type BoxBy = 'namespace' | 'app' | 'cluster';
 export type HttpRate = 'requests' | 'none';
 export type GrpcRate = 'requests' | 'sent' | 'received' | 'total' | 'none';
@@ -16,6 +17,15 @@ export type ResponseTimeStat = 'avg' | '50' | '95' | '99';
 export type ThroughputType = 'request' | 'response';
 /** Kiali's health states, worst first in priority: Failure > Degraded > Not Ready > Healthy > NA. */
 export type HealthStatus = 'Failure' | 'Degraded' | 'Not Ready' | 'Healthy' | 'NA';
+
+/**
+ * Rollup (src/engine/rollup): 'none' shows every node; 'namespace' / 'cluster' fold the finished graph into one node
+ * per namespace / cluster; 'auto' folds by namespace when the graph has more nodes than the budget (and by cluster
+ * when even that exceeds it and there are several clusters).
+ */
+export type RollupMode = 'none' | 'namespace' | 'cluster' | 'auto';
+/** What a rolled-up node stands for. */
+export type RollupKind = 'namespace' | 'cluster';
 
 /** A node-focused graph: one node and its immediate inbound and outbound traffic. */
 export type NodeFocus =
@@ -70,6 +80,15 @@ export interface GraphOptions {
    * per metric). Prometheus evaluates a query on one core; the split answers add up to the same graph.
    */
   queryShards?: number;
+  /** Rollup of the finished graph (absent = 'none'). */
+  rollup?: RollupMode;
+  /** 'auto' rolls up above this many nodes (boxes not counted); absent = DEFAULT_ROLLUP_NODE_BUDGET (500). */
+  rollupNodeBudget?: number;
+  /**
+   * Rolled-up node ids shown expanded: the group keeps its id as a box (nodeType 'box') holding its members,
+   * whose edges go to the other rolled-up nodes or to other expanded members. Unknown ids are ignored.
+   */
+  rollupExpand?: string[];
 }
 
 /** Per-node rates, requests or bytes per second, as Kiali's node traffic rates (absent = 0). */
@@ -142,6 +161,64 @@ export interface GraphNode {
   health?: NodeHealth;
   /** Samples of this node's edges whose value could not be read: its health is then never Healthy. */
   unreadable?: number;
+  /** Rolled-up graphs: what a rolled-up node (or an expanded group's box) holds. */
+  rollup?: RollupSummary;
+  /**
+   * Rolled-up graphs: the id of the rolled-up node this node belongs to (its own id for rolled-up nodes and expanded
+   * boxes); absent for nodes kept as themselves (unknown source, egress clusters, unknown namespace).
+   */
+  group?: string;
+}
+
+/** Traffic of one protocol in one direction of a rolled-up node; requests/s (HTTP, gRPC) or bytes/s (TCP). */
+export interface RollupTraffic {
+  rate: number;
+  /** Failing requests/s: HTTP 4xx, 5xx and no response; gRPC errors and no response; 0 for TCP. */
+  errors: number;
+  /** errors / rate in percent (0 without traffic). */
+  percentErr: number;
+  /** Rate by response code ('-' = no response; TCP uses '-'). */
+  codes: Record<string, number>;
+}
+
+/**
+ * A protocol's traffic of a rolled-up node: inbound (from outside the group), outbound (to outside the group) and
+ * internal (between its members; not drawn as an edge). Every edge of the unrolled graph is counted once as some
+ * group's internal traffic or in one rolled-up edge.
+ */
+export interface RollupProtocolTraffic {
+  inbound: RollupTraffic;
+  outbound: RollupTraffic;
+  internal: RollupTraffic;
+}
+
+export interface RollupSummary {
+  kind: RollupKind;
+  /** Members (nodes of the unrolled graph, boxes not counted). */
+  memberCount: number;
+  /** Member counts by node type (e.g. { workload: 20, service: 20 }). */
+  memberTypes: Record<string, number>;
+  /** Member ids as in the unrolled graph, sorted. */
+  members: string[];
+  /** Members by health status (members without health count as NA); worst = the worst member's status. */
+  health: { worst: HealthStatus; byStatus: Record<HealthStatus, number> };
+  traffic: Partial<Record<Protocol, RollupProtocolTraffic>>;
+  /** The group is shown expanded: this node is its box and the members are in the graph. */
+  expanded?: boolean;
+}
+
+/** How a graph was rolled up (GraphModel.rollup; present whenever a rollup was asked for). */
+export interface RollupInfo {
+  requested: RollupMode;
+  /** What was applied: 'none' when 'auto' stayed within the budget. */
+  by: RollupKind | 'none';
+  /** The node budget 'auto' compared with. */
+  budget: number;
+  /** Nodes (boxes not counted) and edges of the unrolled graph. */
+  fullNodes: number;
+  fullEdges: number;
+  /** Expanded rolled-up ids (those of rollupExpand that exist). */
+  expanded: string[];
 }
 
 /** Per-code breakdown of an edge's traffic, absolute rates (percentages are derived by the outputs). */
@@ -190,6 +267,8 @@ export interface GraphEdge {
    * rates, and its health is then never Healthy.
    */
   unreadable?: number;
+  /** Rolled-up graphs: how many edges of the unrolled graph this edge sums (absent: an edge of the unrolled graph). */
+  memberEdges?: number;
 }
 
 /** Something the user should know about the answer: skipped telemetry, a failed query, a missing source. */
@@ -219,4 +298,6 @@ export interface GraphModel {
   edges: GraphEdge[];
   notices: Notice[];
   stats: GraphStats;
+  /** Present when a rollup was asked for (GraphOptions.rollup other than 'none'). */
+  rollup?: RollupInfo;
 }

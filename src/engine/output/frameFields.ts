@@ -99,6 +99,40 @@ export const EdgeField = {
   unreadable: 'unreadable',
 } as const;
 
+/**
+ * Columns the `nodes` frame has only when the graph was rolled up (GraphOptions.rollup; built in
+ * src/engine/rollup/frameColumns.ts), after the NodeField columns. The nodes frame's meta.custom.rollup (RollupInfo:
+ * requested, by, budget, fullNodes, fullEdges, expanded) is set whenever a rollup was asked for, also when 'auto'
+ * stayed within its budget and these columns are absent.
+ */
+export const RollupNodeField = {
+  /**
+   * The rolled-up node a node belongs to: its own id for rolled-up nodes (nodeType namespace or cluster) and for an
+   * expanded group's box (nodeType box, same id); the group's id for an expanded group's members and app boxes;
+   * '' for nodes kept as themselves (unknown source, PassthroughCluster/BlackHoleCluster, unknown namespace).
+   */
+  group: 'group',
+  /** Members of a rolled-up node or expanded box (null for other nodes). */
+  memberCount: 'memberCount',
+  /** Members whose health is Degraded / Failure (null for other nodes). */
+  membersDegraded: 'membersDegraded',
+  membersFailing: 'membersFailing',
+  /** JSON array of the member node ids, as the unrolled graph's `id`s ('' for other nodes). */
+  members: 'members',
+  /**
+   * JSON of the RollupSummary without its members: kind, memberCount, memberTypes, health { worst, byStatus },
+   * traffic by protocol { inbound, outbound, internal: { rate, errors, percentErr, codes } }, expanded ('' for
+   * other nodes).
+   */
+  rollup: 'rollup',
+} as const;
+
+/** Columns the `edges` frame has only when the graph was rolled up. */
+export const RollupEdgeField = {
+  /** Rolled-up graphs only: how many edges of the unrolled graph the edge sums (1 for an edge kept as it was). */
+  memberEdges: 'memberEdges',
+} as const;
+
 /** The shape of a frame as the engine emits it (compatible with @grafana/data's DataFrameDTO). */
 export interface FrameFieldDTO {
   name: string;
@@ -110,5 +144,10 @@ export interface FrameDTO {
   name: string;
   refId?: string;
   fields: FrameFieldDTO[];
-  meta?: { preferredVisualisationType?: 'nodeGraph'; notices?: Array<{ severity: string; text: string }> };
+  meta?: {
+    preferredVisualisationType?: 'nodeGraph';
+    notices?: Array<{ severity: string; text: string }>;
+    /** Nodes frame of a graph a rollup was asked for: { rollup: RollupInfo }. */
+    custom?: Record<string, unknown>;
+  };
 }

@@ -4,6 +4,7 @@
  */
 import { GraphEdge, GraphModel, GraphNode, HealthStatus } from '../model';
 import { EDGES_FRAME, EdgeField, FrameDTO, FrameFieldDTO, NODE_FLAGS, NODES_FRAME, NodeField } from './frameFields';
+import { memberSummary, rollupArcs, rollupEdgeFields, rollupFrameMeta, rollupNodeFields } from '../rollup/frameColumns';
 
 export const HEALTH_COLORS: Record<string, string> = {
   Healthy: 'green',
@@ -27,6 +28,10 @@ export function nodeTitle(n: GraphNode): string {
       return 'unknown';
     case 'box':
       return n.isBox === 'app' ? (n.app ?? '') : n.isBox === 'namespace' ? n.namespace : n.cluster;
+    case 'namespace':
+      return n.namespace;
+    case 'cluster':
+      return n.cluster;
   }
 }
 
@@ -170,6 +175,10 @@ export function toFrames(model: GraphModel, options: FrameOptions = {}): FrameDT
   // The arc: inbound request edges by health, or outbound ones for nodes without inbound requests. Traffic of
   // edges whose samples could not all be read, and showing no problem otherwise, is grey (arc__idle).
   const arcValues = N.map((n): [number, number, number, number] => {
+    const rolled = rollupArcs(n);
+    if (rolled) {
+      return rolled;
+    }
     const slot = slotOf.get(n.id)! * ARC_SLOTS;
     const o = sums[slot + ARC_IN + ARC_COUNT] > 0 ? slot + ARC_IN : slot + ARC_OUT;
     const total = sums[o + ARC_TOTAL];
@@ -214,7 +223,13 @@ export function toFrames(model: GraphModel, options: FrameOptions = {}): FrameDT
       options.links ? { links: options.links } : undefined
     ),
     field(NodeField.title, 'string', N.map(nodeTitle)),
-    nodeText(NodeField.subtitle, (n) => (n.nodeType === 'box' && n.isBox === 'cluster' ? '' : n.namespace)),
+    nodeText(NodeField.subtitle, (n) =>
+      n.nodeType === 'namespace' || n.nodeType === 'cluster'
+        ? memberSummary(n)
+        : n.nodeType === 'box' && n.isBox === 'cluster'
+          ? ''
+          : n.namespace
+    ),
     field(NodeField.mainstat, 'string', mainstat),
     field(NodeField.secondarystat, 'string', secondary),
     ...ARC_FIELDS.map(([name, color], k) =>
@@ -254,6 +269,7 @@ export function toFrames(model: GraphModel, options: FrameOptions = {}): FrameDT
       'number',
       N.map((n) => n.unreadable ?? 0)
     ),
+    ...rollupNodeFields(model),
   ];
   const E = model.edges;
   const edgeColumn = (name: string, type: FrameFieldDTO['type'], pick: (e: GraphEdge) => unknown) =>
@@ -285,6 +301,7 @@ export function toFrames(model: GraphModel, options: FrameOptions = {}): FrameDT
     edgeColumn(EdgeField.destPrincipal, 'string', (e) => e.destPrincipal ?? ''),
     edgeColumn(EdgeField.healthStatus, 'string', (e) => e.healthStatus ?? 'NA'),
     edgeColumn(EdgeField.unreadable, 'number', (e) => e.unreadable ?? 0),
+    ...rollupEdgeFields(model),
   ];
   const meta = { preferredVisualisationType: 'nodeGraph' as const };
   return [
@@ -292,7 +309,11 @@ export function toFrames(model: GraphModel, options: FrameOptions = {}): FrameDT
       name: NODES_FRAME,
       refId: options.refId,
       fields: nodeFields,
-      meta: { ...meta, notices: model.notices.map((n) => ({ severity: n.severity, text: n.text })) },
+      meta: {
+        ...meta,
+        notices: model.notices.map((n) => ({ severity: n.severity, text: n.text })),
+        ...rollupFrameMeta(model),
+      },
     },
     { name: EDGES_FRAME, refId: options.refId, fields: edgeFields, meta },
   ];

@@ -2,6 +2,7 @@
 import { GraphEdge, GraphModel, GraphNode, GraphType, Protocol } from '../model';
 import { formatInt, formatPercent, formatRate } from './format';
 import { sha256Hex } from './sha256';
+import { kialiRollupEdge, kialiRollupGraph, kialiRollupNode } from '../rollup/kialiRollup';
 import { kialiId } from '../fold/identity';
 
 export interface KialiTrafficRates {
@@ -43,12 +44,16 @@ export interface KialiEdgeData {
   sourcePrincipal?: string;
   destPrincipal?: string;
   healthStatus?: string;
+  /** Rolled-up graphs: how many unrolled edges the edge sums (Meshgraph's extension, rollup/kialiRollup.ts). */
+  memberEdges?: number;
 }
 export interface KialiGraph {
   timestamp: number;
   duration: number;
   graphType: GraphType;
   elements: { nodes: Array<{ data: KialiNodeData }>; edges: Array<{ data: KialiEdgeData }> };
+  /** Rolled-up graphs (Meshgraph's extension, src/engine/rollup/kialiRollup.ts). */
+  rollup?: ReturnType<typeof kialiRollupGraph>['rollup'];
 }
 
 const NODE_FLAGS = [
@@ -277,6 +282,7 @@ export function toKialiJson(model: GraphModel): KialiGraph {
         data[f] = true;
       }
     }
+    Object.assign(data, kialiRollupNode(n, h));
     return { data };
   });
   const edges = model.edges
@@ -307,6 +313,7 @@ export function toKialiJson(model: GraphModel): KialiGraph {
       if (e.healthStatus !== undefined && e.healthStatus !== 'NA') {
         data.healthStatus = e.healthStatus;
       }
+      Object.assign(data, kialiRollupEdge(e));
       return { data };
     })
     .sort(
@@ -320,5 +327,6 @@ export function toKialiJson(model: GraphModel): KialiGraph {
     duration: model.duration,
     graphType: model.graphType,
     elements: { nodes: outNodes, edges },
+    ...kialiRollupGraph(model, h),
   };
 }

@@ -507,6 +507,8 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     });
     // Clicking the graph gives it the keyboard focus ("/" then reaches Find, arrows move between nodes).
     cy.on('tapstart', () => {
+      // Focus from the pointer: no focus ring (as :focus-visible would not show one for a click).
+      el.setAttribute('data-pointer-focus', '');
       if (document.activeElement !== el) {
         el.focus({ preventScroll: true });
       }
@@ -864,6 +866,7 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
 
   /** Arrow keys move between nodes, E along the edges of the node, Enter opens the details. */
   const onGraphKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    e.currentTarget.removeAttribute('data-pointer-focus');
     const cy = cyRef.current;
     if (!cy || e.altKey || e.ctrlKey || e.metaKey) {
       return;
@@ -919,7 +922,10 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
         data-focused={focusedId ?? ''}
         tabIndex={0}
         onKeyDown={onGraphKeyDown}
-        onBlur={() => setAnnouncement('')}
+        onBlur={(e) => {
+          setAnnouncement('');
+          e.currentTarget.removeAttribute('data-pointer-focus');
+        }}
       />
       <div id={keysHelpId} className={styles.srOnly}>
         Arrow keys move between nodes, E moves along the edges of the focused node (Shift+E back), Enter opens the
@@ -984,7 +990,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
   graph: css({
     position: 'absolute',
     inset: 0,
-    '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}`, outlineOffset: -2 },
+    '&:focus-visible:not([data-pointer-focus])': { outline: `2px solid ${theme.colors.primary.main}`, outlineOffset: -2 },
   }),
   overlay: css({ position: 'absolute', inset: 0, pointerEvents: 'none' }),
   srOnly: css({

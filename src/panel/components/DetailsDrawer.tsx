@@ -357,7 +357,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     fontSize: theme.typography.bodySmall.fontSize,
   }),
   header: css({ display: 'flex', alignItems: 'flex-start', justifyContent: 'space-between', gap: theme.spacing(1) }),
-  title: css({ fontSize: theme.typography.h5.fontSize, margin: 0, wordBreak: 'break-all' }),
+  title: css({ fontSize: theme.typography.h5.fontSize, margin: 0, overflowWrap: 'anywhere' }),
   section: css({ marginTop: theme.spacing(1.5) }),
   h: css({ fontSize: theme.typography.h6.fontSize, margin: theme.spacing(0, 0, 0.5) }),
   dl: css({
@@ -367,7 +367,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     margin: theme.spacing(1, 0),
   }),
   dt: css({ color: theme.colors.text.secondary }),
-  dd: css({ margin: 0, wordBreak: 'break-all' }),
+  dd: css({ margin: 0, overflowWrap: 'anywhere' }),
   muted: css({ color: theme.colors.text.secondary }),
   table: css({
     width: '100%',

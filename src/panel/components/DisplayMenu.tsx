@@ -6,7 +6,7 @@
 import React, { useEffect, useId, useRef, useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
-import { Button, Checkbox, RadioButtonGroup, Select, ToolbarButton, useStyles2 } from '@grafana/ui';
+import { Button, RadioButtonGroup, Select, ToolbarButton, useStyles2 } from '@grafana/ui';
 import type { BoxChoice, DisplaySettings } from '../display';
 import { EDGE_LABEL_MODES, EdgeLabelMode } from '../graph/edgeLabels';
 import { LAYOUTS, LayoutName } from '../graph/layouts';
@@ -29,6 +29,17 @@ const BOX_OPTIONS: Array<{ value: BoxChoice; label: string }> = [
   { value: 'app', label: 'App' },
   { value: 'cluster', label: 'Cluster' },
 ];
+
+/** A plain checkbox with its label (keyboard and screen readers as the browser gives them). */
+function Check({ label, checked, onChange }: { label: string; checked: boolean; onChange: (v: boolean) => void }) {
+  const styles = useStyles2(getStyles);
+  return (
+    <label className={styles.check}>
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.currentTarget.checked)} />
+      {label}
+    </label>
+  );
+}
 
 export function DisplayMenu({ display, overridden, query, onChange, onReset, compact }: DisplayMenuProps) {
   const styles = useStyles2(getStyles);
@@ -70,16 +81,8 @@ export function DisplayMenu({ display, overridden, query, onChange, onReset, com
     );
   const check = (
     key: 'showBadges' | 'showIdleNodes' | 'showIdleEdges' | 'animation' | 'widthByTraffic' | 'colorBlind',
-    label: string,
-    description?: string
-  ) => (
-    <Checkbox
-      label={label}
-      description={description}
-      value={display[key]}
-      onChange={(e) => onChange(key, e.currentTarget.checked)}
-    />
-  );
+    label: string
+  ) => <Check label={label} checked={display[key]} onChange={(v) => onChange(key, v)} />;
 
   return (
     <div className={styles.anchor}>
@@ -116,11 +119,11 @@ export function DisplayMenu({ display, overridden, query, onChange, onReset, com
           <fieldset className={styles.group}>
             <legend className={styles.legend}>Edge labels</legend>
             {EDGE_LABEL_MODES.map((m) => (
-              <Checkbox
+              <Check
                 key={m.value}
                 label={m.label}
-                value={display.edgeLabels.includes(m.value)}
-                onChange={(e) => toggleLabel(m.value, e.currentTarget.checked)}
+                checked={display.edgeLabels.includes(m.value)}
+                onChange={(v) => toggleLabel(m.value, v)}
               />
             ))}
           </fieldset>
@@ -132,15 +135,15 @@ export function DisplayMenu({ display, overridden, query, onChange, onReset, com
             {check('animation', 'Traffic animation')}
             {query && (
               <>
-                <Checkbox
+                <Check
                   label="Service nodes"
-                  value={display.serviceNodes ?? query.serviceNodes}
-                  onChange={(e) => onChange('serviceNodes', e.currentTarget.checked)}
+                  checked={display.serviceNodes ?? query.serviceNodes}
+                  onChange={(v) => onChange('serviceNodes', v)}
                 />
-                <Checkbox
+                <Check
                   label="Operation nodes"
-                  value={display.operationNodes ?? query.operationNodes}
-                  onChange={(e) => onChange('operationNodes', e.currentTarget.checked)}
+                  checked={display.operationNodes ?? query.operationNodes}
+                  onChange={(v) => onChange('operationNodes', v)}
                 />
               </>
             )}
@@ -189,7 +192,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     marginTop: theme.spacing(0.5),
     zIndex: 5,
     width: 300,
-    maxHeight: 'min(70vh, 520px)',
+    maxHeight: 'min(80vh, 640px)',
     overflowY: 'auto',
     padding: theme.spacing(1.5),
     background: theme.colors.background.primary,
@@ -206,7 +209,18 @@ const getStyles = (theme: GrafanaTheme2) => ({
     padding: 0,
     display: 'flex',
     flexDirection: 'column',
+    alignItems: 'flex-start',
     gap: theme.spacing(0.5),
+  }),
+  check: css({
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    fontSize: theme.typography.body.fontSize,
+    cursor: 'pointer',
+    margin: 0,
+    input: { width: 16, height: 16, accentColor: theme.colors.primary.main, margin: 0, cursor: 'pointer' },
+    'input:focus-visible': { outline: `2px solid ${theme.colors.primary.main}`, outlineOffset: 2 },
   }),
   legend: css({
     fontSize: theme.typography.bodySmall.fontSize,

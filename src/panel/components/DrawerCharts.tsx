@@ -169,7 +169,8 @@ function Chart({
   const t0 = points[0]?.[0] ?? 0;
   const t1 = points[points.length - 1]?.[0] ?? 1;
   const x = (t: number) => (t1 > t0 ? ((t - t0) / (t1 - t0)) * W : 0);
-  const y = (v: number) => H - 2 - (max > 0 ? (v / max) * (H - 6) : 0);
+  // From zero to a little above the maximum, so a steady series reads as a level line, not the chart's edge.
+  const y = (v: number) => H - 2 - (max > 0 ? (v / (max * 1.25)) * (H - 4) : 0);
   // Gaps (no data) break the line.
   const paths: string[] = [];
   let d = '';

@@ -1,4 +1,4 @@
-import { UsageError, parseArgs, parseDuration, parseNode } from './args';
+import { USAGE, UsageError, parseArgs, parseDuration, parseNode } from './args';
 
 const NOW = 1700000000;
 const graph = (...a: string[]) => parseArgs(['graph', '--prometheus', 'http://127.0.0.1:9090', ...a], NOW);
@@ -141,5 +141,42 @@ describe('reserved scope labels', () => {
     expect(() => graph('--namespaces', 'a', '--scope', 'reporter=source')).toThrow(
       /--scope reporter: reporter is a label the engine itself/
     );
+  });
+});
+
+describe('rollup options', () => {
+  const base = ['graph', '--prometheus', 'http://p:9090', '--namespaces', 'a'];
+  it('defaults to no rollup; --rollup, --rollup-budget and repeated --rollup-expand set it', () => {
+    const plain = parseArgs(base, 1);
+    expect(plain.kind === 'graph' && plain.options.rollup).toBeUndefined();
+    const c = parseArgs(
+      [
+        ...base,
+        '--rollup',
+        'auto',
+        '--rollup-budget',
+        '200',
+        '--rollup-expand',
+        'rollup_namespace_c_a,b',
+        '--rollup-expand=rollup_cluster_c',
+      ],
+      1
+    );
+    expect(c.kind === 'graph' && c.options).toMatchObject({
+      rollup: 'auto',
+      rollupNodeBudget: 200,
+      rollupExpand: ['rollup_namespace_c_a,b', 'rollup_cluster_c'],
+    });
+    expect(USAGE).toMatch(/--rollup none\|namespace\|cluster\|auto/);
+    expect(USAGE).toMatch(/--rollup-budget <n> .*default 500/);
+  });
+
+  it('refuses an unknown mode and a budget that is not a whole number of at least 1', () => {
+    expect(() => parseArgs([...base, '--rollup', 'galaxy'], 1)).toThrow(
+      '--rollup: expected one of none, namespace, cluster, auto, got "galaxy"'
+    );
+    for (const v of ['0', '-1', '2.5', 'many', '']) {
+      expect(() => parseArgs([...base, '--rollup-budget', v], 1)).toThrow(UsageError);
+    }
   });
 });

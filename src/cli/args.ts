@@ -5,6 +5,7 @@ import { defaultGraphOptions } from '../engine/options';
 import { reservedScopeLabel } from '../engine/planner/labels';
 import { isValidQueryShards, MAX_QUERY_SHARDS } from '../engine/planner/planQueries';
 import { isValidLabelName } from '../engine/promql/escape';
+import { DEFAULT_ROLLUP_NODE_BUDGET, isValidRollupBudget } from '../engine/rollup/rollup';
 
 export class UsageError extends Error {}
 
@@ -50,6 +51,11 @@ Options (defaults as Kiali's graph API):
   --max-answer-mb <MB>                               refuse Prometheus answers larger than this, default 256
   --shards <n>                                       traffic queries per metric, split by destination namespace and
                                                      run in parallel (1-16, default 2; 1 = one query per metric)
+  --rollup none|namespace|cluster|auto               fold the graph into one node per namespace or cluster; auto:
+                                                     by namespace above the node budget (default none)
+  --rollup-budget <n>                                node budget of --rollup auto (default ${DEFAULT_ROLLUP_NODE_BUDGET})
+  --rollup-expand <id>                               repeatable; a rolled-up node id to show expanded (a box of
+                                                     its members)
   --kiali-plan                                       use Kiali's per-namespace query set (comparison)
   --format kiali|frames                              default kiali
 
@@ -263,6 +269,26 @@ export function parseArgs(argv: string[], nowS: number = Math.floor(Date.now() /
           throw new UsageError(`--shards: expected a whole number from 1 to ${MAX_QUERY_SHARDS}`);
         }
         o.queryShards = v;
+        break;
+      }
+      case '--rollup':
+        o.rollup = oneOf(a, value(a), ['none', 'namespace', 'cluster', 'auto'] as const);
+        break;
+      case '--rollup-budget': {
+        const v = value(a);
+        const n = /^\d+$/.test(v) ? Number(v) : NaN;
+        if (!isValidRollupBudget(n)) {
+          throw new UsageError(
+            `--rollup-budget: expected a whole number of nodes (at least 1), got ${JSON.stringify(v)}`
+          );
+        }
+        o.rollupNodeBudget = n;
+        break;
+      }
+      case '--rollup-expand': {
+        // One id per flag: ids hold label values, which may hold commas.
+        const id = nonEmpty(a, value(a));
+        o.rollupExpand = [...new Set([...(o.rollupExpand ?? []), id])];
         break;
       }
       case '--format':

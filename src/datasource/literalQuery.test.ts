@@ -51,3 +51,16 @@ describe('toLiteralQuery', () => {
     expect(toLiteralQuery(q, {}, srv).scope).toEqual([{ key: 'k', value: 'v' }]);
   });
 });
+
+describe('toLiteralQuery: rollup', () => {
+  it('replaces a variable in the mode and leaves the expanded ids as written', () => {
+    const srv = new FakeTemplateSrv([
+      { name: 'rollup', current: { value: 'namespace' } },
+      { name: 'ns', current: { value: 'a' } },
+    ]);
+    const out = toLiteralQuery(query({ rollup: '$rollup', rollupExpand: ['rollup_namespace_c_$ns'] }), {}, srv);
+    expect(out.rollup).toBe('namespace');
+    expect(out.rollupExpand).toEqual(['rollup_namespace_c_$ns']);
+    expect(toLiteralQuery(query({ rollup: undefined }), {}, srv).rollup).toBe('auto');
+  });
+});

@@ -68,6 +68,7 @@ export function toLiteralQuery(
     graphType: scalarIfText(q.graphType) as MeshgraphQuery['graphType'],
     duration: String(scalarIfText(q.duration ?? '')),
     aggregate: String(scalarIfText(q.aggregate ?? '')),
+    rollup: scalarIfText(q.rollup ?? 'auto') as MeshgraphQuery['rollup'],
     node,
     scope: q.scope
       .filter((label) => label !== null && typeof label === 'object')

@@ -255,3 +255,30 @@ describe('toGraphOptions and toInterpolatedQuery', () => {
     expect(toInterpolatedQuery(q, r)).toMatchObject({ namespaces: ['a', 'b'], duration: '1m30s' });
   });
 });
+
+describe('resolveQuery: rollup', () => {
+  it('takes the mode from the query or a dashboard variable; auto by default; expanded ids stay literal', () => {
+    expect(resolve(query()).query.rollup).toBe('auto');
+    const v: FakeVariable = { name: 'rollup', current: { value: 'cluster' } };
+    const { query: r, notices } = resolve(
+      query({ rollup: '$rollup', rollupExpand: ['rollup_namespace_c_$namespace', 'rollup_cluster_c'] }),
+      [v, nsVar('shop')]
+    );
+    expect(notices).toEqual([]);
+    expect(r.rollup).toBe('cluster');
+    expect(r.rollupExpand).toEqual(['rollup_namespace_c_$namespace', 'rollup_cluster_c']);
+    const options = toGraphOptions(r, window, { rollupNodeBudget: 42 });
+    expect(options).toMatchObject({ rollup: 'cluster', rollupNodeBudget: 42, rollupExpand: r.rollupExpand });
+    expect(toInterpolatedQuery(query({ rollup: '$rollup' }), r).rollup).toBe('cluster');
+    // The rollup never changes what is asked of Prometheus.
+    expect(planQueries(options).queries.map((q) => q.expr)).toEqual(
+      planQueries(toGraphOptions({ ...r, rollup: 'none' }, window, {})).queries.map((q) => q.expr)
+    );
+  });
+
+  it('falls back to auto for an unknown mode, with a notice', () => {
+    const { query: r, notices } = resolve(query({ rollup: 'galaxy' as never }));
+    expect(r.rollup).toBe('auto');
+    expect(notices.map((n) => n.text)).toEqual(['Unknown rollup "galaxy"; using "auto".']);
+  });
+});

@@ -17,6 +17,7 @@ import type {
   NodeFocus,
   Notice,
   ResponseTimeStat,
+  RollupMode,
   TcpRate,
   ThroughputType,
 } from '../engine/model';
@@ -34,6 +35,7 @@ export const AMBIENT_TRAFFIC: AmbientTraffic[] = ['total', 'waypoint', 'ztunnel'
 export const BOX_BY: BoxBy[] = ['cluster', 'namespace', 'app'];
 export const RESPONSE_TIME_STATS: ResponseTimeStat[] = ['avg', '50', '95', '99'];
 export const THROUGHPUT_TYPES: ThroughputType[] = ['request', 'response'];
+export const ROLLUP_MODES: RollupMode[] = ['auto', 'none', 'namespace', 'cluster'];
 
 /** The query could not be turned into a graph request; the message is meant for the user. */
 export class QueryValidationError extends Error {
@@ -57,6 +59,9 @@ export interface ResolvedQuery {
   node?: NodeFocus;
   scope: Record<string, string>;
   appenders: GraphOptions['appenders'];
+  rollup: RollupMode;
+  /** Rolled-up node ids to show expanded (literal; only strings kept). */
+  rollupExpand: string[];
 }
 
 function pick<T extends string>(
@@ -145,6 +150,16 @@ export function resolveQuery(
     notices.push({ severity: 'warning', text: `Unknown box ${JSON.stringify(b)}; ignored.` });
     return false;
   });
+  const rollup = pick<RollupMode>(
+    scalar(String(q.rollup ?? DEFAULT_QUERY.rollup)).value,
+    ROLLUP_MODES,
+    'auto',
+    'rollup',
+    notices
+  );
+  const rollupExpand = [
+    ...new Set((q.rollupExpand ?? []).filter((id): id is string => typeof id === 'string' && id !== '')),
+  ];
   const responseTimeRaw =
     q.responseTime === 'off' ? 'off' : pick(q.responseTime, RESPONSE_TIME_STATS, '95', 'response time', notices);
   const throughputRaw =
@@ -279,6 +294,8 @@ export function resolveQuery(
         kubeState: q.kubeState !== false,
         responseDetails: q.responseDetails !== false,
       },
+      rollup,
+      rollupExpand,
     },
     notices,
   };
@@ -288,7 +305,8 @@ export function resolveQuery(
 export function toGraphOptions(
   q: ResolvedQuery,
   window: Pick<TimeWindow, 'queryTime' | 'duration'>,
-  settings: Pick<ResolvedSettings, 'healthTolerances' | 'queryShards'>
+  settings: Pick<ResolvedSettings, 'healthTolerances' | 'queryShards'> &
+    Partial<Pick<ResolvedSettings, 'rollupNodeBudget'>>
 ): GraphOptions {
   return defaultGraphOptions({
     namespaces: q.namespaces,
@@ -305,6 +323,11 @@ export function toGraphOptions(
     appenders: q.appenders,
     ...(settings.healthTolerances ? { healthTolerances: settings.healthTolerances } : {}),
     ...(settings.queryShards !== undefined ? { queryShards: settings.queryShards } : {}),
+    ...(q.rollup !== 'none' ? { rollup: q.rollup } : {}),
+    ...(q.rollup !== 'none' && settings.rollupNodeBudget !== undefined
+      ? { rollupNodeBudget: settings.rollupNodeBudget }
+      : {}),
+    ...(q.rollup !== 'none' && q.rollupExpand.length > 0 ? { rollupExpand: q.rollupExpand } : {}),
   });
 }
 
@@ -326,5 +349,6 @@ export function toInterpolatedQuery(original: MeshgraphQuery, q: ResolvedQuery):
     node,
     scope: Object.entries(q.scope).map(([key, value]) => ({ key, value })),
     aggregate: q.appenders.aggregate || '',
+    rollup: q.rollup,
   };
 }

@@ -76,3 +76,17 @@ describe('reserved scope labels in the settings', () => {
     );
   });
 });
+
+describe('rollup node budget', () => {
+  it('defaults to 500, reads a whole number and falls back with a warning for anything else', () => {
+    expect(resolveSettings({} as never).rollupNodeBudget).toBe(500);
+    expect(resolveSettings({ rollupNodeBudget: 120 } as never)).toMatchObject({ rollupNodeBudget: 120, notices: [] });
+    for (const bad of [0, -5, 2.5, '300']) {
+      const s = resolveSettings({ rollupNodeBudget: bad } as never);
+      expect(s.rollupNodeBudget).toBe(500);
+      expect(s.notices.map((n) => n.text)).toEqual([
+        `Datasource setting "Rollup node budget" must be a whole number of at least 1 (got ${JSON.stringify(bad)}); using 500.`,
+      ]);
+    }
+  });
+});

@@ -2,6 +2,7 @@
 import { validateTolerances } from '../engine/appenders/healthTolerances';
 import { DEFAULT_QUERY_SHARDS, MAX_QUERY_SHARDS, isValidQueryShards } from '../engine/planner/planQueries';
 import { reservedScopeLabel } from '../engine/planner/labels';
+import { DEFAULT_ROLLUP_NODE_BUDGET, isValidRollupBudget } from '../engine/rollup/rollup';
 import { isValidLabelName } from '../engine/promql/escape';
 import type { HealthTolerance, Notice } from '../engine/model';
 
@@ -31,6 +32,8 @@ export interface ResolvedSettings {
   workloadDashboardUid: string;
   serviceDashboardUid: string;
   clusterDomain: string;
+  /** Node budget of rollup 'auto'. */
+  rollupNodeBudget: number;
   /** Problems found in the settings, shown with every answer until fixed. */
   notices: Notice[];
 }
@@ -111,6 +114,18 @@ export function resolveSettings(jsonData: MeshgraphOptions | undefined): Resolve
     }
   }
 
+  let rollupNodeBudget = DEFAULT_ROLLUP_NODE_BUDGET;
+  if (data.rollupNodeBudget !== undefined && data.rollupNodeBudget !== null) {
+    if (isValidRollupBudget(data.rollupNodeBudget)) {
+      rollupNodeBudget = data.rollupNodeBudget;
+    } else {
+      notices.push({
+        severity: 'warning',
+        text: `Datasource setting "Rollup node budget" must be a whole number of at least 1 (got ${JSON.stringify(data.rollupNodeBudget)}); using ${DEFAULT_ROLLUP_NODE_BUDGET}.`,
+      });
+    }
+  }
+
   return {
     scrapeIntervalS,
     timeoutMs,
@@ -121,6 +136,7 @@ export function resolveSettings(jsonData: MeshgraphOptions | undefined): Resolve
     workloadDashboardUid: (data.workloadDashboardUid ?? DEFAULT_WORKLOAD_DASHBOARD_UID).trim(),
     serviceDashboardUid: (data.serviceDashboardUid ?? DEFAULT_SERVICE_DASHBOARD_UID).trim(),
     clusterDomain: (data.clusterDomain ?? '').trim() || DEFAULT_CLUSTER_DOMAIN,
+    rollupNodeBudget,
     notices,
   };
 }

@@ -11,6 +11,7 @@ import type {
   HealthTolerance,
   HttpRate,
   ResponseTimeStat,
+  RollupMode,
   TcpRate,
   ThroughputType,
 } from '../engine/model';
@@ -69,6 +70,16 @@ export interface MeshgraphQuery extends DataQuery {
   node: NodeFocusQuery;
   /** Query-scope labels, merged over the datasource's defaults (same key: the query wins). */
   scope: ScopeLabel[];
+  /**
+   * Graph queries: fold the graph into namespace or cluster nodes; 'auto' (the default) does so when the graph has
+   * more nodes than the datasource's rollup node budget. A dashboard variable may hold the mode.
+   */
+  rollup?: RollupMode | VariableReference;
+  /**
+   * Rolled-up node ids (the nodes frame's `id` of a namespace or cluster node) to show expanded: the group as a box
+   * holding its members. Literal ids, never interpolated (label values may hold `$`).
+   */
+  rollupExpand?: string[];
 }
 
 /** What a query returns: the graph, or alert-ready numbers per edge or per node. */
@@ -101,6 +112,8 @@ export const DEFAULT_QUERY: Omit<MeshgraphQuery, 'refId'> = {
   responseDetails: true,
   node: { kind: 'none', namespace: '', name: '' },
   scope: [],
+  rollup: 'auto',
+  rollupExpand: [],
 };
 
 /** Fills what an older or hand-written query lacks, so every field downstream is defined. */
@@ -113,6 +126,7 @@ export function withQueryDefaults(query: Partial<MeshgraphQuery> & { refId: stri
     namespaces: Array.isArray(query.namespaces) ? query.namespaces : DEFAULT_QUERY.namespaces,
     boxBy: Array.isArray(query.boxBy) ? query.boxBy : DEFAULT_QUERY.boxBy,
     scope: Array.isArray(query.scope) ? query.scope : [],
+    rollupExpand: Array.isArray(query.rollupExpand) ? query.rollupExpand : [],
   };
 }
 
@@ -151,6 +165,8 @@ export interface MeshgraphOptions extends DataSourceJsonData {
   serviceDashboardUid?: string;
   /** Cluster DNS domain used to build the service host the service dashboard expects. */
   clusterDomain?: string;
+  /** Graph queries with rollup 'auto' fold graphs of more nodes than this (absent = DEFAULT_ROLLUP_NODE_BUDGET, 500). */
+  rollupNodeBudget?: number;
 }
 
 /** Secrets (secureJsonData): only the backend ever sees them, decrypted by Grafana. */

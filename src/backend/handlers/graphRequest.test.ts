@@ -95,4 +95,33 @@ describe('toGraphRequest', () => {
       toGraphRequest({ refId: 'A', json: { namespaces: ['x'] }, fromMs: NaN, toMs: NaN, intervalMs: 0 }, settings)
     ).toThrow(/time range/);
   });
+  it('asks for a rollup: auto with the datasource budget by default, the query’s mode and expanded ids as given', () => {
+    const auto = toGraphRequest({ refId: 'A', json: { namespaces: ['x'] }, ...range }, settings);
+    expect(auto.options).toMatchObject({ rollup: 'auto', rollupNodeBudget: 500 });
+    expect(auto.options).not.toHaveProperty('rollupExpand');
+    const small = resolveSettings({ scrapeInterval: '15s', rollupNodeBudget: 40 } as never);
+    const id = 'rollup_namespace_c1_$shop%5Fa';
+    const ns = toGraphRequest(
+      { refId: 'A', json: { namespaces: ['x'], rollup: 'namespace', rollupExpand: [id, 7, id] }, ...range },
+      small
+    );
+    // Ids are data: kept literally (no variable substitution), non-strings dropped.
+    expect(ns.options).toMatchObject({ rollup: 'namespace', rollupNodeBudget: 40, rollupExpand: [id] });
+    const none = toGraphRequest({ refId: 'A', json: { namespaces: ['x'], rollup: 'none' }, ...range }, small);
+    expect(none.options).not.toHaveProperty('rollup');
+    const bad = toGraphRequest({ refId: 'A', json: { namespaces: ['x'], rollup: 'galaxy' }, ...range }, settings);
+    expect(bad.options.rollup).toBe('auto');
+    expect(bad.notices.map((n) => n.text)).toContain('Unknown rollup "galaxy"; using "auto".');
+  });
+
+  it('gives alert numbers for the unrolled graph whatever rollup the query asks for', () => {
+    for (const queryType of ['edgeMetrics', 'nodeMetrics']) {
+      const r = toGraphRequest(
+        { refId: 'A', json: { namespaces: ['x'], rollup: 'namespace', rollupExpand: ['a'] }, queryType, ...range },
+        settings
+      );
+      expect(r.options).not.toHaveProperty('rollup');
+      expect(r.options).not.toHaveProperty('rollupExpand');
+    }
+  });
 });

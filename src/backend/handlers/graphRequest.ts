@@ -22,6 +22,7 @@ import {
 } from '../../datasource/types';
 
 import { ConfigurationError } from './errors';
+import { evaluationOptions } from './rollupView';
 
 export type GraphRequest =
   | { refId: string; queryType: 'graph'; options: GraphOptions; notices: Notice[] }
@@ -125,7 +126,8 @@ export function toGraphRequest(input: QueryInput, settings: ResolvedSettings): G
   if (queryType === 'graph') {
     return { refId, queryType, options, notices: all };
   }
-  // Numbers for alert rules: the appenders their metric needs are on whatever the graph options say.
+  // Numbers for alert rules: the appenders their metric needs are on whatever the graph options say; one number per
+  // node or edge of the unrolled graph (a rollup applies to graph queries only).
   const appenders = { ...options.appenders };
   if (queryType === 'edgeMetrics') {
     const metric = pickMetric<EdgeMetric>(raw.metric, EDGE_METRICS, queryType);
@@ -133,11 +135,11 @@ export function toGraphRequest(input: QueryInput, settings: ResolvedSettings): G
       appenders.responseTime = '95';
       all.push({ severity: 'info', text: 'Response time was off in the query; using the 95th percentile.' });
     }
-    return { refId, queryType, metric, options: { ...options, appenders, boxBy: [] }, notices: all };
+    return { refId, queryType, metric, options: { ...evaluationOptions(options), appenders, boxBy: [] }, notices: all };
   }
   const metric = pickMetric<NodeMetric>(raw.metric, NODE_METRICS, queryType);
   if (metric === 'health') {
     appenders.health = true;
   }
-  return { refId, queryType, metric, options: { ...options, appenders, boxBy: [] }, notices: all };
+  return { refId, queryType, metric, options: { ...evaluationOptions(options), appenders, boxBy: [] }, notices: all };
 }

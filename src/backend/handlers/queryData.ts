@@ -16,6 +16,7 @@ import { describeError, errorStatus, isAbortError } from './errors';
 import { evaluationKey, GraphEvaluations } from './evaluations';
 import { GraphRequest, toGraphRequest } from './graphRequest';
 import { DatasourceInstance, InstanceRegistry } from './instance';
+import { evaluationOptions, rolledView } from './rollupView';
 
 export interface QueryDataDeps {
   instances: InstanceRegistry;
@@ -92,10 +93,12 @@ async function answer(
       instance.settings
     );
     const step = instance.settings.scrapeIntervalS;
+    // One evaluation of the unrolled graph serves every rollup of it (rollupView.ts).
+    const evaluated = evaluationOptions(request.options);
     const model = await deps.evaluations.evaluate(
-      evaluationKey(instance.key, request.options, step),
+      evaluationKey(instance.key, evaluated, step),
       step,
-      request.options,
+      evaluated,
       (options, evaluationSignal) => buildGraph(options, instance.client(), evaluationSignal),
       signal
     );
@@ -103,7 +106,7 @@ async function answer(
     if (fatal) {
       return { frames: [], error: fatal, status: 502, errorSource: 'downstream' };
     }
-    return { frames: encodedFrames(request, model, instance), status: 200 };
+    return { frames: encodedFrames(request, rolledView(model, request.options), instance), status: 200 };
   } catch (e) {
     if (isAbortError(e) && signal.aborted) {
       return { frames: [], error: 'The query was cancelled.', status: 499, errorSource: 'downstream' };

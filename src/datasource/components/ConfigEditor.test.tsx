@@ -231,3 +231,24 @@ describe('ConfigEditor Meshgraph settings', () => {
     expect(onOptionsChange.mock.calls[0][0].jsonData.workloadDashboardUid).toBe('UbsSZTDik');
   });
 });
+
+describe('ConfigEditor rollup node budget', () => {
+  it('sets a whole number, clears back to the default, and flags a bad value', () => {
+    const { onOptionsChange, unmount } = renderEditor();
+    const input = document.getElementById('meshgraph-rollup-budget')! as HTMLInputElement;
+    expect(input.placeholder).toBe('500');
+    fireEvent.change(input, { target: { value: '1200' } });
+    expect(onOptionsChange.mock.calls[0][0].jsonData.rollupNodeBudget).toBe(1200);
+    unmount();
+    const set = renderEditor({ rollupNodeBudget: 700 });
+    const filled = document.getElementById('meshgraph-rollup-budget')! as HTMLInputElement;
+    expect(filled.value).toBe('700');
+    fireEvent.change(filled, { target: { value: '' } });
+    expect(set.onOptionsChange.mock.calls[0][0].jsonData.rollupNodeBudget).toBeUndefined();
+  });
+
+  it('flags a budget that is not a whole number of at least 1', () => {
+    renderEditor({ rollupNodeBudget: 0 });
+    expect(screen.getByText('Use a whole number of at least 1')).toBeInTheDocument();
+  });
+});

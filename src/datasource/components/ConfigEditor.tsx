@@ -4,6 +4,7 @@ import { Auth, AuthMethod, ConfigSection, ConnectionSettings, convertLegacyAuthP
 import { Divider, Field, Input, SecretInput, Stack, Text } from '@grafana/ui';
 
 import { DEFAULT_QUERY_SHARDS, MAX_QUERY_SHARDS, isValidQueryShards } from '../../engine/planner/planQueries';
+import { DEFAULT_ROLLUP_NODE_BUDGET, isValidRollupBudget } from '../../engine/rollup/rollup';
 import { parseDurationSeconds } from '../timeWindow';
 import {
   DEFAULT_CLUSTER_DOMAIN,
@@ -113,6 +114,8 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
   const timeoutInvalid = jsonData.timeoutSeconds !== undefined && !(Number(jsonData.timeoutSeconds) > 0);
   const shardsText = jsonData.queryShards === undefined ? '' : String(jsonData.queryShards);
   const shardsInvalid = jsonData.queryShards !== undefined && !isValidQueryShards(jsonData.queryShards);
+  const budgetText = jsonData.rollupNodeBudget === undefined ? '' : String(jsonData.rollupNodeBudget);
+  const budgetInvalid = jsonData.rollupNodeBudget !== undefined && !isValidRollupBudget(jsonData.rollupNodeBudget);
 
   return (
     <div data-testid="meshgraph-config-editor">
@@ -214,6 +217,29 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
             idPrefix="meshgraph-config-scope"
             labels={jsonData.scopeLabels ?? []}
             onChange={(scopeLabels) => setJson({ scopeLabels })}
+          />
+        </Field>
+      </ConfigSection>
+
+      <Divider />
+      <ConfigSection title="Large graphs">
+        <Field
+          label="Rollup node budget"
+          description={`Graph queries with rollup "Auto" (the default) show a graph of more nodes than this rolled up into one node per namespace (per cluster when the namespaces are still too many); expanding a namespace shows its members (default ${DEFAULT_ROLLUP_NODE_BUDGET}).`}
+          invalid={budgetInvalid}
+          error={budgetInvalid ? 'Use a whole number of at least 1' : undefined}
+        >
+          <Input
+            id="meshgraph-rollup-budget"
+            width={16}
+            type="number"
+            min={1}
+            placeholder={String(DEFAULT_ROLLUP_NODE_BUDGET)}
+            value={budgetText}
+            onChange={(e) => {
+              const text = e.currentTarget.value;
+              setJson({ rollupNodeBudget: text.trim() === '' ? undefined : Number(text) });
+            }}
           />
         </Field>
       </ConfigSection>

@@ -261,3 +261,19 @@ describe('QueryEditor PromQL preview (the plan resource)', () => {
     await waitFor(() => expect(screen.getByTestId('meshgraph-promql').textContent).toContain('"shop"'));
   });
 });
+
+describe('QueryEditor rollup', () => {
+  it('shows Auto for a query without a rollup, and sets the chosen mode and runs the query', async () => {
+    const { onChange, onRunQuery } = await renderEditor({ rollup: undefined });
+    expect(screen.getByText('Auto')).toBeInTheDocument();
+    fireEvent.keyDown(screen.getByLabelText('Rollup'), { key: 'ArrowDown' });
+    fireEvent.click(await screen.findByText('One node per namespace'));
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ rollup: 'namespace' }));
+    expect(onRunQuery).toHaveBeenCalled();
+  });
+
+  it('offers the rollup for graphs only', async () => {
+    await renderEditor({ queryType: 'nodeMetrics', metric: 'health' });
+    expect(screen.queryByLabelText('Rollup')).not.toBeInTheDocument();
+  });
+});

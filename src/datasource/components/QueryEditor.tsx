@@ -9,6 +9,7 @@ import type {
   GrpcRate,
   HttpRate,
   ResponseTimeStat,
+  RollupMode,
   TcpRate,
   ThroughputType,
 } from '../../engine/model';
@@ -23,6 +24,7 @@ import {
   GRPC_OPTIONS,
   HTTP_OPTIONS,
   RESPONSE_TIME_OPTIONS,
+  ROLLUP_OPTIONS,
   TCP_OPTIONS,
   THROUGHPUT_OPTIONS,
 } from './queryOptions';
@@ -209,6 +211,22 @@ export function QueryEditor({ query: rawQuery, onChange, onRunQuery, datasource,
               options={BOX_OPTIONS}
               value={query.boxBy}
               onChange={(values) => change({ boxBy: values.map((v) => v.value!) })}
+            />
+          </InlineField>
+        )}
+        {isGraph && (
+          <InlineField
+            label="Rollup"
+            tooltip="Fold the graph into one node per namespace or cluster. Auto: when the graph has more nodes than the datasource's rollup node budget."
+          >
+            <Select<RollupMode | `$${string}`>
+              inputId="meshgraph-rollup"
+              aria-label="Rollup"
+              width={16}
+              allowCustomValue
+              options={ROLLUP_OPTIONS}
+              value={query.rollup ?? 'auto'}
+              onChange={(v) => v.value && change({ rollup: v.value })}
             />
           </InlineField>
         )}

@@ -8,6 +8,7 @@ import type {
   GrpcRate,
   HttpRate,
   ResponseTimeStat,
+  RollupMode,
   TcpRate,
   ThroughputType,
 } from '../../engine/model';
@@ -98,4 +99,14 @@ export const FOCUS_OPTIONS: Array<SelectableValue<NodeFocusKind>> = [
 export const AGGREGATE_OPTIONS: Array<SelectableValue<string>> = [
   { label: 'Off', value: '' },
   { label: 'request_operation', value: 'request_operation' },
+];
+export const ROLLUP_OPTIONS: Array<SelectableValue<RollupMode>> = [
+  {
+    label: 'Auto',
+    value: 'auto',
+    description: "By namespace when the graph has more nodes than the datasource's rollup node budget",
+  },
+  { label: 'None', value: 'none', description: 'Every node' },
+  { label: 'Namespace', value: 'namespace', description: 'One node per namespace' },
+  { label: 'Cluster', value: 'cluster', description: 'One node per cluster (outside namespaces stay apart)' },
 ];

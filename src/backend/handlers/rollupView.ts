@@ -1,0 +1,45 @@
+/**
+ * Rollup in the backend. The shared evaluation (evaluations.ts) always builds the unrolled graph, so viewers of one
+ * graph share one set of Prometheus queries whatever rollup, budget or expanded namespaces each asks for; the
+ * rollup is applied afterwards, per request, on that graph (applyRollup never changes the graph it is given). A
+ * rolled-up view is kept with its graph, so a second viewer asking for the same view gets the same object (and the
+ * same encoded frames).
+ */
+import { applyRollup } from '../../engine/rollup/rollup';
+import type { GraphModel, GraphOptions } from '../../engine/model';
+
+/** The options the shared evaluation runs with: the request's, without the rollup. */
+export function evaluationOptions(options: GraphOptions): GraphOptions {
+  if (options.rollup === undefined && options.rollupNodeBudget === undefined && options.rollupExpand === undefined) {
+    return options;
+  }
+  const { rollup: _r, rollupNodeBudget: _b, rollupExpand: _e, ...rest } = options;
+  return rest;
+}
+
+/** Views kept per graph at most (different budgets or expanded namespaces); the oldest goes first. */
+export const MAX_VIEWS_PER_GRAPH = 16;
+
+const views = new WeakMap<GraphModel, Map<string, GraphModel>>();
+
+/** The graph as the request asks to see it: `model` itself without a rollup, else its (cached) rolled-up view. */
+export function rolledView(model: GraphModel, options: GraphOptions): GraphModel {
+  if (options.rollup === undefined || options.rollup === 'none') {
+    return model;
+  }
+  const key = JSON.stringify([options.rollup, options.rollupNodeBudget ?? null, options.rollupExpand ?? []]);
+  let byKey = views.get(model);
+  if (!byKey) {
+    byKey = new Map();
+    views.set(model, byKey);
+  }
+  let view = byKey.get(key);
+  if (!view) {
+    view = applyRollup(model, options);
+    byKey.set(key, view);
+    if (byKey.size > MAX_VIEWS_PER_GRAPH) {
+      byKey.delete(byKey.keys().next().value!);
+    }
+  }
+  return view;
+}

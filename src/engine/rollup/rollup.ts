@@ -622,7 +622,7 @@ export function applyRollup(
       return { ...model, rollup: info };
     }
     by = 'namespace';
-    const clusters = new Set(model.nodes.filter((n) => n.nodeType !== 'box').map((n) => n.cluster));
+    const clusters = new Set(model.nodes.filter((n) => n.nodeType !== 'box' && !isKeptNode(n)).map((n) => n.cluster));
     if (clusters.size > 1 && rolledUpNodeCount(model, 'namespace') > budget) {
       by = 'cluster';
     }

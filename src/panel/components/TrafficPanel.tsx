@@ -332,7 +332,7 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
         </div>
       )}
       <div ref={bodyRef} className={styles.body} data-testid="meshgraph-body">
-        {tableView ? (
+        {!body.measured ? null : tableView ? (
           <GraphTable graph={graph} hidden={hidden} found={found} palette={palette} onSelect={onSelectFromTable} />
         ) : (
           <>

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { benchMesh, queryCounts, MeshFigures } from './engineBench';
+import { AnswerMemoryFigure, benchAnswerMemory } from './answerMemory';
 
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
@@ -98,6 +99,23 @@ function printMesh(m: MeshFigures) {
   );
 }
 
+function printAnswerMemory(figures: AnswerMemoryFigure[]) {
+  process.stdout.write('Reading one large answer (client + fold, a fresh process each; peak resident memory)\n');
+  table([
+    ['answer', 'samples', 'RSS before', 'peak RSS', '(peak − before) / answer', 'peak / answer', 'seconds'],
+    ...figures.map((f) => [
+      `${f.answerMB.toFixed(0)} MB`,
+      String(f.samples),
+      `${f.beforeMB.toFixed(0)} MB`,
+      `${f.peakMB.toFixed(0)} MB`,
+      ratio(f.ratio),
+      ratio(f.peakRatio),
+      f.seconds.toFixed(2),
+    ]),
+    ['goal', '', '', '', '≤ 2.50×', '', ''],
+  ]);
+}
+
 async function main() {
   if (!only || only === 'engine') {
     const counts = queryCounts();
@@ -116,6 +134,10 @@ async function main() {
       printMesh(meshes[1]);
     }
     results.meshes = meshes;
+
+    const memory = await benchAnswerMemory([50, 100, 200]);
+    results.answerMemory = memory;
+    printAnswerMemory(memory);
   }
   if (!only || only === 'panel') {
     const { benchPanel } = await import('./panelBench');

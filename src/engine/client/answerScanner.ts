@@ -73,7 +73,11 @@ interface Pos {
   pos: number;
 }
 
-class Scanner {
+/**
+ * Scans an answer's text part by part as the parts arrive: `feed()` after each new part returns the batches it
+ * completed, `finish()` after the last one checks the end and gives the envelope. scanAnswer() does it in one go.
+ */
+export class AnswerScanner {
   private mode = HEAD;
   private depth = 0;
   private inString = false;
@@ -97,7 +101,8 @@ class Scanner {
   private elementStart: Pos = { part: 0, pos: 0 };
   private headEnd?: Pos;
   private tailStart?: Pos;
-  private readonly batches: Span[][] = [];
+  /** Batches completed and not yet handed out by feed(). */
+  private batches: Span[][] = [];
   private batchStart?: Pos;
   private batchChars = 0;
   private lastEnd: Pos = { part: 0, pos: 0 };
@@ -107,12 +112,19 @@ class Scanner {
   private squareAt = -1;
   /** Characters in the parts before the current one (for error offsets). */
   private before = 0;
+  /** The next part to scan. */
+  private next = 0;
+  /** The answer up to and including the '[' of its result list, once that is reached. */
+  head?: string;
 
-  constructor(private readonly text: AnswerText) {}
+  /** `text`: the parts so far; the caller appends to it, and may blank parts before keepFrom(). */
+  constructor(private readonly text: string[]) {}
 
-  scan(): ScannedAnswer {
+  /** Scans the parts appended since the last call; returns the batches completed. */
+  feed(): Span[][] {
     const text = this.text;
-    for (let part = 0; part < text.length; part++) {
+    for (; this.next < text.length; this.next++) {
+      const part = this.next;
       const s = text[part];
       this.curlyAt = -1;
       this.squareAt = -1;
@@ -135,6 +147,26 @@ class Scanner {
       }
       this.before += s.length;
     }
+    const done = this.batches;
+    this.batches = [];
+    return done;
+  }
+
+  /** The first part still needed (by a batch not yet complete, the envelope or the scan itself). */
+  keepFrom(): number {
+    if (this.mode === HEAD) {
+      return 0;
+    }
+    if (this.mode === TAIL) {
+      return this.tailStart!.part;
+    }
+    return this.batchStart?.part ?? Math.max(0, this.next - 1);
+  }
+
+  /** After the last part: the envelope (the answer with its result list emptied) and the last batches. */
+  finish(): ScannedAnswer {
+    const batches = this.feed();
+    const text = this.text;
     if (this.mode !== HEAD && this.mode !== TAIL) {
       throw new AnswerSyntaxError('the answer ends inside its result list: it was cut off', this.before);
     }
@@ -145,24 +177,23 @@ class Scanner {
       return { envelope: '', elements: 0 };
     }
     const end: Pos = { part: text.length - 1, pos: text[text.length - 1].length };
-    const start: Pos = { part: 0, pos: 0 };
-    if (this.headEnd === undefined || this.tailStart === undefined) {
+    if (this.head === undefined || this.tailStart === undefined) {
       if (this.before > MAX_ENVELOPE_CHARS) {
         throw new AnswerSyntaxError(
           `the answer has no data.result list, and ${Math.round(this.before / 1e6)} MB of something else`,
           0
         );
       }
-      return { envelope: this.slice(start, end), elements: 0 };
+      return { envelope: this.slice({ part: 0, pos: 0 }, end), elements: 0 };
     }
-    const envelope = this.slice(start, this.headEnd) + this.slice(this.tailStart, end);
-    if (envelope.length > MAX_ENVELOPE_CHARS) {
+    const tail = this.slice(this.tailStart, end);
+    if (this.head.length + tail.length > MAX_ENVELOPE_CHARS) {
       throw new AnswerSyntaxError(
-        `the answer holds ${Math.round(envelope.length / 1e6)} MB besides its data.result list`,
+        `the answer holds ${Math.round((this.head.length + tail.length) / 1e6)} MB besides its data.result list`,
         0
       );
     }
-    return { envelope, batches: this.batches, elements: this.elements };
+    return { envelope: this.head + tail, batches, elements: this.elements };
   }
 
   private fail(message: string, pos: number): never {
@@ -226,6 +257,10 @@ class Scanner {
             }
             this.sawList = true;
             this.headEnd = { part, pos: i + 1 };
+            this.head = this.slice({ part: 0, pos: 0 }, this.headEnd);
+            if (this.head.length > MAX_ENVELOPE_CHARS) {
+              this.fail(`the answer holds ${Math.round(this.head.length / 1e6)} MB before its data.result list`, i);
+            }
             this.mode = LIST;
             this.listState = VALUE_OR_END;
             return i + 1;
@@ -477,8 +512,15 @@ class Scanner {
   }
 }
 
+/** Scans a whole text at once: the envelope and every batch. */
 export function scanAnswer(text: AnswerText): ScannedAnswer {
-  return new Scanner(text).scan();
+  const scanner = new AnswerScanner([...text]);
+  const batches = scanner.feed();
+  const end = scanner.finish();
+  if (end.batches) {
+    batches.push(...end.batches);
+  }
+  return scanner.head === undefined ? end : { ...end, batches };
 }
 
 /** A batch's elements as one JSON array text. */

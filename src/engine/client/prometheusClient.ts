@@ -1,13 +1,14 @@
 /** Prometheus HTTP API client over an injected transport (instant queries by POST form, label values). */
-import { AnswerSyntaxError, AnswerText, batchText, scanAnswer, textHead } from './answerScanner';
+import { AnswerScanner, AnswerSyntaxError, ScannedAnswer, Span, batchText, textHead } from './answerScanner';
 import { PrometheusError, abortError } from './errors';
-import { HttpTransport, TransportResponse, answerText } from './transport';
+import { HttpTransport, TransportResponse } from './transport';
 import { VectorSample } from './types';
 import {
   AnswerShapeError,
   ProblemCounts,
   SampleVisitor,
   VectorEnvelope,
+  VisitCounts,
   newVisitCounts,
   parseSampleValue,
   visitVector,
@@ -57,18 +58,19 @@ function snippet(body: string): string {
  */
 function notPrometheusAnswer(
   res: TransportResponse,
-  env: { status?: unknown; message?: unknown; error?: unknown }
+  env: { status?: unknown; message?: unknown; error?: unknown },
+  head: string
 ): PrometheusError {
   const httpText = `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}`;
   const who = res.origin ?? 'The server';
   const said =
-    typeof env.message === 'string' ? env.message : typeof env.error === 'string' ? env.error : snippet(headOf(res));
+    typeof env.message === 'string' ? env.message : typeof env.error === 'string' ? env.error : snippet(head);
   if (res.status >= 400) {
     return new PrometheusError(`${who} answered ${httpText} instead of Prometheus: ${said}`, 'http', res.status);
   }
   const status = typeof env.status === 'string' ? ` with status "${env.status}"` : ' without a status';
   return new PrometheusError(
-    `Unexpected answer from Prometheus (${httpText}${status}): ${snippet(headOf(res))}`,
+    `Unexpected answer from Prometheus (${httpText}${status}): ${snippet(head)}`,
     'format',
     res.status
   );
@@ -91,34 +93,45 @@ function looksLikeJson(head: string): boolean {
   return t.startsWith('{');
 }
 
-/** What a message quotes of an answer: its first few kilobytes are plenty. */
-function headOf(res: TransportResponse): string {
-  return textHead(answerText(res), 4096);
+/** What messages quote of an answer: its first few kilobytes are plenty. */
+const HEAD_CHARS = 4096;
+
+/** One answer being read: its status, its first characters (for messages) and its text as it arrives. */
+interface Reply {
+  res: TransportResponse;
+  head: string;
+  /** The text in parts: those read to get `head`, then the rest as it arrives (each part once). */
+  parts(): AsyncGenerator<string>;
+  /** Bytes of the answer (all of them once the parts have been read). */
+  bytes(): number;
+  /** Stops the timer and any reading left (call once done, also after an error). */
+  close(): Promise<void>;
 }
 
-/** The whole text of an answer (small answers: label values, range queries). */
-function wholeText(res: TransportResponse): string {
-  const parts = answerText(res);
+async function wholeText(reply: Reply): Promise<string> {
+  const parts: string[] = [];
+  for await (const p of reply.parts()) {
+    parts.push(p);
+  }
   return parts.length === 1 ? parts[0] : parts.join('');
 }
 
-function sizeOf(res: TransportResponse, text: AnswerText): number {
-  if (res.bytes !== undefined) {
-    return res.bytes;
-  }
-  let n = 0;
-  for (const s of text) {
-    n += byteLength(s);
-  }
-  return n;
+function invalidJson(reply: Reply, reason: string): PrometheusError {
+  return new PrometheusError(
+    `Prometheus answered with invalid JSON (HTTP ${reply.res.status}): ${reason}; the answer begins ${JSON.stringify(snippet(reply.head))}`,
+    'format',
+    reply.res.status
+  );
 }
 
-function invalidJson(res: TransportResponse, reason: string): PrometheusError {
-  return new PrometheusError(
-    `Prometheus answered with invalid JSON (HTTP ${res.status}): ${reason}; the answer begins ${JSON.stringify(snippet(headOf(res)))}`,
-    'format',
-    res.status
-  );
+/** Prometheus' usual head (`{"status":"success","data":{"resultType":"vector","result":[`): elements can be read at once. */
+function headIsVector(head: string): boolean {
+  try {
+    const env = JSON.parse(head + ']}}') as VectorEnvelope;
+    return env.status === 'success' && env.data?.resultType === 'vector';
+  } catch {
+    return false;
+  }
 }
 
 export class PrometheusClient {
@@ -131,8 +144,17 @@ export class PrometheusClient {
     this.timeoutMs = options.timeoutMs ?? 30000;
   }
 
-  /** Sends a request with timeout/abort handling and maps HTTP-level failures to PrometheusError. */
-  private async send(path: string, params: Array<[string, string]>, signal?: AbortSignal): Promise<TransportResponse> {
+  /**
+   * Sends a request with timeout/abort handling, reads the first characters of the answer and maps HTTP-level
+   * failures to PrometheusError. The timeout covers reading the whole answer: the caller reads `parts()` and calls
+   * `close()`.
+   */
+  private async send(
+    path: string,
+    params: Array<[string, string]>,
+    signal?: AbortSignal,
+    method: 'GET' | 'POST' = 'POST'
+  ): Promise<Reply> {
     if (signal?.aborted) {
       throw abortError();
     }
@@ -144,21 +166,39 @@ export class PrometheusClient {
       timedOut = true;
       controller.abort();
     }, this.timeoutMs);
+    // Settled by an abort, or at the end of the request: a promise raced against and never settled would keep
+    // every value raced with it (Promise.race adds a reaction per call), the whole answer included.
+    let settle: (e: Error) => void = () => undefined;
+    const aborted = new Promise<never>((_, reject) => {
+      settle = reject;
+    });
+    aborted.catch(() => undefined);
+    const onControllerAbort = () => settle(timedOut ? this.timeoutError() : abortError());
+    controller.signal.addEventListener('abort', onControllerAbort, { once: true });
+    const stopTimer = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      controller.signal.removeEventListener('abort', onControllerAbort);
+      settle(new Error('request finished'));
+    };
     let res: TransportResponse;
     try {
       res = await Promise.race([
-        this.transport({
-          path,
-          method: 'POST',
-          body: form(params),
-          contentType: 'application/x-www-form-urlencoded',
-          signal: controller.signal,
-        }),
-        new Promise<never>((_, reject) =>
-          controller.signal.addEventListener('abort', () => reject(timedOut ? this.timeoutError() : abortError()))
+        this.transport(
+          method === 'POST'
+            ? {
+                path,
+                method,
+                body: form(params),
+                contentType: 'application/x-www-form-urlencoded',
+                signal: controller.signal,
+              }
+            : { path, method, signal: controller.signal }
         ),
+        aborted,
       ]);
     } catch (e) {
+      stopTimer();
       if (timedOut) {
         throw this.timeoutError();
       }
@@ -169,10 +209,97 @@ export class PrometheusClient {
         throw e;
       }
       throw new PrometheusError(`Cannot reach Prometheus: ${describeNetworkError(e)}`, 'network');
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
     }
+    const stream = res.stream;
+    const iterator = stream?.[Symbol.asyncIterator]();
+    // An abort (timeout, cancelled query) stops the reading: the read waiting for more ends, and next() says why.
+    const onBodyAbort = () => void stream?.cancel().catch(() => undefined);
+    controller.signal.addEventListener('abort', onBodyAbort, { once: true });
+    const buffered: string[] = stream ? [] : [...(res.parts ?? [res.body])];
+    let ended = !stream;
+    let closed = false;
+    const close = async () => {
+      if (!closed) {
+        closed = true;
+        stopTimer();
+        controller.signal.removeEventListener('abort', onBodyAbort);
+        if (stream && !ended) {
+          await stream.cancel().catch(() => undefined);
+        }
+      }
+    };
+    const next = async (): Promise<string | undefined> => {
+      try {
+        const r = await iterator!.next();
+        if (controller.signal.aborted) {
+          throw abortError();
+        }
+        if (r.done) {
+          ended = true;
+          return undefined;
+        }
+        return r.value;
+      } catch (e) {
+        ended = true;
+        if (timedOut) {
+          throw this.timeoutError();
+        }
+        if (signal?.aborted || (e instanceof Error && e.name === 'AbortError')) {
+          throw abortError();
+        }
+        if (e instanceof PrometheusError) {
+          throw e;
+        }
+        throw new PrometheusError(
+          `Prometheus' answer broke off after ${(stream?.bytes ?? 0).toLocaleString('en-US')} bytes: ${describeNetworkError(e)}`,
+          'network'
+        );
+      }
+    };
+    let head = '';
+    try {
+      let chars = buffered.reduce((n, p) => n + p.length, 0);
+      while (!ended && chars < HEAD_CHARS) {
+        const p = await next();
+        if (p !== undefined) {
+          buffered.push(p);
+          chars += p.length;
+        }
+      }
+      head = textHead(buffered, HEAD_CHARS);
+      this.checkStatus(path, res, head);
+    } catch (e) {
+      await close();
+      throw e;
+    }
+    let bytes = res.bytes;
+    return {
+      res,
+      head,
+      close,
+      bytes: () => {
+        if (stream) {
+          return stream.bytes;
+        }
+        bytes ??= (res.parts ?? [res.body]).reduce((n, p) => n + byteLength(p), 0);
+        return bytes;
+      },
+      async *parts() {
+        while (buffered.length > 0) {
+          yield buffered.shift()!;
+        }
+        while (!ended) {
+          const p = await next();
+          if (p !== undefined) {
+            yield p;
+          }
+        }
+      },
+    };
+  }
+
+  /** HTTP-level failures, and answers that are not JSON, as messages a user can act on. */
+  private checkStatus(path: string, res: TransportResponse, head: string): void {
     const status = res.status;
     const httpText = `HTTP ${status}${res.statusText ? ' ' + res.statusText : ''}`;
     if (status === 401 || status === 403) {
@@ -189,7 +316,6 @@ export class PrometheusClient {
         status
       );
     }
-    const head = headOf(res);
     if (!looksLikeJson(head)) {
       const html = /^\s*</.test(head);
       const who = res.origin ?? 'The server';
@@ -206,7 +332,6 @@ export class PrometheusClient {
         status
       );
     }
-    return res;
   }
 
   private timeoutError(): PrometheusError {
@@ -228,7 +353,7 @@ export class PrometheusClient {
     visit: SampleVisitor,
     signal?: AbortSignal
   ): Promise<VisitedAnswer> {
-    const res = await this.send(
+    const reply = await this.send(
       '/api/v1/query',
       [
         ['query', expr],
@@ -236,30 +361,85 @@ export class PrometheusClient {
       ],
       signal
     );
-    const text = answerText(res);
-    let scanned;
+    const counts = newVisitCounts();
     try {
-      scanned = scanAnswer(text);
+      return await this.readVector(reply, visit, counts);
     } catch (e) {
-      if (e instanceof AnswerSyntaxError) {
-        throw invalidJson(res, `${e.message} (at character ${e.offset.toLocaleString('en-US')})`);
+      if (e instanceof PrometheusError && counts.visited > 0) {
+        e.partial = true;
       }
       throw e;
+    } finally {
+      await reply.close();
     }
+  }
+
+  /**
+   * Reads a vector answer as it arrives. In Prometheus' layout (status and result type before the result list)
+   * each batch of elements is visited as soon as it has arrived, and every part of the text is dropped once read:
+   * the answer is never held whole, as text or as objects. In any other layout the batches wait for the end of the
+   * answer and its checks. Anything wrong after some elements were visited is flagged `partial` by the caller.
+   */
+  private async readVector(reply: Reply, visit: SampleVisitor, counts: VisitCounts): Promise<VisitedAnswer> {
+    const res = reply.res;
+    const text: string[] = [];
+    const scanner = new AnswerScanner(text);
+    const scan = <T>(f: () => T): T => {
+      try {
+        return f();
+      } catch (e) {
+        if (e instanceof AnswerSyntaxError) {
+          throw invalidJson(reply, `${e.message} (at character ${e.offset.toLocaleString('en-US')})`);
+        }
+        throw e;
+      }
+    };
+    const run = (batches: Span[][]) => {
+      for (const batch of batches) {
+        let elements: unknown;
+        try {
+          elements = JSON.parse(batchText(text, batch));
+        } catch (e) {
+          throw invalidJson(reply, `${e instanceof Error ? e.message : String(e)} in its result list`);
+        }
+        // Each parsed batch is this method's own: released element by element as it is folded.
+        visitVector(elements, visit, true, counts);
+      }
+    };
+    let streaming: boolean | undefined;
+    const held: Span[][] = [];
+    let free = 0;
+    for await (const part of reply.parts()) {
+      text.push(part);
+      const done = scan(() => scanner.feed());
+      if (streaming === undefined && scanner.head !== undefined) {
+        streaming = headIsVector(scanner.head);
+      }
+      if (streaming) {
+        run(done);
+        // Parts before what is still needed are read: let them go.
+        for (const keep = scanner.keepFrom(); free < keep; free++) {
+          text[free] = '';
+        }
+      } else {
+        held.push(...done);
+      }
+    }
+    const end: ScannedAnswer = scan(() => scanner.finish());
     let env: VectorEnvelope;
     try {
-      env = JSON.parse(scanned.envelope) as VectorEnvelope;
+      env = JSON.parse(end.envelope) as VectorEnvelope;
     } catch (e) {
-      throw invalidJson(res, e instanceof Error ? e.message : String(e));
+      throw invalidJson(reply, e instanceof Error ? e.message : String(e));
     }
     if (env === null || typeof env !== 'object' || Array.isArray(env)) {
-      throw new PrometheusError(`Unexpected answer from Prometheus: ${snippet(headOf(res))}`, 'format', res.status);
+      throw new PrometheusError(`Unexpected answer from Prometheus: ${snippet(reply.head)}`, 'format', res.status);
     }
     if (env.status === 'error') {
       throw apiError(str(env.errorType), str(env.error), res.status);
     }
     if (env.status !== 'success') {
-      throw notPrometheusAnswer(res, env);
+      throw notPrometheusAnswer(res, env, reply.head);
     }
     const data = env.data;
     const resultType = data !== null && typeof data === 'object' ? data.resultType : undefined;
@@ -270,21 +450,10 @@ export class PrometheusClient {
         res.status
       );
     }
-    const counts = newVisitCounts();
     try {
-      if (scanned.batches) {
-        for (const batch of scanned.batches) {
-          let elements: unknown;
-          try {
-            elements = JSON.parse(batchText(text, batch));
-          } catch (e) {
-            const error = invalidJson(res, `${e instanceof Error ? e.message : String(e)} in its result list`);
-            error.partial = counts.visited > 0;
-            throw error;
-          }
-          // Each parsed batch is this method's own: released element by element as it is folded.
-          visitVector(elements, visit, true, counts);
-        }
+      if (end.batches) {
+        run(held);
+        run(end.batches);
       } else {
         visitVector(data!.result, visit, true, counts);
       }
@@ -298,7 +467,7 @@ export class PrometheusClient {
     if (counts.histograms > 0) {
       warnings.push(`${counts.histograms} native-histogram sample(s) ignored`);
     }
-    return { samples: counts.visited, bytes: sizeOf(res, text), warnings, problems: counts.problems };
+    return { samples: counts.visited, bytes: reply.bytes(), warnings, problems: counts.problems };
   }
 
   /** Runs an instant query and returns its samples as objects (those whose value cannot be used with `problem`). */
@@ -336,16 +505,22 @@ export class PrometheusClient {
     }
     // The label-values endpoint is GET-only in Prometheus 2.x; parameters go in the query string.
     const path = `/api/v1/label/${encodeURIComponent(label)}/values` + (params.length ? '?' + form(params) : '');
-    const res = await this.sendGet(path, signal);
-    const env = tryParse(wholeText(res));
+    const reply = await this.send(path, [], signal, 'GET');
+    let text: string;
+    try {
+      text = await wholeText(reply);
+    } finally {
+      await reply.close();
+    }
+    const env = tryParse(text);
     if (!env) {
-      throw new PrometheusError(`Unexpected answer from Prometheus for ${path}: ${snippet(headOf(res))}`, 'format');
+      throw new PrometheusError(`Unexpected answer from Prometheus for ${path}: ${snippet(reply.head)}`, 'format');
     }
     if (env.status === 'error') {
-      throw apiError(env.errorType, env.error, res.status);
+      throw apiError(env.errorType, env.error, reply.res.status);
     }
     if (!Array.isArray(env.data)) {
-      throw new PrometheusError(`Unexpected label values answer: ${snippet(headOf(res))}`, 'format');
+      throw new PrometheusError(`Unexpected label values answer: ${snippet(reply.head)}`, 'format');
     }
     return env.data.map(String);
   }
@@ -367,7 +542,7 @@ export class PrometheusClient {
     stepS: number,
     signal?: AbortSignal
   ): Promise<RangeAnswer> {
-    const res = await this.send(
+    const reply = await this.send(
       '/api/v1/query_range',
       [
         ['query', expr],
@@ -377,11 +552,17 @@ export class PrometheusClient {
       ],
       signal
     );
-    const text = wholeText(res);
+    let text: string;
+    try {
+      text = await wholeText(reply);
+    } finally {
+      await reply.close();
+    }
+    const res = reply.res;
     const env = tryParse(text);
     if (!env) {
       throw new PrometheusError(
-        `Unexpected answer from Prometheus for a range query: ${snippet(headOf(res))}`,
+        `Unexpected answer from Prometheus for a range query: ${snippet(reply.head)}`,
         'format'
       );
     }
@@ -390,7 +571,7 @@ export class PrometheusClient {
     }
     const data = (env as { data?: { resultType?: unknown; result?: unknown } }).data;
     if (!data || data.resultType !== 'matrix' || !Array.isArray(data.result)) {
-      throw new PrometheusError(`Unexpected range query answer: ${snippet(headOf(res))}`, 'format');
+      throw new PrometheusError(`Unexpected range query answer: ${snippet(reply.head)}`, 'format');
     }
     const series = data.result.map((r: { metric?: Record<string, string>; values?: unknown }) => ({
       metric: r.metric ?? {},
@@ -400,15 +581,7 @@ export class PrometheusClient {
     }));
     const rawWarnings = (env as { warnings?: unknown }).warnings;
     const warnings = Array.isArray(rawWarnings) ? rawWarnings.map(String) : [];
-    return { series, bytes: res.bytes ?? byteLength(text), warnings };
-  }
-
-  private sendGet(path: string, signal?: AbortSignal): Promise<TransportResponse> {
-    // Reuse send()'s error handling with a GET transport call.
-    const t = this.transport;
-    const getOnly: HttpTransport = (req) => t({ path: req.path, method: 'GET', signal: req.signal });
-    const client = new PrometheusClient(getOnly, { timeoutMs: this.timeoutMs });
-    return client.send(path, [], signal);
+    return { series, bytes: reply.bytes(), warnings };
   }
 }
 

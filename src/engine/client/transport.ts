@@ -11,18 +11,29 @@ export interface TransportRequest {
 export interface TransportResponse {
   status: number;
   statusText?: string;
-  /** The answer's text ('' when it is given in `parts`). */
+  /** The answer's text (a transport that reads it whole); ignored when `parts` or `stream` is set. */
   body: string;
-  /**
-   * The answer's text in parts, in order (TextCollector): a large answer is never joined into one string, and the
-   * client reads it part by part. When set, `body` is ignored.
-   */
+  /** The answer's text in parts, in order. */
   parts?: readonly string[];
-  /** The answer's size in bytes, when the transport counted it (else computed from the text). */
+  /**
+   * The answer's text as it arrives (textSource): the client reads it while it arrives, so a large answer is never
+   * held whole. It must be read to the end or cancelled.
+   */
+  stream?: TextSource;
+  /** The answer's size in bytes, when the transport counted it (a stream counts its own). */
   bytes?: number;
   /** The server that answered (scheme, host and port), for messages about what it sent. */
   origin?: string;
 }
+
+/** An answer's text as it arrives, in parts of about PART_CHARS characters. */
+export interface TextSource extends AsyncIterable<string> {
+  /** Bytes read so far (all of them once the parts have all been read). */
+  readonly bytes: number;
+  /** Stops reading: the rest of the answer is not wanted. */
+  cancel(): Promise<void>;
+}
+
 export type HttpTransport = (req: TransportRequest) => Promise<TransportResponse>;
 
 export interface FetchTransportOptions {
@@ -34,82 +45,80 @@ export interface FetchTransportOptions {
 /** 256 MB: a 100 × 100 mesh answers about 25 MB; an answer this size takes about a gigabyte to read. */
 export const DEFAULT_MAX_ANSWER_BYTES = 256e6;
 
-/** Characters per part of a collected answer: few parts to walk, and joining a part's pieces costs little. */
-export const PART_CHARS = 8 * 1024 * 1024;
+/**
+ * Characters per part of an answer's text. Network chunks (16–64 kB) are joined into parts of this size: the
+ * chunks of one part are young garbage once joined (collected cheaply, never copied to the old generation), and an
+ * element crosses a part boundary once every few hundred elements.
+ */
+export const PART_CHARS = 64 * 1024;
 
 /**
- * Decodes an answer's bytes as they arrive into text parts of about PART_CHARS characters: each network chunk is
- * decoded and dropped at once, so reading an answer holds its text once (about its size for ASCII JSON) and never
- * a joined copy or the raw bytes as well. Both transports (fetchTransport, the backend's node:http one) can use it.
+ * An answer's bytes as text parts, decoded as they arrive: each chunk is decoded and dropped at once, and more than
+ * `limit` bytes are refused (tooLargeError) as soon as they arrive. `chunks` is any async iterable of bytes: a fetch
+ * body, or node's http.IncomingMessage (the backend's transport can hand its response over the same way).
+ * `cancel` stops the underlying read.
  */
-export class TextCollector {
-  private readonly decoder = new TextDecoder();
-  private pending: string[] = [];
-  private pendingChars = 0;
-  readonly parts: string[] = [];
-  bytes = 0;
-
-  push(chunk: Uint8Array): void {
-    this.bytes += chunk.byteLength;
-    const s = this.decoder.decode(chunk, { stream: true });
-    if (s.length > 0) {
-      this.pending.push(s);
-      this.pendingChars += s.length;
-      if (this.pendingChars >= PART_CHARS) {
-        this.flush();
+export function textSource(
+  chunks: AsyncIterable<Uint8Array>,
+  limit: number,
+  cancel: () => Promise<void> | void
+): TextSource {
+  let stopped = false;
+  const source = {
+    bytes: 0,
+    cancel: async () => {
+      if (!stopped) {
+        stopped = true;
+        await cancel();
       }
-    }
-  }
-
-  private flush(): void {
-    if (this.pending.length > 0) {
-      this.parts.push(this.pending.length === 1 ? this.pending[0] : this.pending.join(''));
-      this.pending = [];
-      this.pendingChars = 0;
-    }
-  }
-
-  /** The text parts (call once, after the last chunk). */
-  finish(): string[] {
-    const tail = this.decoder.decode();
-    if (tail.length > 0) {
-      this.pending.push(tail);
-    }
-    this.flush();
-    return this.parts;
-  }
+    },
+    async *[Symbol.asyncIterator](): AsyncGenerator<string> {
+      const decoder = new TextDecoder();
+      let pending: string[] = [];
+      let chars = 0;
+      for await (const chunk of chunks) {
+        if (source.bytes + chunk.byteLength > limit) {
+          await source.cancel();
+          throw tooLargeError(limit);
+        }
+        source.bytes += chunk.byteLength;
+        const s = decoder.decode(chunk, { stream: true });
+        if (s.length > 0) {
+          pending.push(s);
+          chars += s.length;
+          if (chars >= PART_CHARS) {
+            yield pending.length === 1 ? pending[0] : pending.join('');
+            pending = [];
+            chars = 0;
+          }
+        }
+      }
+      const tail = decoder.decode();
+      if (tail.length > 0) {
+        pending.push(tail);
+      }
+      if (pending.length > 0) {
+        yield pending.join('');
+      }
+    },
+  };
+  return source;
 }
 
-/** The text of an answer as parts (one part for a transport that gives a string). */
-export function answerText(res: TransportResponse): readonly string[] {
-  return res.parts ?? [res.body];
-}
-
-/** Reads a fetch body as text parts, failing as soon as it passes the limit. */
-async function limitedText(res: Response, limit: number): Promise<TextCollector> {
-  const declared = Number(res.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) {
-    await res.body?.cancel();
-    throw tooLargeError(limit);
-  }
-  const text = new TextCollector();
-  if (!res.body) {
-    return text;
-  }
-  const reader = res.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) {
-      break;
+/** A web ReadableStream's chunks as an async iterable (not every runtime's streams are async iterable). */
+async function* streamChunks(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        return;
+      }
+      yield value;
     }
-    if (text.bytes + value.byteLength > limit) {
-      await reader.cancel();
-      throw tooLargeError(limit);
-    }
-    text.push(value);
+  } finally {
+    reader.releaseLock();
   }
-  text.finish();
-  return text;
 }
 
 /**
@@ -145,13 +154,17 @@ export function fetchTransport(baseUrl: string, opts: FetchTransportOptions = {}
         url = redirectTarget(url, res.headers.get('location') ?? undefined, res.status);
         continue;
       }
-      const text = await limitedText(res, limit);
+      const declared = Number(res.headers.get('content-length'));
+      if (Number.isFinite(declared) && declared > limit) {
+        await res.body?.cancel();
+        throw tooLargeError(limit);
+      }
+      const body = res.body;
       return {
         status: res.status,
         statusText: res.statusText,
         body: '',
-        parts: text.parts,
-        bytes: text.bytes,
+        stream: body ? textSource(streamChunks(body), limit, () => body.cancel().catch(() => undefined)) : undefined,
         origin: url.origin,
       };
     }

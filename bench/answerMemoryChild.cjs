@@ -1,0 +1,53 @@
+// A fresh process for bench/answerMemory.ts: reads one answer through the shipped engine bundle (argv[2]) from
+// argv[3] with the CLI's transport, folding every sample into a traffic map, and prints its resident memory before
+// the query and at its peak (kB), the samples read and the time taken, as one JSON line.
+const { performance } = require('node:perf_hooks');
+
+const [bundle, url] = process.argv.slice(2);
+const { fetchTransport, PrometheusClient, trafficVisitor, TrafficMap } = require(bundle);
+
+const options = {
+  namespaces: 'all',
+  graphType: 'workload',
+  injectServiceNodes: false,
+  duration: 600,
+  queryTime: 1767225600,
+  rates: { http: 'requests', grpc: 'requests', tcp: 'sent' },
+  ambientTraffic: 'total',
+  includeIdleEdges: false,
+  boxBy: [],
+  scope: {},
+  appenders: {
+    responseTime: false,
+    throughput: false,
+    securityPolicy: false,
+    aggregate: false,
+    health: false,
+    kubeState: false,
+    responseDetails: true,
+  },
+};
+
+async function main() {
+  const client = new PrometheusClient(fetchTransport(url, { maxAnswerBytes: 2e9 }), { timeoutMs: 600000 });
+  const map = new TrafficMap('workload');
+  const visit = trafficVisitor(map, options, 'istio_requests_total', true, {});
+  global.gc();
+  const beforeKB = Math.round(process.memoryUsage().rss / 1024);
+  const t = performance.now();
+  const a = await client.instantQueryVisit('sum(rate(istio_requests_total[10m]))', options.queryTime, visit);
+  const ms = performance.now() - t;
+  let edges = 0;
+  for (const n of map.nodes.values()) {
+    edges += n.edges.size;
+  }
+  const peakKB = process.resourceUsage().maxRSS;
+  process.stdout.write(
+    JSON.stringify({ beforeKB, peakKB, samples: a.samples, ms, nodes: map.nodes.size, edges }) + '\n'
+  );
+}
+
+main().catch((e) => {
+  process.stderr.write(String(e && e.stack ? e.stack : e) + '\n');
+  process.exit(1);
+});

@@ -70,7 +70,8 @@ export function concentricPlacement(level: readonly LevelBlock[], edges: Readonl
   const ordered = [...level].sort(
     (a, b) => (degree.get(b.id) as number) - (degree.get(a.id) as number) || (a.id < b.id ? -1 : 1)
   );
-  const diag = (b: LevelBlock) => Math.hypot(b.w, b.h);
+  // Rings spaced by the blocks' larger side (tighter than their diagonal); any overlap left is pushed apart below.
+  const diag = (b: LevelBlock) => Math.max(b.w, b.h);
   const centres = new Map<string, Point>();
   let i = 0;
   let radius = 0;
@@ -110,6 +111,7 @@ export function concentricPlacement(level: readonly LevelBlock[], edges: Readonl
     prevHalf = d / 2;
     i += count;
   }
+  separate(level, centres);
   return fromCentres(level, centres);
 }
 

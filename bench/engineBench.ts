@@ -116,12 +116,22 @@ async function runKialiBaseline(url: string, pid: number, options: GraphOptions)
   return { queries: plan.queries.length, seconds, bytes, samples, prometheusCpuSeconds: cpuSeconds(pid) - cpuBefore };
 }
 
-/** Records every answer body so the same answers can be replayed without the network. */
+/** Records every answer body (read whole, from a stream too) so the same answers can be replayed without the network. */
 function recordingTransport(inner: HttpTransport, bodies: Map<string, string>): HttpTransport {
   return async (req) => {
     const res = await inner(req);
-    bodies.set(req.body ?? req.path, res.body);
-    return res;
+    let body = res.body;
+    if (res.stream) {
+      const parts: string[] = [];
+      for await (const p of res.stream) {
+        parts.push(p);
+      }
+      body = parts.join('');
+    } else if (res.parts) {
+      body = res.parts.join('');
+    }
+    bodies.set(req.body ?? req.path, body);
+    return { status: res.status, statusText: res.statusText, body, origin: res.origin };
   };
 }
 function replayTransport(bodies: Map<string, string>): HttpTransport {

@@ -284,6 +284,7 @@ export async function buildGraph(
       samples += a.samples.length;
       bytes += a.bytes;
       countProblems(skipped, unreadable, queryMetrics(q), a.problems);
+      a.warnings.forEach((w) => notices.push({ severity: 'warning', text: `Prometheus (${q.id}): ${w}` }));
       kubeAnswers.set(
         q.id,
         a.samples.filter((x) => x.problem === undefined)

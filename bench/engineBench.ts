@@ -14,6 +14,7 @@ import type { GraphOptions, HttpTransport } from '../src/engine';
 import { syntheticTopology } from '../simulator';
 import { startBackfilledPrometheus } from '../tests/support/prometheusFixture';
 import { benchBackend, BackendFigures } from './backendBench';
+import { benchRollup, RollupFigures } from './rollupBench';
 
 const root = path.resolve(__dirname, '..');
 // The timed engine, as built (npm run build); see shippedEngine.ts.
@@ -59,6 +60,7 @@ export interface MeshFigures {
   engineToArrowOverJsonParse: number;
   cli: { coldSeconds: number; peakRssMB: number };
   backend: BackendFigures;
+  rollup: RollupFigures;
 }
 
 interface OursFigures {
@@ -340,6 +342,7 @@ export async function benchMesh(
     const engine = await engineVersusJsonParse(prom.url, detailed, namespaceCount >= 100 ? 9 : 21);
     const cli = await cliColdStart(prom.url, namespaces, prom.queryTime);
     const backend = await benchBackend(prom.url, prom.pid, namespaces, prom.queryTime);
+    const rollup = await benchRollup(prom.url, namespaces, prom.queryTime, runs);
     return {
       mesh: `${namespaceCount}x${workloads}`,
       namespaces: namespaceCount,
@@ -363,6 +366,7 @@ export async function benchMesh(
       engineToArrowOverJsonParse: engine.engineToArrowMs / engine.jsonParseMs,
       cli,
       backend,
+      rollup,
     };
   } finally {
     await prom.stop();

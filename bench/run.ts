@@ -2,12 +2,14 @@
  * `npm run bench`: speed and memory figures, measured in one run and printed as ratios (these machines are
  * shared and noisy, so absolute numbers vary by ±30 %; ratios taken in the same run are what to compare).
  * Writes bench/results.json. Sections: engine (query counts, engine vs JSON.parse, end to end vs Kiali's
- * query set on the 10×100 and 100×100 meshes) and panel (Chromium). `--only engine|panel`, `--quick`.
+ * query set on the 10×100 and 100×100 meshes, rollup) and panel (Chromium). `--only engine|panel|rollup` (rollup:
+ * the rollup figures alone at 100×100), `--quick`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { benchMesh, queryCounts, MeshFigures } from './engineBench';
 import { AnswerMemoryFigure, benchAnswerMemory } from './answerMemory';
+import { benchRollupMesh, RollupFigures } from './rollupBench';
 
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
@@ -39,6 +41,44 @@ function queryRow(label: string, f: QueryFigures, timeRatio = '', bytesRatio = '
     timeRatio,
     bytesRatio,
   ];
+}
+
+function printRollup(mesh: string, r: RollupFigures) {
+  const kb = (b: number) => `${(b / 1000).toFixed(0)} kB`;
+  process.stdout.write(`Rollup by namespace, ${mesh} (dashboard graph: versioned apps with service nodes)\n`);
+  table([
+    ['', 'nodes', 'edges', 'Arrow (plugin → Grafana)', 'JSON (Grafana → browser)', 'share of Prometheus bytes'],
+    [
+      'unrolled',
+      String(r.full.nodes),
+      String(r.full.edges),
+      kb(r.full.arrowBytes),
+      kb(r.full.browserBytes),
+      pct(r.fullBrowserShare),
+    ],
+    [
+      'rolled up',
+      String(r.rolledUp.nodes),
+      String(r.rolledUp.edges),
+      kb(r.rolledUp.arrowBytes),
+      kb(r.rolledUp.browserBytes),
+      pct(r.rolledUpBrowserShare),
+    ],
+    ['goal', '', '', '', '', '≤ 10 % at 100 × 100'],
+  ]);
+  table([
+    ['rollup', 'figure'],
+    [
+      'applyRollup on the finished graph',
+      `${r.rollupMs.toFixed(1)} ms (building the graph: ${r.buildMs.toFixed(0)} ms)`,
+    ],
+    ['rolled-up / unrolled browser bytes', pct(r.browserRatio)],
+    [
+      `plugin, datasource default (auto → ${r.backend.autoBy}): browser bytes / Prometheus bytes`,
+      `${r.backend.autoBrowserBytes} / ${r.backend.prometheusBytes} = ${pct(r.backend.autoBrowserShare)} (unrolled ${r.backend.fullBrowserBytes})`,
+    ],
+    ['plugin, auto view of a graph just evaluated unrolled', `${r.backend.autoAfterFullMs.toFixed(0)} ms`],
+  ]);
 }
 
 function printMesh(m: MeshFigures) {
@@ -97,6 +137,7 @@ function printMesh(m: MeshFigures) {
   process.stdout.write(
     `CLI cold start: ${m.cli.coldSeconds.toFixed(2)} s, peak memory ${m.cli.peakRssMB.toFixed(0)} MB\n\n`
   );
+  printRollup(m.mesh, m.rollup);
 }
 
 function printAnswerMemory(figures: AnswerMemoryFigure[]) {
@@ -138,6 +179,11 @@ async function main() {
     const memory = await benchAnswerMemory([50, 100, 200]);
     results.answerMemory = memory;
     printAnswerMemory(memory);
+  }
+  if (only === 'rollup') {
+    const r = await benchRollupMesh(quick ? 10 : 100, 100, 1200, quick ? 3 : 5);
+    results.rollup = r;
+    printRollup(r.mesh, r);
   }
   if (!only || only === 'panel') {
     const { benchPanel } = await import('./panelBench');

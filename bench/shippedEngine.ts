@@ -9,3 +9,4 @@ export { trafficVisitor } from '../src/engine/fold/foldTraffic';
 export { TrafficMap } from '../src/engine/fold/trafficMap';
 export { graphWireFrames } from '../src/backend/frames/graphFrames';
 export { encodeFrame } from '../src/backend/frames/arrowFrame';
+export { applyRollup } from '../src/engine/rollup/rollup';

@@ -6,7 +6,12 @@
 
 /** The correctly rounded sum of `values` (NaN or ±Infinity among them: the plain sum). */
 export function exactSum(values: readonly number[]): number {
+  // One or two values: IEEE addition is already the correctly rounded sum (and commutative).
+  if (values.length <= 2) {
+    return values.length === 0 ? 0 : values.length === 1 ? values[0] + 0 : values[0] + values[1];
+  }
   const partials: number[] = [];
+  let count = 0;
   let special = 0;
   for (let k = 0; k < values.length; k++) {
     let x = values[k];
@@ -15,7 +20,7 @@ export function exactSum(values: readonly number[]): number {
       continue;
     }
     let i = 0;
-    for (let j = 0; j < partials.length; j++) {
+    for (let j = 0; j < count; j++) {
       let y = partials[j];
       if (Math.abs(x) < Math.abs(y)) {
         const t = x;
@@ -29,18 +34,18 @@ export function exactSum(values: readonly number[]): number {
       }
       x = hi;
     }
-    partials.length = i;
-    partials.push(x);
+    partials[i] = x;
+    count = i + 1;
   }
   if (special !== 0 || Number.isNaN(special)) {
     return special;
   }
-  return roundPartials(partials);
+  return roundPartials(partials, count);
 }
 
 /** The partials (non-overlapping, increasing magnitude) rounded to one double, half-way cases to even. */
-function roundPartials(p: number[]): number {
-  let n = p.length;
+function roundPartials(p: number[], count: number): number {
+  let n = count;
   if (n === 0) {
     return 0;
   }

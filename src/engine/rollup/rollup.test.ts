@@ -172,6 +172,12 @@ describe('rollup by namespace', () => {
     );
     expect(nodes.get(ISTIO)).toMatchObject({ nodeType: 'namespace', isOutside: true, isRoot: true });
     expect(nodes.get(SHOP)!.isOutside).toBeUndefined();
+    // Hosts stay on edges into kept nodes (the external hosts behind the egress clusters), not into namespaces.
+    const hosts = (target: string) =>
+      Object.values(rolled.edges.find((e) => e.target === target)!.responses).flatMap((d) => Object.keys(d.hosts));
+    expect(hosts('svc_c1_unknown_PassthroughCluster')).toEqual(['PassthroughCluster']);
+    expect(hosts(PAY)).toEqual([]);
+    expect(hosts(SHOP)).toEqual([]);
     // The edge to BlackHoleCluster (502) is judged with the same tolerances as the unrolled edge.
     expect(rolled.edges.find((e) => e.target === 'svc_c1_unknown_BlackHoleCluster')!.healthStatus).toBe('Failure');
     expect(rolled.nodes.length).toBe(rolledUpNodeCount(model, 'namespace'));

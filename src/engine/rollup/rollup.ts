@@ -93,14 +93,23 @@ export function rolledUpNodeCount(model: GraphModel, by: RollupKind): number {
   return ids.size;
 }
 
-/** Errors of one edge (HTTP 4xx, 5xx and no response; gRPC errors and no response; none for TCP). */
-function edgeErrors(e: GraphEdge): number[] {
+/** Pushes the error rates of one edge (HTTP 4xx, 5xx and no response; gRPC errors and no response; none for TCP). */
+function pushErrors(e: GraphEdge, out: number[]): void {
   const r = e.rates;
-  return e.protocol === 'http'
-    ? [r.http4xx, r.http5xx, r.noResponse]
-    : e.protocol === 'grpc'
-      ? [r.grpcErr, r.noResponse]
-      : [];
+  if (e.protocol === 'http') {
+    out.push(r.http4xx, r.http5xx, r.noResponse);
+  } else if (e.protocol === 'grpc') {
+    out.push(r.grpcErr, r.noResponse);
+  }
+}
+
+/** The error rates of edges, one list. */
+function errorsOf(edges: GraphEdge[]): number[] {
+  const out: number[] = [];
+  for (const e of edges) {
+    pushErrors(e, out);
+  }
+  return out;
 }
 
 const percent = (part: number, whole: number) => (whole > 0 ? (part / whole) * 100 : 0);
@@ -108,14 +117,19 @@ const percent = (part: number, whole: number) => (whole > 0 ? (part / whole) * 1
 /** One direction's traffic of edges of one protocol, as exact sums. */
 function trafficOf(edges: GraphEdge[]): RollupTraffic {
   const rate = exactSum(edges.map((e) => e.rates.total));
-  const errors = exactSum(edges.flatMap(edgeErrors));
+  const errors = exactSum(errorsOf(edges));
   const byCode = new Map<string, number[]>();
   for (const e of edges) {
-    for (const code of Object.keys(e.responses)) {
-      const v = e.responses[code]?.rate;
+    const responses = e.responses;
+    for (const code in responses) {
+      const v = responses[code]?.rate;
       if (typeof v === 'number') {
         const list = byCode.get(code);
-        list ? list.push(v) : byCode.set(code, [v]);
+        if (list) {
+          list.push(v);
+        } else {
+          byCode.set(code, [v]);
+        }
       }
     }
   }
@@ -142,18 +156,24 @@ function sumRecords(records: Array<Record<string, number>>): Record<string, numb
   return out;
 }
 
-/** One rolled-up edge from its member edges (same representatives and protocol). */
+/**
+ * One rolled-up edge from its member edges (same representatives and protocol). Response codes and flags are
+ * summed; hosts (the destination service per code) only on edges into a node kept as itself, where they name the
+ * external hosts behind PassthroughCluster or the services of the unknown namespace: into a rolled-up node they
+ * would list its services one by one, which expanding it shows.
+ */
 function sumEdges(
   id: string,
   source: string,
   target: string,
   members: GraphEdge[],
-  responseTimeStat: string | false | undefined
+  responseTimeStat: string | false | undefined,
+  keepHosts: boolean
 ): GraphEdge {
   const protocol = members[0].protocol;
   const sum = (pick: (r: EdgeRates) => number) => exactSum(members.map((e) => pick(e.rates)));
   const total = sum((r) => r.total);
-  const errors = exactSum(members.flatMap(edgeErrors));
+  const errors = exactSum(errorsOf(members));
   const rates: EdgeRates = {
     total,
     http3xx: sum((r) => r.http3xx),
@@ -180,7 +200,7 @@ function sumEdges(
     responses[code] = {
       rate: exactSum(list.map((d) => d.rate)),
       flags: sumRecords(list.map((d) => d.flags ?? {})),
-      hosts: sumRecords(list.map((d) => d.hosts ?? {})),
+      hosts: keepHosts ? sumRecords(list.map((d) => d.hosts ?? {})) : {},
     };
   }
   const edge: GraphEdge = {
@@ -374,7 +394,7 @@ export function rollupGraph(model: GraphModel, by: RollupKind, options: RollupOp
       return item;
     }
     const s = summed.get(item)!;
-    const edge = sumEdges(item, s.source, s.target, s.members, stat);
+    const edge = sumEdges(item, s.source, s.target, s.members, stat, !groups.has(s.target));
     aggregated.push(edge);
     return edge;
   });

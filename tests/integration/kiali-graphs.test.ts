@@ -10,7 +10,9 @@ import {
   GraphModel,
   GraphOptions,
   PrometheusClient,
+  applyRollup,
   buildGraph,
+  exactSum,
   defaultGraphOptions,
   fetchTransport,
   toFrames,
@@ -497,5 +499,66 @@ describe('through the backend plugin, as Grafana runs it', () => {
     const got = keysOf(nodes, edges);
     expect(got.nodes).toEqual(Object.keys(want.nodes).sort());
     expect(got.edges).toEqual(Object.keys(want.edges).sort());
+  });
+});
+
+/**
+ * Every Kiali test graph rolled up by namespace and by cluster, with health and with and without boxes: Grafana's
+ * Node Graph reads the frames (titles, arcs adding up to 1, edges between existing nodes, every edge-less node
+ * meaningful: a box, an idle or dead node, or a rolled-up node whose traffic is all internal), every node of the
+ * unrolled graph is in one rolled-up node or kept as itself, and per protocol the rolled-up edges plus the internal
+ * traffic add up to the unrolled edges.
+ */
+describe("Grafana's Node Graph reads the rolled-up frames of every graph", () => {
+  it.each(Object.keys(CASES))('%s', async (name) => {
+    const c = CASES[name];
+    const store = stores.get('prometheus')!;
+    for (const boxBy of [[], ['app', 'namespace', 'cluster']] as GraphOptions['boxBy'][]) {
+      const base = options(c, c.data, store);
+      const o: GraphOptions = { ...base, boxBy, appenders: { ...base.appenders, health: true } };
+      const m = await buildGraph(o, new PrometheusClient(fetchTransport(store.url)));
+      for (const by of ['namespace', 'cluster'] as const) {
+        const r = applyRollup(m, { ...o, rollup: by });
+        expect(r.rollup).toMatchObject({ requested: by, by });
+        const view = asNodeGraph(r);
+        expect(view.nodes.length).toBe(r.nodes.length);
+        expect(view.edges.length).toBe(r.edges.length);
+        const byId = new Map(r.nodes.map((n) => [n.id, n]));
+        for (const n of view.nodes) {
+          const node = byId.get(n.id)!;
+          expect(n.title).not.toBe('');
+          expect(Math.abs(Object.values(n.arcs).reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-9);
+          expect(ring(n).kind).not.toBe('color');
+          if (n.incoming + n.outgoing === 0) {
+            const internal = Object.values(node.rollup?.traffic ?? {}).some((t) => t.internal.rate > 0);
+            const why =
+              node.nodeType === 'box'
+                ? 'box'
+                : internal
+                  ? 'internal'
+                  : node.isIdle
+                    ? 'isIdle'
+                    : node.isDead
+                      ? 'isDead'
+                      : 'none';
+            expect({ node: n.id, why }).toEqual({
+              node: n.id,
+              why: expect.stringMatching(/^(box|internal|isIdle|isDead)$/),
+            });
+          }
+        }
+        const leaves = m.nodes.filter((n) => n.nodeType !== 'box').map((n) => n.id);
+        const placed = r.nodes.flatMap((n) => (n.rollup ? n.rollup.members : n.nodeType === 'box' ? [] : [n.id]));
+        expect([...placed].sort()).toEqual([...leaves].sort());
+        for (const p of ['http', 'grpc', 'tcp'] as const) {
+          const unrolled = exactSum(m.edges.filter((e) => e.protocol === p).map((e) => e.rates.total));
+          const summed = exactSum([
+            ...r.edges.filter((e) => e.protocol === p).map((e) => e.rates.total),
+            ...r.nodes.map((n) => n.rollup?.traffic[p]?.internal.rate ?? 0),
+          ]);
+          expect(Math.abs(summed - unrolled)).toBeLessThanOrEqual(1e-12 * Math.max(1, unrolled));
+        }
+      }
+    }
   });
 });

@@ -1,6 +1,74 @@
 import { defineConfig } from 'eslint/config';
 import baseConfig from './.config/eslint.config.mjs';
 
+/**
+ * The one-way arrows of docs/architecture.md, enforced: an import that crosses a forbidden line fails `npm run lint`.
+ * Type-only imports of @grafana/data's plain types are allowed where noted (they vanish from the bundle).
+ */
+const adapters = ['**/datasource/**', '**/backend/**', '**/panel/**', '**/cli/**', '**/simulator/**'];
+const ui = [
+  '@grafana/ui',
+  '@grafana/runtime',
+  'react',
+  'react/*',
+  'react-dom',
+  'react-dom/*',
+  '@emotion/*',
+  'cytoscape*',
+];
+export const ARCHITECTURE_RULES = [
+  {
+    // The engine is pure: no Grafana, React or DOM, and it knows none of its adapters.
+    files: ['src/engine/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@grafana/*', 'rxjs', 'rxjs/*', ...ui],
+              message: 'The engine is pure: no Grafana, React or DOM.',
+            },
+            { group: adapters, message: 'The engine knows none of its adapters (backend, datasource, panel, CLI).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The backend runs inside Grafana's server: no browser code, and nothing of the panel.
+    files: ['src/backend/**/*.ts'],
+    // Tests may read frames the way Grafana's browser code does.
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ui, message: "The backend runs on Grafana's server: no React, Grafana UI or runtime." },
+            { group: ['@grafana/data'], allowTypeImports: true, message: 'Only types of @grafana/data on the server.' },
+            { group: ['**/panel/**', '**/cli/**'], message: 'The backend knows neither the panel nor the CLI.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The CLI is a terminal adapter of the engine.
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@grafana/*', ...ui, '**/panel/**', '**/backend/**'], message: 'The CLI runs the engine only.' },
+          ],
+        },
+      ],
+    },
+  },
+];
+
 export default defineConfig([
   {
     ignores: [
@@ -37,4 +105,5 @@ export default defineConfig([
     ],
   },
   ...baseConfig,
+  ...ARCHITECTURE_RULES,
 ]);

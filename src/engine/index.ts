@@ -22,6 +22,7 @@ export {
   DEFAULT_ROLLUP_NODE_BUDGET,
   rollupNodeId,
   parseRollupNodeId,
+  parseNodeId,
   exactSum,
 } from './rollup';
-export type { RollupOptions } from './rollup';
+export type { RollupOptions, NodeIdParts } from './rollup';

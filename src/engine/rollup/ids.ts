@@ -47,3 +47,51 @@ export function parseRollupNodeId(id: string): { kind: RollupKind; cluster: stri
 export function clusterBoxId(cluster: string): string {
   return `box_${rollupIdPart(cluster)}`;
 }
+
+/** What a node id names: enough to find a rolled-up node's members by name from the `members` list alone. */
+export interface NodeIdParts {
+  kind: 'workload' | 'service' | 'app' | 'versionedApp' | 'unknown' | 'operation' | 'namespace' | 'cluster';
+  cluster: string;
+  namespace: string;
+  /** Workload, service or app name ('' for the unknown source, rolled-up nodes and operations). */
+  name: string;
+  /** Versioned app nodes without a workload: their version. */
+  version?: string;
+}
+
+function unescapeNodePart(part: string): string {
+  return part.replace(/%(25|5F|20|62)/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/**
+ * The parts of an engine node id (`wl_`, `svc_`, `app_`, `vapp_`, `agg_`, `<cluster>_unknown_source`, rolled-up
+ * ids), label values unescaped; undefined for box ids and anything else.
+ */
+export function parseNodeId(id: string): NodeIdParts | undefined {
+  const rolled = parseRollupNodeId(id);
+  if (rolled) {
+    return { kind: rolled.kind, cluster: rolled.cluster, namespace: rolled.namespace, name: '' };
+  }
+  const p = id.split('_');
+  if (p.length === 3 && p[1] === 'unknown' && p[2] === 'source') {
+    return { kind: 'unknown', cluster: unescapeNodePart(p[0]), namespace: 'unknown', name: '' };
+  }
+  const [prefix, cluster, namespace] = [p[0], unescapeNodePart(p[1] ?? ''), unescapeNodePart(p[2] ?? '')];
+  const kinds: Record<string, NodeIdParts['kind']> = {
+    wl: 'workload',
+    svc: 'service',
+    app: 'app',
+    vapp: 'versionedApp',
+  };
+  if (kinds[prefix] && (p.length === 4 || (prefix === 'vapp' && p.length === 5))) {
+    const out: NodeIdParts = { kind: kinds[prefix], cluster, namespace, name: unescapeNodePart(p[3]) };
+    if (p.length === 5) {
+      out.version = unescapeNodePart(p[4]);
+    }
+    return out;
+  }
+  if (prefix === 'agg' && p.length >= 5) {
+    return { kind: 'operation', cluster, namespace, name: '' };
+  }
+  return undefined;
+}

@@ -8,6 +8,7 @@ export {
   DEFAULT_ROLLUP_NODE_BUDGET,
 } from './rollup';
 export type { RollupOptions } from './rollup';
-export { rollupNodeId, parseRollupNodeId, rollupIdPart } from './ids';
+export { rollupNodeId, parseRollupNodeId, parseNodeId, rollupIdPart } from './ids';
+export type { NodeIdParts } from './ids';
 export { exactSum } from './exactSum';
 export { isRolledUp, memberSummary } from './frameColumns';

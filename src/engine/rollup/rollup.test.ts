@@ -7,7 +7,7 @@ import { toFrames } from '../output/frames';
 import { toKialiJson } from '../output/kialiJson';
 import { NodeField, RollupEdgeField, RollupNodeField } from '../output/frameFields';
 import { exactSum } from './exactSum';
-import { parseRollupNodeId, rollupNodeId } from './ids';
+import { parseNodeId, parseRollupNodeId, rollupNodeId } from './ids';
 import { applyRollup, rolledUpNodeCount, rollupGraph } from './rollup';
 
 const SHOP = rollupNodeId('namespace', 'c1', 'shop');
@@ -382,8 +382,38 @@ describe('ids of rolled-up nodes', () => {
       }
       expectRatesAddUp(model, rolled, by);
     }
+    // Member ids name their node: cluster, namespace and name come back from the id alone.
+    for (const n of model.nodes.filter((m) => m.nodeType !== 'box')) {
+      const parts = parseNodeId(n.id)!;
+      expect({ id: n.id, cluster: parts.cluster, namespace: parts.namespace }).toEqual({
+        id: n.id,
+        cluster: n.cluster,
+        namespace: n.namespace,
+      });
+      expect(parts.name).toBe(n.nodeType === 'unknown' ? '' : (n.workload ?? n.service ?? n.app));
+    }
     expect(rollupNodeId('namespace', 'c', 'ns_x')).not.toBe(rollupNodeId('namespace', 'c_ns', 'x'));
     expect(parseRollupNodeId('wl_c_ns_x')).toBeUndefined();
+    expect(parseNodeId('vapp_c_my%20ns_reviews_v%5F2')).toEqual({
+      kind: 'versionedApp',
+      cluster: 'c',
+      namespace: 'my ns',
+      name: 'reviews',
+      version: 'v_2',
+    });
+    expect(parseNodeId('%62ox_unknown_source')).toEqual({
+      kind: 'unknown',
+      cluster: 'box',
+      namespace: 'unknown',
+      name: '',
+    });
+    expect(parseNodeId(rollupNodeId('cluster', 'a_b'))).toEqual({
+      kind: 'cluster',
+      cluster: 'a_b',
+      namespace: '',
+      name: '',
+    });
+    expect(parseNodeId('box_c_ns')).toBeUndefined();
     expect(parseRollupNodeId('rollup_unknown_source')).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 // A fresh process for bench/answerMemory.ts: reads one answer through the shipped engine bundle (argv[2]) from
 // argv[3] with the CLI's transport, folding every sample into a traffic map, and prints its resident memory before
 // the query and at its peak (kB), the samples read and the time taken, as one JSON line.
+const { readFileSync } = require('node:fs');
 const { performance } = require('node:perf_hooks');
 
 const [bundle, url] = process.argv.slice(2);
@@ -28,6 +29,23 @@ const options = {
   },
 };
 
+/**
+ * This process' own peak resident memory (kB): VmHWM, which starts afresh with the executable. getrusage's
+ * ru_maxrss does not: Linux carries the forked copy of the parent's memory over exec, so a child of a large parent
+ * (this bench holds the answer it serves) would report the parent's size.
+ */
+function peakRssKB() {
+  try {
+    const m = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (m) {
+      return Number(m[1]);
+    }
+  } catch {
+    // not Linux
+  }
+  return process.resourceUsage().maxRSS;
+}
+
 async function main() {
   const client = new PrometheusClient(fetchTransport(url, { maxAnswerBytes: 2e9 }), { timeoutMs: 600000 });
   const map = new TrafficMap('workload');
@@ -41,7 +59,7 @@ async function main() {
   for (const n of map.nodes.values()) {
     edges += n.edges.size;
   }
-  const peakKB = process.resourceUsage().maxRSS;
+  const peakKB = peakRssKB();
   process.stdout.write(
     JSON.stringify({ beforeKB, peakKB, samples: a.samples, ms, nodes: map.nodes.size, edges }) + '\n'
   );

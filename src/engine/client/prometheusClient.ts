@@ -17,7 +17,18 @@ import {
 export interface ClientOptions {
   /** Per-request timeout in milliseconds (default 30 s). */
   timeoutMs?: number;
+  /**
+   * Answers up to this many characters are parsed whole, larger ones element batch by batch as they arrive
+   * (default STREAM_ABOVE_CHARS; 0 streams every answer).
+   */
+  streamAboveChars?: number;
 }
+
+/**
+ * 8 MiB: below it one JSON.parse of the whole answer is fastest and costs a few tens of MB at most; above it the
+ * answer is read as it arrives, so that its memory does not grow with its size.
+ */
+export const STREAM_ABOVE_CHARS = 8 * 1024 * 1024;
 
 export interface QueryAnswer {
   /** Every sample, those whose value cannot be used included (with `problem` set). */
@@ -136,12 +147,14 @@ function headIsVector(head: string): boolean {
 
 export class PrometheusClient {
   private readonly timeoutMs: number;
+  private readonly streamAboveChars: number;
 
   constructor(
     private readonly transport: HttpTransport,
     options: ClientOptions = {}
   ) {
     this.timeoutMs = options.timeoutMs ?? 30000;
+    this.streamAboveChars = options.streamAboveChars ?? STREAM_ABOVE_CHARS;
   }
 
   /**
@@ -207,6 +220,12 @@ export class PrometheusClient {
       }
       if (e instanceof PrometheusError) {
         throw e;
+      }
+      if (isBrokenConnection(e)) {
+        throw new PrometheusError(
+          `Prometheus (or a proxy in front of it) closed the connection before its answer was complete: ${describeNetworkError(e)}`,
+          'network'
+        );
       }
       throw new PrometheusError(`Cannot reach Prometheus: ${describeNetworkError(e)}`, 'network');
     }
@@ -375,10 +394,11 @@ export class PrometheusClient {
   }
 
   /**
-   * Reads a vector answer as it arrives. In Prometheus' layout (status and result type before the result list)
-   * each batch of elements is visited as soon as it has arrived, and every part of the text is dropped once read:
-   * the answer is never held whole, as text or as objects. In any other layout the batches wait for the end of the
-   * answer and its checks. Anything wrong after some elements were visited is flagged `partial` by the caller.
+   * Reads a vector answer. Up to `streamAboveChars` it is parsed whole once it has arrived. A larger one is read as
+   * it arrives: in Prometheus' layout (status and result type before the result list) each batch of elements is
+   * visited as soon as it has arrived, and every part of the text is dropped once read, so the answer is never held
+   * whole, as text or as objects; in any other layout the batches wait for the end of the answer and its checks.
+   * Anything wrong after some elements were visited is flagged `partial` by the caller.
    */
   private async readVector(reply: Reply, visit: SampleVisitor, counts: VisitCounts): Promise<VisitedAnswer> {
     const res = reply.res;
@@ -409,8 +429,17 @@ export class PrometheusClient {
     let streaming: boolean | undefined;
     const held: Span[][] = [];
     let free = 0;
+    let chars = 0;
+    let scanning = false;
     for await (const part of reply.parts()) {
       text.push(part);
+      chars += part.length;
+      if (!scanning) {
+        if (chars <= this.streamAboveChars) {
+          continue;
+        }
+        scanning = true;
+      }
       const done = scan(() => scanner.feed());
       if (streaming === undefined && scanner.head !== undefined) {
         streaming = headIsVector(scanner.head);
@@ -425,12 +454,16 @@ export class PrometheusClient {
         held.push(...done);
       }
     }
-    const end: ScannedAnswer = scan(() => scanner.finish());
+    // A small answer is parsed whole, as one JSON.parse is fastest; a large one has been scanned as it arrived.
+    const end: ScannedAnswer | undefined = scanning ? scan(() => scanner.finish()) : undefined;
     let env: VectorEnvelope;
     try {
-      env = JSON.parse(end.envelope) as VectorEnvelope;
+      env = JSON.parse(end ? end.envelope : text.length === 1 ? text[0] : text.join('')) as VectorEnvelope;
     } catch (e) {
       throw invalidJson(reply, e instanceof Error ? e.message : String(e));
+    }
+    if (!end) {
+      text.length = 0;
     }
     if (env === null || typeof env !== 'object' || Array.isArray(env)) {
       throw new PrometheusError(`Unexpected answer from Prometheus: ${snippet(reply.head)}`, 'format', res.status);
@@ -451,10 +484,11 @@ export class PrometheusClient {
       );
     }
     try {
-      if (end.batches) {
+      if (end?.batches) {
         run(held);
         run(end.batches);
       } else {
+        // The parsed answer is this method's own: released element by element as it is folded.
         visitVector(data!.result, visit, true, counts);
       }
     } catch (e) {
@@ -611,6 +645,21 @@ function apiError(errorType: string | undefined, error: string | undefined, stat
     'api',
     status,
     errorType
+  );
+}
+
+/** A connection that was made and then reset or closed early, as opposed to one that could not be made. */
+function isBrokenConnection(e: unknown): boolean {
+  if (!(e instanceof Error)) {
+    return false;
+  }
+  const cause = (e as Error & { cause?: { code?: string; message?: string } }).cause;
+  const code = (e as Error & { code?: string }).code ?? cause?.code;
+  if (code !== undefined && ['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET'].includes(code)) {
+    return true;
+  }
+  return /socket hang up|aborted|terminated|other side closed|premature close/i.test(
+    `${e.message} ${cause?.message ?? ''}`
   );
 }
 

@@ -342,6 +342,8 @@ function deliver(r: Rng, d: Drawn): TransportResponse {
 
 export interface FuzzCase {
   options: GraphOptions;
+  /** Read every answer as it arrives (the path of large answers), rather than parsed whole. */
+  streamAll: boolean;
   /** Use Kiali's per-namespace plan instead of Meshgraph's. */
   kialiPlan: boolean;
   transport: HttpTransport;
@@ -402,5 +404,11 @@ export function fuzzCase(seed: number, index: number): FuzzCase {
     return deliver(r, answer(r, expr, s, broken));
   };
   // Kiali's plan runs per namespace: it needs them named.
-  return { options: o, kialiPlan: !o.node && o.namespaces !== 'all' && r.chance(0.15), transport, served };
+  return {
+    options: o,
+    streamAll: r.chance(0.5),
+    kialiPlan: !o.node && o.namespaces !== 'all' && r.chance(0.15),
+    transport,
+    served,
+  };
 }

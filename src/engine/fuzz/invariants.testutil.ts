@@ -248,7 +248,7 @@ export function errorViolations(e: unknown): string[] {
 /** Runs case `index` of `seed` through the real client and engine and checks every invariant. */
 export async function runCase(seed: number, index: number): Promise<CaseResult> {
   const c = fuzzCase(seed, index);
-  const client = new PrometheusClient(c.transport, { timeoutMs: 10000 });
+  const client = new PrometheusClient(c.transport, { timeoutMs: 10000, streamAboveChars: c.streamAll ? 0 : undefined });
   let model: GraphModel;
   try {
     model = await buildGraph(c.options, client, undefined, c.kialiPlan ? { plan: planKialiBaseline(c.options) } : {});

@@ -127,3 +127,20 @@ describe('PrometheusClient.labelValues', () => {
     expect(url.searchParams.get('start')).toBe('10');
   });
 });
+
+describe('PrometheusClient messages for broken answers', () => {
+  it('says an answer was cut off, whatever the JavaScript engine calls it, and describes binary bodies', async () => {
+    const whole = JSON.stringify({
+      status: 'success',
+      data: { resultType: 'vector', result: [{ metric: {}, value: [1, '1'] }] },
+    });
+    const cut = await new PrometheusClient(fake(200, whole.slice(0, 60))).instantQuery('x', 1).catch((e) => e);
+    expect(cut.message).toMatch(/^Prometheus answered with invalid JSON \(HTTP 200\): the answer ends .*cut off/);
+    const gzip = await new PrometheusClient(fake(200, '\u001f\u008b\u0008\u0000\ufffd\ufffd\u0003'))
+      .instantQuery('x', 1)
+      .catch((e) => e);
+    expect(gzip.message).toBe(
+      'Prometheus answered with something that is not JSON (HTTP 200): binary data (gzip, sent without its Content-Encoding header)'
+    );
+  });
+});

@@ -1,5 +1,13 @@
 /** Prometheus HTTP API client over an injected transport (instant queries by POST form, label values). */
-import { AnswerScanner, AnswerSyntaxError, ScannedAnswer, Span, batchText, textHead } from './answerScanner';
+import {
+  AnswerScanner,
+  AnswerSyntaxError,
+  ScannedAnswer,
+  Span,
+  batchText,
+  scanAnswer,
+  textHead,
+} from './answerScanner';
 import { PrometheusError, abortError } from './errors';
 import { HttpTransport, TransportResponse } from './transport';
 import { VectorSample } from './types';
@@ -59,6 +67,14 @@ function form(params: Array<[string, string]>): string {
 }
 
 function snippet(body: string): string {
+  const head = body.slice(0, 400);
+  // Bytes that are not text (a compressed body whose encoding header a proxy dropped, say) are described, not quoted.
+  const unreadable = head.match(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f\ufffd]/g)?.length ?? 0;
+  if (unreadable > 0 && unreadable * 10 > head.length) {
+    return head.charCodeAt(0) === 0x1f && head.charCodeAt(1) === 0x8b
+      ? 'binary data (gzip, sent without its Content-Encoding header)'
+      : 'binary data, not text';
+  }
   const s = body.replace(/\s+/g, ' ').trim();
   return s.length > 120 ? s.slice(0, 120) + '…' : s;
 }
@@ -460,6 +476,11 @@ export class PrometheusClient {
     try {
       env = JSON.parse(end ? end.envelope : text.length === 1 ? text[0] : text.join('')) as VectorEnvelope;
     } catch (e) {
+      // The scanner says what is wrong in words (an answer cut off, two result lists); the parser's words differ
+      // from one JavaScript engine to another.
+      if (!end) {
+        scan(() => scanAnswer(text));
+      }
       throw invalidJson(reply, e instanceof Error ? e.message : String(e));
     }
     if (!end) {

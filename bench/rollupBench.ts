@@ -106,6 +106,9 @@ export async function benchRollup(
     model = await buildGraph(options, client);
     builds.push(performance.now() - t);
   }
+  if (!model || model.nodes.length === 0) {
+    throw new Error(`the graph is empty: ${JSON.stringify(model?.notices ?? [])}`);
+  }
   const times: number[] = [];
   let rolled: GraphModel | undefined;
   for (let i = 0; i < runs + 2; i++) {

@@ -40,10 +40,14 @@ const CASES: Case[] = [
   },
   {
     fault: 'truncated',
-    message: /(closed the connection before its answer was complete|answer broke off after [\d,]+ bytes)/,
+    message:
+      /(Cannot reach Prometheus: the connection was closed before its answer was complete|answer broke off after [\d,]+ bytes)/,
   },
   { fault: 'truncatedClean', message: /Prometheus answered with invalid JSON \(HTTP 200\): the answer ends .*cut off/ },
-  { fault: 'garbageJson', message: /Prometheus answered with invalid JSON \(HTTP 200\): .*the answer begins "\{\\"status/ },
+  {
+    fault: 'garbageJson',
+    message: /Prometheus answered with invalid JSON \(HTTP 200\): .*the answer begins "\{\\"status/,
+  },
   { fault: 'notJson', message: /Prometheus answered with something that is not JSON \(HTTP 200 OK\): upstream says/ },
   { fault: 'hugeDeclared', message: /Prometheus' answer is larger than the limit of 1 MB/ },
   { fault: 'hugeStreamed', message: /Prometheus' answer is larger than the limit of 1 MB/ },
@@ -51,7 +55,8 @@ const CASES: Case[] = [
   { fault: 'stalledBody', delayMs: 8000, message: new RegExp(`Prometheus did not answer within ${TIMEOUT_S}s`) },
   {
     fault: 'reset',
-    message: /Prometheus \(or a proxy in front of it\) closed the connection before its answer was complete/,
+    message:
+      /Cannot reach Prometheus: the connection was closed before its answer was complete \(.+\); Prometheus or a proxy in front of it dropped it/,
   },
 ];
 

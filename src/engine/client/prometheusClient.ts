@@ -239,7 +239,7 @@ export class PrometheusClient {
       }
       if (isBrokenConnection(e)) {
         throw new PrometheusError(
-          `Prometheus (or a proxy in front of it) closed the connection before its answer was complete: ${describeNetworkError(e)}`,
+          `Cannot reach Prometheus: the connection was closed before its answer was complete (${describeNetworkError(e)}); Prometheus or a proxy in front of it dropped it`,
           'network'
         );
       }

@@ -19,7 +19,13 @@ describe('fromFrames with Meshgraph frames', () => {
         rates: { httpOut: 12.5 },
         healthStatus: 'Degraded',
       },
-      { id: 'svc_cluster-1_bookinfo_reviews', nodeType: 'service', namespace: 'bookinfo', service: 'reviews', parent: 'box_ns_bookinfo' },
+      {
+        id: 'svc_cluster-1_bookinfo_reviews',
+        nodeType: 'service',
+        namespace: 'bookinfo',
+        service: 'reviews',
+        parent: 'box_ns_bookinfo',
+      },
     ]),
     meshEdgesFrame([
       {
@@ -150,7 +156,15 @@ describe('fromFrames with other Node Graph sources', () => {
   });
 
   it('ignores unrelated frames and handles no data', () => {
-    expect(frameRole({ name: 'A', fields: [{ name: 'Time', values: [1] }, { name: 'Value', values: [2] }] })).toBe('other');
+    expect(
+      frameRole({
+        name: 'A',
+        fields: [
+          { name: 'Time', values: [1] },
+          { name: 'Value', values: [2] },
+        ],
+      })
+    ).toBe('other');
     expect(fromFrames([]).source).toBe('none');
     expect(fromFrames(undefined).nodes).toEqual([]);
   });
@@ -159,5 +173,25 @@ describe('fromFrames with other Node Graph sources', () => {
     const nodes = meshNodesFrame([{ id: 'a', nodeType: 'workload' }]);
     nodes.meta = { ...nodes.meta, notices: [{ severity: 'warning', text: 'kube-state-metrics not found' }] };
     expect(fromFrames([nodes]).notices).toEqual([{ severity: 'warning', text: 'kube-state-metrics not found' }]);
+  });
+});
+
+describe('fromFrames with a rolled-up graph', () => {
+  it('draws rolled-up namespaces and clusters as titled nodes, without an unknown-type notice', () => {
+    const g = fromFrames([
+      meshNodesFrame([
+        { id: 'rollup_namespace_c1_bookinfo', nodeType: 'namespace', namespace: 'bookinfo' },
+        { id: 'rollup_cluster_c2', nodeType: 'cluster' },
+        { id: 'x', nodeType: 'spaceship' },
+      ]),
+      meshEdgesFrame([]),
+    ]);
+    expect(g.nodes.map((n) => [n.id, n.nodeType])).toEqual([
+      ['rollup_namespace_c1_bookinfo', 'generic'],
+      ['rollup_cluster_c2', 'generic'],
+      ['x', 'unknown'],
+    ]);
+    expect(g.nodes[0].title).toBe('rollup_namespace_c1_bookinfo');
+    expect(g.skipped).toEqual({ 'unknown node type (drawn as unknown)': 1 });
   });
 });

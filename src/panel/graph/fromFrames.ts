@@ -3,7 +3,16 @@
  * frames following Grafana's Node Graph contract (Tempo's service graph, …), or an edges frame alone (nodes are then
  * derived from the edge ends). Field names match case-insensitively. Bad rows are counted, never thrown.
  */
-import type { EdgeRates, HealthStatus, NodeHealth, NodeRates, NodeType, Protocol, ResponseDetail, ServiceRef } from '../../engine/model';
+import type {
+  EdgeRates,
+  HealthStatus,
+  NodeHealth,
+  NodeRates,
+  NodeType,
+  Protocol,
+  ResponseDetail,
+  ServiceRef,
+} from '../../engine/model';
 import { EdgeField, NodeField } from '../../engine/output/frameFields';
 import { ArcItem, DetailItem, NODE_FLAGS, NodeFlag, PanelEdge, PanelGraph, PanelNode } from './types';
 
@@ -27,6 +36,8 @@ export interface FrameLike {
 }
 
 const NODE_TYPES: readonly NodeType[] = ['app', 'workload', 'service', 'unknown', 'aggregate', 'box'];
+/** Rolled-up namespaces and clusters of a large graph: drawn as titled nodes (title, member subtitle, health ring). */
+const ROLLUP_TYPES: readonly string[] = ['namespace', 'cluster'];
 const PROTOCOLS: readonly Protocol[] = ['http', 'grpc', 'tcp'];
 const HEALTH: readonly HealthStatus[] = ['Failure', 'Degraded', 'Not Ready', 'Healthy', 'NA'];
 const BOX_BY = ['namespace', 'app', 'cluster'] as const;
@@ -237,7 +248,7 @@ function readNodes(frame: FrameLike, frameIndex: number, skipped: Counter, out: 
     const node: PanelNode = {
       id,
       parent: f.str(NodeField.parent, row) || undefined,
-      nodeType: nodeType ?? (isBox ? 'box' : rawType ? 'unknown' : 'generic'),
+      nodeType: nodeType ?? (isBox ? 'box' : rawType && !ROLLUP_TYPES.includes(rawType) ? 'unknown' : 'generic'),
       cluster: f.str(NodeField.cluster, row) || undefined,
       namespace: f.str(NodeField.namespace, row) || undefined,
       workload: f.str(NodeField.workload, row) || undefined,
@@ -252,7 +263,11 @@ function readNodes(frame: FrameLike, frameIndex: number, skipped: Counter, out: 
       rates: parseJson<NodeRates>(f.str(NodeField.rates, row), 'unreadable node rates JSON', skipped),
       healthStatus: (HEALTH as readonly string[]).includes(healthRaw ?? '') ? (healthRaw as HealthStatus) : undefined,
       health: parseJson<NodeHealth>(f.str(NodeField.health, row), 'unreadable node health JSON', skipped),
-      destServices: parseJson<ServiceRef[]>(f.str(NodeField.destServices, row), 'unreadable destServices JSON', skipped),
+      destServices: parseJson<ServiceRef[]>(
+        f.str(NodeField.destServices, row),
+        'unreadable destServices JSON',
+        skipped
+      ),
       title: statText(f, NodeField.title, row),
       subtitle: statText(f, NodeField.subtitle, row),
       mainstat: statText(f, NodeField.mainstat, row),
@@ -263,7 +278,7 @@ function readNodes(frame: FrameLike, frameIndex: number, skipped: Counter, out: 
       details: readDetails(f, row),
       ref: { frameIndex, rowIndex: row },
     };
-    if (rawType && !nodeType) {
+    if (rawType && !nodeType && !ROLLUP_TYPES.includes(rawType)) {
       skipped.add('unknown node type (drawn as unknown)');
     }
     if (!node.healthStatus && node.health && (HEALTH as readonly string[]).includes(node.health.status)) {
@@ -304,7 +319,9 @@ function readEdges(frame: FrameLike, frameIndex: number, skipped: Counter, out: 
       continue;
     }
     const protocolRaw = f.str(EdgeField.protocol, row)?.toLowerCase();
-    const protocol = (PROTOCOLS as readonly string[]).includes(protocolRaw ?? '') ? (protocolRaw as Protocol) : undefined;
+    const protocol = (PROTOCOLS as readonly string[]).includes(protocolRaw ?? '')
+      ? (protocolRaw as Protocol)
+      : undefined;
     const id = f.str(EdgeField.id, row) || `${source} ${target}${protocol ? ' ' + protocol : ''}`;
     if (out.has(id)) {
       skipped.add('duplicate edge id');
@@ -390,7 +407,10 @@ export function fromFrames(series: readonly FrameLike[] | undefined): PanelGraph
     }
   }
   if (hadNodesFrame && derived > 0) {
-    notices.push({ severity: 'warning', text: `${derived} edge end(s) had no row in the nodes frame; drawn as plain nodes.` });
+    notices.push({
+      severity: 'warning',
+      text: `${derived} edge end(s) had no row in the nodes frame; drawn as plain nodes.`,
+    });
   }
 
   // A parent must exist and be a box, else Cytoscape refuses the element: drop the reference and say so.

@@ -1,5 +1,5 @@
 import { toDataFrame, FieldType } from '@grafana/data';
-import { rowLinks } from './links';
+import { isSafeLink, rowLinks } from './links';
 
 function frame(url: string) {
   return toDataFrame({
@@ -33,5 +33,44 @@ describe('rowLinks', () => {
 
   it('returns nothing without a row reference', () => {
     expect(rowLinks([frame('/x')], undefined, undefined)).toEqual([]);
+  });
+});
+
+describe('isSafeLink', () => {
+  it('passes same-origin paths and explicit http(s) URLs', () => {
+    for (const href of [
+      '/d/fe06a478395b51cc61c8d7d7e83e2f22?var-namespace=bookinfo',
+      './d/abc',
+      '#section',
+      'd/relative',
+      'https://grafana.example/d/x',
+      'HTTP://kiali.example/console',
+      '/%2F%2Fevil.example/x', // encoded slashes stay in this site's path
+    ]) {
+      expect({ href, safe: isSafeLink(href) }).toEqual({ href, safe: true });
+    }
+  });
+
+  it('refuses other hosts disguised as paths, and every other scheme, in every spelling', () => {
+    for (const href of [
+      '//evil.example/x',
+      '/\\evil.example/x',
+      '\\\\evil.example/x',
+      '/\t/evil.example/x',
+      '/\n/evil.example',
+      ' //evil.example',
+      '\\/evil.example',
+      'javascript:alert(1)',
+      ' JaVaScRiPt:alert(1)',
+      'java\tscript:alert(1)',
+      '\u0001javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:msgbox',
+      'https://grafana.invalid/x', // the stand-in origin named outright is no path
+      'http:evil.example',
+      'ftp://files.example',
+    ]) {
+      expect({ href, safe: isSafeLink(href) }).toEqual({ href, safe: false });
+    }
   });
 });

@@ -19,6 +19,29 @@ function fieldValue(frame: DataFrame, name: string, row: number): string {
   return v === undefined || v === null ? '' : String(v);
 }
 
+/** A stand-in origin: a link resolving anywhere else leaves the dashboard's site. */
+const HERE = 'https://grafana.invalid';
+
+/**
+ * Whether a data link may be offered: same-origin paths (`/d/…`, `./…`, `#…`) and explicit http(s) URLs only. The
+ * check resolves the link as the browser will (it drops tabs and newlines, reads `\` as `/`, ignores leading
+ * spaces), so `//evil.example`, `/\evil.example`, `/\t/evil.example` or `javascript:` never pass as a "path".
+ */
+export function isSafeLink(href: string): boolean {
+  let resolved: URL;
+  try {
+    resolved = new URL(href, `${HERE}/d/current`);
+  } catch {
+    return false;
+  }
+  if (resolved.origin === HERE) {
+    // A path of this site, unless the text itself named a scheme (e.g. `https://grafana.invalid`, never real).
+    return !/^[\s\u0000-\u001f]*[a-z][a-z0-9+.-]*:/i.test(href);
+  }
+  const explicit = /^\s*https?:\/\//i.test(href.replace(/[\t\n\r]/g, ''));
+  return explicit && (resolved.protocol === 'http:' || resolved.protocol === 'https:');
+}
+
 export function rowLinks(
   series: readonly DataFrame[],
   ref: RowRef | undefined,
@@ -68,8 +91,8 @@ export function rowLinks(
         });
     }
     for (const m of models) {
-      // Only web links: a javascript: URL from a frame must never become clickable.
-      if (!/^(https?:|\/|\.\/|#)/i.test(m.href) || seen.has(m.href + m.title)) {
+      // Only web links: a javascript: URL or another host disguised as a path must never become clickable.
+      if (!isSafeLink(m.href) || seen.has(m.href + m.title)) {
         continue;
       }
       seen.add(m.href + m.title);

@@ -131,7 +131,6 @@ export class EndpointResolver {
     p.nodeType = 'service';
     p.namespace = r.dstSvcNs;
     p.name = r.dstSvcName;
-    p.version = '';
     if (!this.create) {
       return this.map.nodes.get(idOf(p, r.dstCluster));
     }
@@ -196,57 +195,62 @@ export function trafficVisitor(
     lastTo = to;
     return (lastEdge = map.edge(from, to, protocol));
   };
+  /**
+   * A sample whose value could not be read (counted once, by the reader, for its value): its nodes and edge are
+   * kept (the series exists), without traffic, and the edge knows what it lacks, so that its health is never
+   * "Healthy" from the part that could be read. Kept apart from the fold so that the fold itself stays as small.
+   */
+  const unreadable = (names: string[], values: string[], count: number) => {
+    if (reader.read(names, values, count) !== undefined) {
+      return;
+    }
+    const protocol = reader.protocol();
+    if (family === 'requests' && (protocol === 'http' ? !httpOn : protocol === 'grpc' ? !grpcOn : true)) {
+      return;
+    }
+    if (res.resolve() !== undefined) {
+      return;
+    }
+    const { src, dst, svc } = res;
+    const p = protocol as 'http' | 'grpc' | 'tcp';
+    if (svc !== undefined) {
+      map.edge(src, svc, p).unreadable++;
+      edgeIntoDest(svc, dst, p).unreadable++;
+    } else {
+      map.edge(src, dst, p).unreadable++;
+    }
+  };
   return (names, values, count, value, problem) => {
+    if (problem !== undefined) {
+      unreadable(names, values, count);
+      return;
+    }
     const reason = reader.read(names, values, count);
     if (reason !== undefined) {
-      // A sample whose value could not be read is counted once, by the reader, for its value.
-      if (problem === undefined) {
-        countSkip(skipped, reason);
-      }
+      countSkip(skipped, reason);
       return;
     }
     const protocol = reader.protocol();
     if (family === 'requests') {
       if (protocol === 'http') {
         if (!httpOn) {
-          if (problem === undefined) {
-            countSkip(skipped, 'http requests while the http rate is not requests');
-          }
+          countSkip(skipped, 'http requests while the http rate is not requests');
           return;
         }
       } else if (protocol === 'grpc') {
         if (!grpcOn) {
-          if (problem === undefined) {
-            countSkip(skipped, 'grpc requests while the grpc rate is not requests');
-          }
+          countSkip(skipped, 'grpc requests while the grpc rate is not requests');
           return;
         }
       } else {
-        if (problem === undefined) {
-          countSkip(skipped, 'unknown request protocol');
-        }
+        countSkip(skipped, 'unknown request protocol');
         return;
       }
     }
     const code = reader.responseCode(protocol);
     const reason2 = res.resolve();
     if (reason2 !== undefined) {
-      if (problem === undefined) {
-        countSkip(skipped, reason2);
-      }
-      return;
-    }
-    if (problem !== undefined) {
-      // Its nodes and edge are kept (the series exists), without traffic, and the edge knows what it lacks: its
-      // health is never "Healthy" from the part that could be read.
-      const { src, dst, svc } = res;
-      const p = protocol as 'http' | 'grpc' | 'tcp';
-      if (svc !== undefined) {
-        map.edge(src, svc, p).unreadable++;
-        edgeIntoDest(svc, dst, p).unreadable++;
-      } else {
-        map.edge(src, dst, p).unreadable++;
-      }
+      countSkip(skipped, reason2);
       return;
     }
     const v = reader.v;

@@ -16,16 +16,16 @@ export interface NodeIdentity {
 }
 
 /**
- * The parts of an internal id: `<prefix>_<cluster>_<namespace>_<name>[_<version>]` (or `<cluster>_unknown_source`).
- * `version` is set only for a versioned app node without a workload (Kiali's `vapp_<c>_<ns>_<app>_<version>`), so
- * that such a node and a workload named `<app>_<version>` stay two nodes.
+ * The parts of an internal id: `<prefix>_<cluster>_<namespace>_<name>` (or `<cluster>_unknown_source`). A versioned
+ * app node without a workload (Kiali's `vapp_<c>_<ns>_<app>_<version>`) has prefix `vappv` and the name
+ * `<app length>:<app><version>`, so that it and a workload named `<app>_<version>` stay two nodes however the labels
+ * read (idOf writes it as Kiali's `vapp_…_<app>_<version>`).
  */
 export interface IdParts {
-  prefix: 'unknown' | 'svc' | 'wl' | 'vapp' | 'app';
+  prefix: 'unknown' | 'svc' | 'wl' | 'vapp' | 'vappv' | 'app';
   nodeType: NodeType;
   namespace: string;
   name: string;
-  version: string;
 }
 
 /** Fills `out` per §5.1; returns false when workload, app and service are all not OK (sample skipped). */
@@ -41,7 +41,6 @@ export function resolveIdParts(
 ): boolean {
   const namespace = isOK(workloadNs) ? workloadNs : serviceNs;
   out.namespace = namespace;
-  out.version = '';
   if (namespace === 'unknown' && workload === 'unknown' && app === 'unknown' && service === '') {
     out.prefix = 'unknown';
     out.nodeType = 'unknown';
@@ -78,9 +77,8 @@ export function resolveIdParts(
       out.prefix = 'vapp';
       out.name = workload;
     } else if (graphType === 'versionedApp' && isOKVersion(version)) {
-      out.prefix = 'vapp';
-      out.name = app;
-      out.version = version;
+      out.prefix = 'vappv';
+      out.name = app.length + ':' + app + version;
     } else {
       out.prefix = 'app';
       out.name = app;
@@ -135,12 +133,18 @@ export function idOf(p: IdParts, cluster: string): string {
   if (p.prefix === 'unknown') {
     return unknownSourceId(cluster);
   }
-  const id = p.prefix + '_' + idPart(cluster) + '_' + idPart(p.namespace) + '_' + idPart(p.name);
-  return p.version === '' ? id : id + '_' + idPart(p.version);
+  const base = (p.prefix === 'vappv' ? 'vapp' : p.prefix) + '_' + idPart(cluster) + '_' + idPart(p.namespace) + '_';
+  if (p.prefix !== 'vappv') {
+    return base + idPart(p.name);
+  }
+  const colon = p.name.indexOf(':');
+  const appLength = Number(p.name.slice(0, colon));
+  const app = p.name.slice(colon + 1, colon + 1 + appLength);
+  return base + idPart(app) + '_' + idPart(p.name.slice(colon + 1 + appLength));
 }
 
 export function newIdParts(): IdParts {
-  return { prefix: 'wl', nodeType: 'workload', namespace: '', name: '', version: '' };
+  return { prefix: 'wl', nodeType: 'workload', namespace: '', name: '' };
 }
 
 /** Returns undefined when workload, app and service are all not OK (the sample is skipped). */

@@ -102,7 +102,6 @@ describe('TrafficMap storage', () => {
       nodeType: prefix === 'wl' ? ('workload' as const) : ('service' as const),
       namespace,
       name: 'cart',
-      version: '',
     });
     const wl = map.nodeOf(parts('wl'), 'c1', '', 'cart', '', '');
     const svc = map.nodeOf(parts('svc'), 'c1', 'cart', '', '', '');

@@ -108,10 +108,8 @@ export class TrafficNode {
   isInaccessible?: boolean;
   aggregate?: string;
   aggregateValue?: string;
-  /** The id's prefix (wl, svc, app, vapp, unknown) when created through TrafficMap.nodeOf. */
+  /** The id's prefix (wl, svc, app, vapp, vappv, unknown) when created through TrafficMap.nodeOf. */
   idPrefix?: string;
-  /** The id's version part (IdParts.version, '' when none) when created through TrafficMap.nodeOf. */
-  idVersion?: string;
   constructor(
     readonly store: RateStore,
     readonly id: string,
@@ -215,13 +213,13 @@ export class TrafficMap {
     const found = byName?.get(p.name);
     if (found !== undefined) {
       if (!Array.isArray(found)) {
-        if (found.idPrefix === p.prefix && found.cluster === cluster && found.idVersion === p.version) {
+        if (found.idPrefix === p.prefix && found.cluster === cluster) {
           return found;
         }
       } else {
         for (let i = 0; i < found.length; i++) {
           const n = found[i];
-          if (n.idPrefix === p.prefix && n.cluster === cluster && n.idVersion === p.version) {
+          if (n.idPrefix === p.prefix && n.cluster === cluster) {
             return n;
           }
         }
@@ -230,7 +228,6 @@ export class TrafficMap {
     const id = idOf(p, cluster);
     const n = this.node(id, p.nodeType, cluster, p.namespace, service, workload, app, version);
     n.idPrefix = p.prefix;
-    n.idVersion = p.version;
     if (found === undefined) {
       if (byName === undefined) {
         byName = new Map();

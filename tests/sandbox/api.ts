@@ -90,6 +90,8 @@ export interface SandboxApi {
   setSize(width: number, height: number): Promise<void>;
   /** Summary of the last query; null before the first one finished. */
   lastQuery: QuerySummary | null;
+  /** The frames handed to the panel in its last render (PanelProps.data.series). */
+  panelSeries(): unknown[];
   /** data-* attributes (without the `data-` prefix) of the panel container, or null when it is absent. */
   state(selector?: string): Record<string, string> | null;
   /** Resolves when the container's `data-<name>` attribute equals value; rejects after timeoutMs. */

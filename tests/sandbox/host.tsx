@@ -322,6 +322,7 @@ async function start(api: Mutable<SandboxApi>, setup: SandboxSetup): Promise<voi
     await render();
   };
 
+  api.panelSeries = () => view.data.series;
   api.refresh = refresh;
   api.setVariable = async (name, values) => {
     templateSrv.setVariable(name, values);
@@ -372,6 +373,7 @@ function createApi(): { api: Mutable<SandboxApi>; resolve: () => void; reject: (
     setOptions: notReady,
     setSize: notReady,
     lastQuery: null,
+    panelSeries: () => [],
     state(selector = DEFAULT_CONTAINER_SELECTOR) {
       const el = document.querySelector(selector);
       if (!el) {

@@ -333,32 +333,19 @@ export interface FrameValues {
 
 /** Frames handed to the panel, with their values (the sandbox's lastQuery summarises fields only). */
 export function panelFrames(page: Page): Promise<FrameValues[]> {
-  return page.evaluate(() => {
-    const start = document.querySelector('[data-testid="sandbox-panel"] [data-testid^="meshgraph-"]');
-    if (!start) {
-      throw new Error('no panel element rendered');
-    }
-    const key = Object.keys(start).find((k) => k.startsWith('__reactFiber$'));
-    let fiber = key ? (start as unknown as Record<string, any>)[key] : undefined;
-    while (fiber) {
-      const props = fiber.memoizedProps;
-      if (props && props.data && Array.isArray(props.data.series) && 'fieldConfig' in props) {
-        return props.data.series.map((f: any) => ({
-          name: f.name,
-          refId: f.refId,
-          preferredVisualisationType: f.meta?.preferredVisualisationType,
-          fields: f.fields.map((x: any) => ({
-            name: x.name,
-            type: String(x.type),
-            values: Array.from(x.values),
-            config: { displayName: x.config?.displayName, color: x.config?.color },
-          })),
-        }));
-      }
-      fiber = fiber.return;
-    }
-    throw new Error('PanelProps not found above the panel element');
-  });
+  return page.evaluate(() =>
+    (window as unknown as { sandbox: { panelSeries(): any[] } }).sandbox.panelSeries().map((f: any) => ({
+      name: f.name,
+      refId: f.refId,
+      preferredVisualisationType: f.meta?.preferredVisualisationType,
+      fields: f.fields.map((x: any) => ({
+        name: x.name,
+        type: String(x.type),
+        values: Array.from(x.values),
+        config: { displayName: x.config?.displayName, color: x.config?.color },
+      })),
+    }))
+  );
 }
 
 /** Rows of a frame as objects. */

@@ -138,6 +138,22 @@ describe('the meshgraph CLI behind a faulty proxy', () => {
     60_000
   );
 
+  it('draws answers whose every value is +Inf as a graph with nothing healthy, and says so on stderr', async () => {
+    proxy.state.fault = 'nonFinite';
+    const r = await meshgraph(graphArgs(600));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /^warning: \d+ sample\(s\) from Prometheus could not be read as rates and are left out of the graph: .*infinite value \(±Inf, or a number past 1\.8e308\) in istio_requests_total \(\d+\)/m
+    );
+    const frames = JSON.parse(r.stdout) as Array<{ name: string; fields: Array<{ name: string; values: unknown[] }> }>;
+    const col = (frame: string, name: string) =>
+      frames.find((f) => f.name === frame)!.fields.find((f) => f.name === name)!.values;
+    expect(col('edges', 'id').length).toBeGreaterThan(5);
+    expect(col('edges', 'color').filter((c) => c === 'green')).toEqual([]);
+    expect(col('nodes', 'healthStatus').filter((h) => h === 'Healthy')).toEqual([]);
+    expect(col('edges', 'unreadable').every((n) => (n as number) > 0)).toBe(true);
+  }, 60_000);
+
   it('follows a redirect to another path of the same host with the method and the PromQL kept', async () => {
     proxy.state.fault = 'redirectSameHost';
     const before = proxy.log.length;
@@ -185,6 +201,21 @@ describe('the backend plugin behind a faulty proxy, as Grafana starts it', () =>
     },
     60_000
   );
+
+  it('answers +Inf values with a graph whose frames carry the notice naming the metric, and nothing healthy', async () => {
+    proxy.state.fault = 'nonFinite';
+    const a = (await host.queryData(ds, [query()])).A;
+    expect(a.error).toBe('');
+    const nodes = a.frames.find((f) => f.name === 'nodes')!;
+    const notices = (nodes.meta?.notices ?? []) as Array<{ severity: string; text: string }>;
+    expect(notices).toContainEqual({
+      severity: 'warning',
+      text: expect.stringMatching(/could not be read as rates .*infinite value .* in istio_requests_total/),
+    });
+    const health = nodes.fields.find((f) => f.name === 'healthStatus')!.values;
+    expect(health.filter((h) => h === 'Healthy')).toEqual([]);
+    expect(await host.ping()).toBe('SERVING');
+  }, 60_000);
 
   it('follows a same-host redirect, and answers normally again once the faults are gone', async () => {
     proxy.state.fault = 'redirectSameHost';

@@ -2,8 +2,9 @@
  * A loopback HTTP server in front of a real Prometheus that answers the way broken infrastructure does, one fault
  * at a time (`state.fault`): an upstream proxy's HTML 502 page, a redirect to another host or to another path of the
  * same one, a body cut off (connection closed, or a shorter body that ends cleanly), garbage JSON, an answer larger
- * than any limit (declared or streamed), an answer that comes too late or stalls half-way, and a connection reset.
- * `pass` forwards to Prometheus. Every request is logged with the fault it met.
+ * than any limit (declared or streamed), an answer that comes too late or stalls half-way, a connection reset, and
+ * Prometheus' own answers with every sample value replaced by +Inf (`nonFinite`). `pass` forwards to Prometheus.
+ * Every request is logged with the fault it met.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,7 +22,8 @@ export type Fault =
   | 'hugeStreamed'
   | 'slow'
   | 'stalledBody'
-  | 'reset';
+  | 'reset'
+  | 'nonFinite';
 
 export interface FaultRequest {
   method: string;
@@ -186,6 +188,13 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
           case 'reset':
             req.socket.destroy();
             return;
+          case 'nonFinite': {
+            const up = await forward(target, req, path, body);
+            const text = (await readAll(up)).toString('utf8').replace(/("value":\[[^,\]]+,)"[^"]*"\]/g, '$1"+Inf"]');
+            res.writeHead(up.statusCode ?? 200, { 'Content-Type': 'application/json' });
+            res.end(text);
+            return;
+          }
         }
       } catch {
         res.destroy();

@@ -10,6 +10,7 @@ import { abortError, MAX_REDIRECTS, PrometheusError, redirectTarget, tooLargeErr
 import {
   DEFAULT_MAX_ANSWER_BYTES,
   HttpTransport,
+  textSource,
   TransportRequest,
   TransportResponse,
 } from '../../engine/client/transport';
@@ -85,7 +86,10 @@ export function createPrometheusHttp(options: PrometheusHttpOptions): Prometheus
           return;
         }
         settled = true;
-        req.signal?.removeEventListener('abort', onAbort);
+        if (e || !answer || !('stream' in answer)) {
+          // A streamed answer keeps listening: an abort while its body arrives must still stop the request.
+          req.signal?.removeEventListener('abort', onAbort);
+        }
         if (e) {
           reject(req.signal?.aborted ? abortError() : e);
         } else {
@@ -99,35 +103,24 @@ export function createPrometheusHttp(options: PrometheusHttpOptions): Prometheus
           settle(undefined, { redirect: status, location: response.headers.location });
           return;
         }
-        const tooLarge = () => {
+        const declared = Number(response.headers['content-length']);
+        if (Number.isFinite(declared) && declared > limit) {
           settle(tooLargeError(limit));
           response.destroy();
           request.destroy();
-        };
-        const declared = Number(response.headers['content-length']);
-        if (Number.isFinite(declared) && declared > limit) {
-          tooLarge();
           return;
         }
-        const chunks: Buffer[] = [];
-        let bytes = 0;
-        response.on('data', (chunk: Buffer) => {
-          bytes += chunk.length;
-          if (bytes > limit) {
-            tooLarge();
-            return;
-          }
-          chunks.push(chunk);
+        // The body as it arrives: the client reads a large answer while it streams in, never holding it whole.
+        settle(undefined, {
+          status,
+          statusText: response.statusMessage,
+          body: '',
+          stream: textSource(response, limit, () => {
+            response.destroy();
+            request.destroy();
+          }),
+          origin: target.origin,
         });
-        response.on('end', () =>
-          settle(undefined, {
-            status,
-            statusText: response.statusMessage,
-            body: Buffer.concat(chunks).toString('utf8'),
-            origin: target.origin,
-          })
-        );
-        response.on('error', (e) => settle(e));
       });
       function onAbort() {
         request.destroy(abortError());

@@ -2,11 +2,13 @@
  * Real Prometheus (Debian's 2.42 package) for tests, benchmarks and demos: install check, start on a free loopback
  * port with a generated config, wait until ready, stop by pid; promtool backfilling from OpenMetrics.
  */
-import { ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { readLog, stopChild, tail, trackChild } from './serverProcess';
 
 export const PROMETHEUS_BIN = '/usr/bin/prometheus';
 export const PROMTOOL_BIN = '/usr/bin/promtool';
@@ -51,10 +53,6 @@ export function ensurePrometheusInstalled(): void {
   if (!result.ok || missingBinaries().length > 0) {
     throw new Error(`Installing prometheus failed (${INSTALL_COMMAND}):\n${tail(result.output, 20)}`);
   }
-}
-
-function tail(text: string, lines: number): string {
-  return text.split('\n').slice(-lines).join('\n');
 }
 
 /** A free TCP port on 127.0.0.1 (listen on port 0, read it, close). */
@@ -161,71 +159,8 @@ export function prometheusConfig(scrapeTargets: string[], scrapeInterval: string
   return `${JSON.stringify(config, null, 2)}\n`;
 }
 
-const running = new Set<ChildProcess>();
-let exitHookInstalled = false;
-
-function installExitHook(): void {
-  if (exitHookInstalled) {
-    return;
-  }
-  exitHookInstalled = true;
-  // Never leave a Prometheus behind when the test process ends (by pid, only the ones started here).
-  process.on('exit', () => {
-    for (const child of running) {
-      if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
-        try {
-          process.kill(child.pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }
-    }
-  });
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      resolve();
-      return;
-    }
-    child.once('exit', () => resolve());
-  });
-}
-
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Sends SIGTERM, then SIGKILL when the process has not exited after graceMs. */
-async function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) {
-    return;
-  }
-  const pid = child.pid;
-  const gone = exited(child);
-  try {
-    process.kill(pid, 'SIGTERM');
-  } catch {
-    return;
-  }
-  const timer = setTimeout(() => {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // exited meanwhile
-    }
-  }, graceMs);
-  await gone;
-  clearTimeout(timer);
-}
-
-function readLog(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
 }
 
 export async function startPrometheus(options: StartPrometheusOptions = {}): Promise<RunningPrometheus> {
@@ -249,13 +184,11 @@ export async function startPrometheus(options: StartPrometheusOptions = {}): Pro
     { stdio: ['ignore', log, log], detached: false }
   );
   closeSync(log);
-  running.add(child);
-  installExitHook();
+  trackChild(child);
   let spawnError: Error | undefined;
   child.on('error', (e) => {
     spawnError = e;
   });
-  child.on('exit', () => running.delete(child));
 
   const url = `http://127.0.0.1:${port}`;
   // The work directory holds the config, the log and (unless the caller gave one) the TSDB.
@@ -264,7 +197,6 @@ export async function startPrometheus(options: StartPrometheusOptions = {}): Pro
   };
   const stop = async (): Promise<void> => {
     await stopChild(child, 10000);
-    running.delete(child);
     cleanup();
   };
 

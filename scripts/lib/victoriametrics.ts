@@ -3,28 +3,16 @@
  * loopback port, load series through its JSON line import API, flush so they can be queried, stop by pid.
  * It answers Prometheus' HTTP query API (/api/v1/query) with MetricsQL, a PromQL superset.
  */
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import {
-  closeSync,
-  createReadStream,
-  existsSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, createReadStream, existsSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './prometheus';
+import { readLog, stopChild, tail, trackChild } from './serverProcess';
 
 export const VICTORIA_METRICS_BIN = '/usr/bin/victoria-metrics';
 const INSTALL_COMMAND = 'apt-get update && apt-get install -y --no-install-recommends victoria-metrics';
-
-function tail(text: string, lines: number): string {
-  return text.split('\n').slice(-lines).join('\n');
-}
 
 /** Makes sure the binary exists: installs Debian's package when running as root, else names the command. */
 export function ensureVictoriaMetricsInstalled(): void {
@@ -55,50 +43,6 @@ export interface RunningVictoriaMetrics {
   /** POSTs a file of JSON lines to /api/v1/import, then flushes so that every sample can be queried. */
   importJsonLines(file: string): Promise<void>;
   stop(): Promise<void>;
-}
-
-const running = new Set<ChildProcess>();
-let exitHookInstalled = false;
-
-function installExitHook(): void {
-  if (exitHookInstalled) {
-    return;
-  }
-  exitHookInstalled = true;
-  // Never leave a server behind when the test process ends (by pid, only the ones started here).
-  process.on('exit', () => {
-    for (const child of running) {
-      if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
-        try {
-          process.kill(child.pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }
-    }
-  });
-}
-
-async function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) {
-    return;
-  }
-  const pid = child.pid;
-  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  try {
-    process.kill(pid, 'SIGTERM');
-  } catch {
-    return;
-  }
-  const timer = setTimeout(() => {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // exited meanwhile
-    }
-  }, graceMs);
-  await gone;
-  clearTimeout(timer);
 }
 
 /** POSTs a file with a known length; resolves with the status and body. */
@@ -146,31 +90,21 @@ export async function startVictoriaMetrics(options: StartVictoriaMetricsOptions 
     { stdio: ['ignore', log, log] }
   );
   closeSync(log);
-  running.add(child);
-  installExitHook();
+  trackChild(child);
   let spawnError: Error | undefined;
   child.on('error', (e) => {
     spawnError = e;
   });
-  child.on('exit', () => running.delete(child));
   const url = `http://127.0.0.1:${port}`;
-  const readLog = (): string => {
-    try {
-      return readFileSync(logFile, 'utf8');
-    } catch {
-      return '';
-    }
-  };
   const stop = async (): Promise<void> => {
     await stopChild(child, 10000);
-    running.delete(child);
     rmSync(workDir, { recursive: true, force: true });
   };
   const deadline = Date.now() + (options.readyTimeoutMs ?? 30000);
   for (;;) {
     if (spawnError || child.exitCode !== null || child.signalCode !== null) {
       const why = spawnError ? spawnError.message : `exit code ${child.exitCode ?? child.signalCode}`;
-      const text = readLog();
+      const text = readLog(logFile);
       await stop();
       throw new Error(`VictoriaMetrics exited before becoming ready (${why}). Last log lines:\n${tail(text, 15)}`);
     }
@@ -183,7 +117,7 @@ export async function startVictoriaMetrics(options: StartVictoriaMetricsOptions 
       // not listening yet
     }
     if (Date.now() > deadline) {
-      const text = readLog();
+      const text = readLog(logFile);
       await stop();
       throw new Error(`VictoriaMetrics on ${url} was not ready in time. Last log lines:\n${tail(text, 15)}`);
     }

@@ -3,13 +3,14 @@
  * boxes, service and operation nodes, edge width and the colour-blind palette. Choices are kept per panel in this
  * browser (never in the dashboard); "Panel defaults" returns to the panel options.
  */
-import React, { useEffect, useId, useRef, useState } from 'react';
+import React, { useId } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Button, RadioButtonGroup, Select, ToolbarButton, useStyles2 } from '@grafana/ui';
 import type { BoxChoice, DisplaySettings } from '../display';
 import { EDGE_LABEL_MODES, EdgeLabelMode } from '../graph/edgeLabels';
 import { LAYOUTS, LayoutName } from '../graph/layouts';
+import { useToolbarMenu } from './useToolbarMenu';
 
 export interface DisplayMenuProps {
   display: DisplaySettings;
@@ -43,36 +44,9 @@ function Check({ label, checked, onChange }: { label: string; checked: boolean; 
 
 export function DisplayMenu({ display, overridden, query, onChange, onReset, compact }: DisplayMenuProps) {
   const styles = useStyles2(getStyles);
-  const [open, setOpen] = useState(false);
   const id = useId();
-  const panelRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) {
-      return;
-    }
-    panelRef.current?.querySelector<HTMLElement>('input,button')?.focus();
-    const onDown = (e: MouseEvent) => {
-      const t = e.target as Node;
-      if (!panelRef.current?.contains(t) && !buttonRef.current?.contains(t)) {
-        setOpen(false);
-      }
-    };
-    // Escape closes it wherever the focus is (a select's menu, the page).
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.defaultPrevented) {
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    };
-    document.addEventListener('mousedown', onDown);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', onDown);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  // Escape closes it wherever the focus is (a select's menu, the page).
+  const { open, setOpen, menuRef: panelRef, buttonRef } = useToolbarMenu('input,button', { closeOnEscape: true });
 
   const toggleLabel = (mode: EdgeLabelMode, on: boolean) =>
     onChange(

@@ -3,13 +3,14 @@
  * The exporters are loaded on demand (a separate chunk through the plugin's public path), so they cost nothing
  * until used.
  */
-import React, { useEffect, useRef, useState } from 'react';
+import React, { useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { ToolbarButton, useStyles2 } from '@grafana/ui';
 import type { Palette } from '../graph/palette';
 import type { PanelGraph } from '../graph/types';
 import type { GraphApi } from './CytoscapeGraph';
+import { useToolbarMenu } from './useToolbarMenu';
 
 export interface ExportMenuProps {
   graph: PanelGraph;
@@ -29,25 +30,8 @@ const ITEMS: Array<{ kind: Kind; label: string }> = [
 
 export function ExportMenu({ graph, graphApi, palette, title, disabled }: ExportMenuProps) {
   const styles = useStyles2(getStyles);
-  const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | undefined>();
-  const menuRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) {
-      return;
-    }
-    menuRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-    const onDown = (e: MouseEvent) => {
-      const t = e.target as Node;
-      if (!menuRef.current?.contains(t) && !buttonRef.current?.contains(t)) {
-        setOpen(false);
-      }
-    };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [open]);
+  const { open, setOpen, menuRef, buttonRef } = useToolbarMenu('[role="menuitem"]');
 
   const run = async (kind: Kind) => {
     setOpen(false);

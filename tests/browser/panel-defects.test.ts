@@ -22,6 +22,7 @@ import {
   settle,
   startHarness,
   windowParams,
+  expectCleanPage,
 } from '../support/browserScenarios';
 
 let h: Harness;
@@ -38,14 +39,7 @@ afterAll(async () => {
 
 beforeEach(() => h.browser.clearErrors());
 
-afterEach(async () => {
-  const renderErrors = await h.page.evaluate(
-    () => (window as unknown as { sandbox: { renderErrors: string[] } }).sandbox.renderErrors
-  );
-  expect(renderErrors).toEqual([]);
-  expect(h.browser.pageErrors).toEqual([]);
-  expect(h.browser.consoleErrors).toEqual([]);
-});
+afterEach(() => expectCleanPage(h));
 
 const PRODUCTPAGE = 'vapp_cluster-1_bookinfo_productpage-v1';
 /** Boxed by namespace and by app, so layouts meet nested boxes. */

@@ -107,6 +107,16 @@ export async function startHarness(options: BackfillOptions): Promise<Harness> {
   }
 }
 
+/** No render error, page error or console error since the last clearErrors: checked after every browser test. */
+export async function expectCleanPage(h: Harness): Promise<void> {
+  const renderErrors = await h.page.evaluate(
+    () => (window as unknown as { sandbox: { renderErrors: string[] } }).sandbox.renderErrors
+  );
+  expect(renderErrors).toEqual([]);
+  expect(h.browser.pageErrors).toEqual([]);
+  expect(h.browser.consoleErrors).toEqual([]);
+}
+
 /**
  * The panel's query: the datasource's defaults (filled in by the datasource) with the namespaces taken from the
  * dashboard's `namespace` variable, as a dashboard built from the app's template has it.

@@ -194,20 +194,14 @@ function bigModel(namespaces: number, apps: number, fanout: number): GraphModel 
 }
 
 describe('encodeFrame at mesh scale', () => {
-  it('encodes the 100 × 100 graph (10,001 nodes × 29 fields, 30,000 edges × 23 fields) in well under a second', () => {
+  // Its speed is measured by `npm run bench` (the engine through Arrow frames), not timed here.
+  it('encodes the 100 × 100 graph (10,001 nodes × 29 fields, 30,000 edges × 23 fields) with every row', () => {
     const model = bigModel(100, 100, 3);
     const [nodes, edges] = graphWireFrames(toFrames(model), 'A', [], [{ title: 'x', url: '/d/x' }]);
     expect(nodes.fields[0].values).toHaveLength(10_001);
     expect(edges.fields[0].values).toHaveLength(30_000);
-    encodeFrame(nodes); // warm up
-    const t0 = performance.now();
     const nodeBytes = encodeFrame(nodes);
-    const t1 = performance.now();
     const edgeBytes = encodeFrame(edges);
-    const t2 = performance.now();
-    // Generous bounds for a loaded CI machine; measured figures are in the commit message / report.
-    expect(t1 - t0).toBeLessThan(1500);
-    expect(t2 - t1).toBeLessThan(3000);
     expect(decode(nodeBytes).numRows).toBe(10_001);
     expect(decode(edgeBytes).numRows).toBe(30_000);
   });

@@ -79,6 +79,9 @@ export interface CytoscapeGraphProps {
   savedPositions?: Readonly<Record<string, Point>>;
   /** The Reset layout control with saved positions: the panel drops them (the automatic layout returns). */
   onResetLayout?: () => void;
+  /** A node activated: double-clicked, or X pressed on the keyboard-focused node (the panel expands or collapses
+   * a rolled-up namespace with it). */
+  onNodeActivate?: (id: string) => void;
   apiRef?: React.MutableRefObject<GraphApi | undefined>;
 }
 
@@ -619,6 +622,7 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
     cy.on('mouseover', 'node,edge', onOver);
     cy.on('mouseout', 'node,edge', onOut);
     cy.on('tap', onTap);
+    cy.on('dbltap', 'node', (evt: EventObject) => latest.current.onNodeActivate?.(evt.target.id()));
     highlightRef.current = applyHighlight;
     setGeneration((g) => g + 1);
 
@@ -898,6 +902,9 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
         const at = alive?.isEdge() ? ids.indexOf(alive.id()) : -1;
         move(ids[(at + (e.shiftKey ? ids.length - 1 : 1)) % ids.length]);
       }
+    } else if ((e.key === 'x' || e.key === 'X') && alive?.isNode() && latest.current.onNodeActivate) {
+      e.preventDefault();
+      latest.current.onNodeActivate(alive.id());
     } else if ((e.key === 'Enter' || e.key === ' ') && alive) {
       e.preventDefault();
       latest.current.onSelect({ kind: alive.isNode() ? 'node' : 'edge', id: alive.id() });
@@ -929,7 +936,7 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
       />
       <div id={keysHelpId} className={styles.srOnly}>
         Arrow keys move between nodes, E moves along the edges of the focused node (Shift+E back), Enter opens the
-        details, Escape closes them, slash goes to Find.
+        details, X expands or collapses a rolled-up namespace, Escape closes the details, slash goes to Find.
       </div>
       <div className={styles.srOnly} aria-live="polite" data-testid="meshgraph-announcement">
         {announcement}

@@ -1,5 +1,5 @@
 /**
- * Data frames → PanelGraph. Reads Meshgraph's `nodes`/`edges` frames (src/engine/output/frameFields.ts) and any
+ * Data frames → PanelGraph. Reads Meshgraph's `nodes`/`edges` frames (src/contract/frameFields.ts) and any
  * frames following Grafana's Node Graph contract (Tempo's service graph, …), or an edges frame alone (nodes are then
  * derived from the edge ends). Field names match case-insensitively. Bad rows are counted, never thrown.
  */
@@ -12,9 +12,20 @@ import type {
   Protocol,
   ResponseDetail,
   ServiceRef,
-} from '../../engine/model';
-import { EdgeField, NodeField } from '../../engine/output/frameFields';
-import { ArcItem, DetailItem, NODE_FLAGS, NodeFlag, PanelEdge, PanelGraph, PanelNode } from './types';
+} from '../../contract/graph';
+import { EdgeField, NodeField } from '../../contract/frameFields';
+import { RollupEdgeField, RollupNodeField } from './rollupContract';
+import {
+  ArcItem,
+  DetailItem,
+  NODE_FLAGS,
+  NodeFlag,
+  PanelEdge,
+  PanelGraph,
+  PanelNode,
+  PanelRollup,
+  PanelRollupInfo,
+} from './types';
 
 /** The part of @grafana/data's DataFrame this reader needs (kept structural so tests can pass plain objects). */
 export interface FieldLike {
@@ -32,7 +43,11 @@ export interface FrameLike {
   name?: string;
   refId?: string;
   fields: FieldLike[];
-  meta?: { preferredVisualisationType?: string; notices?: Array<{ severity?: string; text?: string }> };
+  meta?: {
+    preferredVisualisationType?: string;
+    notices?: Array<{ severity?: string; text?: string }>;
+    custom?: Record<string, unknown>;
+  };
 }
 
 const NODE_TYPES: readonly NodeType[] = ['app', 'workload', 'service', 'unknown', 'aggregate', 'box'];
@@ -284,8 +299,69 @@ function readNodes(frame: FrameLike, frameIndex: number, skipped: Counter, out: 
     if (!node.healthStatus && node.health && (HEALTH as readonly string[]).includes(node.health.status)) {
       node.healthStatus = node.health.status;
     }
+    readRollupColumns(f, row, rawType, node, skipped);
     out.set(id, node);
   }
+}
+
+/**
+ * The rollup columns of a rolled-up graph's row (rolled-up namespace/cluster nodes and the boxes of expanded ones):
+ * members, member count and how many are degraded or failing. The subtitle gains those counts, so a rolled-up
+ * node says how many of its members are unhealthy and not only the worst one's status.
+ */
+function readRollupColumns(f: FieldIndex, row: number, rawType: string | undefined, node: PanelNode, skipped: Counter) {
+  const group = f.str(RollupNodeField.group, row);
+  if (group) {
+    node.group = group;
+  }
+  const count = f.num(RollupNodeField.memberCount, row);
+  if (count === undefined) {
+    return;
+  }
+  const kind = rawType === 'cluster' || node.isBox === 'cluster' ? 'cluster' : 'namespace';
+  const membersRaw = f.str(RollupNodeField.members, row);
+  let members: string[] = [];
+  if (membersRaw) {
+    try {
+      const parsed: unknown = JSON.parse(membersRaw);
+      members = Array.isArray(parsed) ? parsed.filter((m): m is string => typeof m === 'string') : [];
+    } catch {
+      skipped.add('unreadable rollup members JSON');
+    }
+  }
+  const rollup: PanelRollup = {
+    kind,
+    memberCount: count,
+    membersDegraded: f.num(RollupNodeField.membersDegraded, row) ?? 0,
+    membersFailing: f.num(RollupNodeField.membersFailing, row) ?? 0,
+    members,
+    expanded: node.nodeType === 'box',
+  };
+  node.rollup = rollup;
+  const unhealthy = [
+    rollup.membersFailing > 0 ? `${rollup.membersFailing} failing` : '',
+    rollup.membersDegraded > 0 ? `${rollup.membersDegraded} degraded` : '',
+  ].filter(Boolean);
+  if (!rollup.expanded && unhealthy.length > 0) {
+    node.subtitle = `${node.subtitle ? node.subtitle + '\n' : ''}${unhealthy.join(', ')}`;
+  }
+}
+
+/** The nodes frame's meta.custom.rollup (RollupInfo), read defensively. */
+function readRollupInfo(frame: FrameLike): PanelRollupInfo | undefined {
+  const raw = frame.meta?.custom?.rollup as Record<string, unknown> | undefined;
+  if (!raw || typeof raw !== 'object') {
+    return undefined;
+  }
+  const by = raw.by === 'namespace' || raw.by === 'cluster' ? raw.by : 'none';
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+  return {
+    by,
+    budget: num(raw.budget),
+    fullNodes: num(raw.fullNodes),
+    fullEdges: num(raw.fullEdges),
+    expanded: Array.isArray(raw.expanded) ? raw.expanded.filter((x): x is string => typeof x === 'string') : [],
+  };
 }
 
 function edgeRatesFrom(f: FieldIndex, row: number, skipped: Counter): EdgeRates | undefined {
@@ -357,6 +433,10 @@ function readEdges(frame: FrameLike, frameIndex: number, skipped: Counter, out: 
       details: readDetails(f, row),
       ref: { frameIndex, rowIndex: row },
     };
+    const memberEdges = f.num(RollupEdgeField.memberEdges, row);
+    if (memberEdges !== undefined) {
+      edge.memberEdges = memberEdges;
+    }
     out.set(id, edge);
   }
 }
@@ -374,6 +454,7 @@ export function fromFrames(series: readonly FrameLike[] | undefined): PanelGraph
   let nodesFrameIndex: number | undefined;
   let edgesFrameIndex: number | undefined;
   let meshgraph = false;
+  let rollup: PanelRollupInfo | undefined;
 
   (series ?? []).forEach((frame, index) => {
     if (!frame || !Array.isArray(frame.fields)) {
@@ -389,6 +470,7 @@ export function fromFrames(series: readonly FrameLike[] | undefined): PanelGraph
     if (role === 'nodes') {
       nodesFrameIndex = nodesFrameIndex ?? index;
       meshgraph = meshgraph || frame.fields.some((fl) => fl.name === NodeField.nodeType);
+      rollup = rollup ?? readRollupInfo(frame);
       readNodes(frame, index, skipped, nodes);
     } else if (role === 'edges') {
       edgesFrameIndex = edgesFrameIndex ?? index;
@@ -441,5 +523,6 @@ export function fromFrames(series: readonly FrameLike[] | undefined): PanelGraph
     notices,
     nodesFrameIndex,
     edgesFrameIndex,
+    ...(rollup ? { rollup } : {}),
   };
 }

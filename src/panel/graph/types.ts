@@ -1,7 +1,7 @@
 /**
  * The panel's own graph model: what the frames say, typed, before anything Cytoscape-specific.
  * Built by fromFrames.ts from Meshgraph frames or from any Node Graph frames (Tempo's service graph, …).
- * Only the engine's types and its frame contract (plain constants) are imported, so this stays pure.
+ * Only the frame contract (src/contract: types and plain constants) is imported, so this stays pure.
  */
 import type {
   BoxBy,
@@ -13,14 +13,14 @@ import type {
   Protocol,
   ResponseDetail,
   ServiceRef,
-} from '../../engine/model';
-import type { NodeFlag } from '../../engine/output/frameFields';
+} from '../../contract/graph';
+import type { NodeFlag } from '../../contract/frameFields';
 
 /** Node kinds: Meshgraph's node types, plus `generic` for nodes of other Node Graph sources. */
 export type PanelNodeType = NodeType | 'generic';
 
 /** The node flags Meshgraph's `flags` field may carry (unknown names are kept in `otherFlags`): the frame contract's. */
-export { NODE_FLAGS, type NodeFlag } from '../../engine/output/frameFields';
+export { NODE_FLAGS, type NodeFlag } from '../../contract/frameFields';
 
 /** Where a node or edge came from in the frames, so links can be computed on demand. */
 export interface RowRef {
@@ -72,6 +72,22 @@ export interface PanelNode {
   details: DetailItem[];
   /** Set for nodes read from a nodes frame; nodes derived from edges have none. */
   ref?: RowRef;
+  /** Rolled-up graphs: the rolled-up node this node belongs to (its own id for rolled-up nodes and their boxes). */
+  group?: string;
+  /** Rolled-up namespace or cluster nodes, and the boxes of expanded ones. */
+  rollup?: PanelRollup;
+}
+
+/** What a rolled-up node (or the box of an expanded one) says of its members. */
+export interface PanelRollup {
+  kind: 'namespace' | 'cluster';
+  memberCount: number;
+  membersDegraded: number;
+  membersFailing: number;
+  /** Member node ids as in the unrolled graph (parseNodeId reads their names). */
+  members: string[];
+  /** Shown as a box of its members rather than as one node. */
+  expanded: boolean;
 }
 
 export interface PanelEdge {
@@ -95,6 +111,8 @@ export interface PanelEdge {
   strokeDasharray?: string;
   details: DetailItem[];
   ref?: RowRef;
+  /** Rolled-up graphs: how many edges of the unrolled graph this edge sums. */
+  memberEdges?: number;
 }
 
 /** Which contract the frames followed. */
@@ -113,6 +131,18 @@ export interface PanelGraph {
   /** Index of the nodes and edges frames in data.series (for data links). */
   nodesFrameIndex?: number;
   edgesFrameIndex?: number;
+  /** How the graph was rolled up (the nodes frame's meta.custom.rollup), when a rollup was asked for. */
+  rollup?: PanelRollupInfo;
+}
+
+/** The nodes frame's rollup meta, as far as the panel reads it. */
+export interface PanelRollupInfo {
+  by: 'namespace' | 'cluster' | 'none';
+  budget?: number;
+  fullNodes?: number;
+  fullEdges?: number;
+  /** Expanded rolled-up ids the datasource found (ids asked for that no longer exist are not in it). */
+  expanded: string[];
 }
 
 export const EMPTY_GRAPH: PanelGraph = {

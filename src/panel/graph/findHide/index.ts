@@ -5,3 +5,5 @@ export type { Selection, ElementsData } from './evaluate';
 export { FIND_PRESETS, HIDE_PRESETS } from './presets';
 export type { Preset } from './presets';
 export { OPERANDS } from './operands';
+export { findInCollapsed, hiddenCollapsed, collapsedMatchText, memberData } from './collapsed';
+export type { CollapsedMatch } from './collapsed';

@@ -16,6 +16,33 @@ const ui = [
   '@emotion/*',
   'cytoscape*',
 ];
+/**
+ * The contract imports nothing of the project: no import climbs out of src/contract/ (one rule per folder depth, as
+ * the way out is `../` from src/contract/ and `../../` from a folder inside it) or names a part of src/ bare, as
+ * tsconfig's baseUrl would allow (`engine/model`).
+ */
+const srcParts = 'engine|backend|datasource|panel|cli|contract|components|module';
+const contractRules = [1, 2, 3].map((depth) => ({
+  files: [`src/contract/${'*/'.repeat(depth - 1)}*.ts`],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: ['@grafana/*', 'rxjs', 'rxjs/*', ...ui],
+            message: 'The contract is plain TypeScript: no Grafana, React or DOM.',
+          },
+          {
+            regex: `^((\\.\\./){${depth}}|(${srcParts})(/|$))`,
+            message: 'The contract imports nothing of the project.',
+          },
+        ],
+      },
+    ],
+  },
+}));
+
 export const ARCHITECTURE_RULES = [
   {
     // The engine is pure: no Grafana, React or DOM, and it knows none of its adapters.
@@ -67,6 +94,24 @@ export const ARCHITECTURE_RULES = [
       ],
     },
   },
+  {
+    // The panel draws any Node Graph frames: it knows the frame contract (src/contract/), not who built the frames.
+    files: ['src/panel/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['engine', 'backend', 'datasource', 'cli', 'simulator'].flatMap((p) => [`**/${p}`, `**/${p}/**`]),
+              message: 'The panel imports only the contract (src/contract/), not the engine, backend, CLI or datasource.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  ...contractRules,
 ];
 
 export default defineConfig([

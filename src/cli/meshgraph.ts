@@ -8,7 +8,7 @@ import { fetchTransport } from '../engine/client/transport';
 import { planKialiBaseline } from '../engine/planner/kialiBaseline';
 import { planQueries } from '../engine/planner/planQueries';
 import { toFrames } from '../engine/output/frames';
-import { toKialiJson } from '../engine/output/kialiJson';
+import { toKialiJson } from '../contract/kiali/kialiJson';
 import { USAGE, UsageError, parseArgs } from './args';
 
 export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {

@@ -12,9 +12,9 @@ import { emptyNodeRates } from './fold/trafficMap';
 import { applyBoxes } from './appenders/boxes';
 import { GraphModel, GraphOptions } from './model';
 import { toFrames } from './output/frames';
-import { EdgeField, NodeField } from './output/frameFields';
-import { toKialiJson } from './output/kialiJson';
-import { sha256Hex } from './output/sha256';
+import { EdgeField, NodeField } from '../contract/frameFields';
+import { toKialiJson } from '../contract/kiali/kialiJson';
+import { sha256Hex } from '../contract/kiali/sha256';
 
 type Metric = 'requests' | 'request_messages' | 'response_messages' | 'tcp_sent' | 'tcp_received' | 'aggregate';
 

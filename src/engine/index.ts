@@ -7,12 +7,12 @@ export { planQueries, planKialiBaseline, DEFAULT_QUERY_SHARDS, MAX_QUERY_SHARDS,
 export type { QueryPlan, EngineQuery, QueryRole } from './planner';
 export { PrometheusClient, PrometheusError, fetchTransport, visitVector } from './client';
 export type { HttpTransport, TransportRequest, TransportResponse, VectorSample, PlannedQuery } from './client';
-export { toKialiJson } from './output/kialiJson';
-export type { KialiGraph, KialiNodeData, KialiEdgeData } from './output/kialiJson';
+export { toKialiJson } from '../contract/kiali/kialiJson';
+export type { KialiGraph, KialiNodeData, KialiEdgeData } from '../contract/kiali/kialiJson';
 export { toFrames } from './output/frames';
 export type { FrameOptions } from './output/frames';
-export { rateToString } from './output/format';
-export { sha256Hex } from './output/sha256';
+export { rateToString } from '../contract/kiali/format';
+export { sha256Hex } from '../contract/kiali/sha256';
 export { quoteString, escapeRegex, assertLabelName } from './promql/escape';
 export {
   applyRollup,

@@ -12,7 +12,7 @@ import path from 'node:path';
 
 import { syntheticTopology } from '../../simulator';
 import { exactSum } from '../../src/engine/rollup/exactSum';
-import { rollupNodeId } from '../../src/engine/rollup/ids';
+import { rollupNodeId } from '../../src/contract/nodeIds';
 import { CountingProxy, startCountingProxy } from '../support/countingProxy';
 import { BUILT_PLUGIN, DatasourceSettings, HostDataResponse, PluginHost, startPlugin } from '../support/grafanaHost';
 import { readNodeGraph, ReaderFrame, ring } from '../support/nodeGraphReader';

@@ -66,6 +66,29 @@ beforeAll(() => {
       "import { plugin } from '../../panel/module';",
       "import { buildGraph } from '../../engine';",
     ],
+    'src/panel/graph/architectureProbe.ts': [
+      "import type { GraphNode } from '../../engine/model';",
+      "import { toGraphRequest } from '../../backend/handlers/graphRequest';",
+      "import { SERIES_RESOURCE } from '../../datasource/resources';",
+      "import { parseArgs } from '../../cli/args';",
+      "import { buildGraph } from '../../engine';",
+      "import { NodeField, parseNodeId } from '../../contract';",
+      "import type { PanelGraph } from './types';",
+    ],
+    'src/contract/architectureProbe.ts': [
+      "import React from 'react';",
+      "import { defaultGraphOptions } from '../engine/options';",
+      "import { fileName } from '../panel/export/exporters';",
+      "import { App } from '../components/App';",
+      "import type { GraphOptions } from 'engine/model';",
+      "import { NodeField } from './frameFields';",
+      "import { toKialiJson } from './kiali/kialiJson';",
+    ],
+    'src/contract/kiali/architectureProbe.ts': [
+      "import { kialiId } from '../nodeIds';",
+      "import { idPart } from '../../engine/fold/identity';",
+      "import { DataFrame } from '@grafana/data';",
+    ],
     'src/cli/architectureProbe.ts': [
       "import { queryData } from '../backend/handlers/queryData';",
       "import { defaultGraphOptions } from '../engine/options';",
@@ -88,6 +111,23 @@ describe('architecture rules', () => {
       { line: 1, message: expect.stringMatching(/Grafana's server/) },
       { line: 2, message: expect.stringMatching(/Only types/) },
       { line: 4, message: expect.stringMatching(/neither the panel nor the CLI/) },
+    ]);
+  });
+
+  it('the panel imports only the contract, not the engine, backend, CLI or datasource (tests included)', () => {
+    expect(found['src/panel/graph/architectureProbe.ts']).toEqual(
+      [1, 2, 3, 4, 5].map((line) => ({ line, message: expect.stringMatching(/The panel imports only the contract/) }))
+    );
+  });
+
+  it('the contract imports nothing of the project and no Grafana, React or DOM', () => {
+    expect(found['src/contract/architectureProbe.ts']).toEqual([
+      { line: 1, message: expect.stringMatching(/plain TypeScript/) },
+      ...[2, 3, 4, 5].map((line) => ({ line, message: expect.stringMatching(/imports nothing of the project/) })),
+    ]);
+    expect(found['src/contract/kiali/architectureProbe.ts']).toEqual([
+      { line: 2, message: expect.stringMatching(/imports nothing of the project/) },
+      { line: 3, message: expect.stringMatching(/plain TypeScript/) },
     ]);
   });
 

@@ -3,7 +3,7 @@
  */
 import { meshSeries } from '../../engine/fold/meshFixture.testutil';
 import { lean, testOptions } from '../../engine/fold/planRunner.testutil';
-import type { FrameDTO } from '../../engine/output/frameFields';
+import type { FrameDTO } from '../../contract/frameFields';
 import { toFrames } from '../../engine/output/frames';
 import { graphWireFrames } from './graphFrames';
 

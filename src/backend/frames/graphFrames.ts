@@ -4,7 +4,7 @@
  * the notices Grafana shows in the panel header, once, on the first frame.
  */
 import type { Notice } from '../../engine/model';
-import { FrameDTO, FrameFieldDTO, NODES_FRAME, NodeField } from '../../engine/output/frameFields';
+import { FrameDTO, FrameFieldDTO, NODES_FRAME, NodeField } from '../../contract/frameFields';
 import type { WireField, WireFieldType, WireFrame } from './wireFrame';
 
 type NoticeSeverity = Notice['severity'];

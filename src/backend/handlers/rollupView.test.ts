@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import { meshSeries } from '../../engine/fold/meshFixture.testutil';
 import { lean, testOptions } from '../../engine/fold/planRunner.testutil';
-import { rollupNodeId } from '../../engine/rollup/ids';
+import { rollupNodeId } from '../../contract/nodeIds';
 import { evaluationKey } from './evaluations';
 import { evaluationOptions, MAX_VIEWS_PER_GRAPH, rolledView } from './rollupView';
 

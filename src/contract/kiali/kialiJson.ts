@@ -1,9 +1,9 @@
 /** GraphModel → Kiali's graph JSON (§7): sha256 ids, string numbers, Kiali's field names and order. */
-import { GraphEdge, GraphModel, GraphNode, GraphType, Protocol } from '../model';
+import type { GraphEdge, GraphModel, GraphNode, GraphType, Protocol } from '../graph';
+import { kialiId } from '../nodeIds';
 import { formatInt, formatPercent, formatRate } from './format';
+import { kialiRollupEdge, kialiRollupGraph, kialiRollupNode } from './kialiRollup';
 import { sha256Hex } from './sha256';
-import { kialiRollupEdge, kialiRollupGraph, kialiRollupNode } from '../rollup/kialiRollup';
-import { kialiId } from '../fold/identity';
 
 export interface KialiTrafficRates {
   [key: string]: string;
@@ -44,7 +44,7 @@ export interface KialiEdgeData {
   sourcePrincipal?: string;
   destPrincipal?: string;
   healthStatus?: string;
-  /** Rolled-up graphs: how many unrolled edges the edge sums (Meshgraph's extension, rollup/kialiRollup.ts). */
+  /** Rolled-up graphs: how many unrolled edges the edge sums (Meshgraph's extension, kialiRollup.ts). */
   memberEdges?: number;
 }
 export interface KialiGraph {
@@ -52,7 +52,7 @@ export interface KialiGraph {
   duration: number;
   graphType: GraphType;
   elements: { nodes: Array<{ data: KialiNodeData }>; edges: Array<{ data: KialiEdgeData }> };
-  /** Rolled-up graphs (Meshgraph's extension, src/engine/rollup/kialiRollup.ts). */
+  /** Rolled-up graphs (Meshgraph's extension, kialiRollup.ts). */
   rollup?: ReturnType<typeof kialiRollupGraph>['rollup'];
 }
 

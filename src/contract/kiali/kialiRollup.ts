@@ -10,7 +10,7 @@
  * - the graph has `rollup`: requested, by, budget, fullNodes, fullEdges, expanded (hashed ids).
  * Numbers in these extensions are JSON numbers (Kiali's own fields keep Kiali's strings).
  */
-import type { GraphEdge, GraphModel, GraphNode, RollupInfo } from '../model';
+import type { GraphEdge, GraphModel, GraphNode, RollupInfo } from '../graph';
 
 type Hash = (id: string) => string;
 

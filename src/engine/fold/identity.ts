@@ -1,4 +1,5 @@
 /** Kiali's node identity rules (§5.1) and field trimming (§5.3). */
+import { kialiId } from '../../contract/nodeIds';
 import { GraphType, NodeType } from '../model';
 
 export function isOK(v: string | undefined): boolean {
@@ -114,12 +115,8 @@ export function idPart(s: string): string {
   return s;
 }
 
-/** Kiali's own id for an engine id (its parts unescaped): what Kiali's JSON hashes. */
-export function kialiId(id: string): string {
-  return id.indexOf('%') < 0
-    ? id
-    : id.replace(/%(25|5F|20|62)/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
+/** Kiali's own id for an engine id (its parts unescaped): what Kiali's JSON hashes (the contract's rule). */
+export { kialiId };
 
 /**
  * Kiali's unknown-source id `<cluster>_unknown_source` has three parts, as a namespace box `box_<cluster>_<ns>` has:

@@ -5,7 +5,7 @@
 import { RawSeries } from '../promql/evaluate.testutil';
 import { Dst, both, dst, msg, req, src, tcp } from './meshFixture.testutil';
 import { edge, kiali, lean, node, testOptions } from './planRunner.testutil';
-import { toKialiJson } from '../output/kialiJson';
+import { toKialiJson } from '../../contract/kiali/kialiJson';
 import { toFrames } from '../output/frames';
 
 const WEB = src('shop', 'web-v1');

@@ -1,25 +1,12 @@
 /** Kiali's in-memory traffic map: nodes keyed by internal id, each owning its outgoing edges (§4.10–§4.11). */
+import { emptyNodeRates } from '../../contract/graph';
 import { GraphType, NodeRates, NodeType, Protocol, ServiceRef } from '../model';
 import { IdParts, NodeFields, idOf, trimFields } from './identity';
 import { isHttpErrorCode } from './telemetry';
 import { EDGE_COUNTER_SLOTS as EC, NODE_RATE_NAMES, NODE_RATE_SLOTS as NR, NodeRateName, RateStore } from './rateStore';
 
-export function emptyNodeRates(): NodeRates {
-  return {
-    httpIn: 0,
-    httpIn3xx: 0,
-    httpIn4xx: 0,
-    httpIn5xx: 0,
-    httpInNoResponse: 0,
-    httpOut: 0,
-    grpcIn: 0,
-    grpcInErr: 0,
-    grpcInNoResponse: 0,
-    grpcOut: 0,
-    tcpIn: 0,
-    tcpOut: 0,
-  };
-}
+/** Zero node rates (the contract's, re-exported for the engine's callers). */
+export { emptyNodeRates };
 
 /** One response code of an edge, copied out of the map's response arena. */
 export interface TrafficResponse {

@@ -11,7 +11,7 @@ import { PROBLEM_TEXT, SampleProblem } from '../client/vectorAnswer';
 import { GraphModel } from '../model';
 import { planKialiBaseline } from '../planner/kialiBaseline';
 import { toFrames } from '../output/frames';
-import { toKialiJson } from '../output/kialiJson';
+import { toKialiJson } from '../../contract/kiali/kialiJson';
 import { FuzzCase, fuzzCase } from './answers.testutil';
 
 export interface CaseResult {

@@ -1,6 +1,6 @@
 import { both, dst, req, src } from '../fold/meshFixture.testutil';
 import { lean, testOptions } from '../fold/planRunner.testutil';
-import { EdgeField, NodeField } from './frameFields';
+import { EdgeField, NodeField } from '../../contract/frameFields';
 import { edgeThickness, formatByteRate, formatRequestRate, toFrames } from './frames';
 
 function column(frame: { fields: Array<{ name: string; values: unknown[] }> }, name: string): unknown[] {

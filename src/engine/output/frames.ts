@@ -1,9 +1,9 @@
 /**
- * GraphModel → the `nodes` and `edges` frames (Grafana Node Graph contract + Meshgraph fields, frameFields.ts).
+ * GraphModel → the `nodes` and `edges` frames (Grafana Node Graph contract + Meshgraph fields, src/contract/frameFields.ts).
  * Plain DataFrameDTO-shaped objects; the datasource wraps them with toDataFrame.
  */
 import { GraphEdge, GraphModel, GraphNode, HealthStatus } from '../model';
-import { EDGES_FRAME, EdgeField, FrameDTO, FrameFieldDTO, NODE_FLAGS, NODES_FRAME, NodeField } from './frameFields';
+import { EDGES_FRAME, EdgeField, FrameDTO, FrameFieldDTO, NODE_FLAGS, NODES_FRAME, NodeField } from '../../contract/frameFields';
 import { memberSummary, rollupArcs, rollupEdgeFields, rollupFrameMeta, rollupNodeFields } from '../rollup/frameColumns';
 
 export const HEALTH_COLORS: Record<string, string> = {

@@ -1,8 +1,8 @@
 import { both, dst, req, src } from '../fold/meshFixture.testutil';
 import { lean, testOptions } from '../fold/planRunner.testutil';
-import { formatPercent, formatRate, rateToString } from './format';
-import { toKialiJson } from './kialiJson';
-import { sha256Hex } from './sha256';
+import { formatPercent, formatRate, rateToString } from '../../contract/kiali/format';
+import { toKialiJson } from '../../contract/kiali/kialiJson';
+import { sha256Hex } from '../../contract/kiali/sha256';
 
 describe('sha256Hex', () => {
   it('matches the standard test vectors', () => {

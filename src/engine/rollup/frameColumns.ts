@@ -1,11 +1,11 @@
 /**
- * What a rolled-up graph adds to the `nodes` and `edges` frames (frameFields.ts lists the names). The columns are
+ * What a rolled-up graph adds to the `nodes` and `edges` frames (src/contract/frameFields.ts lists the names). The columns are
  * present only when the graph was rolled up (GraphModel.rollup.by is 'namespace' or 'cluster'), so unrolled frames
  * stay as they were; the nodes frame's meta.custom.rollup (RollupInfo) says how the graph was rolled up whenever a
  * rollup was asked for, including 'auto' staying within its budget.
  */
 import type { GraphEdge, GraphModel, GraphNode } from '../model';
-import { FrameFieldDTO, RollupEdgeField, RollupNodeField } from '../output/frameFields';
+import { FrameFieldDTO, RollupEdgeField, RollupNodeField } from '../../contract/frameFields';
 
 /** True when the model's frames carry the rollup columns. */
 export function isRolledUp(model: GraphModel): boolean {

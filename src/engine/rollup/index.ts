@@ -1,4 +1,4 @@
-/** Rollup of a finished graph into namespace or cluster nodes (issue 14): see rollup.ts. */
+/** Rollup of a finished graph into namespace or cluster nodes see rollup.ts. */
 export {
   applyRollup,
   rollupGraph,
@@ -8,7 +8,7 @@ export {
   DEFAULT_ROLLUP_NODE_BUDGET,
 } from './rollup';
 export type { RollupOptions } from './rollup';
-export { rollupNodeId, parseRollupNodeId, parseNodeId, rollupIdPart } from './ids';
-export type { NodeIdParts } from './ids';
+export { rollupNodeId, parseRollupNodeId, parseNodeId, rollupIdPart } from '../../contract/nodeIds';
+export type { NodeIdParts } from '../../contract/nodeIds';
 export { exactSum } from './exactSum';
 export { isRolledUp, memberSummary } from './frameColumns';

@@ -4,10 +4,10 @@ import { both, CART, dst, INGRESS, meshSeries, req, src, tcp, UNKNOWN_SRC, WEB }
 import { lean, testOptions } from '../fold/planRunner.testutil';
 import type { GraphEdge, GraphModel, GraphNode, GraphOptions, HealthStatus, Protocol } from '../model';
 import { toFrames } from '../output/frames';
-import { toKialiJson } from '../output/kialiJson';
-import { NodeField, RollupEdgeField, RollupNodeField } from '../output/frameFields';
+import { toKialiJson } from '../../contract/kiali/kialiJson';
+import { NodeField, RollupEdgeField, RollupNodeField } from '../../contract/frameFields';
 import { exactSum } from './exactSum';
-import { parseNodeId, parseRollupNodeId, rollupNodeId } from './ids';
+import { parseNodeId, parseRollupNodeId, rollupNodeId } from '../../contract/nodeIds';
 import { applyRollup, rolledUpNodeCount, rollupGraph } from './rollup';
 
 const SHOP = rollupNodeId('namespace', 'c1', 'shop');

@@ -41,7 +41,8 @@ import type {
 } from '../model';
 import { newCodeRecord } from '../codeRecord';
 import { exactSum } from './exactSum';
-import { clusterBoxId, rollupNodeId } from './ids';
+import { rollupNodeId } from '../../contract/nodeIds';
+import { clusterBoxId } from './ids';
 
 /** The datasource's default node budget for 'auto'. */
 export const DEFAULT_ROLLUP_NODE_BUDGET = 500;

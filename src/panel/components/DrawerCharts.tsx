@@ -8,7 +8,7 @@ import { css } from '@emotion/css';
 import type { DataQueryRequest, GrafanaTheme2 } from '@grafana/data';
 import { getDataSourceSrv } from '@grafana/runtime';
 import { useStyles2 } from '@grafana/ui';
-import type { SeriesNodeRef, SeriesRequest, SeriesResponse } from '../../datasource/resources';
+import type { SeriesNodeRef, SeriesRequest, SeriesResponse } from '../../contract/seriesResource';
 import { formatDuration, formatPercent, formatRequestRate, formatByteRate } from '../graph/format';
 import type { Palette } from '../graph/palette';
 import type { PanelEdge, PanelGraph, PanelNode } from '../graph/types';

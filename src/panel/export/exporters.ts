@@ -1,7 +1,7 @@
 /**
  * Exports, loaded on demand (ExportMenu): the current view as PNG (Cytoscape's own drawing) or SVG (written here
  * from Cytoscape's geometry: shapes, edges with their curves and arrows, labels as SVG text with the icon font
- * embedded), and the graph as Kiali's JSON (the engine's toKialiJson, the same as `meshgraph graph --format kiali`).
+ * embedded), and the graph as Kiali's JSON (the contract's toKialiJson, the same as `meshgraph graph --format kiali`).
  * Labels are written as escaped XML text, never as markup.
  */
 import type cytoscape from 'cytoscape';
@@ -14,8 +14,8 @@ import type {
   NodeRates,
   NodeType,
   Protocol,
-} from '../../engine/model';
-import { toKialiJson } from '../../engine/output/kialiJson';
+} from '../../contract/graph';
+import { toKialiJson } from '../../contract/kiali/kialiJson';
 import { buildIconFont, ICON_FONT_FAMILY } from '../graph/iconFont';
 import type { Palette } from '../graph/palette';
 import { CLASS } from '../graph/style';

@@ -4,7 +4,7 @@
  * defaults to 0, the others are NaN, so numeric Find/Hide on `http` touches only HTTP edges), isMTLS −1 when unknown.
  * The same data feeds Cytoscape, Find/Hide, rank, highlighting, labels and the animation.
  */
-import type { HealthStatus, Protocol } from '../../engine/model';
+import type { HealthStatus, Protocol } from '../../contract/graph';
 import { NODE_FLAGS, PanelEdge, PanelGraph, PanelNode, PanelNodeType } from './types';
 
 export interface NodeData {

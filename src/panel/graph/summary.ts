@@ -2,7 +2,7 @@
  * Traffic summaries for the details drawer (Kiali's side panels, model §10.10): a node's or box's inbound and
  * outbound traffic per protocol from its edges, and an edge's response codes with flags and hosts as percentages.
  */
-import type { Protocol } from '../../engine/model';
+import type { Protocol } from '../../contract/graph';
 import type { PanelEdge, PanelGraph } from './types';
 
 export interface ProtocolTotals {

@@ -2,9 +2,8 @@
  * Frame builders for tests and the local perf helper: Meshgraph-shaped frames (field names from frameFields.ts),
  * Tempo-like Node Graph frames, and a synthetic large mesh.
  */
-import type { EdgeRates, NodeRates } from '../../../engine/model';
+import { emptyNodeRates, type EdgeRates, type NodeRates } from '../../../contract/graph';
 import type { FrameLike } from '../fromFrames';
-import { emptyNodeRates } from '../../../engine/fold/trafficMap';
 
 type Row = Record<string, unknown>;
 

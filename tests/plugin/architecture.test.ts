@@ -1,11 +1,13 @@
 /**
  * The import rules of docs/architecture.md are enforced by ESLint (eslint.config.mjs): an import that crosses a
  * forbidden line fails `npm run lint`. Each rule is shown failing on crossing imports in a probe file of that part,
- * while the allowed imports beside them pass; `npm run lint` shows that the real files pass.
+ * while the allowed imports beside them pass; `npm run lint` shows that the real files pass. The import graph of
+ * src/ (read with the TypeScript compiler's import scanner) has no circle.
  */
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -133,5 +135,95 @@ describe('architecture rules', () => {
 
   it('the CLI runs the engine only', () => {
     expect(found['src/cli/architectureProbe.ts']).toEqual([{ line: 1, message: expect.stringMatching(/engine only/) }]);
+  });
+});
+
+/** Source files under `dir` (relative to the repository), by path, with their text. */
+function sourceFiles(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const entry of readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })) {
+    const file = path.posix.join(dir, entry.split(path.sep).join('/'));
+    if (/\.tsx?$/.test(file) && !file.endsWith('.d.ts')) {
+      out.set(file, readFileSync(path.join(root, file), 'utf8'));
+    }
+  }
+  return out;
+}
+
+/**
+ * Import circles among `files` (path → text): each strongly connected group of two or more files, or a file importing
+ * itself. Every import and export counts, type-only ones too; specifiers resolve relative to the file or, bare, to
+ * src/ (tsconfig's baseUrl); packages are left out.
+ */
+function importCircles(files: Map<string, string>): string[][] {
+  const resolve = (from: string, spec: string): string | undefined => {
+    const base = spec.startsWith('.') ? path.posix.join(path.posix.dirname(from), spec) : path.posix.join('src', spec);
+    return [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`].find((f) => files.has(f));
+  };
+  const edges = new Map<string, string[]>();
+  for (const [file, text] of files) {
+    const imported = ts.preProcessFile(text, true, true).importedFiles.map((i) => resolve(file, i.fileName));
+    edges.set(file, [...new Set(imported.filter((f): f is string => f !== undefined))]);
+  }
+  // Tarjan's strongly connected components.
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const circles: string[][] = [];
+  const visit = (v: string) => {
+    index.set(v, index.size);
+    low.set(v, index.get(v)!);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of edges.get(v)!) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) {
+        low.set(v, Math.min(low.get(v)!, index.get(w)!));
+      }
+    }
+    if (low.get(v) === index.get(v)) {
+      const group: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        group.push(w);
+      } while (w !== v);
+      if (group.length > 1 || edges.get(v)!.includes(v)) {
+        circles.push(group.sort());
+      }
+    }
+  };
+  for (const file of files.keys()) {
+    if (!index.has(file)) {
+      visit(file);
+    }
+  }
+  return circles;
+}
+
+describe('import circles', () => {
+  it('are found, type-only imports, index files and bare src/ paths included', () => {
+    const files = new Map([
+      ['src/datasource/datasource.ts', "import { Vars } from './variables';"],
+      ['src/datasource/variables.ts', "import { Editor } from './components/Editor';"],
+      ['src/datasource/components/Editor.tsx', "import type { DataSource } from '../datasource';"],
+      ['src/engine/index.ts', "export * from './a';"],
+      ['src/engine/a.ts', "import { b } from 'engine';"],
+      ['src/engine/leaf.ts', "import { a } from './a'; import React from 'react';"],
+    ]);
+    expect(importCircles(files)).toEqual([
+      ['src/datasource/components/Editor.tsx', 'src/datasource/datasource.ts', 'src/datasource/variables.ts'],
+      ['src/engine/a.ts', 'src/engine/index.ts'],
+    ]);
+  });
+
+  it('none in src/', () => {
+    const files = sourceFiles('src');
+    expect(files.size).toBeGreaterThan(200);
+    expect(importCircles(files)).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -84,6 +85,7 @@ type options struct {
 	startTimeout   time.Duration
 	callTimeout    time.Duration
 	logLevel       string
+	repeat         int
 }
 
 func parseFlags(args []string) (*options, error) {
@@ -110,6 +112,7 @@ func parseFlags(args []string) (*options, error) {
 	fs.BoolVar(&o.abandon, "abandon", false, "exit without Kill after the calls, leaving the plugin to notice its host is gone")
 	fs.DurationVar(&o.startTimeout, "start-timeout", time.Minute, "handshake timeout (go-plugin's default is one minute)")
 	fs.DurationVar(&o.callTimeout, "call-timeout", time.Minute, "timeout of each gRPC call")
+	fs.IntVar(&o.repeat, "repeat", 0, "send the QueryData request this many more times after the first, timing each call (a second viewer of the same graph)")
 	fs.StringVar(&o.logLevel, "log-level", "info", "level of go-plugin's log on stderr (plugin stderr is logged through it)")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
@@ -169,11 +172,15 @@ type ResponseSummary struct {
 }
 
 type QueryResult struct {
-	Ms        int64                      `json:"ms"`
-	RefIDs    []string                   `json:"refIds"`
-	Responses map[string]ResponseSummary `json:"responses"`
-	Problems  []string                   `json:"problems,omitempty"`
-	RPCError  *RPCErrorResult            `json:"rpcError,omitempty"`
+	Ms int64 `json:"ms"`
+	// RepeatMs: the wait of each repeated call (-repeat), request sent to answer received, in milliseconds.
+	RepeatMs []float64 `json:"repeatMs,omitempty"`
+	// RepeatSame: every repeated call was answered with the first answer's bytes.
+	RepeatSame bool                       `json:"repeatSame,omitempty"`
+	RefIDs     []string                   `json:"refIds"`
+	Responses  map[string]ResponseSummary `json:"responses"`
+	Problems   []string                   `json:"problems,omitempty"`
+	RPCError   *RPCErrorResult            `json:"rpcError,omitempty"`
 }
 
 type MetricsResult struct {
@@ -568,6 +575,18 @@ func run(o *options, s *Summary) error {
 		start := time.Now()
 		resp, err := invoke(conn, o.callTimeout, "/pluginv2.Data/QueryData", encodeQueryDataRequest(pc, nil, queries))
 		s.Query.Ms = time.Since(start).Milliseconds()
+		s.Query.RepeatSame = err == nil && o.repeat > 0
+		for i := 0; err == nil && i < o.repeat; i++ {
+			at := time.Now()
+			again, errAgain := invoke(conn, o.callTimeout, "/pluginv2.Data/QueryData", encodeQueryDataRequest(pc, nil, queries))
+			s.Query.RepeatMs = append(s.Query.RepeatMs, float64(time.Since(at).Microseconds())/1000)
+			if errAgain != nil {
+				s.Query.RPCError = rpcError(errAgain)
+				s.Query.RepeatSame = false
+				break
+			}
+			s.Query.RepeatSame = s.Query.RepeatSame && bytes.Equal(again, resp)
+		}
 		if err != nil {
 			s.Query.RPCError = rpcError(err)
 		} else {

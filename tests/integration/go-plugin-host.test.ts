@@ -12,7 +12,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-// @ts-expect-error plain ESM script without type declarations
 import { buildGoHost } from '../../scripts/lib/goHost.mjs';
 import { bookinfoTopology } from '../../simulator/bookinfo';
 import { BackfilledPrometheus, startBackfilledPrometheus } from '../support/prometheusFixture';
@@ -77,6 +76,8 @@ interface GoHostSummary {
   };
   query?: {
     ms: number;
+    repeatMs?: number[];
+    repeatSame?: boolean;
     refIds: string[];
     responses: Record<string, ResponseSummary>;
     problems?: string[];
@@ -173,6 +174,8 @@ describe("the backend executable under hashicorp go-plugin's client", () => {
       GOOD_QUERY,
       '-query',
       NO_NAMESPACE_QUERY,
+      '-repeat',
+      '2',
       ...timeRange,
     ]);
     down = await runGoHost(host, ['-prometheus-down', '-metrics=false']);
@@ -252,6 +255,11 @@ describe("the backend executable under hashicorp go-plugin's client", () => {
     expect(byName.get('nodes')?.rows).toBeGreaterThan(0);
     expect(byName.get('edges')?.rows).toBeGreaterThan(0);
     expect(byName.get('nodes')?.meta).toMatchObject({ preferredVisualisationType: 'nodeGraph' });
+
+    // A second and third viewer of the same request get the first answer, byte for byte (one evaluation, frames
+    // encoded once).
+    expect(query.repeatMs).toHaveLength(2);
+    expect(query.repeatSame).toBe(true);
 
     const bad = query.responses.B;
     expect(bad.frames).toEqual([]);

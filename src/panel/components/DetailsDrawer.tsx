@@ -8,7 +8,7 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import type { DataFrame, DataQueryRequest, GrafanaTheme2, InterpolateFunction } from '@grafana/data';
-import { DataLinkButton, IconButton, useStyles2 } from '@grafana/ui';
+import { Button, DataLinkButton, IconButton, useStyles2 } from '@grafana/ui';
 import { formatByteRate, formatDuration, formatPercent, formatRequestRate } from '../graph/format';
 import { badgesOf, nodeDisplayName } from '../graph/nodeLabels';
 import type { Palette } from '../graph/palette';
@@ -31,7 +31,38 @@ export interface DetailsDrawerProps {
   /** Right side of the panel, or its lower part in a narrow panel. */
   placement?: 'right' | 'bottom';
   palette: Palette;
+  /** Expands a rolled-up node or collapses an expanded one (by its id). */
+  onToggleExpand?: (id: string) => void;
   onClose: () => void;
+}
+
+/** The drawer's expand/collapse button for rolled-up nodes and the boxes of expanded ones. */
+function RollupToggle({ node, onToggle }: { node: PanelNode; onToggle: (id: string) => void }) {
+  const styles = useStyles2(getStyles);
+  const r = node.rollup;
+  if (!r) {
+    return null;
+  }
+  const unhealthy = [
+    r.membersFailing > 0 ? `${r.membersFailing} failing` : '',
+    r.membersDegraded > 0 ? `${r.membersDegraded} degraded` : '',
+  ].filter(Boolean);
+  return (
+    <div className={styles.section}>
+      <div className={styles.muted}>
+        {r.memberCount} members{unhealthy.length > 0 ? ` (${unhealthy.join(', ')})` : ''}
+      </div>
+      <Button
+        size="sm"
+        variant="secondary"
+        icon={r.expanded ? 'compress-arrows' : 'expand-arrows'}
+        onClick={() => onToggle(node.id)}
+        data-testid="meshgraph-rollup-toggle"
+      >
+        {r.expanded ? 'Collapse' : r.kind === 'namespace' ? 'Expand namespace' : 'Expand cluster'}
+      </Button>
+    </div>
+  );
 }
 
 const PROTOCOL_NAMES: Record<string, string> = { http: 'HTTP', grpc: 'gRPC', tcp: 'TCP' };
@@ -285,6 +316,7 @@ export function DetailsDrawer({
   request,
   placement = 'right',
   palette,
+  onToggleExpand,
   onClose,
 }: DetailsDrawerProps) {
   const styles = useStyles2(getStyles);
@@ -306,6 +338,7 @@ export function DetailsDrawer({
         <h3 className={styles.title}>{title}</h3>
         <IconButton name="times" aria-label="Close details" tooltip="Close details" onClick={onClose} />
       </div>
+      {node && onToggleExpand && <RollupToggle node={node} onToggle={onToggleExpand} />}
       {node && <NodeDetails node={node} graph={graph} palette={palette} />}
       {edge && <EdgeDetails edge={edge} graph={graph} rtName={RT_NAMES[responseTimeStat] ?? RT_NAMES.auto} />}
       {(node?.nodeType !== 'box' && (node || edge) && graph.source === 'meshgraph') && (

@@ -5,8 +5,8 @@
 import React, { useId, useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
-import { Input, Select, useStyles2 } from '@grafana/ui';
-import { FIND_PRESETS, HIDE_PRESETS, Preset } from '../graph/findHide';
+import { Button, Input, Select, useStyles2 } from '@grafana/ui';
+import { CollapsedMatch, collapsedMatchText, FIND_PRESETS, HIDE_PRESETS, Preset } from '../graph/findHide';
 
 export interface FindHideBarProps {
   find: string;
@@ -21,6 +21,31 @@ export interface FindHideBarProps {
   hideCount?: number;
   /** A small panel: no preset menus, labels for screen readers only, so the bar keeps to one row. */
   compact?: boolean;
+  /** Find matches among the members of collapsed rolled-up nodes: said in words, with a button to expand. */
+  collapsedMatches?: CollapsedMatch[];
+  onExpand?: (id: string) => void;
+}
+
+/** "3 matches in collapsed namespace reviews — Expand": where Find matched what the graph does not show. */
+function CollapsedMatches({ matches, onExpand }: { matches: CollapsedMatch[]; onExpand?: (id: string) => void }) {
+  const styles = useStyles2(getStyles);
+  const first = matches[0];
+  return (
+    <div className={styles.collapsed} role="status" data-testid="meshgraph-find-collapsed">
+      <span>{collapsedMatchText(matches)}</span>
+      {onExpand && (
+        <Button
+          size="sm"
+          variant="secondary"
+          fill="text"
+          onClick={() => onExpand(first.id)}
+          aria-label={`Expand ${first.kind} ${first.name}`}
+        >
+          — expand {first.name}
+        </Button>
+      )}
+    </div>
+  );
 }
 
 function ExpressionInput({
@@ -134,6 +159,9 @@ export function FindHideBar(props: FindHideBarProps) {
         placeholder="Hide…"
         compact={props.compact}
       />
+      {props.find && !props.findError && (props.collapsedMatches?.length ?? 0) > 0 && (
+        <CollapsedMatches matches={props.collapsedMatches!} onExpand={props.onExpand} />
+      )}
     </div>
   );
 }
@@ -154,5 +182,13 @@ const getStyles = (theme: GrafanaTheme2) => ({
   }),
   presets: css({ flex: '0 0 auto' }),
   count: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
+  collapsed: css({
+    flexBasis: '100%',
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(0.5),
+    color: theme.colors.text.secondary,
+    fontSize: theme.typography.bodySmall.fontSize,
+  }),
   error: css({ flexBasis: '100%', color: theme.colors.error.text, fontSize: theme.typography.bodySmall.fontSize }),
 });

@@ -13,6 +13,9 @@ import { IconButton, useStyles2, useTheme2 } from '@grafana/ui';
 import { BoxChoice, displayDefaults, DisplaySettings, mergeDisplay, queryOverrides } from '../display';
 import { buildElements, topologyKey } from '../graph/elements';
 import { hiddenBySelection, parseFindHide, select, Selection } from '../graph/findHide';
+import { missingExpanded, missingNotice, rollupExpandOverride, seriesRolledUp } from '../drilldown';
+import { collapsedSelection, useCollapsedFind } from './useCollapsedFind';
+import { useExpandedGroups } from './useExpandedGroups';
 import { fromFrames, FrameLike } from '../graph/fromFrames';
 import { chooseLayout } from '../graph/layouts';
 import { paletteFromTheme } from '../graph/palette';
@@ -32,6 +35,7 @@ import { useMeasuredSize } from './useMeasuredSize';
 import { useQueryVariant } from './useQueryVariant';
 
 const EMPTY_SELECTION: Selection = { nodes: new Set(), edges: new Set() };
+const NO_IDS: string[] = [];
 /** Above this many nodes the screen-reader table is not kept in the DOM (the table view button still shows it). */
 const SR_TABLE_LIMIT = 200;
 /** Below this width the drawer opens over the lower part of the panel instead of its right side. */
@@ -60,8 +64,16 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
   const [overrides, setChoice, resetChoices] = useDisplayOverrides(props.id, defaults);
   const display: DisplaySettings = useMemo(() => mergeDisplay(defaults, overrides), [defaults, overrides]);
 
+  // Expanded rolled-up nodes (URL and local storage) are asked of the datasource with the display choices.
+  const [expanded, toggleExpanded] = useExpandedGroups(props.id);
+  const rolledUp = useMemo(() => seriesRolledUp(props.data.series as unknown as FrameLike[]), [props.data.series]);
+  const expandFields = rollupExpandOverride(expanded, rolledUp);
   // Query-level choices (service nodes, operation nodes, boxes, idle edges) ask the datasource again.
-  const variant = useQueryVariant(props.data, queryOverrides(display));
+  const variantFields = queryOverrides(display);
+  const variant = useQueryVariant(
+    props.data,
+    expandFields ? { ...variantFields, ...expandFields } : variantFields
+  );
   const data = variant.data ?? props.data;
 
   const palette = useMemo(
@@ -120,9 +132,12 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
     () => ({ nodes: [...elements.nodeData.values()], edges: [...elements.edgeData.values()] }),
     [elements]
   );
+  // Members of collapsed rolled-up nodes are found (and hidden) through the node's member list.
+  const collapsed = useCollapsedFind(graph, findParsed, find, hideParsed, hide);
   const found = useMemo(
-    () => (findParsed.ok && find ? select(findParsed.query, els) : EMPTY_SELECTION),
-    [findParsed, find, els]
+    () =>
+      union(findParsed.ok && find ? select(findParsed.query, els) : EMPTY_SELECTION, collapsedSelection(collapsed.found)),
+    [findParsed, find, els, collapsed.found]
   );
   // Kiali hides idle nodes and idle edges unless asked (Display menu); the Hide expression adds to that.
   const idleHidden = useMemo((): Selection => {
@@ -146,9 +161,11 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
     () =>
       union(
         idleHidden,
-        hideParsed.ok && hide ? hiddenBySelection(select(hideParsed.query, els), els) : EMPTY_SELECTION
+        hideParsed.ok && hide
+          ? hiddenBySelection(union(select(hideParsed.query, els), collapsedSelection(collapsed.hidden)), els)
+          : EMPTY_SELECTION
       ),
-    [idleHidden, hideParsed, hide, els]
+    [idleHidden, hideParsed, hide, els, collapsed.hidden]
   );
   const hiddenByHideCount = hidden.nodes.size + hidden.edges.size - idleHidden.nodes.size - idleHidden.edges.size;
 
@@ -220,6 +237,21 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
     onOptionsChange(next);
   }, [onOptionsChange, props.options]);
 
+  // Expand or collapse a rolled-up node (double-click, X, the drawer's button); other nodes do nothing.
+  const onNodeActivate = useCallback(
+    (id: string) => {
+      if (graph.nodes.some((n) => n.id === id && n.rollup)) {
+        toggleExpanded(id);
+      }
+    },
+    [graph, toggleExpanded]
+  );
+  const askedExpanded = expandFields ? expandFields.rollupExpand : NO_IDS;
+  const missing = useMemo(
+    () => (variant.loading ? undefined : missingNotice(missingExpanded(askedExpanded, graph.rollup?.expanded))),
+    [variant.loading, askedExpanded, graph]
+  );
+
   const errors = errorsOf(data);
   const hasGraph = graph.nodes.length > 0;
   if (!hasGraph) {
@@ -236,8 +268,18 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
   const notices: Array<{ severity: string; text: string }> = [
     ...errors.map((e) => ({ severity: 'error', text: e.message || e.statusText || 'A query failed' })),
     ...(variant.error ? [{ severity: 'error', text: `Display choice not applied: ${variant.error}` }] : []),
-    ...(variant.loading ? [{ severity: 'info', text: 'Asking the datasource for the chosen display…' }] : []),
+    ...(variant.loading
+      ? [
+          {
+            severity: 'info',
+            text: expandFields
+              ? 'Asking the datasource for the expanded view…'
+              : 'Asking the datasource for the chosen display…',
+          },
+        ]
+      : []),
     ...(layout.notice ? [{ severity: 'info', text: layout.notice }] : []),
+    ...(missing ? [{ severity: 'info', text: missing }] : []),
     ...(renderer.note ? [{ severity: 'info', text: renderer.note }] : []),
     ...graph.notices,
     ...(skippedTotal > 0
@@ -281,6 +323,8 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
           onHide={setHide}
           findInputRef={findInputRef}
           findCount={found.nodes.size + found.edges.size}
+          collapsedMatches={collapsed.found}
+          onExpand={toggleExpanded}
           hideCount={hiddenByHideCount}
           compact={compact}
         />
@@ -350,6 +394,7 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
               renderer={renderer.effective}
               selected={selected}
               onSelect={setSelected}
+              onNodeActivate={onNodeActivate}
               ariaLabel={ariaLabel}
               labelMinZoomedFontSize={options.labelMinZoomedFontSize}
               savedPositions={saved}
@@ -372,6 +417,7 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
             request={data.request}
             placement={narrow ? 'bottom' : 'right'}
             palette={palette}
+            onToggleExpand={toggleExpanded}
             onClose={() => setSelected(undefined)}
           />
         )}

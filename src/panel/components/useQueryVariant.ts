@@ -18,6 +18,7 @@ const QUERY_DEFAULTS: Record<string, unknown> = {
   aggregate: '',
   boxBy: ['namespace'],
   includeIdleEdges: false,
+  rollupExpand: [],
 };
 
 function same(a: unknown, b: unknown): boolean {
@@ -25,7 +26,8 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Display choices that the graph's query decides (service nodes, operation nodes, boxes, idle edges) are applied
+ * Display choices that the graph's query decides (service nodes, operation nodes, boxes, idle edges, expanded
+ * rolled-up nodes) are applied
  * the way Kiali applies them: the panel asks the datasource again, with the dashboard's request (same range,
  * variables and targets) and those fields changed. Nothing is asked when the targets already say the same.
  * The variant is re-asked at every refresh of the dashboard's data and cancelled when it is no longer wanted.

@@ -3,9 +3,22 @@ import { parsePromQL } from '../engine/promql/parse.testutil';
 import { planQueries } from '../engine/planner';
 import { escapeRegex } from '../engine/promql/escape';
 
+import {
+  FieldContext,
+  fieldContext,
+  resolveAppenders,
+  resolveBoxBy,
+  resolveDuration,
+  resolveGraphType,
+  resolveNamespaces,
+  resolveNodeFocus,
+  resolveRollup,
+  resolveScope,
+  resolveTraffic,
+} from './resolveFields';
 import { QueryValidationError, resolveQuery, toGraphOptions, toInterpolatedQuery } from './resolveQuery';
 import { FakeTemplateSrv, FakeVariable } from './testing/fakeTemplateSrv';
-import { ALL_NAMESPACES, DEFAULT_QUERY, MeshgraphQuery } from './types';
+import { ALL_NAMESPACES, DEFAULT_GRAPH_TYPE, DEFAULT_QUERY, MeshgraphQuery } from './types';
 
 const HOSTILE = ['"} or vector(1)', 'a"b', 'back\\slash', 'line\nbreak', '.*', 'a|b', "x') or up{", '}[5m]) + 1 #'];
 
@@ -280,5 +293,147 @@ describe('resolveQuery: rollup', () => {
     const { query: r, notices } = resolve(query({ rollup: 'galaxy' as never }));
     expect(r.rollup).toBe('auto');
     expect(notices.map((n) => n.text)).toEqual(['Unknown rollup "galaxy"; using "auto".']);
+  });
+});
+
+describe('field groups, one resolver each', () => {
+  const ctxWith = (vars: FakeVariable[] = []) => fieldContext({}, new FakeTemplateSrv(vars));
+  const texts = (ctx: FieldContext) => ctx.notices.map((n) => n.text);
+
+  it('fieldContext collects variables referenced but not defined, once each', () => {
+    const ctx = ctxWith([nsVar('shop')]);
+    expect(ctx.scalar('$namespace').value).toBe('shop');
+    ctx.scalar('$nope');
+    ctx.values('$nope-$other');
+    expect([...ctx.unknown]).toEqual(['nope', 'other']);
+    expect(ctx.notices).toEqual([]);
+  });
+
+  it('resolveNamespaces: literals and variables, deduplicated; any All wins; non-strings skipped', () => {
+    expect(resolveNamespaces(['a', '$namespace', 7, 'b'], ctxWith([nsVar(['b', 'a'])]))).toEqual(['a', 'b']);
+    expect(resolveNamespaces(['a', ALL_NAMESPACES], ctxWith())).toBe('all');
+    expect(resolveNamespaces([], ctxWith())).toEqual([]);
+  });
+
+  it('resolveDuration: a duration or a variable holding one; empty or bad = the time range', () => {
+    expect(resolveDuration('$d', ctxWith([{ name: 'd', current: { value: '5m' } }]))).toBe(300);
+    const ctx = ctxWith();
+    expect(resolveDuration('  ', ctx)).toBeUndefined();
+    expect(resolveDuration(undefined, ctx)).toBeUndefined();
+    expect(ctx.notices).toEqual([]);
+    expect(resolveDuration('soon', ctx)).toBeUndefined();
+    expect(texts(ctx)).toEqual([
+      'Duration "soon" is not a Prometheus duration (e.g. 10m); using the dashboard time range.',
+    ]);
+  });
+
+  it('resolveGraphType: literal or variable; anything else = the default, with a warning', () => {
+    expect(resolveGraphType('$t', ctxWith([{ name: 't', current: { value: 'workload' } }]))).toBe('workload');
+    const ctx = ctxWith();
+    expect(resolveGraphType('galaxy', ctx)).toBe(DEFAULT_GRAPH_TYPE);
+    expect(texts(ctx)).toEqual([`Unknown graph type "galaxy"; using "${DEFAULT_GRAPH_TYPE}".`]);
+  });
+
+  it('resolveTraffic: rates per protocol and ambient traffic, unknown ones replaced by defaults', () => {
+    const ctx = ctxWith();
+    const r = resolveTraffic(
+      { rates: { http: 'none', grpc: 'x' as never, tcp: 'total' }, ambientTraffic: 'y' as never },
+      ctx
+    );
+    expect(r).toEqual({
+      rates: { http: 'none', grpc: DEFAULT_QUERY.rates.grpc, tcp: 'total' },
+      ambientTraffic: DEFAULT_QUERY.ambientTraffic,
+    });
+    expect(texts(ctx)).toEqual([
+      `Unknown gRPC rate "x"; using "${DEFAULT_QUERY.rates.grpc}".`,
+      `Unknown ambient traffic "y"; using "${DEFAULT_QUERY.ambientTraffic}".`,
+    ]);
+  });
+
+  it('resolveBoxBy: known boxes kept in order, unknown ones dropped with a warning', () => {
+    const ctx = ctxWith();
+    expect(resolveBoxBy(['app', 'planet' as never, 'cluster'], ctx)).toEqual(['app', 'cluster']);
+    expect(texts(ctx)).toEqual(['Unknown box "planet"; ignored.']);
+  });
+
+  it('resolveRollup: mode from a variable, auto by default; expanded ids literal, deduplicated, strings only', () => {
+    const ctx = ctxWith([{ name: 'r', current: { value: 'namespace' } }]);
+    expect(resolveRollup({ rollup: '$r', rollupExpand: ['x_$r', 'x_$r', '', 3 as never] }, ctx)).toEqual({
+      rollup: 'namespace',
+      rollupExpand: ['x_$r'],
+    });
+    expect(resolveRollup({}, ctx)).toEqual({ rollup: 'auto', rollupExpand: [] });
+    expect(ctx.notices).toEqual([]);
+  });
+
+  it('resolveAppenders: off turns an appender off; the operation label must be a label name', () => {
+    const ctx = ctxWith([{ name: 'op', current: { value: 'request_operation' } }]);
+    const base = { ...DEFAULT_QUERY, responseTime: 'off' as const, throughput: 'request' as const };
+    expect(resolveAppenders({ ...base, aggregate: ' $op ', health: false }, ctx)).toEqual({
+      responseTime: false,
+      throughput: 'request',
+      securityPolicy: true,
+      aggregate: 'request_operation',
+      health: false,
+      kubeState: true,
+      responseDetails: true,
+    });
+    expect(resolveAppenders({ ...base, responseTime: '42' as never, aggregate: 'op"' }, ctx)).toMatchObject({
+      responseTime: '95',
+      aggregate: false,
+    });
+    expect(texts(ctx)).toEqual([
+      'Unknown response time "42"; using "95".',
+      'Operation label "op\\"" is not a valid Prometheus label name; operation nodes are off.',
+    ]);
+  });
+
+  it('resolveScope: the query over the datasource; invalid, reserved and empty keys dropped; All = no matcher', () => {
+    const ctx = ctxWith([
+      { name: 'm', current: { value: ['m1', 'm2'] }, multi: true },
+      { name: 'all', current: { value: ['$__all'] }, includeAll: true, options: [{ value: 'x' }] },
+    ]);
+    const scope = resolveScope(
+      [
+        { key: 'tenant', value: 't1' },
+        { key: 'region', value: 'eu' },
+      ],
+      [
+        { key: ' mesh_id ', value: '$m' },
+        { key: 'bad-key', value: 'x' },
+        { key: 'reporter', value: 'x' },
+        { key: '', value: 'x' },
+        { key: 'region', value: '$all' },
+      ],
+      ctx
+    );
+    expect(scope).toEqual({ tenant: 't1', mesh_id: 'm1' });
+    expect(ctx.notices).toHaveLength(3);
+    expect(texts(ctx)[0]).toBe('Scope label mesh_id got several values; using "m1".');
+    expect(texts(ctx)[1]).toMatch(/"bad-key" is not a valid label name/);
+    expect(texts(ctx)[2]).toMatch(/^Scope label ignored: /);
+  });
+
+  it('resolveNodeFocus: one namespace and one name; an app focus switches to an app graph type', () => {
+    const ctx = ctxWith([nsVar(['a', 'b'])]);
+    expect(resolveNodeFocus({ kind: 'none', namespace: '', name: '' }, 'workload', ctx)).toEqual({
+      graphType: 'workload',
+    });
+    expect(resolveNodeFocus({ kind: 'service', namespace: '$namespace', name: 'web' }, 'workload', ctx)).toEqual({
+      node: { kind: 'service', namespace: 'a', name: 'web' },
+      graphType: 'workload',
+    });
+    expect(resolveNodeFocus({ kind: 'app', namespace: 'shop', name: 'cart' }, 'service', ctx)).toEqual({
+      node: { kind: 'app', namespace: 'shop', app: 'cart' },
+      graphType: 'app',
+    });
+    expect(resolveNodeFocus({ kind: 'workload', namespace: 'shop', name: '' }, 'app', ctx)).toEqual({
+      graphType: 'app',
+    });
+    expect(resolveNodeFocus({ kind: 'planet' as never, namespace: 'shop', name: 'x' }, 'app', ctx)).toEqual({
+      graphType: 'app',
+    });
+    expect(ctx.notices.map((n) => n.severity)).toEqual(['warning', 'info', 'warning', 'warning']);
+    expect(texts(ctx)[0]).toBe('Node focus takes one namespace and one name; using a/web.');
   });
 });

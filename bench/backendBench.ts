@@ -28,6 +28,8 @@ export interface BackendFigures {
   secondViewerMs: number;
   /** The same, measured by hashicorp go-plugin's Go client as Grafana's server holds it (the raw gRPC call). */
   secondViewerGoClientMs: number;
+  /** The same through the Go client for the datasource's default view (rollup 'auto'). */
+  secondViewerGoClientAutoMs: number;
   oneViewer: { requests: number; prometheusCpuSeconds: number };
   twentyViewers: { requests: number; prometheusCpuSeconds: number; wallMs: number };
   /** Prometheus requests of 20 viewers over one viewer's (goal ≤ 1.1×); CPU is reported beside it, but it also
@@ -133,6 +135,11 @@ export async function benchBackend(
     }
     const peakRssMB = procStatusKB(host.pid, 'VmHWM') / 1024;
     const secondViewerGoClientMs = await secondViewerThroughGoClient(prometheusUrl, query(queryTime));
+    const unrolled = query(queryTime);
+    const secondViewerGoClientAutoMs = await secondViewerThroughGoClient(prometheusUrl, {
+      ...unrolled,
+      json: { ...unrolled.json, rollup: 'auto' },
+    });
 
     // 20 viewers at once, on an instant no one asked for yet.
     requestsBefore = proxy.log.length;
@@ -160,6 +167,7 @@ export async function benchBackend(
       firstViewerMs,
       secondViewerMs: median(seconds),
       secondViewerGoClientMs,
+      secondViewerGoClientAutoMs,
       oneViewer,
       twentyViewers,
       prometheusWorkRatio: twentyViewers.requests / oneViewer.requests,

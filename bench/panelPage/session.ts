@@ -97,8 +97,11 @@ export async function openBenchSession(options: BenchSessionOptions = {}): Promi
     const page = browser.page;
     // As source text: the function must run before any page script. `__name` is the helper some TypeScript
     // runners insert into compiled functions to keep their names; the page has none, so it gets a no-op.
+    // Grafana sets grafanaBootData before its bundles load; @grafana/runtime's config reads it at import.
     await page.addInitScript({
-      content: `(() => { var __name = (f) => f; (${installTimerCounters.toString()})(); })();`,
+      content:
+        `(() => { var __name = (f) => f; (${installTimerCounters.toString()})(); })();` +
+        'window.grafanaBootData = { settings: {}, user: {}, navTree: [] };',
     });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');

@@ -1,0 +1,225 @@
+/**
+ * The refresh path: a new answer is diffed against what the instance draws, by id. Only changed data fields are
+ * written, and only elements whose change can alter their style are restyled: Cytoscape restyles, re-measures
+ * and redraws every element ele.data() is called on, equal values or not. A field no selector tests and no
+ * property of the element maps right now (an edge label in large-graph mode while labels are not given, the
+ * traffic width when widths do not follow traffic) is written into the element's data without a restyle: the
+ * next restyle of that element (a class toggle, labels given on zoom) reads it from there.
+ *
+ * Topology changes of a few nodes add and remove only those; kept nodes stay where they are and new ones are
+ * placed next to a kept neighbour (graph/savedLayout.ts), so no layout pass follows.
+ */
+import type cytoscape from 'cytoscape';
+import { elementDefinitions, LabelState } from '../../graph/cyContent';
+import { dataChanges, ElementDefs } from '../../graph/elements';
+import type { Selection } from '../../graph/findHide';
+import type { BoxRect } from '../../graph/flatBoxes';
+import { incrementalPositions } from '../../graph/savedLayout';
+import type { Point } from '../../graph/fastLayout';
+import type { StyleBlock } from '../../graph/style';
+
+/** Which data fields the stylesheet reads: in selectors (always), and through data() mappings (per property). */
+export interface StyleFields {
+  selectorFields: ReadonlySet<string>;
+  /** Style property → the data fields some block maps into it. */
+  mappedBy: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+const SELECTOR_FIELD = /\[\s*[?!^]*\s*([A-Za-z_$][\w$]*)/g;
+const MAPPED_FIELD = /^\s*(?:data|mapData)\(\s*([A-Za-z_$][\w$]*)/;
+
+export function styleFieldsOf(sheet: readonly StyleBlock[]): StyleFields {
+  const selectorFields = new Set<string>();
+  const mappedBy = new Map<string, Set<string>>();
+  for (const block of sheet) {
+    for (const m of block.selector.matchAll(SELECTOR_FIELD)) {
+      selectorFields.add(m[1]);
+    }
+    for (const [prop, value] of Object.entries(block.style)) {
+      const m = typeof value === 'string' ? MAPPED_FIELD.exec(value) : null;
+      if (m) {
+        const set = mappedBy.get(prop) ?? new Set<string>();
+        set.add(m[1]);
+        mappedBy.set(prop, set);
+      }
+    }
+  }
+  return { selectorFields, mappedBy };
+}
+
+interface ElePrivate {
+  data: Record<string, unknown>;
+  styleDirty?: boolean;
+  style?: Record<string, { mapping?: { field?: string } } | undefined>;
+}
+
+function privateOf(ele: cytoscape.SingularElementArgument): ElePrivate | undefined {
+  const p = (ele as unknown as { _private?: ElePrivate })._private;
+  return p && typeof p.data === 'object' ? p : undefined;
+}
+
+/** Whether writing `field` can change how the element looks now. */
+function styleRelevant(p: ElePrivate | undefined, field: string, fields: StyleFields): boolean {
+  if (!p || p.styleDirty || !p.style || fields.selectorFields.has(field)) {
+    return true;
+  }
+  for (const [prop, mapped] of fields.mappedBy) {
+    if (mapped.has(field) && p.style[prop]?.mapping?.field === field) {
+      return true;
+    }
+  }
+  return false;
+}
+
+export interface DataUpdate {
+  /** Elements restyled (their style-relevant fields changed). */
+  restyled: number;
+  /** Elements whose changes were written without a restyle. */
+  quiet: number;
+}
+
+/** Writes what changed into the kept elements; restyles only where it shows. Call inside cy.batch(). */
+export function updateData(cy: cytoscape.Core, elements: ElementDefs, fields: StyleFields): DataUpdate {
+  const out: DataUpdate = { restyled: 0, quiet: 0 };
+  const apply = (def: { data: Record<string, unknown> & { id: string } }) => {
+    const ele = cy.getElementById(def.data.id);
+    if (ele.empty()) {
+      return;
+    }
+    const p = privateOf(ele);
+    const diff = dataChanges(p?.data ?? ele.data(), def.data);
+    if (!diff) {
+      return;
+    }
+    let loud: Record<string, unknown> | undefined;
+    for (const k in diff) {
+      if (styleRelevant(p, k, fields)) {
+        (loud ??= {})[k] = diff[k];
+      } else if (p) {
+        if (diff[k] === undefined) {
+          delete p.data[k];
+        } else {
+          p.data[k] = diff[k];
+        }
+      }
+    }
+    if (loud) {
+      ele.data(loud);
+      out.restyled++;
+    } else {
+      out.quiet++;
+    }
+  };
+  elements.nodes.forEach(apply);
+  elements.edges.forEach(apply);
+  return out;
+}
+
+export interface TopologyDiff {
+  removedNodes: string[];
+  removedEdges: string[];
+  addedNodes: string[];
+  addedEdges: string[];
+  keptNodes: number;
+}
+
+/** Ids to remove and to add so the instance holds `next` (a node whose parent changed is removed and added). */
+export function diffTopology(drawn: ElementDefs, next: ElementDefs): TopologyDiff {
+  const d: TopologyDiff = { removedNodes: [], removedEdges: [], addedNodes: [], addedEdges: [], keptNodes: 0 };
+  const moved = (id: string) => (drawn.nodeData.get(id)?.parent ?? '') !== (next.nodeData.get(id)?.parent ?? '');
+  for (const id of drawn.nodeData.keys()) {
+    if (!next.nodeData.has(id) || moved(id)) {
+      d.removedNodes.push(id);
+    }
+  }
+  for (const n of next.nodes) {
+    const id = n.data.id;
+    if (!drawn.nodeData.has(id) || moved(id)) {
+      d.addedNodes.push(id);
+    } else {
+      d.keptNodes++;
+    }
+  }
+  const gone = new Set(d.removedNodes);
+  for (const [id, e] of drawn.edgeData) {
+    const n = next.edgeData.get(id);
+    if (!n || gone.has(e.source) || gone.has(e.target)) {
+      d.removedEdges.push(id);
+    }
+  }
+  const removedEdges = new Set(d.removedEdges);
+  for (const id of next.edgeData.keys()) {
+    if (!drawn.edgeData.has(id) || removedEdges.has(id)) {
+      d.addedEdges.push(id);
+    }
+  }
+  return d;
+}
+
+/** Few enough changes to place the new nodes around the kept ones instead of laying out again. */
+export function isSmallChange(d: TopologyDiff, drawnNodes: number, nextNodes: number): boolean {
+  const changed = d.addedNodes.length + d.removedNodes.length;
+  return d.keptNodes > 0 && changed <= 0.1 * Math.max(drawnNodes, nextNodes);
+}
+
+export interface IncrementalOptions {
+  found: Selection;
+  hidden: Selection;
+  labels?: LabelState;
+  flatBoxes: boolean;
+}
+
+/**
+ * Removes and adds what the diff says, new leaves placed next to a kept neighbour; kept nodes do not move.
+ * Returns the positions given to the new leaves. Call inside cy.batch().
+ */
+export function applyTopologyDiff(
+  cy: cytoscape.Core,
+  next: ElementDefs,
+  d: TopologyDiff,
+  opts: IncrementalOptions
+): Map<string, Point> {
+  const removed = cy.collection();
+  for (const id of [...d.removedEdges, ...d.removedNodes]) {
+    removed.merge(cy.getElementById(id));
+  }
+  cy.remove(removed);
+  const kept: Record<string, Point> = {};
+  cy.nodes().forEach((n) => {
+    if (!n.data('isBox')) {
+      kept[n.id()] = { ...n.position() };
+    }
+  });
+  const leaves = next.nodes
+    .filter((n) => !opts.hidden.nodes.has(n.data.id))
+    .map((n) => ({ id: n.data.id, parent: n.data.parent as string | undefined, isBox: n.data.isBox }));
+  const edges = next.edges
+    .filter((e) => !opts.hidden.edges.has(e.data.id))
+    .map((e) => ({ source: e.data.source as string, target: e.data.target as string }));
+  const placed = incrementalPositions(kept, leaves, edges).positions;
+  const added = new Set([...d.addedNodes, ...d.addedEdges]);
+  const subset: ElementDefs = {
+    nodes: next.nodes.filter((n) => added.has(n.data.id)),
+    edges: next.edges.filter((e) => added.has(e.data.id)),
+    nodeData: next.nodeData,
+    edgeData: next.edgeData,
+  };
+  const positions = new Map<string, Point>();
+  for (const n of subset.nodes) {
+    const at = placed.get(n.data.id);
+    if (at) {
+      positions.set(n.data.id, at);
+    }
+  }
+  cy.add(
+    elementDefinitions(subset, {
+      found: opts.found,
+      hidden: opts.hidden,
+      labels: opts.labels,
+      positions,
+      // New flat boxes get a placeholder body: the caller sizes all boxes around their members after this.
+      flatBoxes: opts.flatBoxes ? new Map<string, BoxRect>() : undefined,
+    }) as cytoscape.ElementDefinition[]
+  );
+  return positions;
+}

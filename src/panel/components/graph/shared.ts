@@ -1,0 +1,52 @@
+/**
+ * What the graph component's hooks share: the instance as created (so each hook knows what is already in place
+ * and skips it), the test hook's attribute writer, and the view limits.
+ */
+import type cytoscape from 'cytoscape';
+import type { ElementDefs } from '../../graph/elements';
+import type { Selection } from '../../graph/findHide';
+import type { StyleBlock } from '../../graph/style';
+
+export type Core = cytoscape.Core;
+
+/** The fit padding (px), as Cytoscape's fit and the panel's own first fit use it. */
+export const FIT_PADDING = 30;
+export const MIN_ZOOM = 0.05;
+export const MAX_ZOOM = 4;
+
+/** A live Cytoscape instance and what it was created with. */
+export interface CyInstance {
+  cy: Core;
+  created: {
+    elements: ElementDefs;
+    topology: string;
+    stylesheet: StyleBlock[];
+    found: Selection;
+    hidden: Selection;
+    size: string;
+    /** The layout key whose positions the instance was created with; undefined: a layout pass is still due. */
+    layoutKey: string | undefined;
+  };
+}
+
+export type HookedElement = HTMLDivElement & { __cy?: Core };
+
+export function setAttr(el: HTMLElement | null, name: string, value: string | number): void {
+  el?.setAttribute(name, String(value));
+}
+
+export function visibleNodeCount(elements: ElementDefs, hidden: Selection): number {
+  return elements.nodes.reduce((k, n) => (hidden.nodes.has(n.data.id) ? k : k + 1), 0);
+}
+
+/** Toggles a class only on the elements where it changes (Cytoscape restyles every element it is called on). */
+export function setClass(
+  eles: cytoscape.CollectionReturnValue | cytoscape.NodeCollection | cytoscape.EdgeCollection,
+  cls: string,
+  on: boolean
+): void {
+  const change = eles.filter((e) => e.hasClass(cls) !== on);
+  if (change.nonempty()) {
+    change.toggleClass(cls, on);
+  }
+}

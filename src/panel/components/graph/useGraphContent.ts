@@ -1,0 +1,130 @@
+/**
+ * What the instance draws: the elements and the stylesheet. Same ids: the changed data is written in place
+ * (refresh.ts), no layout. A few nodes more or fewer: only those are added or removed, placed around the kept
+ * ones (then `placedTopology` tells the layout hook that no layout is due). Anything larger: the elements are
+ * replaced and the layout hook lays out.
+ */
+import { MutableRefObject, RefObject, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import type cytoscape from 'cytoscape';
+import { elementDefinitions, LabelState } from '../../graph/cyContent';
+import type { ElementDefs } from '../../graph/elements';
+import type { Selection } from '../../graph/findHide';
+import type { LayoutChoice } from '../../graph/layouts';
+import type { StyleBlock } from '../../graph/style';
+import { fitFlatBoxes, usesFlatBoxes } from './flatBoxLayout';
+import { applyTopologyDiff, diffTopology, isSmallChange, styleFieldsOf, updateData } from './refresh';
+import { CyInstance, setAttr, visibleNodeCount } from './shared';
+
+export interface ContentInputs {
+  elements: ElementDefs;
+  topology: string;
+  stylesheet: StyleBlock[];
+  layout: LayoutChoice;
+  found: Selection;
+  hidden: Selection;
+}
+
+/** What the instance holds now. */
+interface Applied {
+  inst: CyInstance;
+  elements: ElementDefs;
+  topology: string;
+  stylesheet: StyleBlock[];
+}
+
+/** The record for this instance (a new instance starts from what it was created with). */
+function appliedTo(ref: MutableRefObject<Applied | undefined>, inst: CyInstance): Applied {
+  if (ref.current?.inst !== inst) {
+    const c = inst.created;
+    ref.current = { inst, elements: c.elements, topology: c.topology, stylesheet: c.stylesheet };
+  }
+  return ref.current;
+}
+
+export function useGraphContent(
+  inst: CyInstance | undefined,
+  p: ContentInputs,
+  containerRef: RefObject<HTMLDivElement>,
+  labelsRef: MutableRefObject<LabelState>
+): MutableRefObject<string | undefined> {
+  const applied = useRef<Applied | undefined>(undefined);
+  // Set when a refresh placed its new nodes itself: the layout hook then lays nothing out for that topology.
+  const placedTopology = useRef<string | undefined>(undefined);
+  const { elements, topology, stylesheet, layout, found, hidden } = p;
+  const fields = useMemo(() => styleFieldsOf(stylesheet), [stylesheet]);
+  // Read by the effect for new elements only: their changes are the layout hook's (find/hide classes).
+  const classes = useRef({ found, hidden });
+  useLayoutEffect(() => {
+    classes.current = { found, hidden };
+  });
+
+  useEffect(() => {
+    if (!inst) {
+      return;
+    }
+    const a = appliedTo(applied, inst);
+    if (a.elements === elements) {
+      return;
+    }
+    const cy = inst.cy;
+    const el = containerRef.current;
+    const drawn = a.elements;
+    a.elements = elements;
+    const flat = usesFlatBoxes(layout);
+    const { found: f, hidden: h } = classes.current;
+    const labels = layout.large ? labelsRef.current : undefined;
+    if (a.topology === topology) {
+      cy.batch(() => updateData(cy, elements, fields));
+    } else {
+      a.topology = topology;
+      const d = diffTopology(drawn, elements);
+      if (isSmallChange(d, drawn.nodes.length, elements.nodes.length)) {
+        cy.batch(() => {
+          applyTopologyDiff(cy, elements, d, { found: f, hidden: h, labels, flatBoxes: flat });
+          updateData(cy, elements, fields);
+        });
+        if (flat) {
+          fitFlatBoxes(cy, elements);
+        }
+        placedTopology.current = topology;
+      } else {
+        placedTopology.current = undefined;
+        cy.batch(() => {
+          cy.elements().remove();
+          // With their classes (as they stand now), so the find/hide pass finds nothing to toggle.
+          cy.add(
+            elementDefinitions(elements, {
+              found: f,
+              hidden: h,
+              labels,
+              // Flat boxes are sized by the layout that follows.
+              flatBoxes: flat ? new Map() : undefined,
+            }) as cytoscape.ElementDefinition[]
+          );
+        });
+      }
+      setAttr(el, 'data-visible-node-count', visibleNodeCount(elements, h));
+      // The layout hook, which runs next, lays out; here only the empty case is settled.
+      if (cy.elements().length === 0) {
+        setAttr(el, 'data-status', 'empty');
+      }
+    }
+    setAttr(el, 'data-node-count', cy.nodes().length);
+    setAttr(el, 'data-edge-count', cy.edges().length);
+  }, [inst, elements, topology, layout, fields, containerRef, labelsRef]);
+
+  useEffect(() => {
+    // Setting a stylesheet restyles every element: only when it is not the one the instance has.
+    if (!inst) {
+      return;
+    }
+    const a = appliedTo(applied, inst);
+    if (a.stylesheet === stylesheet) {
+      return;
+    }
+    a.stylesheet = stylesheet;
+    inst.cy.style(stylesheet as unknown as cytoscape.StylesheetJson);
+  }, [inst, stylesheet]);
+
+  return placedTopology;
+}

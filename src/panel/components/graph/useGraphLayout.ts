@@ -1,0 +1,217 @@
+/**
+ * Find and hide classes, and the layout: it runs when the topology, the layout, what is hidden or the saved
+ * positions change (as Kiali does on hide; finding never lays out). A refresh that placed its few new nodes
+ * itself (useGraphContent) needs no layout; saving the positions on screen needs none either.
+ */
+import { MutableRefObject, RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type cytoscape from 'cytoscape';
+import { hasLayout, loadFcose } from '../../graph/cy';
+import type { ElementDefs } from '../../graph/elements';
+import type { Selection } from '../../graph/findHide';
+import { LayoutChoice, layoutOptions } from '../../graph/layouts';
+import { CLASS } from '../../graph/style';
+import { fitFlatBoxes, usesFlatBoxes } from './flatBoxLayout';
+import { hasSaved, knownPositions, SavedPositions, savedKeyOf, showsPositions } from './savedPositions';
+import { CyInstance, FIT_PADDING, setAttr } from './shared';
+import type { ViewportControl } from './useViewport';
+
+export interface LayoutInputs {
+  elements: ElementDefs;
+  topology: string;
+  layout: LayoutChoice;
+  found: Selection;
+  hidden: Selection;
+  width: number;
+  height: number;
+  savedPositions?: SavedPositions;
+}
+
+export function hiddenKeyOf(hidden: Selection): string {
+  return [...hidden.nodes, '|', ...hidden.edges].join(',');
+}
+
+/** What a layout depends on besides the topology. */
+function layoutRestOf(effective: string, hiddenKey: string, savedKey: string): string {
+  return `#${effective}#${hiddenKey}#${savedKey}`;
+}
+
+export function layoutKeyOf(topology: string, effective: string, hiddenKey: string, savedKey: string): string {
+  return topology + layoutRestOf(effective, hiddenKey, savedKey);
+}
+
+function gridFallback(visible: cytoscape.CollectionReturnValue, el: HTMLElement | null): void {
+  visible.layout({ name: 'grid', fit: true, padding: FIT_PADDING, animate: false } as cytoscape.LayoutOptions).run();
+  setAttr(el, 'data-layout', 'grid');
+  setAttr(el, 'data-status', 'ready');
+}
+
+export interface GraphLayout {
+  /** Lays out the visible graph now (the Reset layout control). */
+  runLayout(): void;
+}
+
+/**
+ * @param placedTopology set by the content hook when it placed a refresh's new nodes itself: that topology needs
+ *   no layout pass.
+ */
+export function useGraphLayout(
+  inst: CyInstance | undefined,
+  p: LayoutInputs,
+  latest: MutableRefObject<LayoutInputs>,
+  containerRef: RefObject<HTMLDivElement>,
+  viewport: ViewportControl,
+  placedTopology: { readonly current: string | undefined }
+): GraphLayout {
+  const [fcoseLoaded, setFcoseLoaded] = useState(false);
+  const lastLayoutKey = useRef<string | undefined>(undefined);
+  const appliedClasses = useRef<{ found: Selection; hidden: Selection; elements: ElementDefs } | undefined>(undefined);
+
+  const runLayout = useCallback(() => {
+    const cy = inst?.cy;
+    const el = containerRef.current;
+    if (!cy) {
+      return;
+    }
+    const q = latest.current;
+    const visible = cy.elements().filter((e) => !e.hasClass(CLASS.hidden));
+    if (visible.length === 0) {
+      setAttr(el, 'data-status', 'empty');
+      return;
+    }
+    setAttr(el, 'data-status', 'layout');
+    setAttr(el, 'data-layout', q.layout.effective);
+    if (q.layout.effective === 'fcose' && !hasSaved(q.savedPositions) && !hasLayout('fcose')) {
+      // fCoSE is loaded on first use; the effect below lays out again once it is there (the key is cleared, the
+      // flag is one of its inputs).
+      lastLayoutKey.current = undefined;
+      loadFcose().then(
+        () => setFcoseLoaded(true),
+        () => {
+          if (!cy.destroyed()) {
+            gridFallback(visible, containerRef.current);
+          }
+        }
+      );
+      return;
+    }
+    const visibleNodes = visible.nodes();
+    const nodesIn = visibleNodes.map((n) => ({
+      id: n.id(),
+      parent: n.data('parent'),
+      isBox: n.data('isBox'),
+      label: n.data('label'),
+    }));
+    const edgesIn = visible.edges().map((e) => ({ source: e.data('source'), target: e.data('target') }));
+    const saved = hasSaved(q.savedPositions) ? knownPositions(q.savedPositions, q.layout, nodesIn, edgesIn) : undefined;
+    const opts = saved
+      ? {
+          name: 'preset',
+          fit: true,
+          padding: FIT_PADDING,
+          animate: false,
+          positions: (node: { id: () => string }) => saved.get(node.id()) ?? { x: 0, y: 0 },
+        }
+      : layoutOptions(q.layout.effective, {
+          nodes: nodesIn,
+          edges: edgesIn,
+          boundingBox: { x1: 0, y1: 0, w: Math.max(q.width, 100), h: Math.max(q.height, 100) },
+          rootIds: visibleNodes.filter((n) => !!n.data('isRoot')).map((n) => n.id()),
+        });
+    // Preset positions are for leaves only: Cytoscape (or fitFlatBoxes) sizes the boxes from their members, and
+    // the fit is over everything visible (boxes too), as at creation and as the Fit button does.
+    const preset = opts.name === 'preset';
+    const flat = usesFlatBoxes(q.layout);
+    const target = preset ? visibleNodes.filter((n) => !n.isParent() && !(flat && n.data('isBox'))) : visible;
+    const l = target.layout({ ...opts, ...(preset ? { fit: false } : {}) } as unknown as cytoscape.LayoutOptions);
+    l.one('layoutstop', () => {
+      if (flat) {
+        fitFlatBoxes(cy, latest.current.elements);
+      }
+      if (preset) {
+        viewport.programmatic(() => cy.fit(visible, FIT_PADDING));
+      }
+      viewport.markFitted();
+      setAttr(containerRef.current, 'data-status', 'ready');
+    });
+    try {
+      viewport.programmatic(() => l.run());
+    } catch {
+      // A layout failing on odd data must not take the panel down: fall back to a grid.
+      gridFallback(visible, containerRef.current);
+    }
+  }, [inst, containerRef, latest, viewport]);
+
+  const seen = useRef<CyInstance | undefined>(undefined);
+
+  // A dragged member takes its flat boxes along (their size follows, as compound boxes would).
+  const flat = usesFlatBoxes(p.layout);
+  useEffect(() => {
+    if (!inst || !flat) {
+      return;
+    }
+    const cy = inst.cy;
+    const onDrag = () => fitFlatBoxes(cy, latest.current.elements);
+    cy.on('drag', 'node', onDrag);
+    return () => {
+      cy.off('drag', 'node', onDrag);
+    };
+  }, [inst, flat, latest]);
+
+  const { found, hidden, elements, topology } = p;
+  const hiddenKey = useMemo(() => hiddenKeyOf(hidden), [hidden]);
+  const layoutRest = layoutRestOf(p.layout.effective, hiddenKey, savedKeyOf(p.savedPositions));
+  const layoutKey = topology + layoutRest;
+  useEffect(() => {
+    const cy = inst?.cy;
+    if (!cy) {
+      return;
+    }
+    if (seen.current !== inst) {
+      // A new instance: what it holds and how it was laid out.
+      seen.current = inst;
+      const c = inst.created;
+      appliedClasses.current = { found: c.found, hidden: c.hidden, elements: c.elements };
+      lastLayoutKey.current = c.layoutKey;
+    }
+    const a = appliedClasses.current;
+    if (!a || a.found !== found || a.hidden !== hidden || a.elements !== elements) {
+      appliedClasses.current = { found, hidden, elements };
+      let changed = false;
+      cy.batch(() => {
+        cy.elements().forEach((e) => {
+          const id = e.id();
+          const isHidden = e.isNode() ? hidden.nodes.has(id) : hidden.edges.has(id);
+          const isFound = e.isNode() ? found.nodes.has(id) : found.edges.has(id);
+          // toggleClass(c, bool) restyles the element even when nothing changes: only on a change.
+          if (e.hasClass(CLASS.hidden) !== isHidden) {
+            e.toggleClass(CLASS.hidden, isHidden);
+            changed = true;
+          }
+          if (e.hasClass(CLASS.find) !== isFound) {
+            e.toggleClass(CLASS.find, isFound);
+          }
+        });
+      });
+      if (changed || a?.elements !== elements) {
+        setAttr(containerRef.current, 'data-visible-node-count', cy.nodes().filter((n) => !n.hasClass(CLASS.hidden)).length);
+      }
+    }
+    const previous = lastLayoutKey.current;
+    if (previous === layoutKey) {
+      return;
+    }
+    lastLayoutKey.current = layoutKey;
+    if (previous !== undefined && placedTopology.current === topology && previous.endsWith(layoutRest)) {
+      // The refresh placed its new nodes around the kept ones: no layout pass.
+      return;
+    }
+    // Saving the positions on screen changes nothing on screen: no layout pass (and no re-fit).
+    const sameGraph = previous !== undefined && previous.replace(/#[^#]*$/, '') === layoutKey.replace(/#[^#]*$/, '');
+    const saved = latest.current.savedPositions;
+    if (!(sameGraph && hasSaved(saved) && showsPositions(cy, saved))) {
+      runLayout();
+    }
+  }, [inst, found, hidden, layoutKey, runLayout, elements, fcoseLoaded, topology, layoutRest, containerRef, latest, placedTopology]);
+
+  return { runLayout };
+}

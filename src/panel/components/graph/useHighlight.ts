@@ -1,0 +1,162 @@
+/**
+ * Highlight and selection: hovering or selecting a node or edge highlights what is connected to it and dims the
+ * rest (graph/highlight.ts); taps select; a double-click activates a node. Large-graph mode skips the graph-wide
+ * hover highlight (it restyles everything) and shows the element's label as text under the pointer instead.
+ */
+import { MutableRefObject, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type cytoscape from 'cytoscape';
+import type { ElementDefs } from '../../graph/elements';
+import { GraphIndex, HighlightTarget, highlightSet, indexGraph } from '../../graph/highlight';
+import { CLASS } from '../../graph/style';
+import type { CyInstance } from './shared';
+
+export interface SelectedElement {
+  kind: 'node' | 'edge';
+  id: string;
+}
+
+/** The label under the pointer, large-graph mode (rendered as text). */
+export interface HoverLabel {
+  text: string;
+  x: number;
+  y: number;
+}
+
+export interface HighlightInputs {
+  elements: ElementDefs;
+  layout: { large: boolean };
+  selected?: SelectedElement;
+  onSelect: (sel: SelectedElement | undefined) => void;
+  onNodeActivate?: (id: string) => void;
+}
+
+export function indexOf(elements: ElementDefs): GraphIndex {
+  return indexGraph({
+    nodes: [...elements.nodeData.values()].map((n) => ({ id: n.id, parent: n.parent, isBox: n.isBox })),
+    edges: [...elements.edgeData.values()],
+  });
+}
+
+/** Where a pointer on the element would be (nodes: centre; edges: between their ends). */
+function renderedCentre(t: cytoscape.NodeSingular | cytoscape.EdgeSingular): { x: number; y: number } {
+  if (t.isNode()) {
+    return (t as cytoscape.NodeSingular).renderedPosition();
+  }
+  const e = t as cytoscape.EdgeSingular;
+  const s = e.source().renderedPosition();
+  const d = e.target().renderedPosition();
+  return { x: (s.x + d.x) / 2, y: (s.y + d.y) / 2 };
+}
+
+/** Marks the highlight set and dims the rest; touches only marked elements when clearing. */
+export function applyHighlight(cy: cytoscape.Core, index: GraphIndex, target: HighlightTarget | undefined): void {
+  cy.batch(() => {
+    // Cytoscape restyles every element removeClass is called on, changed or not: only the marked ones.
+    cy.elements(`.${CLASS.dim}, .${CLASS.highlight}`).removeClass(`${CLASS.dim} ${CLASS.highlight}`);
+    if (!target) {
+      return;
+    }
+    const set = highlightSet(index, target);
+    if (set.size === 0) {
+      return;
+    }
+    cy.elements().forEach((e) => {
+      e.addClass(set.has(e.id()) ? CLASS.highlight : CLASS.dim);
+    });
+  });
+}
+
+export function useHighlight(
+  inst: CyInstance | undefined,
+  p: HighlightInputs,
+  latest: MutableRefObject<HighlightInputs>,
+  topology: string
+): HoverLabel | undefined {
+  const [hoverLabel, setHoverLabel] = useState<HoverLabel | undefined>(undefined);
+  // The reachability index depends on the ids only: rebuilt when the topology changes, not on every refresh.
+  const { elements } = p;
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const index = useMemo(() => indexOf(elements), [topology]);
+  const indexRef = useRef(index);
+  useLayoutEffect(() => {
+    indexRef.current = index;
+  });
+
+  useEffect(() => {
+    if (!inst) {
+      return;
+    }
+    const cy = inst.cy;
+    const highlight = (t: HighlightTarget | undefined) => applyHighlight(cy, indexRef.current, t);
+    const onOver = (evt: cytoscape.EventObject) => {
+      const t = evt.target;
+      if (latest.current.layout.large) {
+        // No graph-wide highlight here (it restyles everything); the element's label instead, as text.
+        const text = String((t.isNode() ? t.data('label') : t.data('labelVerbose') || t.data('label')) ?? '');
+        const at = evt.renderedPosition ?? renderedCentre(t);
+        setHoverLabel(text ? { text, x: at.x, y: at.y } : undefined);
+        return;
+      }
+      if (t.isEdge()) {
+        // Kiali shows an edge's label while the pointer is on it.
+        t.addClass(CLASS.hover);
+      }
+      if (!latest.current.selected) {
+        highlight({ kind: t.isNode() ? 'node' : 'edge', id: t.id() });
+      }
+    };
+    const onOut = (evt: cytoscape.EventObject) => {
+      if (latest.current.layout.large) {
+        setHoverLabel(undefined);
+        return;
+      }
+      if (evt.target.isEdge() && evt.target.hasClass(CLASS.hover)) {
+        evt.target.removeClass(CLASS.hover);
+      }
+      if (!latest.current.selected) {
+        highlight(undefined);
+      }
+    };
+    const onTap = (evt: cytoscape.EventObject) => {
+      if (evt.target === cy) {
+        latest.current.onSelect(undefined);
+        return;
+      }
+      latest.current.onSelect({ kind: evt.target.isNode() ? 'node' : 'edge', id: evt.target.id() });
+    };
+    const onDblTap = (evt: cytoscape.EventObject) => latest.current.onNodeActivate?.(evt.target.id());
+    // The hover label belongs to a place on screen: gone when the view moves.
+    const onViewport = () => setHoverLabel(undefined);
+    cy.on('mouseover', 'node,edge', onOver);
+    cy.on('mouseout', 'node,edge', onOut);
+    cy.on('tap', onTap);
+    cy.on('dbltap', 'node', onDblTap);
+    cy.on('viewport', onViewport);
+    return () => {
+      cy.off('mouseover', 'node,edge', onOver);
+      cy.off('mouseout', 'node,edge', onOut);
+      cy.off('tap', onTap);
+      cy.off('dbltap', 'node', onDblTap);
+      cy.off('viewport', onViewport);
+      setHoverLabel(undefined);
+    };
+  }, [inst, latest]);
+
+  // The selection and its highlight (the hover highlight is the listeners').
+  const { selected } = p;
+  useEffect(() => {
+    const cy = inst?.cy;
+    if (!cy) {
+      return;
+    }
+    cy.batch(() => {
+      cy.elements(':selected').unselect();
+      if (selected) {
+        cy.getElementById(selected.id).select();
+      }
+    });
+    applyHighlight(cy, index, selected);
+  }, [inst, selected, index]);
+
+  return hoverLabel;
+}

@@ -185,6 +185,11 @@ async function main() {
     results.rollup = r;
     printRollup(r.mesh, r);
   }
+  if (!only || only === 'drilldown') {
+    const { benchDrilldown, printDrilldown } = await import('./drilldownBench');
+    results.drilldown = await benchDrilldown(quick ? 10 : 100, 100);
+    printDrilldown(results.drilldown as Awaited<ReturnType<typeof benchDrilldown>>, table);
+  }
   if (!only || only === 'panel') {
     const { benchPanel } = await import('./panelBench');
     results.panel = await benchPanel({ quick });

@@ -1,7 +1,9 @@
 /**
  * The demo: an hour of bookinfo history backfilled into Debian's Prometheus, then live scraping of the mesh
  * simulator (same counter origin, so history and live samples join), and the sandbox that loads dist/.
- * Options: --port <n> for the sandbox (default: a free port), --topology bookinfo|synthetic.
+ * Options: --port <n> for the sandbox (default: a free port), --topology bookinfo|synthetic, --mesh <N>x<M> (a
+ * synthetic mesh of N namespaces of M workloads each, all namespaces shown: above the datasource's rollup budget
+ * of 500 nodes the graph opens rolled up by namespace, and double-click or X expands one).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,17 +23,34 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+/** `--mesh 100x100` → 100 namespaces of 100 workloads; undefined without the option. */
+export function parseMesh(value: string | undefined): { namespaces: number; workloads: number } | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  const m = /^(\d+)x(\d+)$/.exec(value);
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) {
+    throw new Error(`--mesh wants <namespaces>x<workloads>, e.g. 100x100; got ${value}`);
+  }
+  return { namespaces: Number(m[1]), workloads: Number(m[2]) };
+}
+
 async function main() {
   ensurePrometheusInstalled();
-  const synthetic = arg('topology') === 'synthetic';
-  const topology = synthetic
-    ? syntheticTopology({ namespaces: 5, workloadsPerNamespace: 20, seed: 7 })
-    : bookinfoTopology();
+  const mesh = parseMesh(arg('mesh'));
+  const synthetic = arg('topology') === 'synthetic' || mesh !== undefined;
+  const topology = mesh
+    ? syntheticTopology({ namespaces: mesh.namespaces, workloadsPerNamespace: mesh.workloads, seed: 7 })
+    : synthetic
+      ? syntheticTopology({ namespaces: 5, workloadsPerNamespace: 20, seed: 7 })
+      : bookinfoTopology();
+  // A large mesh gets a shorter history: backfilling an hour of 10,000 workloads takes long and shows nothing more.
+  const historySeconds = mesh ? 900 : HISTORY_SECONDS;
   const dir = mkdtempSync(path.join(tmpdir(), 'meshgraph-demo-'));
   const now = Math.floor(Date.now() / 1000);
-  const origin = now - HISTORY_SECONDS;
+  const origin = now - historySeconds;
 
-  process.stdout.write(`backfilling ${HISTORY_SECONDS / 60} min of ${topology.name} telemetry…\n`);
+  process.stdout.write(`backfilling ${historySeconds / 60} min of ${topology.name} telemetry…\n`);
   const file = path.join(dir, 'history.om');
   await exportOpenMetricsFile(topology, { start: origin, end: now - STEP, step: STEP, origin }, file);
   await backfill(file, path.join(dir, 'data'));
@@ -51,7 +70,8 @@ async function main() {
   const params = encodeSandboxParams({
     targets: panel.targets.map(({ datasource: _ds, ...target }: Record<string, unknown>) => target),
     // As the README's screenshot: edge labels on (a viewer can change them in the panel's Display menu).
-    options: { ...panel.options, edgeLabels: ['trafficRate'] },
+    // (Not on a rolled-up mesh: hundreds of namespace edges labelled at once are unreadable.)
+    options: { ...panel.options, edgeLabels: mesh ? [] : ['trafficRate'] },
     // Grafana's dashboard chrome: variable pickers, time range, refresh and the panel options pane.
     controls: true,
     variables: [
@@ -70,7 +90,8 @@ async function main() {
     height: 850,
     title: `Istio traffic graph: ${topology.name}`,
     namespaces,
-    vars: { namespace: synthetic ? namespaces.slice(0, 2) : ['bookinfo'] },
+    // The mesh shows every namespace (rolled up); the small synthetic mesh two of them.
+    vars: { namespace: mesh ? ['$__all'] : synthetic ? namespaces.slice(0, 2) : ['bookinfo'] },
   });
 
   process.stdout.write(`\nPrometheus:  ${prometheus.url}  (scraping the simulator at ${simulator.metricsUrl})\n`);

@@ -1,0 +1,293 @@
+/**
+ * Drill-down figures on the 100 × 100 synthetic mesh (`npm run bench -- --only drilldown`), one backfilled
+ * Prometheus for all of them:
+ *
+ * - How the panel gets what it draws, both ways measured on the built backend plugin as Grafana starts it:
+ *   (a) asking the datasource again with `rollupExpand` (served from the shared evaluation) against (b) the full
+ *   graph once and a local rollup (the full answer's bytes and JSON.parse, plus applyRollup of the engine as it
+ *   ships, the least a local rollup would cost).
+ * - The panel in Chromium through the sandbox (the built plugins, the real backend, the real Prometheus), workload
+ *   graph of every namespace, datasource default rollup ('auto', budget 500):
+ *   - first paint rolled up, from the panel's /api/ds/query request to an interactive graph (data-status ready):
+ *     cold (the backend evaluates the graph) and warm (a second viewer of the same range);
+ *   - expanding one namespace of 100 workloads: double-click → its box drawn and laid out (3 namespaces, median);
+ *   - pan with those three expanded: cy.panBy once per animation frame, 60 frames;
+ *   - JS heap and DOM nodes of the page after 50 expand/collapse cycles, against after 2 (forced GC before each);
+ *   - the flat graph (rollup none, every node) painted the same way, as a figure.
+ */
+import { performance } from 'node:perf_hooks';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+
+import { defaultGraphOptions } from '../src/engine';
+import type { GraphModel } from '../src/engine';
+import { launchBrowser } from '../tests/support/browser';
+import { toDataFrameJSON } from '../tests/support/grafanaFrames';
+import { BUILT_PLUGIN, startPlugin } from '../tests/support/grafanaHost';
+import { startSandbox } from '../tests/support/sandboxServer';
+import { encodeSandboxParams } from '../tests/sandbox/params';
+import { measureInPage } from './panelPage/drilldownProbe';
+
+const root = path.resolve(__dirname, '..');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { applyRollup, buildGraph, fetchTransport, PrometheusClient } = require(
+  path.join(root, 'build', 'bench', 'engine.cjs')
+) as typeof import('./shippedEngine');
+
+export const DRILLDOWN_GOALS = { firstPaintMs: 1500, expandMs: 300, fps: 30 };
+const CYCLES = 50;
+const WINDOW = 600;
+
+export interface TransportFigure {
+  /** /api/ds/query JSON bytes (what the browser downloads). */
+  bytes: number;
+  /** The plugin's answer time, ms (median of 3). */
+  ms: number;
+  nodes: number;
+}
+
+export interface DrilldownFigures {
+  mesh: string;
+  fullNodes: number;
+  fullEdges: number;
+  transport: {
+    coldRolledUp: TransportFigure;
+    rolledUp: TransportFigure;
+    expandOne: TransportFigure;
+    full: TransportFigure;
+    /** JSON.parse of the full answer, ms (Node; the browser's is of the same order). */
+    fullParseMs: number;
+    /** applyRollup(full model, namespace, one expanded), ms (median of 5). */
+    localRollupMs: number;
+  };
+  panel: {
+    firstPaintColdMs: number;
+    firstPaintWarmMs: number;
+    rolledUpNodes: number;
+    expandMs: number[];
+    expandMedianMs: number;
+    pan: { medianMs: number; p95Ms: number; fps: number; frames: number };
+    heap: { afterWarmupMB: number; afterCyclesMB: number; domNodesWarmup: number; domNodesAfter: number };
+    flatPaintMs: number;
+    flatNodes: number;
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function transportFigures(
+  url: string,
+  namespaces: string[],
+  queryTime: number,
+  expandId: (ns: string) => string
+): Promise<DrilldownFigures['transport'] & { fullNodes: number; fullEdges: number }> {
+  const host = await startPlugin(BUILT_PLUGIN);
+  try {
+    const ds = { uid: 'bench-drilldown', url, jsonData: { scrapeInterval: '15s' }, lastUpdatedMS: 1 };
+    const query = (json: Record<string, unknown>) => ({
+      refId: 'A',
+      json: { namespaces, graphType: 'workload', injectServiceNodes: false, duration: `${WINDOW}s`, ...json },
+      fromMs: (queryTime - WINDOW) * 1000,
+      toMs: queryTime * 1000,
+    });
+    const ask = async (json: Record<string, unknown>) => {
+      const start = performance.now();
+      const answer = await host.queryData(ds, [query(json)]);
+      const ms = performance.now() - start;
+      if (answer.A.error) {
+        throw new Error(`backend query failed: ${answer.A.error}`);
+      }
+      const text = JSON.stringify({ results: { A: { status: 200, frames: answer.A.frames.map(toDataFrameJSON) } } });
+      const nodes = answer.A.frames.find((f) => f.name === 'nodes');
+      const rollup = (nodes?.meta as { custom?: { rollup?: { fullNodes: number; fullEdges: number } } })?.custom
+        ?.rollup;
+      return { ms, text, rows: nodes?.fields[0]?.values.length ?? 0, rollup };
+    };
+    const figure = async (json: Record<string, unknown>) => {
+      const runs = [];
+      for (let i = 0; i < 3; i++) {
+        runs.push(await ask(json));
+      }
+      const last = runs[runs.length - 1];
+      return {
+        figure: { bytes: Buffer.byteLength(last.text), ms: median(runs.map((r) => r.ms)), nodes: last.rows },
+        last,
+      };
+    };
+    const cold = await ask({});
+    const rolledUp = await figure({});
+    const expandOne = await figure({ rollupExpand: [expandId(namespaces[0])] });
+    const full = await figure({ rollup: 'none' });
+    const parses: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      JSON.parse(full.last.text);
+      parses.push(performance.now() - t);
+    }
+    // The local alternative: the full graph in hand, rolled up with one namespace expanded at each click.
+    const options = defaultGraphOptions({
+      namespaces,
+      queryTime,
+      duration: WINDOW,
+      graphType: 'workload',
+      injectServiceNodes: false,
+    });
+    const model: GraphModel = await buildGraph(options, new PrometheusClient(fetchTransport(url), { timeoutMs: 60000 }));
+    const rollups: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const t = performance.now();
+      applyRollup(model, { ...options, rollup: 'namespace', rollupExpand: [expandId(namespaces[0])] });
+      if (i >= 2) {
+        rollups.push(performance.now() - t);
+      }
+    }
+    return {
+      coldRolledUp: { bytes: Buffer.byteLength(cold.text), ms: cold.ms, nodes: cold.rows },
+      rolledUp: rolledUp.figure,
+      expandOne: expandOne.figure,
+      full: full.figure,
+      fullParseMs: median(parses),
+      localRollupMs: median(rollups),
+      fullNodes: cold.rollup?.fullNodes ?? 0,
+      fullEdges: cold.rollup?.fullEdges ?? 0,
+    };
+  } finally {
+    await host.shutdown();
+  }
+}
+
+/** Opens the sandbox on the panel and returns request → interactive (ms) and the drawn node count. */
+async function openAndMeasure(page: Page, url: string, params: Record<string, unknown>) {
+  await page.goto(`${url}/?${encodeSandboxParams(params)}`, { waitUntil: 'load', timeout: 120000 });
+  return measureInPage(page, 'firstPaint', undefined, 600000);
+}
+
+async function panelFigures(
+  promUrl: string,
+  namespaces: string[],
+  queryTime: number
+): Promise<DrilldownFigures['panel']> {
+  const sandbox = await startSandbox({ prometheusUrl: promUrl });
+  const browser = await launchBrowser({ viewport: { width: 1500, height: 1000 } });
+  try {
+    const page = browser.page;
+    const params = (extra: Record<string, unknown>, t: number) => ({
+      from: (t - WINDOW) * 1000,
+      to: t * 1000,
+      namespaces,
+      targets: [{ refId: 'A', namespaces: ['$namespace'], graphType: 'workload', injectServiceNodes: false, ...extra }],
+      width: 1400,
+      height: 900,
+      options: { edgeLabels: [] },
+    });
+    // Cold: a range the backend has not evaluated; warm: the same range again (a second viewer).
+    const cold = await openAndMeasure(page, sandbox.url, params({}, queryTime));
+    const warm = await openAndMeasure(page, sandbox.url, params({}, queryTime));
+    await page.evaluate(() => localStorage.clear());
+
+    const expandMs: number[] = [];
+    const rolled = await measureInPage(page, 'rolledUpIds', undefined);
+    for (const id of rolled.ids.slice(0, 3)) {
+      expandMs.push((await measureInPage(page, 'toggle', id)).ms);
+    }
+    const pan = await measureInPage(page, 'pan', 60);
+
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const heap = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+      const metrics = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+      return { mb: usage.usedSize / 1e6, nodes: metrics.metrics.find((m) => m.name === 'Nodes')?.value ?? 0 };
+    };
+    const cycleId = rolled.ids[3];
+    const cycle = async () => {
+      await measureInPage(page, 'toggle', cycleId);
+      await measureInPage(page, 'toggle', cycleId);
+    };
+    for (let i = 0; i < 2; i++) {
+      await cycle();
+    }
+    const warmup = await heap();
+    for (let i = 2; i < CYCLES; i++) {
+      await cycle();
+    }
+    const after = await heap();
+    await page.evaluate(() => localStorage.clear());
+
+    const flat = await openAndMeasure(page, sandbox.url, params({ rollup: 'none' }, queryTime));
+    return {
+      firstPaintColdMs: cold.ms,
+      firstPaintWarmMs: warm.ms,
+      rolledUpNodes: cold.nodes,
+      expandMs,
+      expandMedianMs: median(expandMs),
+      pan,
+      heap: {
+        afterWarmupMB: warmup.mb,
+        afterCyclesMB: after.mb,
+        domNodesWarmup: warmup.nodes,
+        domNodesAfter: after.nodes,
+      },
+      flatPaintMs: flat.ms,
+      flatNodes: flat.nodes,
+    };
+  } finally {
+    await browser.close();
+    await sandbox.stop();
+  }
+}
+
+export async function benchDrilldown(namespaceCount = 100, workloads = 100): Promise<DrilldownFigures> {
+  const { syntheticTopology } = await import('../simulator');
+  const { startBackfilledPrometheus } = await import('../tests/support/prometheusFixture');
+  const { rollupNodeId } = await import('../src/contract');
+  const topology = syntheticTopology({ namespaces: namespaceCount, workloadsPerNamespace: workloads, seed: 42 });
+  const namespaces = [...new Set(topology.workloads.map((w) => w.namespace))].sort();
+  const cluster = topology.workloads[0]?.cluster ?? 'cluster-1';
+  const end = 1767225600 - 15;
+  const prom = await startBackfilledPrometheus({ topology, start: end - 1200, end, step: 15, histograms: 'none' });
+  try {
+    const t = await transportFigures(prom.url, namespaces, prom.queryTime, (ns) =>
+      rollupNodeId('namespace', cluster, ns)
+    );
+    // The panel asks at another instant, so its first paint is a cold evaluation too.
+    const panel = await panelFigures(prom.url, namespaces, prom.queryTime - 60);
+    const { fullNodes, fullEdges, ...transport } = t;
+    return { mesh: `${namespaceCount}x${workloads}`, fullNodes, fullEdges, transport, panel };
+  } finally {
+    await prom.stop();
+  }
+}
+
+export function printDrilldown(f: DrilldownFigures, table: (rows: string[][]) => void): void {
+  const kb = (b: number) => `${(b / 1000).toFixed(0)} kB`;
+  const ms = (x: number) => `${x.toFixed(0)} ms`;
+  const t = f.transport;
+  process.stdout.write(
+    `Drill-down, ${f.mesh} (${f.fullNodes} nodes, ${f.fullEdges} edges unrolled; workload graph, every namespace)\n`
+  );
+  table([
+    ['what the browser gets', 'nodes', 'bytes', 'plugin answer'],
+    ['rolled up (auto), first request', String(t.coldRolledUp.nodes), kb(t.coldRolledUp.bytes), ms(t.coldRolledUp.ms)],
+    ['rolled up (auto), evaluation shared', String(t.rolledUp.nodes), kb(t.rolledUp.bytes), ms(t.rolledUp.ms)],
+    ['re-ask with rollupExpand (one namespace)', String(t.expandOne.nodes), kb(t.expandOne.bytes), ms(t.expandOne.ms)],
+    ['full graph once (rollup none)', String(t.full.nodes), kb(t.full.bytes), ms(t.full.ms)],
+    ['… + JSON.parse of it', '', '', ms(t.fullParseMs)],
+    ['… + a local rollup per click (applyRollup)', '', '', ms(t.localRollupMs)],
+  ]);
+  const p = f.panel;
+  table([
+    ['panel (Chromium, sandbox, real backend)', 'figure', 'goal'],
+    ['first paint rolled up, request → interactive, cold', ms(p.firstPaintColdMs), '≤ 1500 ms'],
+    ['first paint rolled up, evaluation shared', ms(p.firstPaintWarmMs), '≤ 1500 ms'],
+    [`expand one namespace (${p.expandMs.map((x) => x.toFixed(0)).join(', ')} ms)`, ms(p.expandMedianMs), '≤ 300 ms'],
+    ['pan with three expanded', `${p.pan.fps.toFixed(0)} fps (p95 ${p.pan.p95Ms.toFixed(0)} ms)`, '≥ 30 fps'],
+    [
+      `heap after 2 → ${CYCLES} expand/collapse cycles`,
+      `${p.heap.afterWarmupMB.toFixed(1)} → ${p.heap.afterCyclesMB.toFixed(1)} MB; DOM nodes ${p.heap.domNodesWarmup} → ${p.heap.domNodesAfter}`,
+      'flat',
+    ],
+    [`flat paint, every node (${p.flatNodes} drawn)`, ms(p.flatPaintMs), 'a figure'],
+  ]);
+}

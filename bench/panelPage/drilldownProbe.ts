@@ -1,0 +1,137 @@
+/**
+ * In-page measurements of the drill-down bench (bench/drilldownBench.ts), run in the sandbox page on the panel's
+ * Cytoscape instance (the `__cy` hook of `[data-testid="meshgraph-graph"]`). Times are the page's own clock
+ * (performance.now), so the round trips of the driver are not in them.
+ */
+import type { Page } from 'playwright-core';
+
+export interface ProbeResults {
+  /** The panel's first /api/ds/query request → the graph ready (laid out) + two animation frames. */
+  firstPaint: { ms: number; nodes: number };
+  rolledUpIds: { ids: string[] };
+  /** Double-click on a rolled-up node (or its box) → the other state drawn and laid out + two frames. */
+  toggle: { ms: number };
+  /** cy.panBy once per animation frame. */
+  pan: { medianMs: number; p95Ms: number; fps: number; frames: number };
+}
+
+type Kind = keyof ProbeResults;
+
+/** Records when the graph first reports ready (installed before the page's scripts run). */
+async function installReadyProbe(page: Page): Promise<void> {
+  const flagged = page as Page & { __mgProbe?: boolean };
+  if (flagged.__mgProbe) {
+    return;
+  }
+  flagged.__mgProbe = true;
+  await page.addInitScript(() => {
+    const w = window as unknown as { __mgReadyAt?: number };
+    const check = () => {
+      const el = document.querySelector('[data-testid="meshgraph-graph"]');
+      if (w.__mgReadyAt === undefined && el?.getAttribute('data-status') === 'ready') {
+        w.__mgReadyAt = performance.now();
+      }
+    };
+    new MutationObserver(check).observe(document, { subtree: true, attributes: true, childList: true });
+  });
+}
+
+export async function measureInPage<K extends Kind>(
+  page: Page,
+  kind: K,
+  arg: unknown,
+  timeoutMs = 120000
+): Promise<ProbeResults[K]> {
+  if (kind === 'firstPaint') {
+    await installReadyProbe(page);
+  }
+  return page.evaluate(
+    async ({ kind, arg, timeoutMs }) => {
+      const frames = (n: number) =>
+        new Promise<void>((resolve) => {
+          const step = (k: number) => (k === 0 ? resolve() : requestAnimationFrame(() => step(k - 1)));
+          step(n);
+        });
+      const until = async (test: () => boolean, what: string) => {
+        const start = performance.now();
+        while (!test()) {
+          if (performance.now() - start > timeoutMs) {
+            throw new Error(`timed out waiting for ${what}`);
+          }
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      };
+      const graph = () =>
+        document.querySelector('[data-testid="meshgraph-graph"]') as (HTMLElement & { __cy?: any }) | null;
+      if (kind === 'firstPaint') {
+        const w = window as unknown as { __mgReadyAt?: number };
+        await until(() => w.__mgReadyAt !== undefined, 'the graph');
+        await frames(2);
+        const request = performance
+          .getEntriesByType('resource')
+          .find((e) => e.name.includes('/api/ds/query')) as PerformanceResourceTiming | undefined;
+        const end = w.__mgReadyAt! + 0;
+        return {
+          ms: end - (request?.startTime ?? 0),
+          nodes: Number(graph()?.getAttribute('data-node-count') ?? 0),
+        };
+      }
+      const cy = graph()?.__cy;
+      if (!cy) {
+        throw new Error('no graph');
+      }
+      if (kind === 'rolledUpIds') {
+        return {
+          ids: cy
+            .nodes()
+            .filter((n: any) => n.id().startsWith('rollup_') && n.data('nodeType') !== 'box')
+            .map((n: any) => n.id())
+            .sort(),
+        };
+      }
+      if (kind === 'toggle') {
+        const id = arg as string;
+        const wasBox = cy.getElementById(id).data('nodeType') === 'box';
+        const t0 = performance.now();
+        cy.getElementById(id).emit('dbltap');
+        await until(() => {
+          const c = graph()?.__cy;
+          const n = c?.getElementById(id);
+          return !!n && n.nonempty() && (n.data('nodeType') === 'box') !== wasBox && graph()?.getAttribute('data-status') === 'ready';
+        }, `${id} to ${wasBox ? 'collapse' : 'expand'}`);
+        await frames(2);
+        return { ms: performance.now() - t0 };
+      }
+      // pan
+      const count = arg as number;
+      const intervals: number[] = [];
+      await new Promise<void>((resolve) => {
+        let last = performance.now();
+        let k = 0;
+        const step = () => {
+          const now = performance.now();
+          if (k > 0) {
+            intervals.push(now - last);
+          }
+          last = now;
+          if (k++ >= count) {
+            resolve();
+            return;
+          }
+          cy.panBy({ x: k % 2 === 0 ? 4 : -3, y: 2 });
+          requestAnimationFrame(step);
+        };
+        requestAnimationFrame(step);
+      });
+      const sorted = [...intervals].sort((a, b) => a - b);
+      const medianMs = sorted[Math.floor(sorted.length / 2)];
+      return {
+        medianMs,
+        p95Ms: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))],
+        fps: 1000 / medianMs,
+        frames: intervals.length,
+      };
+    },
+    { kind, arg, timeoutMs }
+  ) as Promise<ProbeResults[K]>;
+}

@@ -24,16 +24,14 @@ async function installReadyProbe(page: Page): Promise<void> {
     return;
   }
   flagged.__mgProbe = true;
-  await page.addInitScript(() => {
-    const w = window as unknown as { __mgReadyAt?: number };
-    const check = () => {
+  await page.addInitScript(`
+    new MutationObserver(() => {
       const el = document.querySelector('[data-testid="meshgraph-graph"]');
-      if (w.__mgReadyAt === undefined && el?.getAttribute('data-status') === 'ready') {
-        w.__mgReadyAt = performance.now();
+      if (window.__mgReadyAt === undefined && el && el.getAttribute('data-status') === 'ready') {
+        window.__mgReadyAt = performance.now();
       }
-    };
-    new MutationObserver(check).observe(document, { subtree: true, attributes: true, childList: true });
-  });
+    }).observe(document, { subtree: true, attributes: true, childList: true });
+  `);
 }
 
 export async function measureInPage<K extends Kind>(
@@ -45,32 +43,35 @@ export async function measureInPage<K extends Kind>(
   if (kind === 'firstPaint') {
     await installReadyProbe(page);
   }
-  return page.evaluate(
-    async ({ kind, arg, timeoutMs }) => {
-      const frames = (n: number) =>
-        new Promise<void>((resolve) => {
-          const step = (k: number) => (k === 0 ? resolve() : requestAnimationFrame(() => step(k - 1)));
+  // The page function is sent as text: the bench runs under tsx, whose esbuild wraps named functions in a
+  // `__name` helper the page does not have.
+  return page.evaluate(`(${PROBE})(${JSON.stringify({ kind, arg, timeoutMs })})`) as Promise<ProbeResults[K]>;
+}
+
+/** The in-page part, plain JavaScript. */
+const PROBE = `async ({ kind, arg, timeoutMs }) => {
+      const frames = (n) =>
+        new Promise((resolve) => {
+          const step = (k) => (k === 0 ? resolve() : requestAnimationFrame(() => step(k - 1)));
           step(n);
         });
-      const until = async (test: () => boolean, what: string) => {
+      const until = async (test, what) => {
         const start = performance.now();
         while (!test()) {
           if (performance.now() - start > timeoutMs) {
-            throw new Error(`timed out waiting for ${what}`);
+            throw new Error(\`timed out waiting for \${what}\`);
           }
           await new Promise((r) => setTimeout(r, 5));
         }
       };
       const graph = () =>
-        document.querySelector('[data-testid="meshgraph-graph"]') as (HTMLElement & { __cy?: any }) | null;
+        document.querySelector('[data-testid="meshgraph-graph"]');
       if (kind === 'firstPaint') {
-        const w = window as unknown as { __mgReadyAt?: number };
+        const w = window;
         await until(() => w.__mgReadyAt !== undefined, 'the graph');
         await frames(2);
-        const request = performance
-          .getEntriesByType('resource')
-          .find((e) => e.name.includes('/api/ds/query')) as PerformanceResourceTiming | undefined;
-        const end = w.__mgReadyAt! + 0;
+        const request = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/ds/query'));
+        const end = w.__mgReadyAt;
         return {
           ms: end - (request?.startTime ?? 0),
           nodes: Number(graph()?.getAttribute('data-node-count') ?? 0),
@@ -84,28 +85,36 @@ export async function measureInPage<K extends Kind>(
         return {
           ids: cy
             .nodes()
-            .filter((n: any) => n.id().startsWith('rollup_') && n.data('nodeType') !== 'box')
-            .map((n: any) => n.id())
+            .filter((n) => n.id().startsWith('rollup_') && n.data('nodeType') !== 'box')
+            .map((n) => n.id())
             .sort(),
         };
       }
       if (kind === 'toggle') {
-        const id = arg as string;
+        const id = arg;
         const wasBox = cy.getElementById(id).data('nodeType') === 'box';
         const t0 = performance.now();
         cy.getElementById(id).emit('dbltap');
-        await until(() => {
-          const c = graph()?.__cy;
-          const n = c?.getElementById(id);
-          return !!n && n.nonempty() && (n.data('nodeType') === 'box') !== wasBox && graph()?.getAttribute('data-status') === 'ready';
-        }, `${id} to ${wasBox ? 'collapse' : 'expand'}`);
+        await until(
+          () => {
+            const c = graph()?.__cy;
+            const n = c?.getElementById(id);
+            return (
+              !!n &&
+              n.nonempty() &&
+              (n.data('nodeType') === 'box') !== wasBox &&
+              graph()?.getAttribute('data-status') === 'ready'
+            );
+          },
+          \`\${id} to \${wasBox ? 'collapse' : 'expand'}\`
+        );
         await frames(2);
         return { ms: performance.now() - t0 };
       }
       // pan
-      const count = arg as number;
-      const intervals: number[] = [];
-      await new Promise<void>((resolve) => {
+      const count = arg;
+      const intervals = [];
+      await new Promise((resolve) => {
         let last = performance.now();
         let k = 0;
         const step = () => {
@@ -131,7 +140,4 @@ export async function measureInPage<K extends Kind>(
         fps: 1000 / medianMs,
         frames: intervals.length,
       };
-    },
-    { kind, arg, timeoutMs }
-  ) as Promise<ProbeResults[K]>;
-}
+    }`;

@@ -195,3 +195,52 @@ describe('fromFrames with a rolled-up graph', () => {
     expect(g.skipped).toEqual({ 'unknown node type (drawn as unknown)': 1 });
   });
 });
+
+describe('fromFrames with the rollup columns', () => {
+  it('reads members, counts and the rollup meta; the subtitle gains the unhealthy counts', () => {
+    const nodes = meshNodesFrame([
+      { id: 'rollup_namespace_c1_shop', nodeType: 'namespace', namespace: 'shop' },
+      { id: 'rollup_namespace_c1_ops', nodeType: 'box', isBox: 'namespace', namespace: 'ops' },
+      { id: 'wl_c1_ops_a', nodeType: 'workload', namespace: 'ops', workload: 'a', parent: 'rollup_namespace_c1_ops' },
+    ]);
+    const col = (name: string, values: unknown[]) => ({ name, values });
+    nodes.fields.push(
+      col('group', ['rollup_namespace_c1_shop', 'rollup_namespace_c1_ops', 'rollup_namespace_c1_ops']),
+      col('memberCount', [3, 1, null]),
+      col('membersDegraded', [1, 0, null]),
+      col('membersFailing', [2, 0, null]),
+      col('members', [JSON.stringify(['wl_c1_shop_x', 'wl_c1_shop_y', 'svc_c1_shop_x']), '["wl_c1_ops_a"]', '']),
+      col('rollup', ['{}', '{}', ''])
+    );
+    nodes.meta = {
+      custom: { rollup: { requested: 'auto', by: 'namespace', budget: 2, fullNodes: 4, fullEdges: 1, expanded: ['rollup_namespace_c1_ops'] } },
+    };
+    const edges = meshEdgesFrame([{ source: 'rollup_namespace_c1_shop', target: 'wl_c1_ops_a', protocol: 'http' }]);
+    edges.fields.push(col('memberEdges', [2]));
+    const g = fromFrames([nodes, edges]);
+    const [shop, ops, member] = g.nodes;
+    expect(shop.rollup).toEqual({
+      kind: 'namespace',
+      memberCount: 3,
+      membersDegraded: 1,
+      membersFailing: 2,
+      members: ['wl_c1_shop_x', 'wl_c1_shop_y', 'svc_c1_shop_x'],
+      expanded: false,
+    });
+    expect(shop.subtitle).toMatch(/2 failing, 1 degraded$/);
+    expect(ops.rollup?.expanded).toBe(true);
+    expect(member.rollup).toBeUndefined();
+    expect(member.group).toBe('rollup_namespace_c1_ops');
+    expect(g.edges[0].memberEdges).toBe(2);
+    expect(g.rollup).toEqual({ by: 'namespace', budget: 2, fullNodes: 4, fullEdges: 1, expanded: ['rollup_namespace_c1_ops'] });
+  });
+
+  it('counts an unreadable member list instead of throwing', () => {
+    const nodes = meshNodesFrame([{ id: 'rollup_namespace_c1_shop', nodeType: 'namespace', namespace: 'shop' }]);
+    nodes.fields.push({ name: 'memberCount', values: [3] }, { name: 'members', values: ['[not json'] });
+    const g = fromFrames([nodes]);
+    expect(g.nodes[0].rollup?.members).toEqual([]);
+    expect(g.skipped['unreadable rollup members JSON']).toBe(1);
+    expect(g.rollup).toBeUndefined();
+  });
+});

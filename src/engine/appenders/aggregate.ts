@@ -26,7 +26,8 @@ import { effectiveInjection } from '../options';
 import { EndpointResolver, SkipCounts, countSkip } from '../fold/foldTraffic';
 import { idPart } from '../fold/identity';
 import { L, TelemetryReader } from '../fold/telemetry';
-import { TrafficMap, TrafficNode, addTraffic, subtractTraffic } from '../fold/trafficMap';
+import { addTraffic, subtractTraffic } from '../fold/trafficCounts';
+import { TrafficMap, TrafficNode } from '../fold/trafficMap';
 
 export function aggregateVisitor(
   map: TrafficMap,

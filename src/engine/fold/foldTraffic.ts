@@ -5,7 +5,8 @@ import { METRIC_REQUESTS, METRIC_REQ_MESSAGES, METRIC_RESP_MESSAGES, TrafficMetr
 import { SampleVisitor } from '../client/vectorAnswer';
 import { idOf, isOK, newIdParts } from './identity';
 import { L, TelemetryReader, Family } from './telemetry';
-import { TrafficEdge, TrafficMap, TrafficNode, addTraffic } from './trafficMap';
+import { addTraffic } from './trafficCounts';
+import { TrafficEdge, TrafficMap, TrafficNode } from './trafficMap';
 
 export function metricFamily(metric: TrafficMetric): Family {
   if (metric === METRIC_REQUESTS) {

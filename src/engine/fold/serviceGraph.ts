@@ -1,6 +1,7 @@
 /** Kiali's ReduceToServiceGraph (§4.14): a workload graph with injected services becomes a service graph. */
 import { NODE_RATE_NAMES } from './rateStore';
-import { TrafficMap, TrafficNode, aggregateEdgeTraffic } from './trafficMap';
+import { aggregateEdgeTraffic } from './trafficCounts';
+import { TrafficMap, TrafficNode } from './trafficMap';
 
 const INBOUND_RATES = NODE_RATE_NAMES.filter((k) => !k.endsWith('Out'));
 

@@ -1,5 +1,6 @@
 import { toModelElements } from './toModel';
-import { TrafficMap, addTraffic, TrafficNode } from './trafficMap';
+import { addTraffic } from './trafficCounts';
+import { TrafficMap, TrafficNode } from './trafficMap';
 
 function twoNodes(map: TrafficMap): [TrafficNode, TrafficNode] {
   const a = map.node('wl_c1_ns_a', 'workload', 'c1', 'ns', '', 'a', 'a', 'v1');

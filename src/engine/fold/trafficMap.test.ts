@@ -1,5 +1,6 @@
 /** The traffic map's storage: counters in rate columns, responses in the arena, destination services. */
-import { TrafficMap, TrafficNode, addTraffic, subtractTraffic } from './trafficMap';
+import { addTraffic, subtractTraffic } from './trafficCounts';
+import { TrafficMap, TrafficNode } from './trafficMap';
 
 function workload(map: TrafficMap, name: string): TrafficNode {
   return map.node(`wl_c1_ns_${name}`, 'workload', 'c1', 'ns', '', name, name, 'v1');

@@ -9,6 +9,11 @@
  *     apply) and cy.panBy() once per frame for 20 frames; requestAnimationFrame intervals pooled over the 3 loads.
  * Plus heap, listener and DOM-node growth over 200 refreshes (new data objects, same ids, new rates) at 300
  * workloads, and the size of dist/panel/module.js.
+ * Refresh at 1,000 workloads (frames built before the clock starts): main-thread CPU of one refresh (render,
+ * two frames) as a share of the same load's first paint, with the synthetic variants' health changes and with
+ * rates alone changing; the longest main-thread task during those refreshes (Chromium trace); frame intervals of
+ * a mouse drag during which a refresh lands; a topology change of 1 % of the nodes (5 workloads renamed: 5 gone,
+ * 5 new, rates changing, health kept), whose kept nodes must not move.
  *
  *   npx tsx bench/panelBench.ts [--quick] [--sizes 100,1000]   # tables only, no results.json
  */
@@ -28,9 +33,22 @@ const PANBY_FRAMES = 20;
 const REFRESHES = 200;
 const REFRESH_WARMUP = 5;
 const HEAP_WORKLOADS = 300;
+const REFRESH_WORKLOADS = 1000;
+const REFRESH_SAMPLES = 5;
+const TOPOLOGY_STEPS = 3;
+const SETTLE_FRAMES = 30;
 /** What the panel is asked to show: labels on nodes and on edges (request rates), like the reference figures. */
 const PANEL_OPTIONS = { edgeLabels: ['trafficRate'] };
-export const GOALS = { workloads: 1000, firstPaintSeconds: 1.5, fps: 30 };
+export const GOALS = {
+  workloads: 1000,
+  firstPaintSeconds: 1.5,
+  fps: 30,
+  /** A refresh with the same topology: main-thread CPU as a share of the first paint's. */
+  refreshShare: 0.05,
+  longestTaskMs: 50,
+  dragP95Ms: 33,
+  topologyShare: 0.1,
+};
 
 export interface FrameStats {
   medianMs: number;
@@ -80,6 +98,24 @@ export interface HeapFigures {
   refreshMedianMs: number;
 }
 
+export interface RefreshFigures {
+  workloads: number;
+  refreshes: number;
+  firstPaintSeconds: number;
+  firstPaintCpuSeconds: number;
+  /** Same ids, new rates, and a share of edges and nodes changing health (the synthetic variants). */
+  sameTopology: { wallMs: number; cpuMs: number; cpuShare: number };
+  /** Same ids, new rates, health unchanged. */
+  ratesOnly: { wallMs: number; cpuMs: number; cpuShare: number };
+  /** The longest main-thread task during the refreshes above, ms (both kinds; rates alone). */
+  longestTaskMs: number;
+  longestTaskRatesOnlyMs: number;
+  /** Mouse drag with a refresh landing in it. */
+  dragDuringRefresh: FrameStats;
+  /** 1 % of the nodes replaced (renamed workloads). */
+  topologyChange: { wallMs: number; cpuMs: number; cpuShare: number; keptMoved: number; longestTaskMs: number };
+}
+
 export interface PanelFigures {
   viewport: { width: number; height: number };
   loads: number;
@@ -94,6 +130,7 @@ export interface PanelFigures {
     fpsMet: boolean | null;
   };
   heap: HeapFigures;
+  refresh: RefreshFigures;
   /** dist/panel/module.js as `npm run bench` builds it first. */
   bundle: { file: string; bytes: number; gzipBytes: number } | { file: string; missing: true };
 }
@@ -222,6 +259,149 @@ async function measureHeap(s: BenchSession, workloads: number): Promise<HeapFigu
   };
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+/** Runs fn under a Chromium trace; the longest top-level task on the page's main thread, ms. */
+async function longestTask(s: BenchSession, fn: () => Promise<void>): Promise<number> {
+  const events: TraceEvent[] = [];
+  const onData = (e: { value: unknown }) => events.push(...(e.value as TraceEvent[]));
+  s.cdp.on('Tracing.dataCollected', onData);
+  const done = new Promise<void>((resolve) => s.cdp.once('Tracing.tracingComplete', () => resolve()));
+  await s.cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['toplevel', '__metadata'] },
+    transferMode: 'ReportEvents',
+  });
+  try {
+    await fn();
+  } finally {
+    await s.cdp.send('Tracing.end');
+    await done;
+    s.cdp.off('Tracing.dataCollected', onData);
+  }
+  const main = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const threads = new Set(main.map((e) => `${e.pid}:${e.tid}`));
+  let longest = 0;
+  for (const e of events) {
+    if (e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && threads.has(`${e.pid}:${e.tid}`)) {
+      longest = Math.max(longest, (e.dur ?? 0) / 1000);
+    }
+  }
+  return longest;
+}
+
+type Variation = { stableHealth?: boolean; renamed?: number };
+
+/** One staged refresh: wall ms (render + 2 frames) and main-thread CPU ms. */
+async function timedRefresh(
+  s: BenchSession,
+  variant: number,
+  variation: Variation
+): Promise<{ wall: number; cpu: number }> {
+  await s.call((api, a) => api.stageRefresh(a.variant, a.variation), { variant, variation });
+  // The panel settles first (Cytoscape finishes caching layers in the frames after a change): refreshes come
+  // every 10 s or more, so each one starts from a quiet page.
+  await s.call((api, n) => api.frames(n), SETTLE_FRAMES);
+  const t0 = await threadTime(s);
+  const wall = await s.call(async (api, v) => {
+    const t = performance.now();
+    await api.refreshPanel(v);
+    return performance.now() - t;
+  }, variant);
+  return { wall, cpu: ((await threadTime(s)) - t0) * 1000 };
+}
+
+type Positions = Record<string, { x: number; y: number }>;
+
+function leafPositions(s: BenchSession): Promise<Positions> {
+  return s.page.evaluate(() => {
+    const el = document.querySelector('[data-testid="meshgraph-graph"]') as unknown as {
+      __cy: { nodes(): Array<{ id(): string; data(k: string): unknown; position(): { x: number; y: number } }> };
+    };
+    const out: Record<string, { x: number; y: number }> = {};
+    for (const n of el.__cy.nodes()) {
+      if (!n.data('isBox')) {
+        out[n.id()] = { ...n.position() };
+      }
+    }
+    return out;
+  });
+}
+
+async function measureRefresh(s: BenchSession, workloads: number): Promise<RefreshFigures> {
+  const K = REFRESH_SAMPLES;
+  await s.load();
+  await s.call((api, n) => api.prepare(n), workloads);
+  const t0 = await threadTime(s);
+  const mounted = await s.call((api, options) => api.mountPanel({ options }), variantOptions('panel'));
+  const firstPaintCpu = (await threadTime(s)) - t0;
+  // Two refreshes first: what fills once (JIT, style caches) is not a refresh's cost. The mount shows variant 0's
+  // health; the rates-only, topology and drag refreshes keep it, the last group changes it every time.
+  const stable = { stableHealth: true };
+  let v = 1;
+  for (; v <= 2; v++) {
+    await timedRefresh(s, v, stable);
+  }
+  const rates: Array<{ wall: number; cpu: number }> = [];
+  const longestRates = await longestTask(s, async () => {
+    for (let i = 0; i < K; i++) {
+      rates.push(await timedRefresh(s, v++, stable));
+    }
+  });
+  // Topology: each step renames 5 more workloads (5 ids gone, 5 new, the same neighbours).
+  const step = Math.max(1, Math.round(workloads / 200));
+  const topo: Array<{ wall: number; cpu: number }> = [];
+  let keptMoved = 0;
+  let renamed = 0;
+  const longestTopo = await longestTask(s, async () => {
+    for (let i = 1; i <= TOPOLOGY_STEPS; i++) {
+      const before = await leafPositions(s);
+      renamed = i * step;
+      topo.push(await timedRefresh(s, v++, { ...stable, renamed }));
+      const after = await leafPositions(s);
+      for (const [id, p] of Object.entries(after)) {
+        const b = before[id];
+        if (b && (Math.abs(b.x - p.x) > 0.5 || Math.abs(b.y - p.y) > 0.5)) {
+          keptMoved++;
+        }
+      }
+    }
+  });
+  await s.call((api, a) => api.stageRefresh(a.v, a.variation), { v, variation: { ...stable, renamed } });
+  const drag = await s.call((api, a) => api.dragWhileRefreshing(a.frames, a.variant), {
+    frames: DRAG_FRAMES,
+    variant: v++,
+  });
+  const same: Array<{ wall: number; cpu: number }> = [];
+  const longestSame = await longestTask(s, async () => {
+    for (let i = 0; i < K; i++) {
+      same.push(await timedRefresh(s, v++, { renamed }));
+    }
+  });
+  const share = (xs: Array<{ wall: number; cpu: number }>) => {
+    const cpu = median(xs.map((x) => x.cpu));
+    return { wallMs: median(xs.map((x) => x.wall)), cpuMs: cpu, cpuShare: cpu / (firstPaintCpu * 1000) };
+  };
+  return {
+    workloads,
+    refreshes: K,
+    firstPaintSeconds: mounted.ms / 1000,
+    firstPaintCpuSeconds: firstPaintCpu,
+    sameTopology: share(same),
+    ratesOnly: share(rates),
+    longestTaskMs: Math.max(longestRates, longestSame),
+    longestTaskRatesOnlyMs: longestRates,
+    dragDuringRefresh: frameStats(drag.intervals),
+    topologyChange: { ...share(topo), keptMoved, longestTaskMs: longestTopo },
+  };
+}
+
 function bundleSize(): PanelFigures['bundle'] {
   const file = path.join(REPO_ROOT, 'dist', 'panel', 'module.js');
   const rel = path.relative(REPO_ROOT, file);
@@ -306,12 +486,97 @@ function printFigures(f: PanelFigures) {
     ['DOM nodes', String(h.domNodesBefore), String(h.domNodesAfter), String(h.domNodesAfter - h.domNodesBefore)],
     ['one refresh (median ms)', '', ms(h.refreshMedianMs), ''],
   ]);
+  const r = f.refresh;
+  const pc = (x: number) => `${(x * 100).toFixed(1)} %`;
+  const goal = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  table([
+    [
+      `refresh at ${r.workloads} nodes (median of ${r.refreshes})`,
+      'wall ms',
+      'CPU ms',
+      'CPU / first paint CPU',
+      'goal',
+      '',
+    ],
+    ['first paint (this load)', ms(r.firstPaintSeconds * 1000), ms(r.firstPaintCpuSeconds * 1000), '', '', ''],
+    [
+      'same ids, new rates and health',
+      ms(r.sameTopology.wallMs),
+      ms(r.sameTopology.cpuMs),
+      pc(r.sameTopology.cpuShare),
+      `≤ ${pc(GOALS.refreshShare)}`,
+      goal(r.sameTopology.cpuShare <= GOALS.refreshShare),
+    ],
+    [
+      'same ids, new rates only',
+      ms(r.ratesOnly.wallMs),
+      ms(r.ratesOnly.cpuMs),
+      pc(r.ratesOnly.cpuShare),
+      `≤ ${pc(GOALS.refreshShare)}`,
+      goal(r.ratesOnly.cpuShare <= GOALS.refreshShare),
+    ],
+    [
+      '1 % of the nodes replaced',
+      ms(r.topologyChange.wallMs),
+      ms(r.topologyChange.cpuMs),
+      pc(r.topologyChange.cpuShare),
+      `≤ ${pc(GOALS.topologyShare)}`,
+      goal(r.topologyChange.cpuShare <= GOALS.topologyShare),
+    ],
+    [
+      'longest main-thread task, same ids',
+      ms(r.longestTaskMs),
+      '',
+      '',
+      `≤ ${GOALS.longestTaskMs}`,
+      goal(r.longestTaskMs <= GOALS.longestTaskMs),
+    ],
+    [
+      'longest main-thread task, topology change',
+      ms(r.topologyChange.longestTaskMs),
+      '',
+      '',
+      `≤ ${GOALS.longestTaskMs}`,
+      goal(r.topologyChange.longestTaskMs <= GOALS.longestTaskMs),
+    ],
+    [
+      'drag with a refresh landing: frame ms median/p95',
+      frames(r.dragDuringRefresh),
+      '',
+      '',
+      `p95 ≤ ${GOALS.dragP95Ms}`,
+      goal(r.dragDuringRefresh.p95Ms <= GOALS.dragP95Ms),
+    ],
+    [
+      'kept nodes moved by the topology change',
+      String(r.topologyChange.keptMoved),
+      '',
+      '',
+      '0',
+      goal(r.topologyChange.keptMoved === 0),
+    ],
+  ]);
   const b = f.bundle;
   process.stdout.write(
     'missing' in b
       ? `Panel bundle: ${b.file} missing (run npm run build)\n\n`
       : `Panel bundle: ${b.file} ${(b.bytes / 1024).toFixed(0)} KiB, gzip ${(b.gzipBytes / 1024).toFixed(0)} KiB\n\n`
   );
+}
+
+/** The refresh figures alone: `npx tsx bench/panelBench.ts --refresh-only`. */
+export async function benchRefresh(): Promise<RefreshFigures> {
+  const s = await openBenchSession({ viewport: VIEWPORT });
+  try {
+    const r = await measureRefresh(s, REFRESH_WORKLOADS);
+    const errors = [...s.browser.pageErrors, ...s.browser.consoleErrors];
+    if (errors.length > 0) {
+      throw new Error(`errors in the benchmark page:\n${errors.slice(0, 5).join('\n')}`);
+    }
+    return r;
+  } finally {
+    await s.close();
+  }
 }
 
 export async function benchPanel(opts: { quick: boolean; sizes?: number[] }): Promise<PanelFigures> {
@@ -341,6 +606,8 @@ export async function benchPanel(opts: { quick: boolean; sizes?: number[] }): Pr
     }
     log(`heap over ${REFRESHES} refreshes at ${HEAP_WORKLOADS} workloads`);
     const heap = await measureHeap(s, HEAP_WORKLOADS);
+    log(`refresh at ${REFRESH_WORKLOADS} workloads`);
+    const refresh = await measureRefresh(s, REFRESH_WORKLOADS);
     const errors = [...s.browser.pageErrors, ...s.browser.consoleErrors];
     if (errors.length > 0) {
       throw new Error(`errors in the benchmark page:\n${errors.slice(0, 5).join('\n')}`);
@@ -357,6 +624,7 @@ export async function benchPanel(opts: { quick: boolean; sizes?: number[] }): Pr
         fpsMet: at ? at.panel.drag.fps >= GOALS.fps : null,
       },
       heap,
+      refresh,
       bundle: bundleSize(),
     };
     printFigures(figures);
@@ -369,11 +637,21 @@ export async function benchPanel(opts: { quick: boolean; sizes?: number[] }): Pr
 if (require.main === module) {
   const args = process.argv.slice(2);
   const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : undefined;
-  benchPanel({
-    quick: args.includes('--quick'),
-    sizes: sizesArg ? sizesArg.split(',').map(Number) : undefined,
-  }).catch((e) => {
-    process.stderr.write(`panel bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
-    process.exit(1);
-  });
+  if (args.includes('--refresh-only')) {
+    benchRefresh().then(
+      (r) => process.stdout.write(JSON.stringify(r, null, 2) + '\n'),
+      (e) => {
+        process.stderr.write(`refresh bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+        process.exit(1);
+      }
+    );
+  } else {
+    benchPanel({
+      quick: args.includes('--quick'),
+      sizes: sizesArg ? sizesArg.split(',').map(Number) : undefined,
+    }).catch((e) => {
+      process.stderr.write(`panel bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+      process.exit(1);
+    });
+  }
 }

@@ -2,6 +2,7 @@
  * The benchmark page's API (`window.panelBench`), shared by the page (page.tsx) and the Node side
  * (panelBench.ts, tests/browser/panel-leaks.test.ts). Everything crossing the boundary is JSON.
  */
+import type { MeshVariation } from './syntheticMesh';
 
 export interface GraphSize {
   /** Workload nodes (namespace boxes not counted). */
@@ -56,6 +57,13 @@ export interface PanelBenchApi {
   mountPanel(opts?: { width?: number; height?: number; options?: Record<string, unknown> }): Promise<MountResult>;
   /** Re-renders the mounted panel with new data objects (same ids, rates of `variant`); resolves after 2 frames. */
   refreshPanel(variant: number): Promise<void>;
+  /**
+   * Builds the frames of refreshPanel(variant) now, so that refresh times the panel alone; `variation`: health
+   * kept as in variant 0, or workloads renamed (a topology change), see syntheticMesh.
+   */
+  stageRefresh(variant: number, variation?: MeshVariation): void;
+  /** A mouse drag on the background for `frames` frames with refreshPanel(variant) started a quarter into it. */
+  dragWhileRefreshing(frames: number, variant: number): Promise<PanResult>;
   resizePanel(width: number, height: number): Promise<void>;
   unmountPanel(): Promise<void>;
   /** Plain Cytoscape, grid layout, the same element definitions and labels, a plain stylesheet with boxes. */

@@ -24,7 +24,7 @@ import { plugin } from '../../src/panel/module';
 import { buildElements } from '../../src/panel/graph/elements';
 import { fromFrames, FrameLike } from '../../src/panel/graph/fromFrames';
 import type { EdgeLabelMode } from '../../src/panel/graph/edgeLabels';
-import { syntheticMesh } from './syntheticMesh';
+import { MeshVariation, syntheticMesh } from './syntheticMesh';
 import type { DomCounts, GraphSize, PanKind, PanResult, PanelBenchApi, TimerCounts } from './api';
 
 const theme = createTheme({ colors: { mode: 'dark' } });
@@ -59,9 +59,16 @@ interface Prepared {
   size: GraphSize;
 }
 let prepared: Prepared | undefined;
+/** Frames of a refresh built ahead (stageRefresh), so a timed refresh measures the panel, not the mesh generator. */
+let staged: { variant: number; frames: DataFrame[] } | undefined;
 
-function makeFrames(workloads: number, variant: number, withBoxes = true): { frames: DataFrame[]; size: GraphSize } {
-  const model = syntheticMesh(workloads, 10, variant, withBoxes);
+function makeFrames(
+  workloads: number,
+  variant: number,
+  withBoxes = true,
+  variation: MeshVariation = {}
+): { frames: DataFrame[]; size: GraphSize } {
+  const model = syntheticMesh(workloads, 10, variant, withBoxes, variation);
   const boxes = model.nodes.filter((n) => n.nodeType === 'box').length;
   return {
     frames: toFrames(model, { refId: 'A' }).map((f) => toDataFrame(f)),
@@ -234,7 +241,13 @@ function intervalsOf(times: number[]): number[] {
   return times.slice(1).map((t, i) => t - times[i]);
 }
 
-async function dragPan(el: HTMLElement, cy: cytoscape.Core, n: number): Promise<PanResult> {
+async function dragPan(
+  el: HTMLElement,
+  cy: cytoscape.Core,
+  n: number,
+  /** Called at each frame of the drag (i = 0 … n), before the mouse moves. */
+  during?: (i: number) => void
+): Promise<PanResult> {
   const rect = el.getBoundingClientRect();
   // The top-left corner lies in the fit padding (30 px): background, so a drag there pans.
   let x = rect.left + 10;
@@ -251,6 +264,7 @@ async function dragPan(el: HTMLElement, cy: cytoscape.Core, n: number): Promise<
   const times: number[] = [];
   for (let i = 0; i <= n; i++) {
     times.push(await nextFrame());
+    during?.(i);
     x += 4;
     y += 2;
     hit.dispatchEvent(mouse('mousemove', 1));
@@ -320,10 +334,32 @@ const api: PanelBenchApi = {
     if (!panel || !prepared) {
       throw new Error('no panel mounted');
     }
-    const { frames: f } = makeFrames(prepared.workloads, variant, prepared.boxes);
+    const f =
+      staged?.variant === variant ? staged.frames : makeFrames(prepared.workloads, variant, prepared.boxes).frames;
+    staged = undefined;
     panel.props = { ...panel.props, data: panelData(f), renderCounter: panel.props.renderCounter + 1 };
     await renderPanel(panel);
     await frames(2);
+  },
+
+  stageRefresh(variant, variation) {
+    if (!prepared) {
+      throw new Error('prepare() first');
+    }
+    staged = { variant, frames: makeFrames(prepared.workloads, variant, prepared.boxes, variation).frames };
+  },
+
+  async dragWhileRefreshing(frames, variant) {
+    const { el, cy } = target('panel');
+    let refreshed: Promise<void> | undefined;
+    // The refresh starts a quarter into the drag; the drag goes on while React and Cytoscape apply it.
+    const r = await dragPan(el, cy, frames, (i) => {
+      if (i === Math.floor(frames / 4)) {
+        refreshed = api.refreshPanel(variant);
+      }
+    });
+    await refreshed;
+    return r;
   },
 
   async resizePanel(width, height) {

@@ -3,6 +3,8 @@
  * inclusive time of a few Cytoscape entry points, to see where first paint goes.
  *
  *   npx tsx bench/panelPage/profileMount.ts [workloads=1000] [--baseline] [--no-boxes] [--top 60] [--pan drag|panBy] [--options '{"layout":"dagre"}']
+ *   … --refresh [--stable]: profile one refresh (same ids, new rates, with --stable the health unchanged; frames
+ *   built beforehand) after the mount instead.
  */
 import { openBenchSession } from './session';
 
@@ -30,9 +32,26 @@ async function main() {
     await s.cdp.send('Profiler.enable');
     await s.cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     // --pan drag|panBy: profile 20 frames of panning after the mount instead of the mount.
-    const mounted = pan ? await mount() : undefined;
+    const refresh = args.includes('--refresh');
+    const mounted = pan || refresh ? await mount() : undefined;
+    if (refresh) {
+      // Two refreshes first: what fills once (JIT, style caches) is not the refresh's cost.
+      for (const v of [1, 2]) {
+        await s.call((api, a) => api.stageRefresh(a.v, { stableHealth: a.st }), { v, st: args.includes('--stable') });
+        await s.call((api, x) => api.refreshPanel(x), v);
+      }
+      await s.call((api, st) => api.stageRefresh(3, { stableHealth: st }), args.includes('--stable'));
+    }
     await s.cdp.send('Profiler.start');
     const r = mounted ?? (await mount());
+    if (refresh) {
+      const t = await s.call(async (api) => {
+        const t0 = performance.now();
+        await api.refreshPanel(3);
+        return performance.now() - t0;
+      });
+      console.log(`refresh: ${t.toFixed(0)} ms wall (render + 2 frames)`);
+    }
     if (pan) {
       const p = await s.call((api, a) => api.pan(a.target, a.kind, 20), {
         target: baseline ? ('baseline' as const) : ('panel' as const),

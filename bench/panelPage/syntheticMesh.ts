@@ -3,7 +3,9 @@
  * `workloads` workload nodes spread over `namespaces` namespace boxes (the engine's own applyBoxes), each calling
  * exactly 3 distinct others (≈ 22 % across namespaces, like the seeded mesh in measured-here.md), protocols mixed
  * as there (≈ 68 % HTTP, 15 % gRPC, 17 % TCP), a few degraded and failing edges. The topology depends only on
- * the size; `variant` changes the rates (a refresh: same ids, new numbers). Pure: runs in Node and the page.
+ * the size; `variant` changes the rates (a refresh: same ids, new numbers) and with them which edges fail or
+ * degrade, unless `stableHealth`. `renamed` workloads (the first ones) run as version v2 instead of v1: new ids
+ * with the same neighbours, a topology change of 2 × renamed nodes. Pure: runs in Node and the page.
  */
 import { applyBoxes } from '../../src/engine/appenders/boxes';
 import { emptyNodeRates } from '../../src/engine/fold/trafficMap';
@@ -76,33 +78,49 @@ function worse(a: HealthStatus, b: HealthStatus): HealthStatus {
   return order.indexOf(a) <= order.indexOf(b) ? a : b;
 }
 
-export function syntheticMesh(workloads: number, namespaces = 10, variant = 0, boxes = true): GraphModel {
+export interface MeshVariation {
+  /** Health as in variant 0 whatever the rates (a refresh where only the numbers change). */
+  stableHealth?: boolean;
+  /** How many workloads (the first ones) run as v2: new ids, same neighbours. */
+  renamed?: number;
+}
+
+export function syntheticMesh(
+  workloads: number,
+  namespaces = 10,
+  variant = 0,
+  boxes = true,
+  variation: MeshVariation = {}
+): GraphModel {
   const perNs = Math.ceil(workloads / namespaces);
   const nodes: GraphNode[] = [];
   for (let i = 0; i < workloads; i++) {
     const namespace = `ns-${Math.floor(i / perNs)}`;
     const app = `svc-${i % perNs}`;
+    const version = i < (variation.renamed ?? 0) ? 'v2' : 'v1';
     nodes.push({
-      id: `wl_${CLUSTER}_${namespace}_${app}-v1`,
+      id: `wl_${CLUSTER}_${namespace}_${app}-${version}`,
       nodeType: 'workload',
       cluster: CLUSTER,
       namespace,
-      workload: `${app}-v1`,
+      workload: `${app}-${version}`,
       app,
-      version: 'v1',
+      version,
       rates: emptyNodeRates(),
       isInjected: true,
     });
   }
 
   const rnd = prng(104729 + variant * 7 + workloads);
+  const healthRnd = variation.stableHealth ? prng(104729 + workloads) : undefined;
   const edges: GraphEdge[] = [];
   const nodeStatus = new Map<string, HealthStatus>();
   for (const c of topology(workloads, namespaces)) {
     const src = nodes[c.source];
     const dst = nodes[c.target];
     const rates = zeroEdgeRates();
-    const errRoll = rnd();
+    const roll = rnd();
+    const errRoll = healthRnd ? healthRnd() : roll;
     let status: HealthStatus = 'Healthy';
     if (c.protocol === 'tcp') {
       rates.total = Math.round(500 + rnd() * 50000);

@@ -186,9 +186,7 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
           aria-label="Reset layout"
           tooltip={props.savedPositions ? 'Reset layout (drop the saved positions)' : 'Reset layout'}
           tooltipPlacement="left"
-          onClick={() =>
-            hasSaved(props.savedPositions) && props.onResetLayout ? props.onResetLayout() : runLayout()
-          }
+          onClick={() => (hasSaved(props.savedPositions) && props.onResetLayout ? props.onResetLayout() : runLayout())}
         />
       </div>
     </div>
@@ -200,7 +198,10 @@ const getStyles = (theme: GrafanaTheme2) => ({
   graph: css({
     position: 'absolute',
     inset: 0,
-    '&:focus-visible:not([data-pointer-focus])': { outline: `2px solid ${theme.colors.primary.main}`, outlineOffset: -2 },
+    '&:focus-visible:not([data-pointer-focus])': {
+      outline: `2px solid ${theme.colors.primary.main}`,
+      outlineOffset: -2,
+    },
   }),
   overlay: css({ position: 'absolute', inset: 0, pointerEvents: 'none' }),
   srOnly: css({
@@ -251,4 +252,3 @@ const getStyles = (theme: GrafanaTheme2) => ({
     border: `1px solid ${theme.colors.border.weak}`,
   }),
 });
-

@@ -193,7 +193,11 @@ export function useGraphLayout(
         });
       });
       if (changed || a?.elements !== elements) {
-        setAttr(containerRef.current, 'data-visible-node-count', cy.nodes().filter((n) => !n.hasClass(CLASS.hidden)).length);
+        setAttr(
+          containerRef.current,
+          'data-visible-node-count',
+          cy.nodes().filter((n) => !n.hasClass(CLASS.hidden)).length
+        );
       }
     }
     const previous = lastLayoutKey.current;
@@ -211,7 +215,20 @@ export function useGraphLayout(
     if (!(sameGraph && hasSaved(saved) && showsPositions(cy, saved))) {
       runLayout();
     }
-  }, [inst, found, hidden, layoutKey, runLayout, elements, fcoseLoaded, topology, layoutRest, containerRef, latest, placedTopology]);
+  }, [
+    inst,
+    found,
+    hidden,
+    layoutKey,
+    runLayout,
+    elements,
+    fcoseLoaded,
+    topology,
+    layoutRest,
+    containerRef,
+    latest,
+    placedTopology,
+  ]);
 
   return { runLayout };
 }

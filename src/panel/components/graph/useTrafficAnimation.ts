@@ -61,7 +61,13 @@ export function useTrafficAnimation(
           }
           const s = e.renderedSourceEndpoint();
           const t = e.renderedTargetEndpoint();
-          return { sx: s.x, sy: s.y, tx: t.x, ty: t.y, color: dotColour(palette, e.data('healthStatus'), e.data('protocol')) };
+          return {
+            sx: s.x,
+            sy: s.y,
+            tx: t.x,
+            ty: t.y,
+            color: dotColour(palette, e.data('healthStatus'), e.data('protocol')),
+          };
         },
       },
       palette

@@ -1,0 +1,103 @@
+import { CLASS } from '../../graph/style';
+import { applyTopologyDiff, diffTopology, isSmallChange, styleFieldsOf, updateData } from './refresh';
+import { NONE, testElements, testInstance, testStylesheet } from './testGraph';
+
+const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k'];
+const chain = (rate: number, status?: string) =>
+  ids.slice(1).map((id, i) => ({ source: ids[i], target: id, rate, ...(status && i === 0 ? { status } : {}) }));
+
+describe('styleFieldsOf', () => {
+  it('tells selector fields from fields mapped into a property', () => {
+    const f = styleFieldsOf(testStylesheet(true));
+    expect(f.selectorFields.has('healthStatus')).toBe(true);
+    expect(f.selectorFields.has('hasTraffic')).toBe(true);
+    expect(f.selectorFields.has('label')).toBe(false);
+    expect([...(f.mappedBy.get('label') ?? [])].sort()).toEqual(['label', 'labelVerbose']);
+  });
+});
+
+describe('updateData', () => {
+  it('restyles an element whose health changed, and writes a label nobody shows without a restyle', () => {
+    const sheet = testStylesheet(true); // large-graph mode: no labels until zoomed in
+    const first = testElements(ids, chain(5));
+    const inst = testInstance(first, { stylesheet: sheet });
+    const { cy } = inst;
+    cy.elements().forEach((e) => {
+      e.style('label'); // styles applied, as after a frame
+    });
+    const touched: string[] = [];
+    cy.on('data', (e) => {
+      touched.push(e.target.id());
+    });
+    const next = testElements(ids, chain(7, 'Failure'));
+    cy.batch(() => {
+      updateData(cy, next.elements, styleFieldsOf(sheet));
+    });
+    expect([...new Set(touched)].sort()).toEqual(['a b http']);
+    // Every edge holds its new rate in its data, restyled or not.
+    expect(cy.getElementById('b c http').data('label')).toBe('7');
+    expect(cy.getElementById('a b http').data('healthStatus')).toBe('Failure');
+  });
+
+  it('restyles an element whose label is shown when its text changes, and nothing when it does not', () => {
+    const sheet = testStylesheet(false);
+    const inst = testInstance(testElements(ids, chain(5)), { stylesheet: sheet });
+    const { cy } = inst;
+    cy.elements().forEach((e) => {
+      e.style('label');
+    });
+    const touched: string[] = [];
+    cy.on('data', (e) => {
+      touched.push(e.target.id());
+    });
+    const fields = styleFieldsOf(sheet);
+    const same = updateData(cy, testElements(ids, chain(5)).elements, fields);
+    expect(same).toEqual({ restyled: 0, quiet: 0 });
+    const changed = updateData(cy, testElements(ids, chain(6)).elements, fields);
+    expect(changed.restyled).toBe(ids.length - 1);
+    expect(touched).toHaveLength(ids.length - 1);
+    expect(cy.getElementById('a b http').style('label')).toBe('6');
+  });
+});
+
+describe('topology changes', () => {
+  const before = testElements(ids, chain(5));
+  // k is gone; l is new, called by j.
+  const afterIds = [...ids.slice(0, -1), 'l'];
+  const after = testElements(afterIds, [...chain(5).slice(0, -1), { source: 'j', target: 'l', rate: 5 }]);
+
+  it('lists what to remove and add, and calls one node in ten a small change', () => {
+    const d = diffTopology(before.elements, after.elements);
+    expect(d.removedNodes).toEqual(['k']);
+    expect(d.addedNodes).toEqual(['l']);
+    expect(d.removedEdges).toEqual(['j k http']);
+    expect(d.addedEdges).toEqual(['j l http']);
+    expect(d.keptNodes).toBe(10);
+    expect(isSmallChange(d, 11, 11)).toBe(false); // 2 of 11 changed
+    expect(isSmallChange({ ...d, removedNodes: [] }, 11, 11)).toBe(true);
+  });
+
+  it('keeps the kept nodes where they are and puts a new node beside its neighbour', () => {
+    const inst = testInstance(before);
+    const { cy } = inst;
+    expect(cy.getElementById('j').position()).toEqual({ x: 900, y: 0 });
+    const kept = new Map(ids.slice(0, -1).map((id) => [id, { ...cy.getElementById(id).position() }]));
+    const hidden = { nodes: new Set<string>(), edges: new Set(['j l http']) };
+    cy.batch(() => {
+      applyTopologyDiff(cy, after.elements, diffTopology(before.elements, after.elements), {
+        found: NONE,
+        hidden,
+        flatBoxes: false,
+      });
+    });
+    expect(cy.getElementById('k').empty()).toBe(true);
+    for (const [id, p] of kept) {
+      expect(cy.getElementById(id).position()).toEqual(p);
+    }
+    const j = cy.getElementById('j').position();
+    const l = cy.getElementById('l').position();
+    expect(Math.hypot(l.x - j.x, l.y - j.y)).toBeLessThanOrEqual(400);
+    // New elements come with their classes.
+    expect(cy.getElementById('j l http').hasClass(CLASS.hidden)).toBe(true);
+  });
+});

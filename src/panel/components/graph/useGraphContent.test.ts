@@ -1,0 +1,70 @@
+import { renderHook } from '@testing-library/react';
+import { chooseLayout } from '../../graph/layouts';
+import { ContentInputs, useGraphContent } from './useGraphContent';
+import { NONE, testElements, testInstance, testStylesheet } from './testGraph';
+
+const ids = 'abcdefghijklmnopqrstuvwxy'.split('');
+const chain = (nodes: string[], rate: number) =>
+  nodes.slice(1).map((id, i) => ({ source: nodes[i], target: id, rate }));
+
+function setup() {
+  const first = testElements(ids, chain(ids, 5));
+  const inst = testInstance(first);
+  const container = document.createElement('div');
+  const inputs = (c: ReturnType<typeof testElements>): ContentInputs => ({
+    ...c,
+    stylesheet: inst.created.stylesheet,
+    layout: chooseLayout('grid', ids.length, 300),
+    found: NONE,
+    hidden: NONE,
+  });
+  const hook = renderHook(
+    (p: ContentInputs) => useGraphContent(inst, p, { current: container }, { current: { node: true, edge: true } }),
+    { initialProps: inputs(first) }
+  );
+  return { inst, container, inputs, hook };
+}
+
+describe('useGraphContent', () => {
+  it('a refresh with the same ids updates the numbers shown in place', () => {
+    const { inst, inputs, hook } = setup();
+    const before = inst.cy.getElementById('a').position();
+    hook.rerender(inputs(testElements(ids, chain(ids, 9))));
+    expect(inst.cy.getElementById('a b http').data('label')).toBe('9');
+    expect(inst.cy.getElementById('a b http').style('label')).toBe('9');
+    expect(inst.cy.getElementById('a').position()).toEqual(before);
+    expect(hook.result.current.current).toBeUndefined(); // no topology change placed
+  });
+
+  it('one node in 25 replaced: only it is removed and added, kept nodes stay, the new one sits by its caller', () => {
+    const { inst, container, inputs, hook } = setup();
+    const kept = new Map(ids.slice(0, -1).map((id) => [id, { ...inst.cy.getElementById(id).position() }]));
+    const next = [...ids.slice(0, -1), 'new'];
+    const content = testElements(next, chain(next, 5));
+    hook.rerender(inputs(content));
+    expect(inst.cy.getElementById('y').empty()).toBe(true);
+    for (const [id, p] of kept) {
+      expect(inst.cy.getElementById(id).position()).toEqual(p);
+    }
+    const caller = inst.cy.getElementById('x').position();
+    const added = inst.cy.getElementById('new').position();
+    expect(Math.hypot(added.x - caller.x, added.y - caller.y)).toBeLessThanOrEqual(400);
+    expect(hook.result.current.current).toBe(content.topology); // the layout hook lays nothing out
+    expect(container.getAttribute('data-node-count')).toBe('25');
+  });
+
+  it('a large change replaces the elements and leaves the layout to the layout hook', () => {
+    const { inst, inputs, hook } = setup();
+    const next = ['x', 'y', 'z'];
+    hook.rerender(inputs(testElements(next, chain(next, 1))));
+    expect(inst.cy.nodes().map((n) => n.id())).toEqual(next);
+    expect(hook.result.current.current).toBeUndefined();
+  });
+
+  it('applies a new stylesheet to the live instance', () => {
+    const { inst, inputs, hook } = setup();
+    const style = jest.spyOn(inst.cy, 'style');
+    hook.rerender({ ...inputs(testElements(ids, chain(ids, 5))), stylesheet: testStylesheet(true) });
+    expect(style).toHaveBeenCalledTimes(1);
+  });
+});

@@ -62,6 +62,8 @@ export interface PanelBenchApi {
    * kept as in variant 0, or workloads renamed (a topology change), see syntheticMesh.
    */
   stageRefresh(variant: number, variation?: MeshVariation): void;
+  /** The edges the staged refresh should show (the panel's own element definitions, trafficRate labels). */
+  stagedEdges(): Array<{ id: string; label: string; healthStatus: string }>;
   /** A mouse drag on the background for `frames` frames with refreshPanel(variant) started a quarter into it. */
   dragWhileRefreshing(frames: number, variant: number): Promise<PanResult>;
   resizePanel(width: number, height: number): Promise<void>;

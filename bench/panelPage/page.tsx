@@ -349,6 +349,21 @@ const api: PanelBenchApi = {
     staged = { variant, frames: makeFrames(prepared.workloads, variant, prepared.boxes, variation).frames };
   },
 
+  stagedEdges() {
+    if (!staged) {
+      throw new Error('stageRefresh() first');
+    }
+    const defs = buildElements(fromFrames(staged.frames as unknown as FrameLike[]), {
+      edgeLabels: ['trafficRate'] as EdgeLabelMode[],
+      showBadges: true,
+    });
+    return defs.edges.map((e) => ({
+      id: e.data.id,
+      label: String(e.data.label ?? ''),
+      healthStatus: String(e.data.healthStatus ?? ''),
+    }));
+  },
+
   async dragWhileRefreshing(frames, variant) {
     const { el, cy } = target('panel');
     let refreshed: Promise<void> | undefined;

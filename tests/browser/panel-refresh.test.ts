@@ -1,0 +1,159 @@
+/**
+ * A refresh keeps the picture: the panel from src/panel on the benchmark page (bench/panelPage/), fed with the
+ * synthetic mesh's frames. With the same ids the new rates and health show on the elements without a layout; a
+ * change of 1 % of the nodes (workloads renamed: ids gone and new ones with the same neighbours) leaves every kept
+ * node where it was and puts each new node next to a neighbour. No timing here (that is npm run bench).
+ */
+import { openBenchSession, type BenchSession } from '../../bench/panelPage/session';
+
+let s: BenchSession;
+
+type Positions = Record<string, { x: number; y: number }>;
+
+interface Drawn {
+  positions: Positions;
+  neighbours: Record<string, string[]>;
+  edges: Record<string, { label: string; shown: string; healthStatus: string; lineColor: string }>;
+  status: string | null;
+  layoutRuns: number;
+}
+
+/** What the panel's Cytoscape instance holds now (read through the documented `__cy` hook). */
+function drawn(): Promise<Drawn> {
+  return s.page.evaluate(() => {
+    type Ele = {
+      id(): string;
+      data(k: string): unknown;
+      position(): { x: number; y: number };
+      style(k: string): string;
+      neighborhood(s: string): { map<T>(f: (e: Ele) => T): T[] };
+    };
+    const el = document.querySelector('[data-testid="meshgraph-graph"]') as unknown as HTMLElement & {
+      __cy: { nodes(): Ele[]; edges(): Ele[] };
+    };
+    const positions: Record<string, { x: number; y: number }> = {};
+    const neighbours: Record<string, string[]> = {};
+    for (const n of el.__cy.nodes()) {
+      if (!n.data('isBox')) {
+        positions[n.id()] = { ...n.position() };
+        neighbours[n.id()] = n.neighborhood('node').map((m) => m.id());
+      }
+    }
+    const edges: Drawn['edges'] = {};
+    for (const e of el.__cy.edges()) {
+      edges[e.id()] = {
+        label: String(e.data('label') ?? ''),
+        shown: e.style('label'),
+        healthStatus: String(e.data('healthStatus') ?? ''),
+        lineColor: e.style('line-color'),
+      };
+    }
+    const w = window as unknown as { __layouts?: number };
+    return { positions, neighbours, edges, status: el.getAttribute('data-status'), layoutRuns: w.__layouts ?? 0 };
+  });
+}
+
+/** Counts layout passes of the live instance from now on. */
+function countLayouts(): Promise<void> {
+  return s.page.evaluate(() => {
+    const el = document.querySelector('[data-testid="meshgraph-graph"]') as unknown as {
+      __cy: { on(ev: string, f: () => void): void };
+    };
+    const w = window as unknown as { __layouts?: number };
+    w.__layouts = 0;
+    el.__cy.on('layoutstart', () => {
+      w.__layouts = (w.__layouts ?? 0) + 1;
+    });
+  });
+}
+
+beforeAll(async () => {
+  s = await openBenchSession({ viewport: { width: 1200, height: 800 } });
+  await s.load();
+}, 120000);
+
+afterAll(async () => {
+  await s?.close();
+});
+
+afterEach(() => {
+  expect(s.browser.pageErrors).toEqual([]);
+  expect(s.browser.consoleErrors).toEqual([]);
+});
+
+test('a refresh with the same ids shows the new rates and health on the same picture, without a layout', async () => {
+  // 60 workloads: normal mode, every edge label drawn.
+  await s.call((api) => api.prepare(60));
+  await s.call((api) => api.mountPanel({ options: { edgeLabels: ['trafficRate'], renderer: 'canvas' } }));
+  await countLayouts();
+  const before = await drawn();
+  await s.call((api) => api.stageRefresh(1));
+  const want = await s.call((api) => api.stagedEdges());
+  await s.call((api) => api.refreshPanel(1));
+  const after = await drawn();
+  expect(after.layoutRuns).toBe(0);
+  expect(after.positions).toEqual(before.positions);
+  let labelsChanged = 0;
+  let healthChanged = 0;
+  for (const e of want) {
+    const got = after.edges[e.id];
+    expect({ id: e.id, label: got.label, shown: got.shown, health: got.healthStatus }).toEqual({
+      id: e.id,
+      label: e.label,
+      shown: e.label,
+      health: e.healthStatus,
+    });
+    labelsChanged += before.edges[e.id].label !== e.label ? 1 : 0;
+    healthChanged += before.edges[e.id].healthStatus !== e.healthStatus ? 1 : 0;
+  }
+  // The refresh did change things (so the checks above could fail).
+  expect(labelsChanged).toBeGreaterThan(want.length / 2);
+  expect(healthChanged).toBeGreaterThan(0);
+  // Edges drawn in one colour per health and protocol: the restyled ones took their new health's colour.
+  const colourOf = new Map<string, Set<string>>();
+  for (const [id, e] of Object.entries(after.edges)) {
+    const key = `${e.healthStatus} ${id.split(' ').pop()}`;
+    colourOf.set(key, (colourOf.get(key) ?? new Set()).add(e.lineColor));
+  }
+  for (const [key, colours] of colourOf) {
+    expect({ key, colours: colours.size }).toEqual({ key, colours: 1 });
+  }
+  expect(new Set([...colourOf.values()].flatMap((c) => [...c])).size).toBeGreaterThan(1);
+}, 120000);
+
+test('1 % of the nodes replaced: kept nodes stay where they were, new ones sit next to a neighbour', async () => {
+  // 400 workloads: large-graph mode (layered layout, flat boxes); 2 renamed = 2 ids gone, 2 new.
+  await s.call((api) => api.prepare(400));
+  await s.call((api) => api.mountPanel({ options: { edgeLabels: ['trafficRate'], renderer: 'canvas' } }));
+  await countLayouts();
+  const before = await drawn();
+  await s.call((api) => api.stageRefresh(1, { stableHealth: true, renamed: 2 }));
+  const want = await s.call((api) => api.stagedEdges());
+  await s.call((api) => api.refreshPanel(1));
+  const after = await drawn();
+  expect(after.status).toBe('ready');
+  expect(after.layoutRuns).toBe(0);
+  const gone = Object.keys(before.positions).filter((id) => !(id in after.positions));
+  const added = Object.keys(after.positions).filter((id) => !(id in before.positions));
+  expect(gone).toHaveLength(2);
+  expect(added).toHaveLength(2);
+  const moved = Object.keys(after.positions).filter(
+    (id) =>
+      id in before.positions &&
+      (Math.abs(after.positions[id].x - before.positions[id].x) > 0.5 ||
+        Math.abs(after.positions[id].y - before.positions[id].y) > 0.5)
+  );
+  expect(moved).toEqual([]);
+  for (const id of added) {
+    const near = after.neighbours[id]
+      .filter((n) => n in before.positions)
+      .map((n) =>
+        Math.hypot(after.positions[n].x - after.positions[id].x, after.positions[n].y - after.positions[id].y)
+      );
+    expect({ id, nearest: Math.min(...near) <= 400 }).toEqual({ id, nearest: true });
+  }
+  // The kept edges carry the new rates even where large-graph mode draws no labels.
+  for (const e of want) {
+    expect({ id: e.id, label: after.edges[e.id]?.label }).toEqual({ id: e.id, label: e.label });
+  }
+}, 120000);

@@ -1,3 +1,4 @@
+// Long on purpose: the datasource's calls through Grafana's API (queries, resources, health) share one fake backend.
 import {
   DataFrame,
   DataQueryRequest,

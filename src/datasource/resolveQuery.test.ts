@@ -1,3 +1,4 @@
+// Long on purpose: every query field group, each with its hostile and hand-edited values, against one fake template service.
 import { parsePromQL } from '../engine/promql/parse.testutil';
 
 import { planQueries } from '../engine/planner';

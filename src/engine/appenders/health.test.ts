@@ -1,3 +1,4 @@
+// Long on purpose: Kiali's health rules, one case per rule, on small graphs built by the helpers here.
 import type { GraphEdge, GraphModel, GraphNode, HealthTolerance, NodeType, Protocol } from '../model';
 import {
   applyHealth,

@@ -1,3 +1,4 @@
+// Long on purpose: the kube-state appender's cases (replicas, dead, idle, out of mesh, notices) share one fixture.
 import { parsePromQL } from '../promql/parse.testutil';
 import type { VectorSample } from '../client/types';
 import type { GraphEdge, GraphModel, GraphNode, GraphOptions, NodeType } from '../model';

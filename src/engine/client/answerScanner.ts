@@ -1,3 +1,4 @@
+// Long (about 550 lines) on purpose: one state machine over the answer's characters, whose states read best together.
 /**
  * Cuts a Prometheus answer's text into batches of whole elements of its `data.result` list, without parsing it:
  * the answer is then JSON.parsed one batch (about 64 kB) at a time, and the rest of it (status, errors, warnings,

@@ -1,3 +1,4 @@
+// Long on purpose: a catalogue of odd Prometheus answers, one generator per kind, that the fuzz tests draw from.
 /**
  * Odd Prometheus answers for fuzzing the real client and engine (fuzz.test.ts runs a fixed-seed slice in
  * `npm test`; `npm run fuzz` runs any number of seeds). Each case draws graph options, then answers every query

@@ -1,3 +1,4 @@
+// Long on purpose: the rollup's cases share one mesh fixture, and each checks the exact sums of the whole graph.
 import { healthPriority } from '../appenders/healthTolerances';
 import { RawSeries } from '../promql/evaluate.testutil';
 import { both, CART, dst, INGRESS, meshSeries, req, src, tcp, UNKNOWN_SRC, WEB } from '../fold/meshFixture.testutil';

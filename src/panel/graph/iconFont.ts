@@ -1,3 +1,4 @@
+// Long on purpose: most of it is data (the glyph outlines of the icon font) and the tables of a TrueType file.
 /**
  * The panel's icons as a font of its own, "MeshgraphIcons", built here as a small TrueType file (no asset to
  * load, nothing from the network). Labels are canvas text: with this font first in the label font stack, the

@@ -104,7 +104,8 @@ export const ARCHITECTURE_RULES = [
           patterns: [
             {
               group: ['engine', 'backend', 'datasource', 'cli', 'simulator'].flatMap((p) => [`**/${p}`, `**/${p}/**`]),
-              message: 'The panel imports only the contract (src/contract/), not the engine, backend, CLI or datasource.',
+              message:
+                'The panel imports only the contract (src/contract/), not the engine, backend, CLI or datasource.',
             },
           ],
         },

@@ -96,16 +96,27 @@ export function TolerancesEditor({ tolerances, onChange }: Props) {
           variant="secondary"
           size="sm"
           icon="plus"
-          onClick={() => onChange([...rows, { code: '5XX', protocol: 'http', direction: '.*', degraded: 0, failure: 10 }])}
+          onClick={() =>
+            onChange([...rows, { code: '5XX', protocol: 'http', direction: '.*', degraded: 0, failure: 10 }])
+          }
         >
           Add tolerance
         </Button>
-        <Button variant="secondary" size="sm" icon="history" onClick={() => onChange(undefined)} disabled={tolerances === undefined}>
+        <Button
+          variant="secondary"
+          size="sm"
+          icon="history"
+          onClick={() => onChange(undefined)}
+          disabled={tolerances === undefined}
+        >
           Reset to Kiali defaults
         </Button>
       </Stack>
       {rows.length === 0 && (
-        <Alert severity="info" title="No tolerances: Kiali's defaults are used. Reset or add tolerances to change them." />
+        <Alert
+          severity="info"
+          title="No tolerances: Kiali's defaults are used. Reset or add tolerances to change them."
+        />
       )}
       {problems.length > 0 && (
         <Alert severity="error" title="These tolerances are invalid; Kiali's defaults are used until they are fixed">

@@ -3,7 +3,15 @@
  * Plain DataFrameDTO-shaped objects; the datasource wraps them with toDataFrame.
  */
 import { GraphEdge, GraphModel, GraphNode, HealthStatus } from '../model';
-import { EDGES_FRAME, EdgeField, FrameDTO, FrameFieldDTO, NODE_FLAGS, NODES_FRAME, NodeField } from '../../contract/frameFields';
+import {
+  EDGES_FRAME,
+  EdgeField,
+  FrameDTO,
+  FrameFieldDTO,
+  NODE_FLAGS,
+  NODES_FRAME,
+  NodeField,
+} from '../../contract/frameFields';
 import { memberSummary, rollupArcs, rollupEdgeFields, rollupFrameMeta, rollupNodeFields } from '../rollup/frameColumns';
 
 export const HEALTH_COLORS: Record<string, string> = {

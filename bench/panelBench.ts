@@ -12,7 +12,7 @@
  * Refresh at 1,000 workloads (frames built before the clock starts): main-thread CPU of one refresh (render,
  * two frames) as a share of the same load's first paint, with the synthetic variants' health changes and with
  * rates alone changing; the longest main-thread task during those refreshes (Chromium trace); frame intervals of
- * a mouse drag during which a refresh lands; a topology change of 1 % of the nodes (5 workloads renamed: 5 gone,
+ * a mouse drag during which a refresh (rates and health) lands; a topology change of 1 % of the nodes (5 workloads renamed: 5 gone,
  * 5 new, rates changing, health kept), whose kept nodes must not move.
  *
  *   npx tsx bench/panelBench.ts [--quick] [--sizes 100,1000]   # tables only, no results.json
@@ -107,13 +107,19 @@ export interface RefreshFigures {
   sameTopology: { wallMs: number; cpuMs: number; cpuShare: number };
   /** Same ids, new rates, health unchanged. */
   ratesOnly: { wallMs: number; cpuMs: number; cpuShare: number };
-  /** The longest main-thread task during the refreshes above, ms (both kinds; rates alone). */
-  longestTaskMs: number;
-  longestTaskRatesOnlyMs: number;
+  /** The longest main-thread task during the refreshes above (both kinds; rates alone): wall and CPU ms. */
+  longestTask: { wallMs: number; cpuMs: number };
+  longestTaskRatesOnly: { wallMs: number; cpuMs: number };
   /** Mouse drag with a refresh landing in it. */
   dragDuringRefresh: FrameStats;
   /** 1 % of the nodes replaced (renamed workloads). */
-  topologyChange: { wallMs: number; cpuMs: number; cpuShare: number; keptMoved: number; longestTaskMs: number };
+  topologyChange: {
+    wallMs: number;
+    cpuMs: number;
+    cpuShare: number;
+    keptMoved: number;
+    longestTask: { wallMs: number; cpuMs: number };
+  };
 }
 
 export interface PanelFigures {
@@ -262,20 +268,27 @@ async function measureHeap(s: BenchSession, workloads: number): Promise<HeapFigu
 interface TraceEvent {
   name: string;
   ph: string;
+  ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event, µs. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string };
 }
 
-/** Runs fn under a Chromium trace; the longest top-level task on the page's main thread, ms. */
-async function longestTask(s: BenchSession, fn: () => Promise<void>): Promise<number> {
+/**
+ * Runs fn under a Chromium trace; the longest top-level task on the page's main thread: wall ms, and the most
+ * CPU (thread time) any one task took, ms. On a shared machine a task's wall time includes the time the thread
+ * waited for a core; its thread time does not.
+ */
+async function longestTask(s: BenchSession, fn: () => Promise<void>): Promise<{ wallMs: number; cpuMs: number }> {
   const events: TraceEvent[] = [];
   const onData = (e: { value: unknown }) => events.push(...(e.value as TraceEvent[]));
   s.cdp.on('Tracing.dataCollected', onData);
   const done = new Promise<void>((resolve) => s.cdp.once('Tracing.tracingComplete', () => resolve()));
   await s.cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['toplevel', '__metadata'] },
+    traceConfig: { includedCategories: ['toplevel', '__metadata', 'blink.user_timing'] },
     transferMode: 'ReportEvents',
   });
   try {
@@ -287,10 +300,25 @@ async function longestTask(s: BenchSession, fn: () => Promise<void>): Promise<nu
   }
   const main = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   const threads = new Set(main.map((e) => `${e.pid}:${e.tid}`));
-  let longest = 0;
+  // Only tasks inside a refresh (between the marks timedRefresh sets): staging the next frames is the bench's work.
+  const marks = events.filter((e) => e.name.startsWith('meshgraph-refresh-')).sort((a, b) => a.ts - b.ts);
+  const windows: Array<[number, number]> = [];
+  for (let i = 0; i + 1 < marks.length; i++) {
+    if (marks[i].name === 'meshgraph-refresh-start' && marks[i + 1].name === 'meshgraph-refresh-end') {
+      windows.push([marks[i].ts, marks[i + 1].ts]);
+    }
+  }
+  const inRefresh = (e: TraceEvent) => windows.some(([a, b]) => e.ts < b && e.ts + (e.dur ?? 0) > a);
+  const longest = { wallMs: 0, cpuMs: 0 };
   for (const e of events) {
-    if (e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && threads.has(`${e.pid}:${e.tid}`)) {
-      longest = Math.max(longest, (e.dur ?? 0) / 1000);
+    if (
+      e.ph === 'X' &&
+      e.name === 'ThreadControllerImpl::RunTask' &&
+      threads.has(`${e.pid}:${e.tid}`) &&
+      inRefresh(e)
+    ) {
+      longest.wallMs = Math.max(longest.wallMs, (e.dur ?? 0) / 1000);
+      longest.cpuMs = Math.max(longest.cpuMs, (e.tdur ?? 0) / 1000);
     }
   }
   return longest;
@@ -310,9 +338,12 @@ async function timedRefresh(
   await s.call((api, n) => api.frames(n), SETTLE_FRAMES);
   const t0 = await threadTime(s);
   const wall = await s.call(async (api, v) => {
+    performance.mark('meshgraph-refresh-start');
     const t = performance.now();
     await api.refreshPanel(v);
-    return performance.now() - t;
+    const ms = performance.now() - t;
+    performance.mark('meshgraph-refresh-end');
+    return ms;
   }, variant);
   return { wall, cpu: ((await threadTime(s)) - t0) * 1000 };
 }
@@ -373,7 +404,8 @@ async function measureRefresh(s: BenchSession, workloads: number): Promise<Refre
       }
     }
   });
-  await s.call((api, a) => api.stageRefresh(a.v, a.variation), { v, variation: { ...stable, renamed } });
+  // The drag's refresh changes rates and health: the heavier kind.
+  await s.call((api, a) => api.stageRefresh(a.v, a.variation), { v, variation: { renamed } });
   const drag = await s.call((api, a) => api.dragWhileRefreshing(a.frames, a.variant), {
     frames: DRAG_FRAMES,
     variant: v++,
@@ -395,10 +427,13 @@ async function measureRefresh(s: BenchSession, workloads: number): Promise<Refre
     firstPaintCpuSeconds: firstPaintCpu,
     sameTopology: share(same),
     ratesOnly: share(rates),
-    longestTaskMs: Math.max(longestRates, longestSame),
-    longestTaskRatesOnlyMs: longestRates,
+    longestTask: {
+      wallMs: Math.max(longestRates.wallMs, longestSame.wallMs),
+      cpuMs: Math.max(longestRates.cpuMs, longestSame.cpuMs),
+    },
+    longestTaskRatesOnly: longestRates,
     dragDuringRefresh: frameStats(drag.intervals),
-    topologyChange: { ...share(topo), keptMoved, longestTaskMs: longestTopo },
+    topologyChange: { ...share(topo), keptMoved, longestTask: longestTopo },
   };
 }
 
@@ -523,22 +558,20 @@ function printFigures(f: PanelFigures) {
       `≤ ${pc(GOALS.topologyShare)}`,
       goal(r.topologyChange.cpuShare <= GOALS.topologyShare),
     ],
-    [
-      'longest main-thread task, same ids',
-      ms(r.longestTaskMs),
-      '',
-      '',
-      `≤ ${GOALS.longestTaskMs}`,
-      goal(r.longestTaskMs <= GOALS.longestTaskMs),
-    ],
-    [
-      'longest main-thread task, topology change',
-      ms(r.topologyChange.longestTaskMs),
-      '',
+    ...(
+      [
+        ['longest main-thread task: rates only', r.longestTaskRatesOnly],
+        ['… rates only or rates and health', r.longestTask],
+        ['… topology change', r.topologyChange.longestTask],
+      ] as const
+    ).map(([name, t]) => [
+      name,
+      ms(t.wallMs),
+      ms(t.cpuMs),
       '',
       `≤ ${GOALS.longestTaskMs}`,
-      goal(r.topologyChange.longestTaskMs <= GOALS.longestTaskMs),
-    ],
+      `${goal(t.wallMs <= GOALS.longestTaskMs)} (CPU ${goal(t.cpuMs <= GOALS.longestTaskMs)})`,
+    ]),
     [
       'drag with a refresh landing: frame ms median/p95',
       frames(r.dragDuringRefresh),

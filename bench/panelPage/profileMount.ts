@@ -3,8 +3,8 @@
  * inclusive time of a few Cytoscape entry points, to see where first paint goes.
  *
  *   npx tsx bench/panelPage/profileMount.ts [workloads=1000] [--baseline] [--no-boxes] [--top 60] [--pan drag|panBy] [--options '{"layout":"dagre"}']
- *   … --refresh [--stable]: profile one refresh (same ids, new rates, with --stable the health unchanged; frames
- *   built beforehand) after the mount instead.
+ *   … --refresh [--stable] [--renamed N]: profile one refresh (new rates; --stable: health unchanged; --renamed:
+ *   N workloads get new ids; frames built beforehand) after the mount instead.
  */
 import { openBenchSession } from './session';
 
@@ -40,7 +40,12 @@ async function main() {
         await s.call((api, a) => api.stageRefresh(a.v, { stableHealth: a.st }), { v, st: args.includes('--stable') });
         await s.call((api, x) => api.refreshPanel(x), v);
       }
-      await s.call((api, st) => api.stageRefresh(3, { stableHealth: st }), args.includes('--stable'));
+      const renamedIdx = args.indexOf('--renamed');
+      await s.call((api, a) => api.stageRefresh(3, { stableHealth: a.st, renamed: a.renamed }), {
+        st: args.includes('--stable'),
+        renamed: renamedIdx >= 0 ? Number(args[renamedIdx + 1]) : 0,
+      });
+      await s.call((api) => api.frames(30));
     }
     await s.cdp.send('Profiler.start');
     const r = mounted ?? (await mount());

@@ -1,4 +1,4 @@
-import { renderHook } from '@testing-library/react';
+import { act, renderHook } from '@testing-library/react';
 import { chooseLayout } from '../../graph/layouts';
 import { ContentInputs, useGraphContent } from './useGraphContent';
 import { NONE, testElements, testInstance, testStylesheet } from './testGraph';
@@ -51,6 +51,19 @@ describe('useGraphContent', () => {
     expect(Math.hypot(added.x - caller.x, added.y - caller.y)).toBeLessThanOrEqual(400);
     expect(hook.result.current.current).toBe(content.topology); // the layout hook lays nothing out
     expect(container.getAttribute('data-node-count')).toBe('25');
+  });
+
+  it('a refresh landing while the pointer is down waits for its release', () => {
+    const { inst, inputs, hook } = setup();
+    act(() => {
+      inst.cy.emit('tapstart');
+    });
+    hook.rerender(inputs(testElements(ids, chain(ids, 9))));
+    expect(inst.cy.getElementById('a b http').data('label')).toBe('5');
+    act(() => {
+      inst.cy.emit('tapend');
+    });
+    expect(inst.cy.getElementById('a b http').data('label')).toBe('9');
   });
 
   it('a large change replaces the elements and leaves the layout to the layout hook', () => {

@@ -3,8 +3,11 @@
  * (refresh.ts), no layout. A few nodes more or fewer: only those are added or removed, placed around the kept
  * ones (then `placedTopology` tells the layout hook that no layout is due). Anything larger: the elements are
  * replaced and the layout hook lays out.
+ *
+ * While a pointer is down on the graph (a pan or a node drag), a refresh with the same ids waits for its release:
+ * restyling and redrawing a large graph mid-drag would drop frames, and the numbers may wait that long.
  */
-import { MutableRefObject, RefObject, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { MutableRefObject, RefObject, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type cytoscape from 'cytoscape';
 import { elementDefinitions, LabelState } from '../../graph/cyContent';
 import type { ElementDefs } from '../../graph/elements';
@@ -52,6 +55,22 @@ export function useGraphContent(
   const placedTopology = useRef<string | undefined>(undefined);
   const { elements, topology, stylesheet, layout, found, hidden } = p;
   const fields = useMemo(() => styleFieldsOf(stylesheet), [stylesheet]);
+  const [held, setHeld] = useState(false);
+  useEffect(() => {
+    if (!inst) {
+      return;
+    }
+    const cy = inst.cy;
+    const down = () => setHeld(true);
+    const up = () => setHeld(false);
+    cy.on('tapstart', down);
+    cy.on('tapend', up);
+    return () => {
+      cy.off('tapstart', down);
+      cy.off('tapend', up);
+      setHeld(false);
+    };
+  }, [inst]);
   // Read by the effect for new elements only: their changes are the layout hook's (find/hide classes).
   const classes = useRef({ found, hidden });
   useLayoutEffect(() => {
@@ -63,7 +82,7 @@ export function useGraphContent(
       return;
     }
     const a = appliedTo(applied, inst);
-    if (a.elements === elements) {
+    if (a.elements === elements || (held && a.topology === topology)) {
       return;
     }
     const cy = inst.cy;
@@ -111,7 +130,7 @@ export function useGraphContent(
     }
     setAttr(el, 'data-node-count', cy.nodes().length);
     setAttr(el, 'data-edge-count', cy.edges().length);
-  }, [inst, elements, topology, layout, fields, containerRef, labelsRef]);
+  }, [inst, elements, topology, layout, fields, containerRef, labelsRef, held]);
 
   useEffect(() => {
     // Setting a stylesheet restyles every element: only when it is not the one the instance has.

@@ -27,7 +27,8 @@ export function IconGlyph({ name, color, size = 14 }: { name: IconName; color: s
   );
 }
 
-export function Legend({ palette }: { palette: Palette }) {
+/** rolledUp: the graph has rolled-up namespaces or clusters (their entry says how to expand them). */
+export function Legend({ palette, rolledUp = false }: { palette: Palette; rolledUp?: boolean }) {
   const styles = useStyles2(getStyles);
   const stroke = palette.nodeBorder;
   const fill = palette.nodeFill;
@@ -36,6 +37,14 @@ export function Legend({ palette }: { palette: Palette }) {
     ['App', <rect key="a" x="5" y="2" width="12" height="12" rx="3" fill={fill} stroke={stroke} />],
     ['Service', <path key="s" d="M11 2 17 14 5 14Z" fill={fill} stroke={stroke} strokeLinejoin="round" />],
     ['Operation', <path key="o" d="M11 2 17 7 15 14 7 14 5 7Z" fill={fill} stroke={stroke} />],
+    ...(rolledUp
+      ? ([
+          [
+            'Namespace or cluster, rolled up (double-click or X expands)',
+            <circle key="r" cx="11" cy="8" r="6" fill={fill} stroke={stroke} strokeWidth={2} />,
+          ],
+        ] as Array<[string, React.ReactNode]>)
+      : []),
   ];
   const nodeColors: Array<[string, string, string, IconName | undefined]> = [
     ['Healthy', stroke, 'solid', undefined],

@@ -404,7 +404,9 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
             {leafCount <= SR_TABLE_LIMIT && (
               <GraphTable graph={graph} hidden={hidden} found={found} palette={palette} srOnly />
             )}
-            {showLegend && <Legend palette={palette} />}
+            {showLegend && (
+              <Legend palette={palette} rolledUp={graph.rollup !== undefined && graph.rollup.by !== 'none'} />
+            )}
           </>
         )}
         {selected && (

@@ -66,6 +66,24 @@ describe('useGraphContent', () => {
     expect(inst.cy.getElementById('a b http').data('label')).toBe('9');
   });
 
+  it('does not wait for a release the graph never hears of', () => {
+    jest.useFakeTimers();
+    try {
+      const { inst, inputs, hook } = setup();
+      act(() => {
+        inst.cy.emit('tapstart');
+      });
+      hook.rerender(inputs(testElements(ids, chain(ids, 9))));
+      expect(inst.cy.getElementById('a b http').data('label')).toBe('5');
+      act(() => {
+        jest.advanceTimersByTime(10_000);
+      });
+      expect(inst.cy.getElementById('a b http').data('label')).toBe('9');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('a large change replaces the elements and leaves the layout to the layout hook', () => {
     const { inst, inputs, hook } = setup();
     const next = ['x', 'y', 'z'];

@@ -27,6 +27,9 @@ export interface ContentInputs {
   hidden: Selection;
 }
 
+/** The longest a refresh waits for a pointer release. */
+const HOLD_LIMIT_MS = 10_000;
+
 /** What the instance holds now. */
 interface Applied {
   inst: CyInstance;
@@ -61,13 +64,24 @@ export function useGraphContent(
       return;
     }
     const cy = inst.cy;
-    const down = () => setHeld(true);
-    const up = () => setHeld(false);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const up = () => {
+      clearTimeout(timer);
+      timer = undefined;
+      setHeld(false);
+    };
+    const down = () => {
+      setHeld(true);
+      // A release the graph never hears of (outside the window) must not hold refreshes back for long.
+      clearTimeout(timer);
+      timer = setTimeout(up, HOLD_LIMIT_MS);
+    };
     cy.on('tapstart', down);
     cy.on('tapend', up);
     return () => {
       cy.off('tapstart', down);
       cy.off('tapend', up);
+      clearTimeout(timer);
       setHeld(false);
     };
   }, [inst]);

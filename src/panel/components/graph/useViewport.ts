@@ -3,7 +3,7 @@
  * then on (a resize fits again only while the view is the last fit). Moves the panel makes itself (fit, layout)
  * run inside programmatic() so they do not count as the user's.
  */
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { CLASS } from '../../graph/style';
 import { CyInstance, FIT_PADDING } from './shared';
 
@@ -86,5 +86,6 @@ export function useViewport(inst: CyInstance | undefined, width: number, height:
     [inst, width, height]
   );
 
-  return { fitView, zoomBy, programmatic, markFitted };
+  // One object while its functions stay the same, so hooks that take it do not redo their work.
+  return useMemo(() => ({ fitView, zoomBy, programmatic, markFitted }), [fitView, zoomBy, programmatic, markFitted]);
 }

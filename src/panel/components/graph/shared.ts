@@ -9,6 +9,14 @@ import type { StyleBlock } from '../../graph/style';
 
 export type Core = cytoscape.Core;
 
+/** What a layout depends on: the layout re-runs when one of these changes (unless the change was placed). */
+export interface LayoutParts {
+  topology: string;
+  effective: string;
+  hiddenKey: string;
+  savedKey: string;
+}
+
 /** The fit padding (px), as Cytoscape's fit and the panel's own first fit use it. */
 export const FIT_PADDING = 30;
 export const MIN_ZOOM = 0.05;
@@ -24,8 +32,8 @@ export interface CyInstance {
     found: Selection;
     hidden: Selection;
     size: string;
-    /** The layout key whose positions the instance was created with; undefined: a layout pass is still due. */
-    layoutKey: string | undefined;
+    /** What the positions the instance was created with were laid out for; undefined: a layout pass is due. */
+    layout: LayoutParts | undefined;
   };
 }
 

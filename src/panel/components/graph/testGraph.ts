@@ -8,7 +8,7 @@ import { fromFrames } from '../../graph/fromFrames';
 import { paletteFromTheme } from '../../graph/palette';
 import { buildStylesheet, StyleBlock } from '../../graph/style';
 import { meshEdgesFrame, meshNodesFrame } from '../../graph/testing/frames';
-import type { CyInstance } from './shared';
+import type { CyInstance, LayoutParts } from './shared';
 
 export const palette = paletteFromTheme(createTheme());
 export const NONE: Selection = { nodes: new Set(), edges: new Set() };
@@ -51,7 +51,7 @@ export function testStylesheet(large = false): StyleBlock[] {
 /** A headless instance holding `elements` at the given positions (grid when omitted). */
 export function testInstance(
   content: { elements: ElementDefs; topology: string },
-  opts: { stylesheet?: StyleBlock[]; positions?: Map<string, { x: number; y: number }>; layoutKey?: string } = {}
+  opts: { stylesheet?: StyleBlock[]; positions?: Map<string, { x: number; y: number }>; layout?: LayoutParts } = {}
 ): CyInstance {
   const stylesheet = opts.stylesheet ?? testStylesheet();
   const positions =
@@ -77,7 +77,7 @@ export function testInstance(
       found: NONE,
       hidden: NONE,
       size: '600x400',
-      layoutKey: opts.layoutKey,
+      layout: opts.layout,
     },
   };
 }

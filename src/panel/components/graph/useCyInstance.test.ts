@@ -48,7 +48,7 @@ describe('useCyInstance', () => {
     expect(Object.keys(container)).not.toContain('__cy');
     expect(container.getAttribute('data-status')).toBe('ready');
     expect(container.getAttribute('data-renderer')).toBe('canvas');
-    expect(inst.created.layoutKey).toMatch(/#layered#/);
+    expect(inst.created.layout).toMatchObject({ topology: content.topology, effective: 'layered' });
     // Re-rendering with other data keeps the instance (the content hook updates it).
     latest.current = inputs({ width: 700 });
     rerender();
@@ -63,7 +63,7 @@ describe('useCyInstance', () => {
     const container = document.createElement('div');
     const latest = { current: inputs({ layout: chooseLayout('grid', 3, 300), stylesheet: testStylesheet(false) }) };
     const { result } = renderHook(() => useCyInstance({ current: container }, latest, false));
-    expect(result.current.inst?.created.layoutKey).toBeUndefined();
+    expect(result.current.inst?.created.layout).toBeUndefined();
     expect(container.getAttribute('data-status')).toBeNull();
   });
 });

@@ -21,7 +21,7 @@ import { fitViewport } from '../../graph/viewport';
 import { boxDepthOf, usesFlatBoxes } from './flatBoxLayout';
 import { knownPositions, SavedPositions, savedKeyOf } from './savedPositions';
 import { CyInstance, FIT_PADDING, HookedElement, MAX_ZOOM, MIN_ZOOM, setAttr, visibleNodeCount } from './shared';
-import { hiddenKeyOf, layoutKeyOf } from './useGraphLayout';
+import { hiddenKeyOf } from './useGraphLayout';
 import { NO_LABELS } from './useZoomLabels';
 
 export interface InstanceInputs {
@@ -146,12 +146,17 @@ export function useCyInstance(
     setAttr(el, 'data-node-count', cy.nodes().length);
     setAttr(el, 'data-edge-count', cy.edges().length);
     setAttr(el, 'data-visible-node-count', visibleNodeCount(p.elements, p.hidden));
-    let layoutKey: string | undefined;
+    let layout: CyInstance['created']['layout'];
     if (positions) {
       if (!fitted) {
         cy.fit(cy.elements().not(`.${CLASS.hidden}`), FIT_PADDING);
       }
-      layoutKey = layoutKeyOf(p.topology, p.layout.effective, hiddenKeyOf(p.hidden), savedKeyOf(p.savedPositions));
+      layout = {
+        topology: p.topology,
+        effective: p.layout.effective,
+        hiddenKey: hiddenKeyOf(p.hidden),
+        savedKey: savedKeyOf(p.savedPositions),
+      };
       setAttr(el, 'data-layout', p.layout.effective);
       setAttr(el, 'data-status', 'ready');
     }
@@ -173,7 +178,7 @@ export function useCyInstance(
         found: p.found,
         hidden: p.hidden,
         size: `${p.width}x${p.height}`,
-        layoutKey,
+        layout,
       },
     });
     return () => {

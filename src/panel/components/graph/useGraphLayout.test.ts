@@ -1,7 +1,7 @@
 import { renderHook } from '@testing-library/react';
 import { chooseLayout } from '../../graph/layouts';
 import { CLASS } from '../../graph/style';
-import { LayoutInputs, useGraphLayout } from './useGraphLayout';
+import { hiddenKeyOf, LayoutInputs, useGraphLayout } from './useGraphLayout';
 import { useViewport } from './useViewport';
 import { NONE, testElements, testInstance } from './testGraph';
 import type { CyInstance } from './shared';
@@ -57,8 +57,9 @@ describe('useGraphLayout', () => {
 
   it('skips the layout for a topology whose new nodes the refresh placed itself', () => {
     const first = inputs();
-    const key = `${first.topology}#grid#|#auto`;
-    const inst = testInstance(content, { layoutKey: key });
+    const inst = testInstance(content, {
+      layout: { topology: first.topology, effective: 'grid', hiddenKey: '|', savedKey: 'auto' },
+    });
     const placed = { current: undefined as string | undefined };
     const { hook, layouts } = setup(inst, first, placed);
     expect(layouts()).toBe(0);
@@ -68,6 +69,38 @@ describe('useGraphLayout', () => {
     expect(layouts()).toBe(0);
     const other = testElements(['a', 'b', 'e'], [{ source: 'a', target: 'b', rate: 1 }]);
     hook.rerender(inputs(other));
+    expect(layouts()).toBe(1);
+  });
+
+  it('a refresh that hides or shows a few nodes keeps the layout and places the shown ones beside a neighbour', () => {
+    const ids = 'abcdefghijklmnopqrst'.split('');
+    const chain = ids.slice(1).map((id, i) => ({ source: ids[i], target: id, rate: 1 }));
+    const c = testElements(ids, chain);
+    const hideT = { nodes: new Set(['t']), edges: new Set(['s t http']) };
+    const first = inputs({ ...c, hidden: hideT });
+    const inst = testInstance(c, {
+      layout: { topology: c.topology, effective: 'grid', hiddenKey: hiddenKeyOf(hideT), savedKey: 'auto' },
+    });
+    // Hidden since long ago, wherever an old layout left it.
+    inst.cy.getElementById('t').addClass(CLASS.hidden).position({ x: 50000, y: 50000 });
+    inst.cy.getElementById('s t http').addClass(CLASS.hidden);
+    const { hook, layouts } = setup(inst, first);
+    const before = new Map(ids.map((id) => [id, { ...inst.cy.getElementById(id).position() }]));
+    // Traffic came back to t (a refresh: new elements), and a's node went idle.
+    const next = testElements(ids, chain);
+    hook.rerender(inputs({ ...next, hidden: { nodes: new Set(['a']), edges: new Set(['a b http']) } }));
+    expect(layouts()).toBe(0);
+    expect(inst.cy.getElementById('a').hasClass(CLASS.hidden)).toBe(true);
+    for (const id of ids.slice(1, -1)) {
+      expect(inst.cy.getElementById(id).position()).toEqual(before.get(id));
+    }
+    const s = inst.cy.getElementById('s').position();
+    const t = inst.cy.getElementById('t').position();
+    expect(Math.hypot(t.x - s.x, t.y - s.y)).toBeLessThanOrEqual(400);
+    // The viewer hiding a node (no refresh) lays out, as Kiali does.
+    hook.rerender(
+      inputs({ ...next, hidden: { nodes: new Set(['a', 'b']), edges: new Set(['a b http', 'b c http']) } })
+    );
     expect(layouts()).toBe(1);
   });
 });

@@ -10,9 +10,10 @@ import type { ElementDefs } from '../../graph/elements';
 import type { Selection } from '../../graph/findHide';
 import { LayoutChoice, layoutOptions } from '../../graph/layouts';
 import { CLASS } from '../../graph/style';
+import { incrementalPositions } from '../../graph/savedLayout';
 import { fitFlatBoxes, usesFlatBoxes } from './flatBoxLayout';
 import { hasSaved, knownPositions, SavedPositions, savedKeyOf, showsPositions } from './savedPositions';
-import { CyInstance, FIT_PADDING, setAttr } from './shared';
+import { CyInstance, FIT_PADDING, LayoutParts, setAttr } from './shared';
 import type { ViewportControl } from './useViewport';
 
 export interface LayoutInputs {
@@ -30,13 +31,42 @@ export function hiddenKeyOf(hidden: Selection): string {
   return [...hidden.nodes, '|', ...hidden.edges].join(',');
 }
 
-/** What a layout depends on besides the topology. */
-function layoutRestOf(effective: string, hiddenKey: string, savedKey: string): string {
-  return `#${effective}#${hiddenKey}#${savedKey}`;
+function sameParts(a: LayoutParts, b: LayoutParts): boolean {
+  return (
+    a.topology === b.topology && a.effective === b.effective && a.hiddenKey === b.hiddenKey && a.savedKey === b.savedKey
+  );
 }
 
-export function layoutKeyOf(topology: string, effective: string, hiddenKey: string, savedKey: string): string {
-  return topology + layoutRestOf(effective, hiddenKey, savedKey);
+/**
+ * A refresh that shows a few nodes again (traffic came back to an idle node or edge) places them beside their
+ * visible neighbours; those it hides just vanish. Nothing else moves.
+ */
+function placeShown(cy: cytoscape.Core, shown: readonly string[]): void {
+  const kept: Record<string, { x: number; y: number }> = {};
+  const leaves: Array<{ id: string; isBox?: string }> = [];
+  const wanted = new Set(shown);
+  cy.nodes().forEach((n) => {
+    if (n.hasClass(CLASS.hidden) || n.data('isBox')) {
+      return;
+    }
+    leaves.push({ id: n.id() });
+    if (!wanted.has(n.id())) {
+      kept[n.id()] = { ...n.position() };
+    }
+  });
+  const edges = cy
+    .edges()
+    .filter((e) => !e.hasClass(CLASS.hidden))
+    .map((e) => ({ source: e.data('source') as string, target: e.data('target') as string }));
+  const placed = incrementalPositions(kept, leaves, edges).positions;
+  cy.batch(() => {
+    for (const id of shown) {
+      const at = placed.get(id);
+      if (at) {
+        cy.getElementById(id).position(at);
+      }
+    }
+  });
 }
 
 function gridFallback(visible: cytoscape.CollectionReturnValue, el: HTMLElement | null): void {
@@ -44,6 +74,9 @@ function gridFallback(visible: cytoscape.CollectionReturnValue, el: HTMLElement 
   setAttr(el, 'data-layout', 'grid');
   setAttr(el, 'data-status', 'ready');
 }
+
+/** A refresh that hides or shows at most this share of the nodes keeps the layout. */
+const SMALL_SHARE = 0.1;
 
 export interface GraphLayout {
   /** Lays out the visible graph now (the Reset layout control). */
@@ -63,7 +96,7 @@ export function useGraphLayout(
   placedTopology: { readonly current: string | undefined }
 ): GraphLayout {
   const [fcoseLoaded, setFcoseLoaded] = useState(false);
-  const lastLayoutKey = useRef<string | undefined>(undefined);
+  const lastLayout = useRef<LayoutParts | undefined>(undefined);
   const appliedClasses = useRef<{ found: Selection; hidden: Selection; elements: ElementDefs } | undefined>(undefined);
 
   const runLayout = useCallback(() => {
@@ -83,7 +116,7 @@ export function useGraphLayout(
     if (q.layout.effective === 'fcose' && !hasSaved(q.savedPositions) && !hasLayout('fcose')) {
       // fCoSE is loaded on first use; the effect below lays out again once it is there (the key is cleared, the
       // flag is one of its inputs).
-      lastLayoutKey.current = undefined;
+      lastLayout.current = undefined;
       loadFcose().then(
         () => setFcoseLoaded(true),
         () => {
@@ -159,8 +192,8 @@ export function useGraphLayout(
 
   const { found, hidden, elements, topology } = p;
   const hiddenKey = useMemo(() => hiddenKeyOf(hidden), [hidden]);
-  const layoutRest = layoutRestOf(p.layout.effective, hiddenKey, savedKeyOf(p.savedPositions));
-  const layoutKey = topology + layoutRest;
+  const effective = p.layout.effective;
+  const savedKey = savedKeyOf(p.savedPositions);
   useEffect(() => {
     const cy = inst?.cy;
     if (!cy) {
@@ -171,9 +204,13 @@ export function useGraphLayout(
       seen.current = inst;
       const c = inst.created;
       appliedClasses.current = { found: c.found, hidden: c.hidden, elements: c.elements };
-      lastLayoutKey.current = c.layoutKey;
+      lastLayout.current = c.layout;
     }
     const a = appliedClasses.current;
+    // A refresh (new elements) as opposed to the viewer hiding or finding.
+    const refreshed = a !== undefined && a.elements !== elements;
+    const shown: string[] = [];
+    let toggledNodes = 0;
     if (!a || a.found !== found || a.hidden !== hidden || a.elements !== elements) {
       appliedClasses.current = { found, hidden, elements };
       let changed = false;
@@ -186,6 +223,12 @@ export function useGraphLayout(
           if (e.hasClass(CLASS.hidden) !== isHidden) {
             e.toggleClass(CLASS.hidden, isHidden);
             changed = true;
+            if (e.isNode()) {
+              toggledNodes++;
+              if (!isHidden) {
+                shown.push(id);
+              }
+            }
           }
           if (e.hasClass(CLASS.find) !== isFound) {
             e.toggleClass(CLASS.find, isFound);
@@ -200,17 +243,33 @@ export function useGraphLayout(
         );
       }
     }
-    const previous = lastLayoutKey.current;
-    if (previous === layoutKey) {
+    const previous = lastLayout.current;
+    const next: LayoutParts = { topology, effective, hiddenKey, savedKey };
+    if (previous && sameParts(previous, next)) {
       return;
     }
-    lastLayoutKey.current = layoutKey;
-    if (previous !== undefined && placedTopology.current === topology && previous.endsWith(layoutRest)) {
-      // The refresh placed its new nodes around the kept ones: no layout pass.
+    lastLayout.current = next;
+    if (!previous) {
+      runLayout();
+      return;
+    }
+    // The topology is the drawn one, or the refresh placed its new nodes around the kept ones.
+    const placed = previous.topology === topology || placedTopology.current === topology;
+    const sameView = placed && previous.effective === effective && previous.savedKey === savedKey;
+    if (sameView && previous.hiddenKey === hiddenKey) {
+      return;
+    }
+    if (sameView && refreshed && toggledNodes <= SMALL_SHARE * cy.nodes().length) {
+      // A refresh hid or showed a few elements (traffic stopped or came back): no layout pass.
+      placeShown(cy, shown);
+      if (usesFlatBoxes(latest.current.layout)) {
+        fitFlatBoxes(cy, elements);
+      }
       return;
     }
     // Saving the positions on screen changes nothing on screen: no layout pass (and no re-fit).
-    const sameGraph = previous !== undefined && previous.replace(/#[^#]*$/, '') === layoutKey.replace(/#[^#]*$/, '');
+    const sameGraph =
+      previous.topology === topology && previous.effective === effective && previous.hiddenKey === hiddenKey;
     const saved = latest.current.savedPositions;
     if (!(sameGraph && hasSaved(saved) && showsPositions(cy, saved))) {
       runLayout();
@@ -219,12 +278,13 @@ export function useGraphLayout(
     inst,
     found,
     hidden,
-    layoutKey,
+    hiddenKey,
+    effective,
+    savedKey,
     runLayout,
     elements,
     fcoseLoaded,
     topology,
-    layoutRest,
     containerRef,
     latest,
     placedTopology,

@@ -11,7 +11,7 @@
  * workloads, and the size of dist/panel/module.js.
  * Plus the refresh figures at 1,000 workloads (bench/panelPage/refreshBench.ts).
  *
- *   npx tsx bench/panelBench.ts [--quick] [--sizes 100,1000] [--refresh-only]   # tables only, no results.json
+ *   npx tsx bench/panelBench.ts [--quick] [--sizes 100,1000] [--refresh-only [--workloads N]]   # no results.json
  */
 import fs from 'fs';
 import path from 'path';
@@ -349,7 +349,8 @@ if (require.main === module) {
   const args = process.argv.slice(2);
   const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : undefined;
   if (args.includes('--refresh-only')) {
-    benchRefresh().then(
+    const at = args.includes('--workloads') ? Number(args[args.indexOf('--workloads') + 1]) : undefined;
+    benchRefresh(at).then(
       (r) => process.stdout.write(JSON.stringify(r, null, 2) + '\n'),
       (e) => {
         process.stderr.write(`refresh bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);

@@ -307,10 +307,10 @@ export function printRefresh(r: RefreshFigures): void {
 }
 
 /** The refresh figures alone: `npx tsx bench/panelBench.ts --refresh-only`. */
-export async function benchRefresh(): Promise<RefreshFigures> {
+export async function benchRefresh(workloads = REFRESH_WORKLOADS): Promise<RefreshFigures> {
   const s = await openBenchSession({ viewport: VIEWPORT });
   try {
-    const r = await measureRefresh(s, REFRESH_WORKLOADS);
+    const r = await measureRefresh(s, workloads);
     const errors = [...s.browser.pageErrors, ...s.browser.consoleErrors];
     if (errors.length > 0) {
       throw new Error(`errors in the benchmark page:\n${errors.slice(0, 5).join('\n')}`);

@@ -26,7 +26,7 @@ import { toDataFrameJSON } from '../tests/support/grafanaFrames';
 import { BUILT_PLUGIN, startPlugin } from '../tests/support/grafanaHost';
 import { startSandbox } from '../tests/support/sandboxServer';
 import { encodeSandboxParams } from '../tests/sandbox/params';
-import { measureInPage } from './panelPage/drilldownProbe';
+import { installReadyProbe, measureInPage } from './panelPage/drilldownProbe';
 
 const root = path.resolve(__dirname, '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -36,6 +36,12 @@ const { applyRollup, buildGraph, fetchTransport, PrometheusClient } = require(
 
 export const DRILLDOWN_GOALS = { firstPaintMs: 1500, expandMs: 300, fps: 30 };
 const CYCLES = 50;
+/**
+ * SANDBOX_DIST (as the browser tests): a copy of dist/ to run against, so a long run need not hold the shared
+ * build lock while others rebuild.
+ */
+const DIST = path.resolve(root, process.env.SANDBOX_DIST ?? 'dist');
+const PLUGIN = process.env.SANDBOX_DIST ? path.join(DIST, 'datasource', path.basename(BUILT_PLUGIN)) : BUILT_PLUGIN;
 const WINDOW = 600;
 
 export interface TransportFigure {
@@ -73,6 +79,7 @@ export interface DrilldownFigures {
   };
 }
 
+const log = (text: string) => process.stderr.write(`drilldown: ${text}\n`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function transportFigures(
@@ -81,12 +88,12 @@ async function transportFigures(
   queryTime: number,
   expandId: (ns: string) => string
 ): Promise<DrilldownFigures['transport'] & { fullNodes: number; fullEdges: number }> {
-  const host = await startPlugin(BUILT_PLUGIN);
+  const host = await startPlugin(PLUGIN);
   try {
     const ds = { uid: 'bench-drilldown', url, jsonData: { scrapeInterval: '15s' }, lastUpdatedMS: 1 };
     const query = (json: Record<string, unknown>) => ({
       refId: 'A',
-      json: { namespaces, graphType: 'workload', injectServiceNodes: false, duration: `${WINDOW}s`, ...json },
+      json: { namespaces, graphType: 'workload', injectServiceNodes: false, duration: `${WINDOW}s`, kubeState: false, ...json },
       fromMs: (queryTime - WINDOW) * 1000,
       toMs: queryTime * 1000,
     });
@@ -158,6 +165,7 @@ async function transportFigures(
 
 /** Opens the sandbox on the panel and returns request → interactive (ms) and the drawn node count. */
 async function openAndMeasure(page: Page, url: string, params: Record<string, unknown>) {
+  await installReadyProbe(page);
   await page.goto(`${url}/?${encodeSandboxParams(params)}`, { waitUntil: 'load', timeout: 120000 });
   return measureInPage(page, 'firstPaint', undefined, 600000);
 }
@@ -167,21 +175,27 @@ async function panelFigures(
   namespaces: string[],
   queryTime: number
 ): Promise<DrilldownFigures['panel']> {
-  const sandbox = await startSandbox({ prometheusUrl: promUrl });
+  const sandbox = await startSandbox({ prometheusUrl: promUrl, distDir: DIST, pluginExecutable: PLUGIN });
   const browser = await launchBrowser({ viewport: { width: 1500, height: 1000 } });
   try {
     const page = browser.page;
+    page.on('crash', () => process.stderr.write('drilldown bench: the page crashed\n'));
+    page.on('close', () => process.stderr.write('drilldown bench: the page closed\n'));
     const params = (extra: Record<string, unknown>, t: number) => ({
       from: (t - WINDOW) * 1000,
       to: t * 1000,
       namespaces,
-      targets: [{ refId: 'A', namespaces: ['$namespace'], graphType: 'workload', injectServiceNodes: false, ...extra }],
+      targets: [
+        { refId: 'A', namespaces: ['$namespace'], graphType: 'workload', injectServiceNodes: false, kubeState: false, ...extra },
+      ],
       width: 1400,
       height: 900,
       options: { edgeLabels: [] },
     });
     // Cold: a range the backend has not evaluated; warm: the same range again (a second viewer).
+    log('panel: first paint (cold)');
     const cold = await openAndMeasure(page, sandbox.url, params({}, queryTime));
+    log(`panel: ${cold.nodes} nodes in ${cold.ms.toFixed(0)} ms; warm`);
     const warm = await openAndMeasure(page, sandbox.url, params({}, queryTime));
     await page.evaluate(() => localStorage.clear());
 
@@ -190,7 +204,9 @@ async function panelFigures(
     for (const id of rolled.ids.slice(0, 3)) {
       expandMs.push((await measureInPage(page, 'toggle', id)).ms);
     }
+    log(`panel: expanded in ${expandMs.map((x) => x.toFixed(0)).join(', ')} ms; pan`);
     const pan = await measureInPage(page, 'pan', 60);
+    log(`panel: ${CYCLES} expand/collapse cycles`);
 
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
@@ -215,6 +231,7 @@ async function panelFigures(
     const after = await heap();
     await page.evaluate(() => localStorage.clear());
 
+    log('panel: the flat graph');
     const flat = await openAndMeasure(page, sandbox.url, params({ rollup: 'none' }, queryTime));
     return {
       firstPaintColdMs: cold.ms,
@@ -248,6 +265,7 @@ export async function benchDrilldown(namespaceCount = 100, workloads = 100): Pro
   const end = 1767225600 - 15;
   const prom = await startBackfilledPrometheus({ topology, start: end - 1200, end, step: 15, histograms: 'none' });
   try {
+    log(`transport (Prometheus backfilled in ${prom.backfillSeconds.toFixed(0)} s)`);
     const t = await transportFigures(prom.url, namespaces, prom.queryTime, (ns) =>
       rollupNodeId('namespace', cluster, ns)
     );

@@ -17,8 +17,8 @@ export interface ProbeResults {
 
 type Kind = keyof ProbeResults;
 
-/** Records when the graph first reports ready (installed before the page's scripts run). */
-async function installReadyProbe(page: Page): Promise<void> {
+/** Records when the graph first reports ready: install before navigating (it runs before the page's scripts). */
+export async function installReadyProbe(page: Page): Promise<void> {
   const flagged = page as Page & { __mgProbe?: boolean };
   if (flagged.__mgProbe) {
     return;
@@ -40,9 +40,6 @@ export async function measureInPage<K extends Kind>(
   arg: unknown,
   timeoutMs = 120000
 ): Promise<ProbeResults[K]> {
-  if (kind === 'firstPaint') {
-    await installReadyProbe(page);
-  }
   // The page function is sent as text: the bench runs under tsx, whose esbuild wraps named functions in a
   // `__name` helper the page does not have.
   return page.evaluate(`(${PROBE})(${JSON.stringify({ kind, arg, timeoutMs })})`) as Promise<ProbeResults[K]>;

@@ -28,6 +28,7 @@ import {
   tableToIPC,
 } from 'apache-arrow';
 
+import { readColumn } from '../../engine/output/lazyColumn';
 import type { WireField, WireFieldType, WireFrame } from './wireFrame';
 
 /** The `tstype` metadata value the Go SDK writes per field type (data/frame_json.go getTypeScriptTypeString). */
@@ -45,108 +46,142 @@ function isMissing(v: unknown): v is null | undefined {
   return v === null || v === undefined;
 }
 
-function fieldError(field: WireField, row: number, expected: string): Error {
-  const v = field.values[row];
+function fieldError(field: WireField, row: number, v: unknown, expected: string): Error {
   return new Error(`Field "${field.name}" row ${row}: expected ${expected}, got ${v === null ? 'null' : typeof v}`);
 }
 
-/** Validity bitmap (bit set = value present) and null count, or none when every value is present. */
-function validity(values: unknown[]): { nullBitmap?: Uint8Array; nullCount: number } {
-  let nullCount = 0;
-  for (const v of values) {
-    if (isMissing(v)) {
-      nullCount++;
+/**
+ * Validity bitmap (bit set = value present) built while a column is written, in one pass: nothing is allocated
+ * until the first missing value.
+ */
+class Validity {
+  private bitmap: Uint8Array | undefined;
+  nullCount = 0;
+
+  constructor(private readonly length: number) {}
+
+  missing(row: number): void {
+    if (this.bitmap === undefined) {
+      this.bitmap = new Uint8Array((this.length + 7) >> 3);
+      // Every row before the first missing one is present.
+      this.bitmap.fill(0xff, 0, row >> 3);
+      for (let i = row & ~7; i < row; i++) {
+        this.bitmap[i >> 3] |= 1 << (i & 7);
+      }
+    }
+    this.nullCount++;
+  }
+
+  present(row: number): void {
+    if (this.bitmap !== undefined) {
+      this.bitmap[row >> 3] |= 1 << (row & 7);
     }
   }
-  if (nullCount === 0) {
-    return { nullCount };
+
+  /** What makeData takes: no bitmap when every value is present. */
+  done(): { nullBitmap?: Uint8Array; nullCount: number } {
+    return this.nullCount === 0 ? { nullCount: 0 } : { nullBitmap: this.bitmap, nullCount: this.nullCount };
   }
-  const nullBitmap = new Uint8Array((values.length + 7) >> 3);
-  for (let i = 0; i < values.length; i++) {
-    if (!isMissing(values[i])) {
-      nullBitmap[i >> 3] |= 1 << (i & 7);
-    }
-  }
-  return { nullBitmap, nullCount };
 }
 
 function float64Column(field: WireField): Data {
-  const { values } = field;
-  const data = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
+  const column = readColumn(field);
+  const n = column.length;
+  const data = new Float64Array(n);
+  const valid = new Validity(n);
+  for (let i = 0; i < n; i++) {
+    const v = column.at(i);
     if (typeof v === 'number') {
       data[i] = v;
-    } else if (!isMissing(v)) {
-      throw fieldError(field, i, 'a number');
+      valid.present(i);
+    } else if (isMissing(v)) {
+      valid.missing(i);
+    } else {
+      throw fieldError(field, i, v, 'a number');
     }
   }
-  return makeData({ type: new Float64(), length: values.length, data, ...validity(values) });
+  return makeData({ type: new Float64(), length: n, data, ...valid.done() });
 }
 
 function boolColumn(field: WireField): Data {
-  const { values } = field;
-  const data = new Uint8Array((values.length + 7) >> 3);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
+  const column = readColumn(field);
+  const n = column.length;
+  const data = new Uint8Array((n + 7) >> 3);
+  const valid = new Validity(n);
+  for (let i = 0; i < n; i++) {
+    const v = column.at(i);
     if (v === true) {
       data[i >> 3] |= 1 << (i & 7);
-    } else if (v !== false && !isMissing(v)) {
-      throw fieldError(field, i, 'a boolean');
+      valid.present(i);
+    } else if (v === false) {
+      valid.present(i);
+    } else if (isMissing(v)) {
+      valid.missing(i);
+    } else {
+      throw fieldError(field, i, v, 'a boolean');
     }
   }
-  return makeData({ type: new Bool(), length: values.length, data, ...validity(values) });
+  return makeData({ type: new Bool(), length: n, data, ...valid.done() });
 }
 
 /** Epoch milliseconds (number or Date) → nanoseconds, keeping sub-millisecond digits. */
-function toNanos(field: WireField, row: number): bigint {
-  const v = field.values[row];
+function toNanos(field: WireField, row: number, v: unknown): bigint {
   const ms = v instanceof Date ? v.getTime() : v;
   if (typeof ms !== 'number' || !Number.isFinite(ms)) {
-    throw fieldError(field, row, 'a finite epoch-milliseconds number or a valid Date');
+    throw fieldError(field, row, v, 'a finite epoch-milliseconds number or a valid Date');
   }
   const whole = Math.floor(ms);
   return BigInt(whole) * NANOS_PER_MS + BigInt(Math.round((ms - whole) * 1e6));
 }
 
 function timeColumn(field: WireField): Data {
-  const { values } = field;
-  const data = new BigInt64Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    if (!isMissing(values[i])) {
-      data[i] = toNanos(field, i);
+  const column = readColumn(field);
+  const n = column.length;
+  const data = new BigInt64Array(n);
+  const valid = new Validity(n);
+  for (let i = 0; i < n; i++) {
+    const v = column.at(i);
+    if (isMissing(v)) {
+      valid.missing(i);
+    } else {
+      data[i] = toNanos(field, i, v);
+      valid.present(i);
     }
   }
-  return makeData({ type: new TimestampNanosecond(), length: values.length, data, ...validity(values) });
+  return makeData({ type: new TimestampNanosecond(), length: n, data, ...valid.done() });
 }
 
+/**
+ * One pass over the column's rows (a lazy column computes each row here, once); the strings live only until the
+ * column is encoded. The whole column is encoded at once: when it is pure ASCII (the usual case), byte offsets are
+ * character offsets.
+ */
 function utf8Column(field: WireField): Data {
-  const { values } = field;
-  const n = values.length;
+  const column = readColumn(field);
+  const n = column.length;
   const strings: string[] = new Array(n);
+  const valueOffsets = new Int32Array(n + 1);
+  const valid = new Validity(n);
+  let chars = 0;
   for (let i = 0; i < n; i++) {
-    const v = values[i];
+    const v = column.at(i);
     if (typeof v === 'string') {
       strings[i] = v;
+      valid.present(i);
     } else if (isMissing(v)) {
       strings[i] = '';
+      valid.missing(i);
     } else {
-      throw fieldError(field, i, 'a string');
+      throw fieldError(field, i, v, 'a string');
     }
+    chars += strings[i].length;
+    valueOffsets[i + 1] = chars;
   }
-  const valueOffsets = new Int32Array(n + 1);
-  // Fast path: one encode of the whole column; when it is pure ASCII, byte offsets are character offsets.
-  const joined = strings.join('');
-  let data = encoder.encode(joined);
-  if (data.length === joined.length) {
-    let at = 0;
-    for (let i = 0; i < n; i++) {
-      at += strings[i].length;
-      valueOffsets[i + 1] = at;
-    }
-  } else {
-    // A UTF-16 code unit never takes more than 3 UTF-8 bytes (lone surrogates become U+FFFD, also 3).
-    const buffer = new Uint8Array(joined.length * 3);
+  let data = encoder.encode(strings.join(''));
+  if (data.length !== chars) {
+    // Multi-byte text: offsets from each string's own encoding. A UTF-16 code unit never takes more than 3 UTF-8
+    // bytes (lone surrogates become U+FFFD, also 3).
+    const buffer = new Uint8Array(chars * 3);
     let at = 0;
     for (let i = 0; i < n; i++) {
       at += encoder.encodeInto(strings[i], buffer.subarray(at)).written;
@@ -157,7 +192,7 @@ function utf8Column(field: WireField): Data {
   if (data.length > 0x7fffffff) {
     throw new Error(`Field "${field.name}": more than 2 GiB of text does not fit an Arrow Utf8 column`);
   }
-  return makeData({ type: new Utf8(), length: n, valueOffsets, data, ...validity(values) });
+  return makeData({ type: new Utf8(), length: n, valueOffsets, data, ...valid.done() });
 }
 
 const COLUMN_BUILDERS: Record<WireFieldType, (field: WireField) => Data> = {
@@ -191,14 +226,13 @@ function schemaMetadata(frame: WireFrame): Map<string, string> {
 
 /** Encodes one frame as the Arrow IPC file Grafana expects in DataResponse.frames. Throws on ill-typed values. */
 export function encodeFrame(frame: WireFrame): Uint8Array {
-  const length = frame.fields.length > 0 ? frame.fields[0].values.length : 0;
+  const length = frame.fields.length > 0 ? readColumn(frame.fields[0]).length : 0;
   const columns: Data[] = [];
   const fields: Array<Field<DataType>> = [];
   for (const f of frame.fields) {
-    if (f.values.length !== length) {
-      throw new Error(
-        `Frame "${frame.name}": field "${f.name}" has ${f.values.length} values, the first field ${length}`
-      );
+    const fieldLength = readColumn(f).length;
+    if (fieldLength !== length) {
+      throw new Error(`Frame "${frame.name}": field "${f.name}" has ${fieldLength} values, the first field ${length}`);
     }
     const build = COLUMN_BUILDERS[f.type];
     if (build === undefined) {

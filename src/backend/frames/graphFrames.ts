@@ -5,6 +5,7 @@
  */
 import type { Notice } from '../../engine/model';
 import { FrameDTO, FrameFieldDTO, NODES_FRAME, NodeField } from '../../contract/frameFields';
+import { forwardValues } from '../../engine/output/lazyColumn';
 import type { WireField, WireFieldType, WireFrame } from './wireFrame';
 
 type NoticeSeverity = Notice['severity'];
@@ -34,7 +35,8 @@ function dedupe(notices: Array<{ severity: string; text: string }>): Notice[] {
  */
 function wireField(f: FrameFieldDTO, config: Record<string, unknown>): WireField {
   if (f.type !== 'other') {
-    return { name: f.name, type: f.type satisfies WireFieldType, values: f.values, config };
+    // The engine's values are built only if read: the encoder reads the columns without building them.
+    return forwardValues({ name: f.name, type: f.type satisfies WireFieldType, config }, f);
   }
   const values = f.values.map((v) => (v === null || v === undefined || typeof v === 'string' ? v : JSON.stringify(v)));
   return { name: f.name, type: 'string', values, config };

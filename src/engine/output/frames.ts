@@ -13,6 +13,7 @@ import {
   NodeField,
 } from '../../contract/frameFields';
 import { memberSummary, rollupArcs, rollupEdgeFields, rollupFrameMeta, rollupNodeFields } from '../rollup/frameColumns';
+import { withLazyValues } from './lazyColumn';
 
 export const HEALTH_COLORS: Record<string, string> = {
   Healthy: 'green',
@@ -67,13 +68,19 @@ const ARC_FIELDS: Array<[string, string]> = [
   [NodeField.arcIdle, HEALTH_COLORS.idle],
 ];
 
-function field(
+/** A field computed per row when read (lazyColumn.ts): the backend encodes it without building `values`. */
+function field<T>(
   name: string,
   type: FrameFieldDTO['type'],
-  values: unknown[],
+  rows: readonly T[],
+  pick: (row: T, index: number) => unknown,
   config?: FrameFieldDTO['config']
 ): FrameFieldDTO {
-  return config ? { name, type, values, config } : { name, type, values };
+  const f: FrameFieldDTO = withLazyValues({ name, type }, { length: rows.length, at: (i) => pick(rows[i], i) });
+  if (config) {
+    f.config = config;
+  }
+  return f;
 }
 
 function nodeColor(status: HealthStatus | undefined, idle: boolean, unreadable: boolean): string {
@@ -177,81 +184,88 @@ function nodeFlags(n: GraphNode): string {
   return flags;
 }
 
-export function toFrames(model: GraphModel, options: FrameOptions = {}): FrameDTO[] {
+/**
+ * The arc of every node, four shares per node (ARC_FIELDS' order): inbound request edges by health, or outbound
+ * ones for nodes without inbound requests. Traffic of edges whose samples could not all be read, and showing no
+ * problem otherwise, is grey (arc__idle).
+ */
+function nodeArcs(model: GraphModel): Float64Array {
   const { slotOf, sums } = arcSums(model);
-  const N = model.nodes;
-  // The arc: inbound request edges by health, or outbound ones for nodes without inbound requests. Traffic of
-  // edges whose samples could not all be read, and showing no problem otherwise, is grey (arc__idle).
-  const arcValues = N.map((n): [number, number, number, number] => {
+  const arcs = new Float64Array(model.nodes.length * 4);
+  model.nodes.forEach((n, i) => {
+    const at = i * 4;
     const rolled = rollupArcs(n);
     if (rolled) {
-      return rolled;
+      arcs.set(rolled, at);
+      return;
     }
     const slot = slotOf.get(n.id)! * ARC_SLOTS;
     const o = sums[slot + ARC_IN + ARC_COUNT] > 0 ? slot + ARC_IN : slot + ARC_OUT;
     const total = sums[o + ARC_TOTAL];
     if (total <= 0 || n.nodeType === 'box') {
-      return [0, 0, 0, 1];
+      arcs[at + 3] = 1;
+      return;
     }
-    return [sums[o] / total, sums[o + 1] / total, sums[o + 2] / total, sums[o + 3] / total];
+    arcs[at] = sums[o] / total;
+    arcs[at + 1] = sums[o + 1] / total;
+    arcs[at + 2] = sums[o + 2] / total;
+    arcs[at + 3] = sums[o + 3] / total;
   });
-  const mainstat = N.map((n) => {
-    const r = n.rates;
-    const req = r.httpIn + r.grpcIn;
-    if (req > 0) {
-      return formatRequestRate(req);
-    }
-    if (r.tcpIn > 0) {
-      return formatByteRate(r.tcpIn);
-    }
-    const out = r.httpOut + r.grpcOut;
-    return out > 0 ? formatRequestRate(out) : r.tcpOut > 0 ? formatByteRate(r.tcpOut) : '';
-  });
-  const secondary = N.map((n) => {
-    const r = n.rates;
-    const req = r.httpIn + r.grpcIn;
-    if (!(req > 0)) {
-      return '';
-    }
-    const err = r.httpIn4xx + r.httpIn5xx + r.httpInNoResponse + r.grpcInErr + r.grpcInNoResponse;
-    return `${((err / req) * 100).toFixed(1)}% err`;
-  });
+  return arcs;
+}
+
+function nodeMainstat(n: GraphNode): string {
+  const r = n.rates;
+  const req = r.httpIn + r.grpcIn;
+  if (req > 0) {
+    return formatRequestRate(req);
+  }
+  if (r.tcpIn > 0) {
+    return formatByteRate(r.tcpIn);
+  }
+  const out = r.httpOut + r.grpcOut;
+  return out > 0 ? formatRequestRate(out) : r.tcpOut > 0 ? formatByteRate(r.tcpOut) : '';
+}
+
+function nodeSecondarystat(n: GraphNode): string {
+  const r = n.rates;
+  const req = r.httpIn + r.grpcIn;
+  if (!(req > 0)) {
+    return '';
+  }
+  const err = r.httpIn4xx + r.httpIn5xx + r.httpInNoResponse + r.grpcInErr + r.grpcInNoResponse;
+  return `${((err / req) * 100).toFixed(1)}% err`;
+}
+
+function nodeSubtitle(n: GraphNode): string {
+  return n.nodeType === 'namespace' || n.nodeType === 'cluster'
+    ? memberSummary(n)
+    : n.nodeType === 'box' && n.isBox === 'cluster'
+      ? ''
+      : n.namespace;
+}
+
+/**
+ * The frames' fields compute their values per row when read (lazyColumn.ts): the backend encodes them straight from
+ * the model, and every other reader sees plain arrays.
+ */
+export function toFrames(model: GraphModel, options: FrameOptions = {}): FrameDTO[] {
+  const N = model.nodes;
+  const arcs = nodeArcs(model);
   /** A string column of the nodes frame: '' where a node has no value. */
   const nodeText = (name: string, pick: (n: GraphNode) => string | undefined) =>
-    field(
-      name,
-      'string',
-      N.map((n) => pick(n) ?? '')
-    );
+    field(name, 'string', N, (n) => pick(n) ?? '');
   const nodeFields: FrameFieldDTO[] = [
-    field(
-      NodeField.id,
-      'string',
-      N.map((n) => n.id),
-      options.links ? { links: options.links } : undefined
-    ),
-    field(NodeField.title, 'string', N.map(nodeTitle)),
-    nodeText(NodeField.subtitle, (n) =>
-      n.nodeType === 'namespace' || n.nodeType === 'cluster'
-        ? memberSummary(n)
-        : n.nodeType === 'box' && n.isBox === 'cluster'
-          ? ''
-          : n.namespace
-    ),
-    field(NodeField.mainstat, 'string', mainstat),
-    field(NodeField.secondarystat, 'string', secondary),
+    field(NodeField.id, 'string', N, (n) => n.id, options.links ? { links: options.links } : undefined),
+    field(NodeField.title, 'string', N, nodeTitle),
+    nodeText(NodeField.subtitle, nodeSubtitle),
+    field(NodeField.mainstat, 'string', N, nodeMainstat),
+    field(NodeField.secondarystat, 'string', N, nodeSecondarystat),
     ...ARC_FIELDS.map(([name, color], k) =>
-      field(
-        name,
-        'number',
-        arcValues.map((a) => a[k]),
-        { color: { mode: 'fixed', fixedColor: color } }
-      )
+      field(name, 'number', N, (_n, i) => arcs[i * 4 + k], { color: { mode: 'fixed', fixedColor: color } })
     ),
-    field(
-      NodeField.color,
-      'string',
-      N.map((n, i) => nodeColor(n.health?.status, arcValues[i][3] === 1, (n.unreadable ?? 0) > 0))
+    field(NodeField.color, 'string', N, (n, i) =>
+      nodeColor(n.health?.status, arcs[i * 4 + 3] === 1, (n.unreadable ?? 0) > 0)
     ),
     nodeText(NodeField.icon, () => ''),
     nodeText(NodeField.nodeType, (n) => n.nodeType),
@@ -265,23 +279,19 @@ export function toFrames(model: GraphModel, options: FrameOptions = {}): FrameDT
     nodeText(NodeField.aggregateValue, (n) => n.aggregateValue),
     nodeText(NodeField.parent, (n) => n.parent),
     nodeText(NodeField.isBox, (n) => n.isBox),
-    field(NodeField.flags, 'string', N.map(nodeFlags)),
+    field(NodeField.flags, 'string', N, nodeFlags),
     nodeText(NodeField.rates, (n) => JSON.stringify(n.rates)),
     nodeText(NodeField.healthStatus, (n) => n.health?.status ?? 'NA'),
     nodeText(NodeField.health, (n) => (n.health ? JSON.stringify(n.health) : '')),
     nodeText(NodeField.destServices, (n) => (n.destServices ? JSON.stringify(n.destServices) : '')),
     nodeText(NodeField.linkWorkload, linkWorkload),
     nodeText(NodeField.linkService, linkService),
-    field(
-      NodeField.unreadable,
-      'number',
-      N.map((n) => n.unreadable ?? 0)
-    ),
+    field(NodeField.unreadable, 'number', N, (n) => n.unreadable ?? 0),
     ...rollupNodeFields(model),
   ];
   const E = model.edges;
   const edgeColumn = (name: string, type: FrameFieldDTO['type'], pick: (e: GraphEdge) => unknown) =>
-    field(name, type, E.map(pick));
+    field(name, type, E, pick);
   const edgeFields: FrameFieldDTO[] = [
     edgeColumn(EdgeField.id, 'string', (e) => e.id),
     edgeColumn(EdgeField.source, 'string', (e) => e.source),
@@ -292,8 +302,8 @@ export function toFrames(model: GraphModel, options: FrameOptions = {}): FrameDT
     edgeColumn(EdgeField.secondarystat, 'string', (e) =>
       e.hasTraffic && e.protocol !== 'tcp' ? `${e.rates.percentErr.toFixed(1)}% err` : ''
     ),
-    field(EdgeField.thickness, 'number', E.map(edgeThickness)),
-    field(EdgeField.color, 'string', E.map(edgeColor)),
+    edgeColumn(EdgeField.thickness, 'number', edgeThickness),
+    edgeColumn(EdgeField.color, 'string', edgeColor),
     edgeColumn(EdgeField.strokeDasharray, 'string', (e) => (e.hasTraffic ? '' : '5 5')),
     edgeColumn(EdgeField.protocol, 'string', (e) => e.protocol),
     edgeColumn(EdgeField.rate, 'number', (e) => e.rates.total),

@@ -6,6 +6,7 @@
  */
 import type { GraphEdge, GraphModel, GraphNode } from '../model';
 import { FrameFieldDTO, RollupEdgeField, RollupNodeField } from '../../contract/frameFields';
+import { withLazyValues } from '../output/lazyColumn';
 
 /** True when the model's frames carry the rollup columns. */
 export function isRolledUp(model: GraphModel): boolean {
@@ -56,24 +57,31 @@ function summaryJson(n: GraphNode): string {
   return JSON.stringify(rest);
 }
 
+/** A rollup column computed per row when read (engine/output/lazyColumn.ts). */
+function column<T>(
+  name: string,
+  type: 'string' | 'number',
+  rows: readonly T[],
+  pick: (row: T) => unknown
+): FrameFieldDTO {
+  return withLazyValues({ name, type }, { length: rows.length, at: (i) => pick(rows[i]) });
+}
+
 /** The nodes frame's rollup columns (none for graphs that were not rolled up). */
 export function rollupNodeFields(model: GraphModel): FrameFieldDTO[] {
   if (!isRolledUp(model)) {
     return [];
   }
   const N = model.nodes;
-  const count = (pick: (n: GraphNode) => number) => N.map((n) => (n.rollup ? pick(n) : null));
+  const count = (name: string, pick: (n: GraphNode) => number) =>
+    column(name, 'number', N, (n) => (n.rollup ? pick(n) : null));
   return [
-    { name: RollupNodeField.group, type: 'string', values: N.map((n) => n.group ?? '') },
-    { name: RollupNodeField.memberCount, type: 'number', values: count((n) => n.rollup!.memberCount) },
-    { name: RollupNodeField.membersDegraded, type: 'number', values: count((n) => n.rollup!.health.byStatus.Degraded) },
-    { name: RollupNodeField.membersFailing, type: 'number', values: count((n) => n.rollup!.health.byStatus.Failure) },
-    {
-      name: RollupNodeField.members,
-      type: 'string',
-      values: N.map((n) => (n.rollup ? JSON.stringify(n.rollup.members) : '')),
-    },
-    { name: RollupNodeField.rollup, type: 'string', values: N.map(summaryJson) },
+    column(RollupNodeField.group, 'string', N, (n) => n.group ?? ''),
+    count(RollupNodeField.memberCount, (n) => n.rollup!.memberCount),
+    count(RollupNodeField.membersDegraded, (n) => n.rollup!.health.byStatus.Degraded),
+    count(RollupNodeField.membersFailing, (n) => n.rollup!.health.byStatus.Failure),
+    column(RollupNodeField.members, 'string', N, (n) => (n.rollup ? JSON.stringify(n.rollup.members) : '')),
+    column(RollupNodeField.rollup, 'string', N, summaryJson),
   ];
 }
 
@@ -82,13 +90,7 @@ export function rollupEdgeFields(model: GraphModel): FrameFieldDTO[] {
   if (!isRolledUp(model)) {
     return [];
   }
-  return [
-    {
-      name: RollupEdgeField.memberEdges,
-      type: 'number',
-      values: model.edges.map((e: GraphEdge) => e.memberEdges ?? 1),
-    },
-  ];
+  return [column(RollupEdgeField.memberEdges, 'number', model.edges, (e: GraphEdge) => e.memberEdges ?? 1)];
 }
 
 /** The nodes frame's meta.custom: how the graph was rolled up (when a rollup was asked for). */

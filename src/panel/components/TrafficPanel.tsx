@@ -17,6 +17,7 @@ import { missingExpanded, missingNotice, rollupExpandOverride, seriesRolledUp } 
 import { collapsedSelection, useCollapsedFind } from './useCollapsedFind';
 import { useExpandedGroups } from './useExpandedGroups';
 import { fromFrames, FrameLike } from '../graph/fromFrames';
+import { thinningNotice, thinRollupEdges } from '../graph/rollupThinning';
 import { chooseLayout } from '../graph/layouts';
 import { paletteFromTheme } from '../graph/palette';
 import { chooseRenderer, webgl2Available } from '../graph/renderer';
@@ -81,19 +82,30 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
     [theme, display.colorBlind]
   );
   const graph = useMemo(() => fromFrames(data.series as unknown as FrameLike[]), [data.series]);
+  // What is drawn: the graph with the edges between rolled-up nodes thinned (the drawer and table keep them all).
+  const thinned = useMemo(() => thinRollupEdges(graph), [graph]);
+  const drawn = thinned.graph;
   const edgeLabelsKey = display.edgeLabels.join(',');
   const elements = useMemo(
-    () => buildElements(graph, { edgeLabels: display.edgeLabels, showBadges: display.showBadges }),
+    () => buildElements(drawn, { edgeLabels: display.edgeLabels, showBadges: display.showBadges }),
     // edgeLabels by value: a new array with the same modes must not rebuild the elements
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [graph, edgeLabelsKey, display.showBadges]
+    [drawn, edgeLabelsKey, display.showBadges]
   );
-  const topology = useMemo(() => topologyKey(graph), [graph]);
+  const topology = useMemo(() => topologyKey(drawn), [drawn]);
   const leafCount = useMemo(() => graph.nodes.filter((n) => n.nodeType !== 'box').length, [graph]);
-  const layout = useMemo(
-    () => chooseLayout(display.layout, leafCount, options.largeGraphThreshold),
-    [display.layout, leafCount, options.largeGraphThreshold]
-  );
+  // A rolled-up graph has few nodes but may have many edges between them, which is what makes dagre slow: its
+  // edges count as nodes for the choice of layout.
+  const rolledEdges = graph.rollup && graph.rollup.by !== 'none' ? drawn.edges.length : 0;
+  const layout = useMemo(() => {
+    const chosen = chooseLayout(display.layout, Math.max(leafCount, rolledEdges), options.largeGraphThreshold);
+    return chosen.notice && leafCount <= options.largeGraphThreshold
+      ? {
+          ...chosen,
+          notice: `Rolled-up graph with ${rolledEdges} edges: drawn with the fast layered layout instead of ${chosen.requested}.`,
+        }
+      : chosen;
+  }, [display.layout, leafCount, rolledEdges, options.largeGraphThreshold]);
   // Probed only when WebGL is asked for (the probe creates a context).
   const renderer = useMemo(
     () => chooseRenderer(options.renderer, options.renderer === 'webgl' && webgl2Available()),
@@ -280,6 +292,7 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
       : []),
     ...(layout.notice ? [{ severity: 'info', text: layout.notice }] : []),
     ...(missing ? [{ severity: 'info', text: missing }] : []),
+    ...(thinningNotice(thinned) ? [{ severity: 'info', text: thinningNotice(thinned)! }] : []),
     ...(renderer.note ? [{ severity: 'info', text: renderer.note }] : []),
     ...graph.notices,
     ...(skippedTotal > 0

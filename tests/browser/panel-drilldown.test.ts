@@ -281,11 +281,14 @@ describe('Find across collapsed namespaces', () => {
     const [, , namespace, name] = memberId.split('_');
     const workload = { namespace, name };
     const input = h.page.getByLabel('Find', { exact: true });
-    await input.fill(`workload = ${workload.name}`);
+    // (Synthetic workload names repeat across namespaces: the namespace makes the match unique.)
+    await input.fill(`workload = ${workload.name} AND namespace = ${workload.namespace}`);
     await input.press('Enter');
     const status = h.page.locator('[data-testid="meshgraph-find-collapsed"]');
     await status.waitFor({ timeout: 10000 });
-    expect(await status.textContent()).toContain(`1 match in collapsed namespace ${workload.namespace}`);
+    expect(await status.textContent()).toMatch(
+      new RegExp(`^1 match in collapsed namespace ${workload.namespace}\\s*— expand ${workload.namespace}$`)
+    );
     const holder = (await graphSnapshot(h.page)).nodes.find((n) => n.id.endsWith(`_${workload.namespace}`))!;
     expect(holder.classes).toContain('mg-find');
     await status.getByRole('button').click();

@@ -5,15 +5,15 @@
  * Labels are written as escaped XML text, never as markup.
  */
 import type cytoscape from 'cytoscape';
-import type {
-  GraphEdge,
-  GraphModel,
-  GraphNode,
-  GraphType,
-  HealthStatus,
-  NodeRates,
-  NodeType,
-  Protocol,
+import {
+  emptyNodeRates,
+  type GraphEdge,
+  type GraphModel,
+  type GraphNode,
+  type GraphType,
+  type HealthStatus,
+  type NodeType,
+  type Protocol,
 } from '../../contract/graph';
 import { toKialiJson } from '../../contract/kiali/kialiJson';
 import { buildIconFont, ICON_FONT_FAMILY } from '../graph/iconFont';
@@ -273,21 +273,6 @@ export function svgOfView(cy: cytoscape.Core, palette: Palette): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Kiali JSON
 
-const ZERO_RATES: NodeRates = {
-  httpIn: 0,
-  httpIn3xx: 0,
-  httpIn4xx: 0,
-  httpIn5xx: 0,
-  httpInNoResponse: 0,
-  httpOut: 0,
-  grpcIn: 0,
-  grpcInErr: 0,
-  grpcInNoResponse: 0,
-  grpcOut: 0,
-  tcpIn: 0,
-  tcpOut: 0,
-};
-
 function graphTypeOf(g: PanelGraph): GraphType {
   const leaves = g.nodes.filter((n) => n.nodeType !== 'box');
   if (leaves.some((n) => n.nodeType === 'workload')) {
@@ -314,7 +299,7 @@ export function kialiJson(g: PanelGraph, durationSeconds = 0): string {
     ...(n.aggregate ? { aggregate: n.aggregate, aggregateValue: n.aggregateValue ?? '' } : {}),
     ...(n.isBox ? { isBox: n.isBox } : {}),
     ...(n.destServices ? { destServices: n.destServices } : {}),
-    rates: n.rates ?? ZERO_RATES,
+    rates: n.rates ?? emptyNodeRates(),
     ...Object.fromEntries(Object.keys(n.flags).map((f) => [f, true])),
     ...(n.health ? { health: n.health } : {}),
   }));

@@ -69,6 +69,11 @@ export interface DrilldownFigures {
   panel: {
     firstPaintColdMs: number;
     firstPaintWarmMs: number;
+    /** Of the warm first paint: request → answer received, and answer received → interactive. */
+    warmAnswerMs: number;
+    warmDrawMs: number;
+    flatAnswerMs: number;
+    flatDrawMs: number;
     rolledUpNodes: number;
     expandMs: number[];
     expandMedianMs: number;
@@ -236,6 +241,10 @@ async function panelFigures(
     return {
       firstPaintColdMs: cold.ms,
       firstPaintWarmMs: warm.ms,
+      warmAnswerMs: warm.answerMs,
+      warmDrawMs: warm.drawMs,
+      flatAnswerMs: flat.answerMs,
+      flatDrawMs: flat.drawMs,
       rolledUpNodes: cold.nodes,
       expandMs,
       expandMedianMs: median(expandMs),
@@ -298,7 +307,11 @@ export function printDrilldown(f: DrilldownFigures, table: (rows: string[][]) =>
   table([
     ['panel (Chromium, sandbox, real backend)', 'figure', 'goal'],
     ['first paint rolled up, request → interactive, cold', ms(p.firstPaintColdMs), '≤ 1500 ms'],
-    ['first paint rolled up, evaluation shared', ms(p.firstPaintWarmMs), '≤ 1500 ms'],
+    [
+      `first paint rolled up, evaluation shared (answer ${ms(p.warmAnswerMs)}, then drawing ${ms(p.warmDrawMs)})`,
+      ms(p.firstPaintWarmMs),
+      '≤ 1500 ms',
+    ],
     [`expand one namespace (${p.expandMs.map((x) => x.toFixed(0)).join(', ')} ms)`, ms(p.expandMedianMs), '≤ 300 ms'],
     ['pan with three expanded', `${p.pan.fps.toFixed(0)} fps (p95 ${p.pan.p95Ms.toFixed(0)} ms)`, '≥ 30 fps'],
     [
@@ -306,6 +319,10 @@ export function printDrilldown(f: DrilldownFigures, table: (rows: string[][]) =>
       `${p.heap.afterWarmupMB.toFixed(1)} → ${p.heap.afterCyclesMB.toFixed(1)} MB; DOM nodes ${p.heap.domNodesWarmup} → ${p.heap.domNodesAfter}`,
       'flat',
     ],
-    [`flat paint, every node (${p.flatNodes} drawn)`, ms(p.flatPaintMs), 'a figure'],
+    [
+      `flat paint, every node (${p.flatNodes} drawn; answer ${ms(p.flatAnswerMs)}, drawing ${ms(p.flatDrawMs)})`,
+      ms(p.flatPaintMs),
+      'a figure',
+    ],
   ]);
 }

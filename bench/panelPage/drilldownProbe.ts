@@ -7,7 +7,14 @@ import type { Page } from 'playwright-core';
 
 export interface ProbeResults {
   /** The panel's first /api/ds/query request → the graph ready (laid out) + two animation frames. */
-  firstPaint: { ms: number; nodes: number };
+  firstPaint: {
+    ms: number;
+    nodes: number;
+    /** First query request → the last answer before ready fully received (backend, transfer). */
+    answerMs: number;
+    /** That answer received → ready (the sandbox's frame reading and the panel's drawing). */
+    drawMs: number;
+  };
   rolledUpIds: { ids: string[] };
   /** Double-click on a rolled-up node (or its box) → the other state drawn and laid out + two frames. */
   toggle: { ms: number };
@@ -67,10 +74,16 @@ const PROBE = `async ({ kind, arg, timeoutMs }) => {
         const w = window;
         await until(() => w.__mgReadyAt !== undefined, 'the graph');
         await frames(2);
-        const request = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/ds/query'));
         const end = w.__mgReadyAt;
+        const queries = performance
+          .getEntriesByType('resource')
+          .filter((e) => e.name.includes('/api/ds/query') && e.startTime < end);
+        const start = queries.length > 0 ? Math.min(...queries.map((e) => e.startTime)) : 0;
+        const answered = Math.max(start, ...queries.map((e) => e.responseEnd).filter((t) => t <= end));
         return {
-          ms: end - (request?.startTime ?? 0),
+          ms: end - start,
+          answerMs: answered - start,
+          drawMs: end - answered,
           nodes: Number(graph()?.getAttribute('data-node-count') ?? 0),
         };
       }

@@ -9,6 +9,7 @@ import React from 'react';
 import { css } from '@emotion/css';
 import type { DataFrame, DataQueryRequest, GrafanaTheme2, InterpolateFunction } from '@grafana/data';
 import { Button, DataLinkButton, IconButton, useStyles2 } from '@grafana/ui';
+import { edgeHealthReason, healthReason } from '../graph/healthReason';
 import { formatByteRate, formatDuration, formatPercent, formatRequestRate } from '../graph/format';
 import { badgesOf, nodeDisplayName } from '../graph/nodeLabels';
 import type { Palette } from '../graph/palette';
@@ -63,57 +64,6 @@ function RollupToggle({ node, onToggle }: { node: PanelNode; onToggle: (id: stri
       </Button>
     </div>
   );
-}
-
-const PROTOCOL_NAMES: Record<string, string> = { http: 'HTTP', grpc: 'gRPC', tcp: 'TCP' };
-
-/**
- * Why a node has its health, in the figures of the traffic tables: the error share of each direction and protocol
- * that has errors, worst first (Kiali's tolerances decide the status; the share tells how far it is).
- */
-export function healthReason(node: PanelNode, graph: PanelGraph): string | undefined {
-  const status = node.healthStatus;
-  if (!status || status === 'NA') {
-    return undefined;
-  }
-  const summary = trafficSummary(graph, node.id);
-  const parts: Array<{ p: number; text: string }> = [];
-  for (const [dir, rows] of [
-    ['inbound', summary.inbound],
-    ['outbound', summary.outbound],
-  ] as const) {
-    for (const r of rows) {
-      if (r.protocol !== 'tcp' && r.protocol !== 'other' && r.percentErr > 0) {
-        parts.push({
-          p: r.percentErr,
-          text: `${formatPercent(r.percentErr)} of ${dir} ${PROTOCOL_NAMES[r.protocol] ?? r.protocol} requests failed`,
-        });
-      }
-    }
-  }
-  parts.sort((a, b) => b.p - a.p);
-  const replicas = node.health?.workloadStatus;
-  const replicaText =
-    replicas && replicas.availableReplicas < replicas.desiredReplicas
-      ? `${replicas.availableReplicas} of ${replicas.desiredReplicas} replicas available`
-      : undefined;
-  const reasons = [...(replicaText ? [replicaText] : []), ...parts.map((x) => x.text)];
-  if (reasons.length === 0) {
-    return status === 'Healthy' ? 'Healthy: no failed requests' : status;
-  }
-  return `${status}: ${reasons.join('; ')}`;
-}
-
-function edgeHealthReason(edge: PanelEdge): string | undefined {
-  const status = edge.healthStatus;
-  if (!status || status === 'NA') {
-    return undefined;
-  }
-  const r = edge.rates;
-  if (edge.protocol === 'tcp' || !r || !(r.percentErr > 0)) {
-    return status === 'Healthy' ? 'Healthy: no failed requests' : status;
-  }
-  return `${status}: ${formatPercent(r.percentErr)} of requests failed`;
 }
 
 const RT_NAMES: Record<ResponseTimeStatLabel, string> = {
@@ -341,7 +291,7 @@ export function DetailsDrawer({
       {node && onToggleExpand && <RollupToggle node={node} onToggle={onToggleExpand} />}
       {node && <NodeDetails node={node} graph={graph} palette={palette} />}
       {edge && <EdgeDetails edge={edge} graph={graph} rtName={RT_NAMES[responseTimeStat] ?? RT_NAMES.auto} />}
-      {(node?.nodeType !== 'box' && (node || edge) && graph.source === 'meshgraph') && (
+      {node?.nodeType !== 'box' && (node || edge) && graph.source === 'meshgraph' && (
         <DrawerCharts graph={graph} node={node} edge={edge} request={request} palette={palette} />
       )}
       {links.length > 0 && (

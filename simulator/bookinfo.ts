@@ -5,6 +5,8 @@
  * mixed mTLS, request operations, a deployment scaled to zero, a crash-looping one and an idle one.
  *
  * Rates are exact and constant (requests/s, bytes/s); see expectedFlows() for the per-reporter figures.
+ *
+ * Long on purpose: the topology is data, one entry per workload, service and flow.
  */
 import { Flow, Topology, Workload } from './topology';
 

@@ -2,6 +2,9 @@
  * Istio's standard metrics and kube-state-metrics as series specifications: every counter grows linearly
  * (value = slope × seconds since the origin) and every gauge is constant, so exact rates can be derived.
  * Families are produced one after the other, each family's series lazily (the synthetic 100×100 mesh has ~110k).
+ *
+ * Long on purpose: one specification per Istio and kube-state metric family, kept together so the
+ * labels every family shares are written once.
  */
 import { ReporterView, ResolvedFlow, resolveFlows, Slice } from './telemetry';
 import { containersOf, HistogramSet, Topology, Workload } from './topology';

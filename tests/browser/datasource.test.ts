@@ -9,6 +9,8 @@
  *
  * Expected graphs are derived from the simulator's flows with Kiali's rules (browserScenarios.ts), not copied
  * from the plugin's output.
+ *
+ * Long on purpose: the cases share one Prometheus, sandbox and Chromium (started once per file).
  */
 import type { Request } from 'playwright-core';
 

@@ -1,11 +1,13 @@
 /**
- * Defects a person meets when changing things in the panel (issue 13), each checked in Chromium on the built
+ * Defects a person meets when changing things in the panel, each checked in Chromium on the built
  * plugins against the simulated bookinfo mesh in a real Prometheus, through the real backend plugin:
  *  1 layouts with boxes, 2 resize and the drawer in a small panel, 3 sizing with notices and Find errors,
  *  4 labels (sizes, overlaps, icons), 5 Kiali's visual language, 6 drawer content and Esc, 7 table view,
  *  8 "/" after clicking the graph, 9 the panel editor's options, 10 animation dots against the legend.
  *
  *   npm run build && npx jest -c jest.integration.config.js --runInBand tests/browser/panel-defects.test.ts
+ *
+ * Long on purpose: the ten defects share one Prometheus, sandbox and Chromium (started once per file).
  */
 import type { Page } from 'playwright-core';
 

@@ -76,7 +76,12 @@ async function waitForBoxes(page: Page, ids: string[]): Promise<void> {
         return false;
       }
       const boxes = el.__cy.nodes('[nodeType = "box"]').map((n) => n.id());
-      return boxes.filter((id) => id.startsWith('rollup_namespace_')).sort().join(',') === w;
+      return (
+        boxes
+          .filter((id) => id.startsWith('rollup_namespace_'))
+          .sort()
+          .join(',') === w
+      );
     },
     want,
     { timeout: 30000 }
@@ -120,7 +125,9 @@ async function toggleFromDrawer(id: string, label: RegExp | string): Promise<voi
 function rowsOfWire(frame: { schema: { fields: Array<{ name: string }> }; data: { values: unknown[][] } }) {
   const names = frame.schema.fields.map((f) => f.name);
   const n = frame.data.values[0]?.length ?? 0;
-  return Array.from({ length: n }, (_, i) => Object.fromEntries(names.map((name, k) => [name, frame.data.values[k][i]])));
+  return Array.from({ length: n }, (_, i) =>
+    Object.fromEntries(names.map((name, k) => [name, frame.data.values[k][i]]))
+  );
 }
 
 describe('a mesh above the rollup budget', () => {
@@ -206,7 +213,9 @@ describe('expand and collapse', () => {
     await h.page.mouse.dblclick(before.page.x, before.page.y);
     await waitForBoxes(h.page, [target.id]);
     const g = await graphSnapshot(h.page);
-    const members = g.nodes.filter((n) => n.parent === target.id || g.nodes.find((p) => p.id === n.parent)?.parent === target.id);
+    const members = g.nodes.filter(
+      (n) => n.parent === target.id || g.nodes.find((p) => p.id === n.parent)?.parent === target.id
+    );
     expect(members.length).toBeGreaterThanOrEqual(5);
     // Member edges reach the other (still rolled-up) namespaces.
     const memberIds = new Set(members.map((n) => n.id));
@@ -292,12 +301,17 @@ describe('Find across collapsed namespaces', () => {
     const holder = (await graphSnapshot(h.page)).nodes.find((n) => n.id.endsWith(`_${workload.namespace}`))!;
     expect(holder.classes).toContain('mg-find');
     await status.getByRole('button').click();
-    await waitForBoxes(h.page, [...(await boxIds()), holder.id].filter((v, i, a) => a.indexOf(v) === i));
+    await waitForBoxes(
+      h.page,
+      [...(await boxIds()), holder.id].filter((v, i, a) => a.indexOf(v) === i)
+    );
     // Expanded, the member itself is found.
     await h.page.waitForFunction(
       (name) => {
         const el = document.querySelector('[data-testid="meshgraph-graph"]') as HTMLElement & { __cy?: any };
-        return el.__cy.nodes('.mg-find').some((n: any) => n.data('nodeType') === 'workload' && String(n.data('label')).includes(name));
+        return el.__cy
+          .nodes('.mg-find')
+          .some((n: any) => n.data('nodeType') === 'workload' && String(n.data('label')).includes(name));
       },
       workload.name,
       { timeout: 10000 }

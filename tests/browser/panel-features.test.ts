@@ -1,11 +1,13 @@
 /**
- * What a dashboard viewer does with the panel beyond looking (issue 13), in Chromium on the built plugins with the
+ * What a dashboard viewer does with the panel beyond looking, in Chromium on the built plugins with the
  * bookinfo mesh through the real backend: the Display menu (kept per panel in the browser, never in the
  * dashboard), saved layouts (explicit save into the panel options, incremental placement, reset), export (PNG,
  * SVG, Kiali JSON), keyboard-only use with visible focus and announcements, and the colour-blind palette.
  * Screenshots of each go to test-results/screenshots/ (the README's come from these).
  *
  *   npm run build && npx jest -c jest.integration.config.js --runInBand tests/browser/panel-features.test.ts
+ *
+ * Long on purpose: the features share one Prometheus, sandbox and Chromium (started once per file).
  */
 import fs from 'fs';
 import type { Page } from 'playwright-core';

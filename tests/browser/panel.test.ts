@@ -6,6 +6,8 @@
  *   npm run build && npx jest -c jest.integration.config.js tests/browser/panel.test.ts
  *
  * Screenshots: test-results/screenshots/bookinfo-dark.png, bookinfo-light.png.
+ *
+ * Long on purpose: the cases share one Prometheus, sandbox and Chromium (started once per file).
  */
 import { bookinfoTopology } from '../../simulator/bookinfo';
 import { screenshot } from '../support/browser';

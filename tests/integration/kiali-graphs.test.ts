@@ -5,6 +5,8 @@
  * expected graph (kiali/kialiExpected.ts) node by node and edge by edge, on both stores. Each test case lives under
  * its own `kiali_test` label, selected with a query-scope label, so one server of each kind holds them all.
  * Departures from Kiali are applied explicitly and pinned: see kiali/KIALI_COVERAGE.md.
+ *
+ * Long on purpose: Kiali's 16 cases on two stores share one server of each kind, set up here.
  */
 import {
   GraphModel,

@@ -11,6 +11,8 @@
  * Each run gets Grafana's environment only (cookie, PLUGIN_PROTOCOL_VERSIONS=2, GF_*; no PATH, no HOME) and must
  * print go-plugin's handshake line and answer gRPC health for the service "plugin" on the socket it names.
  * Needs root (chroot, namespaces).
+ *
+ * Long on purpose: each image rebuilt as a root filesystem needs its own file list, next to the checks.
  */
 import * as grpc from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';

@@ -3,6 +3,8 @@
  * one Chromium per test file, reading the panel's state through its documented test hook, capturing the PromQL
  * the datasource sends, and the graph Kiali's rules expect from a simulator topology (derived here from the
  * topology's flows, independently of the engine's code).
+ *
+ * Long on purpose: the shared setup and readers of every browser test file, in one place.
  */
 import fs from 'fs';
 import path from 'path';

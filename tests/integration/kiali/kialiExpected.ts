@@ -2,6 +2,8 @@
  * Kiali's expected graphs (kiali/kiali graph/api/testdata/*.expected at d733a096), restated per node and edge in
  * a readable form: node keys are "<nodeType> <cluster>/<namespace>/<name>", edge keys "<source> > <target> <protocol>".
  * Numbers stay Kiali's strings. Generated from the golden files, then reviewed; see KIALI_COVERAGE.md.
+ *
+ * Long on purpose: data, restated from Kiali's golden files.
  */
 import { ExpectedGraph } from './expectations';
 

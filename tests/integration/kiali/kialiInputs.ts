@@ -5,6 +5,8 @@
  * reporter, as Istio emits it; the store, not a mock, decides what each query returns. Generated from the test
  * file, then reviewed; see KIALI_COVERAGE.md for the few places where a mock answers what its own selector could
  * not match and the inputs had to be adjusted.
+ *
+ * Long on purpose: data, restated from Kiali's test file.
  */
 import { RawIstioSeries, dst, src, series } from './istioSeries';
 

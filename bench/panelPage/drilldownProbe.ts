@@ -14,12 +14,18 @@ export interface ProbeResults {
     answerMs: number;
     /** That answer received → ready (the sandbox's frame reading and the panel's drawing). */
     drawMs: number;
-  };
+  } & AnswerTiming;
   rolledUpIds: { ids: string[] };
   /** Double-click on a rolled-up node (or its box) → the other state drawn and laid out + two frames. */
-  toggle: { ms: number };
+  toggle: { ms: number; requestAfterMs: number; answerMs: number; drawMs: number } & AnswerTiming;
   /** cy.panBy once per animation frame. */
   pan: { medianMs: number; p95Ms: number; fps: number; frames: number };
+}
+
+/** The last /api/ds/query of the measurement: request → first byte (server), first byte → last (transfer). */
+export interface AnswerTiming {
+  serverMs: number;
+  transferMs: number;
 }
 
 type Kind = keyof ProbeResults;
@@ -68,6 +74,12 @@ const PROBE = `async ({ kind, arg, timeoutMs }) => {
           await new Promise((r) => setTimeout(r, 5));
         }
       };
+      const lastAnswer = (queries) => {
+        const q = queries[queries.length - 1];
+        return q
+          ? { serverMs: q.responseStart - q.startTime, transferMs: q.responseEnd - q.responseStart }
+          : { serverMs: 0, transferMs: 0 };
+      };
       const graph = () =>
         document.querySelector('[data-testid="meshgraph-graph"]');
       if (kind === 'firstPaint') {
@@ -84,6 +96,7 @@ const PROBE = `async ({ kind, arg, timeoutMs }) => {
           ms: end - start,
           answerMs: answered - start,
           drawMs: end - answered,
+          ...lastAnswer(queries),
           nodes: Number(graph()?.getAttribute('data-node-count') ?? 0),
         };
       }
@@ -119,7 +132,18 @@ const PROBE = `async ({ kind, arg, timeoutMs }) => {
           \`\${id} to \${wasBox ? 'collapse' : 'expand'}\`
         );
         await frames(2);
-        return { ms: performance.now() - t0 };
+        const end = performance.now();
+        const queries = performance
+          .getEntriesByType('resource')
+          .filter((e) => e.name.includes('/api/ds/query') && e.startTime >= t0);
+        const q = queries[queries.length - 1];
+        return {
+          ms: end - t0,
+          requestAfterMs: q ? q.startTime - t0 : 0,
+          answerMs: q ? q.responseEnd - q.startTime : 0,
+          drawMs: q ? end - q.responseEnd : 0,
+          ...lastAnswer(queries),
+        };
       }
       // pan
       const count = arg;

@@ -1,0 +1,120 @@
+/**
+ * Where the page's main thread spends a measurement (drill-down bench): a V8 CPU profile of the page over one
+ * action, each sample's time given to the source file its function was built from (the bundles' source maps:
+ * the panel's dist/panel/*.js and the sandbox host's host.js), summed in a few buckets. Built-ins (no URL) count
+ * for their caller, except JSON.parse and the garbage collector, which get buckets of their own.
+ */
+import fs from 'node:fs';
+import type { Page } from 'playwright-core';
+import { SourceMapConsumer } from 'source-map-js';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Bucket of an original source path (first match wins). */
+const BUCKETS: Array<[RegExp, string]> = [
+  [/\/panel\/graph\/fromFrames/, 'panel: fromFrames'],
+  [/\/panel\/graph\/rollupThinning/, 'panel: thinning'],
+  [/\/panel\/graph\/(elements|flatten|flatBoxes)/, 'panel: flatten + elements'],
+  [/\/panel\/graph\/(fastLayout|layouts|boxed)/, 'panel: layout'],
+  [/node_modules\/cytoscape/, 'Cytoscape'],
+  [/\/panel\//, 'panel: other (React components, style, labels)'],
+  [/\/datasource\//, 'datasource (frontend)'],
+  [/node_modules\/(react|react-dom|scheduler)\//, 'React'],
+  [/node_modules\/@grafana\//, 'Grafana packages (data frames, UI)'],
+  [/tests\/sandbox\//, 'sandbox host'],
+];
+
+export type ProfileBuckets = Record<string, number>;
+
+/**
+ * Runs `action` with the page profiled (sampling every 250 µs); returns ms per bucket, idle left out, or
+ * `{ failed }` when the profiler could not follow (the action still ran).
+ */
+export async function profileDuring(
+  page: Page,
+  maps: Record<string, string>,
+  action: () => Promise<unknown>
+): Promise<ProfileBuckets> {
+  try {
+    return await profiled(page, maps, action);
+  } catch (e) {
+    return { [`failed: ${e instanceof Error ? e.message : String(e)}`]: 0 };
+  }
+}
+
+async function profiled(page: Page, maps: Record<string, string>, action: () => Promise<unknown>) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  await cdp.send('Profiler.start');
+  let stopped: { profile: Profile };
+  try {
+    await action();
+  } finally {
+    stopped = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+    await cdp.detach();
+  }
+  return bucketProfile(stopped.profile, maps);
+}
+
+/** `maps`: the end of a bundle's URL path (panel/module.js, sandbox/host.js, …) → its source map file. */
+export function bucketProfile(profile: Profile, maps: Record<string, string>): ProfileBuckets {
+  const consumers = new Map<string, SourceMapConsumer | null>();
+  const consumer = (url: string) => {
+    const urlPath = new URL(url, 'http://x').pathname;
+    const file = Object.keys(maps).find((suffix) => urlPath.endsWith(`/${suffix}`)) ?? urlPath;
+    if (!consumers.has(file)) {
+      const map = maps[file];
+      consumers.set(
+        file,
+        map && fs.existsSync(map) ? new SourceMapConsumer(JSON.parse(fs.readFileSync(map, 'utf8'))) : null
+      );
+    }
+    return consumers.get(file) ?? null;
+  };
+  if (process.env.PROFILE_DIR) {
+    fs.writeFileSync(`${process.env.PROFILE_DIR}/${Date.now()}.cpuprofile`, JSON.stringify(profile));
+  }
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const bucketOf = new Map<number, string>();
+  const visit = (id: number, inherited: string) => {
+    const node = byId.get(id)!;
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+    let bucket = inherited;
+    if (functionName === '(garbage collector)') {
+      bucket = 'garbage collector';
+    } else if (functionName === '(idle)' || functionName === '(program)') {
+      bucket = functionName;
+    } else if (!url && functionName === 'parse') {
+      bucket = 'JSON.parse';
+    } else if (url && lineNumber >= 0) {
+      const source = consumer(url)?.originalPositionFor({ line: lineNumber + 1, column: columnNumber }).source ?? '';
+      bucket = BUCKETS.find(([re]) => re.test(source))?.[1] ?? (source ? 'other bundled code' : 'other');
+    }
+    bucketOf.set(id, bucket);
+    for (const child of node.children ?? []) {
+      visit(child, bucket);
+    }
+  };
+  visit(profile.nodes[0].id, '(program)');
+  const out: ProfileBuckets = {};
+  profile.samples.forEach((id, i) => {
+    const bucket = bucketOf.get(id) ?? 'other';
+    out[bucket] = (out[bucket] ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000;
+  });
+  delete out['(idle)'];
+  return Object.fromEntries(
+    Object.entries(out)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => [k, Math.round(v)])
+  );
+}

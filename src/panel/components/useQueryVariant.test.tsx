@@ -58,4 +58,26 @@ describe('useQueryVariant', () => {
     expect(last.loading).toBe(false);
     expect(last.data?.series[0].name).toBe('variant');
   });
+
+  it('never shows an older variant again once the dashboard data was on screen', async () => {
+    const targets = [{ refId: 'A', namespaces: ['x'] }];
+    let answer = 'expanded a';
+    query.mockImplementation(() => of({ data: [{ name: answer, fields: [], length: 0 }] }));
+    const seen: QueryVariant[] = [];
+    const view = render(<Probe d={data('r3', targets)} o={{ rollupExpand: ['a'] }} seen={seen} />);
+    await act(async () => undefined);
+    expect(seen[seen.length - 1].data?.series[0].name).toBe('expanded a');
+    // Everything collapsed: no variant, the dashboard's data.
+    view.rerender(<Probe d={data('r3', targets)} o={undefined} seen={seen} />);
+    await act(async () => undefined);
+    // Another namespace expanded: while it loads, what shows is the dashboard's data, not 'expanded a'.
+    answer = 'expanded b';
+    const from = seen.length;
+    view.rerender(<Probe d={data('r3', targets)} o={{ rollupExpand: ['b'] }} seen={seen} />);
+    await act(async () => undefined);
+    const after = seen.slice(from);
+    expect(after.some((v) => v.loading)).toBe(true);
+    expect(after.every((v) => v.data?.series[0].name !== 'expanded a')).toBe(true);
+    expect(after[after.length - 1].data?.series[0].name).toBe('expanded b');
+  });
 });

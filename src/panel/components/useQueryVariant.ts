@@ -118,8 +118,14 @@ export function useQueryVariant(data: PanelData, overrides: Record<string, unkno
   }, [key]);
 
   if (!key) {
+    // The dashboard's own data is on screen now: a later variant must not bring back an older one while it loads
+    // (state adjusted while rendering, as React advises for state that follows props).
+    if (state.key || state.variant.data) {
+      setState({ key: '', variant: { loading: false } });
+    }
     return { loading: false };
   }
-  // A new key (refresh, another choice): the previous variant stays on screen until the new one answers.
+  // A new key (refresh, another choice): what is on screen (the previous variant, or the dashboard's data when there
+  // was none) stays until the new one answers.
   return state.key === key ? state.variant : { loading: true, data: state.variant.data };
 }

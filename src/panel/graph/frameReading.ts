@@ -1,0 +1,151 @@
+/**
+ * Reading a data frame's fields the forgiving way fromFrames needs: by name whatever the case, values of any
+ * type turned into text, finite numbers or booleans (or nothing), stat values as Grafana shows them, JSON cells
+ * parsed with each failure counted by reason. Plain structural types, so tests can pass plain objects.
+ */
+
+/** The part of @grafana/data's DataFrame this reader needs (kept structural so tests can pass plain objects). */
+export interface FieldLike {
+  name: string;
+  type?: string;
+  values: ArrayLike<unknown>;
+  config?: {
+    displayName?: string;
+    unit?: string;
+    color?: { mode?: string; fixedColor?: string };
+    links?: unknown[];
+  };
+}
+export interface FrameLike {
+  name?: string;
+  refId?: string;
+  fields: FieldLike[];
+  meta?: {
+    preferredVisualisationType?: string;
+    notices?: Array<{ severity?: string; text?: string }>;
+    custom?: Record<string, unknown>;
+  };
+}
+
+/** Case-insensitive field lookup for one frame. */
+export class FieldIndex {
+  private readonly byName = new Map<string, FieldLike>();
+  readonly details: FieldLike[] = [];
+  readonly arcs: FieldLike[] = [];
+  readonly length: number;
+
+  constructor(frame: FrameLike) {
+    let length = 0;
+    for (const field of frame.fields ?? []) {
+      if (!field || typeof field.name !== 'string') {
+        continue;
+      }
+      const lower = field.name.toLowerCase();
+      if (!this.byName.has(lower)) {
+        this.byName.set(lower, field);
+      }
+      if (lower.startsWith('detail__')) {
+        this.details.push(field);
+      } else if (lower.startsWith('arc__')) {
+        this.arcs.push(field);
+      }
+      length = Math.max(length, field.values?.length ?? 0);
+    }
+    this.length = length;
+  }
+
+  has(name: string): boolean {
+    return this.byName.has(name.toLowerCase());
+  }
+  field(name: string): FieldLike | undefined {
+    return this.byName.get(name.toLowerCase());
+  }
+  raw(name: string, row: number): unknown {
+    return this.byName.get(name.toLowerCase())?.values[row];
+  }
+  str(name: string, row: number): string | undefined {
+    return toStr(this.raw(name, row));
+  }
+  num(name: string, row: number): number | undefined {
+    return toNum(this.raw(name, row));
+  }
+}
+
+export function toStr(v: unknown): string | undefined {
+  if (v === null || v === undefined) {
+    return undefined;
+  }
+  if (typeof v === 'string') {
+    return v;
+  }
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') {
+    return String(v);
+  }
+  return undefined;
+}
+
+export function toNum(v: unknown): number | undefined {
+  if (typeof v === 'number') {
+    return Number.isFinite(v) ? v : undefined;
+  }
+  if (typeof v === 'string' && v.trim() !== '') {
+    const n = Number(v);
+    return Number.isFinite(n) ? n : undefined;
+  }
+  return undefined;
+}
+
+export function toBool(v: unknown): boolean | undefined {
+  if (typeof v === 'boolean') {
+    return v;
+  }
+  if (typeof v === 'string') {
+    const s = v.trim().toLowerCase();
+    if (s === 'true' || s === '1') {
+      return true;
+    }
+    if (s === 'false' || s === '0') {
+      return false;
+    }
+  }
+  if (typeof v === 'number') {
+    return v !== 0;
+  }
+  return undefined;
+}
+
+/** Display text of a Node Graph stat value (strings as delivered, numbers with their unit). */
+export function statText(fields: FieldIndex, name: string, row: number): string | undefined {
+  const field = fields.field(name);
+  const v = field?.values[row];
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) {
+      return undefined;
+    }
+    const rounded = Math.abs(v) >= 100 ? v.toFixed(0) : String(Number(v.toFixed(2)));
+    const unit = field?.config?.unit;
+    return unit && !unit.startsWith('none') && unit.length <= 6 ? `${rounded} ${unit}` : rounded;
+  }
+  const s = toStr(v);
+  return s === '' ? undefined : s;
+}
+
+export class Counter {
+  readonly counts: Record<string, number> = {};
+  add(reason: string, n = 1): void {
+    this.counts[reason] = (this.counts[reason] ?? 0) + n;
+  }
+}
+
+export function parseJson<T>(text: string | undefined, reason: string, skipped: Counter): T | undefined {
+  if (text === undefined || text.trim() === '') {
+    return undefined;
+  }
+  try {
+    const v = JSON.parse(text);
+    return v === null || typeof v !== 'object' ? undefined : (v as T);
+  } catch {
+    skipped.add(reason);
+    return undefined;
+  }
+}

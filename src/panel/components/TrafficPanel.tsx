@@ -5,6 +5,10 @@
  *
  * Sizing: the panel is a flex column of the toolbar, the notices and the body; the body's real size is measured at
  * every render and change (ResizeObserver), so the graph never runs past the panel whatever shows above it.
+ *
+ * Long (about 460 lines) on purpose: this one component is where the panel's state meets (dashboard data, query
+ * variant, display overrides, expanded namespaces, Find/Hide, selection, saved layout) and is handed to the parts;
+ * each piece of logic it calls is a hook or a pure module of its own.
  */
 import React, { useCallback, useMemo, useRef, useState } from 'react';
 import { css } from '@emotion/css';
@@ -71,10 +75,7 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
   const expandFields = rollupExpandOverride(expanded, rolledUp);
   // Query-level choices (service nodes, operation nodes, boxes, idle edges) ask the datasource again.
   const variantFields = queryOverrides(display);
-  const variant = useQueryVariant(
-    props.data,
-    expandFields ? { ...variantFields, ...expandFields } : variantFields
-  );
+  const variant = useQueryVariant(props.data, expandFields ? { ...variantFields, ...expandFields } : variantFields);
   const data = variant.data ?? props.data;
 
   const palette = useMemo(
@@ -148,7 +149,10 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
   const collapsed = useCollapsedFind(graph, findParsed, find, hideParsed, hide);
   const found = useMemo(
     () =>
-      union(findParsed.ok && find ? select(findParsed.query, els) : EMPTY_SELECTION, collapsedSelection(collapsed.found)),
+      union(
+        findParsed.ok && find ? select(findParsed.query, els) : EMPTY_SELECTION,
+        collapsedSelection(collapsed.found)
+      ),
     [findParsed, find, els, collapsed.found]
   );
   // Kiali hides idle nodes and idle edges unless asked (Display menu); the Hide expression adds to that.

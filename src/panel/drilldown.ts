@@ -4,7 +4,7 @@
  * rolled-up shape are kept (storage and URLs may hold anything); ids the graph no longer has are reported, not
  * dropped, so a namespace that comes back shows expanded again.
  */
-import { parseRollupNodeId } from './graph/rollupContract';
+import { parseRollupNodeId } from '../contract/nodeIds';
 import type { StorageLike } from './display';
 
 /** More would make the URL long and the graph unreadable; the oldest expansions go first. */

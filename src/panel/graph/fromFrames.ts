@@ -13,8 +13,7 @@ import type {
   ResponseDetail,
   ServiceRef,
 } from '../../contract/graph';
-import { EdgeField, NodeField } from '../../contract/frameFields';
-import { RollupEdgeField, RollupNodeField } from './rollupContract';
+import { EdgeField, NodeField, RollupEdgeField, RollupNodeField } from '../../contract/frameFields';
 import {
   ArcItem,
   DetailItem,

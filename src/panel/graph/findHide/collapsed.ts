@@ -5,7 +5,7 @@
  * answered for members without expanding. Clauses about anything else (rates, flags, health) cannot: the id does
  * not say it, and guessing would mark namespaces that hold no match, so such clauses match no member.
  */
-import { parseNodeId } from '../rollupContract';
+import { parseNodeId } from '../../../contract/nodeIds';
 import type { PanelNode } from '../types';
 import { select } from './evaluate';
 import type { Clause, FindHideQuery, Term } from './parse';

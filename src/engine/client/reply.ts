@@ -77,6 +77,18 @@ export async function sendRequest(
     controller.signal.removeEventListener('abort', onControllerAbort);
     settle(new Error('request finished'));
   };
+  // Failures the request and the reading of its body report alike: the timeout, a cancelled query, our own errors.
+  const throwIfKnown = (e: unknown): void => {
+    if (timedOut) {
+      throw timeoutError(timeoutMs);
+    }
+    if (signal?.aborted || (e instanceof Error && e.name === 'AbortError')) {
+      throw abortError();
+    }
+    if (e instanceof PrometheusError) {
+      throw e;
+    }
+  };
   let res: TransportResponse;
   try {
     res = await Promise.race([
@@ -95,15 +107,7 @@ export async function sendRequest(
     ]);
   } catch (e) {
     stopTimer();
-    if (timedOut) {
-      throw timeoutError(timeoutMs);
-    }
-    if (signal?.aborted || (e instanceof Error && e.name === 'AbortError')) {
-      throw abortError();
-    }
-    if (e instanceof PrometheusError) {
-      throw e;
-    }
+    throwIfKnown(e);
     if (isBrokenConnection(e)) {
       throw new PrometheusError(
         `Cannot reach Prometheus: the connection was closed before its answer was complete (${describeNetworkError(e)}); Prometheus or a proxy in front of it dropped it`,
@@ -143,15 +147,7 @@ export async function sendRequest(
       return r.value;
     } catch (e) {
       ended = true;
-      if (timedOut) {
-        throw timeoutError(timeoutMs);
-      }
-      if (signal?.aborted || (e instanceof Error && e.name === 'AbortError')) {
-        throw abortError();
-      }
-      if (e instanceof PrometheusError) {
-        throw e;
-      }
+      throwIfKnown(e);
       throw new PrometheusError(
         `Prometheus' answer broke off after ${(stream?.bytes ?? 0).toLocaleString('en-US')} bytes: ${describeNetworkError(e)}`,
         'network'

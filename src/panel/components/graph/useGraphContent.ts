@@ -1,8 +1,8 @@
 /**
  * What the instance draws: the elements and the stylesheet. Same ids: the changed data is written in place
  * (refresh.ts), no layout. A few nodes more or fewer: only those are added or removed, placed around the kept
- * ones (then `placedTopology` tells the layout hook that no layout is due). Anything larger: the elements are
- * replaced and the layout hook lays out.
+ * ones (then `placedTopology` tells the layout hook that no layout is due); so do rolled-up nodes expanding or
+ * collapsing (groupChange.ts). Anything larger: the elements are replaced and the layout hook lays out.
  *
  * While a pointer is down on the graph (a pan or a node drag), a refresh with the same ids waits for its release:
  * restyling and redrawing a large graph mid-drag would drop frames, and the numbers may wait that long.
@@ -15,6 +15,7 @@ import type { Selection } from '../../graph/findHide';
 import type { LayoutChoice } from '../../graph/layouts';
 import type { StyleBlock } from '../../graph/style';
 import { fitFlatBoxes, usesFlatBoxes } from './flatBoxLayout';
+import { applyGroupChange, groupChangeOf } from './groupChange';
 import { applyTopologyDiff, diffTopology, isSmallChange, styleFieldsOf, updateData } from './refresh';
 import { CyInstance, setAttr, visibleNodeCount } from './shared';
 
@@ -110,8 +111,19 @@ export function useGraphContent(
       cy.batch(() => updateData(cy, elements, fields));
     } else {
       a.topology = topology;
-      const d = diffTopology(drawn, elements);
-      if (isSmallChange(d, drawn.nodes.length, elements.nodes.length)) {
+      const regroup = groupChangeOf(drawn, elements);
+      const d = regroup ? undefined : diffTopology(drawn, elements);
+      if (regroup) {
+        // Rolled-up nodes expanded or collapsed: the group opens or closes in place, the rest keeps its layout.
+        cy.batch(() => {
+          applyGroupChange(cy, drawn, elements, regroup, { found: f, hidden: h, labels, flatBoxes: flat });
+          updateData(cy, elements, fields);
+        });
+        if (flat) {
+          fitFlatBoxes(cy, elements);
+        }
+        placedTopology.current = topology;
+      } else if (d && isSmallChange(d, drawn.nodes.length, elements.nodes.length)) {
         cy.batch(() => {
           applyTopologyDiff(cy, elements, d, { found: f, hidden: h, labels, flatBoxes: flat });
           updateData(cy, elements, fields);

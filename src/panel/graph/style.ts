@@ -130,8 +130,11 @@ export function buildStylesheet(p: Palette, opts: StyleOptions): StyleBlock[] {
     { selector: 'node[nodeType="service"]', style: { shape: 'round-triangle' } },
     { selector: 'node[nodeType="aggregate"]', style: { shape: 'round-pentagon' } },
     { selector: 'node[nodeType="service"][?isServiceEntry]', style: { shape: 'round-tag' } },
-    { selector: 'node[healthStatus="Degraded"]', style: { 'border-color': p.degraded, 'border-width': 2 } },
-    { selector: 'node[healthStatus="Failure"]', style: { 'border-color': p.failure, 'border-width': 2 } },
+    // Health changes the border's colour only, at Kiali's 1 px: a width change would move the node's outline, and
+    // Cytoscape recomputes every edge of a node whose outline moved (a refresh where health changes would pay that
+    // at each such node). The edges carry the shape cue (their mid-arrow marks).
+    { selector: 'node[healthStatus="Degraded"]', style: { 'border-color': p.degraded } },
+    { selector: 'node[healthStatus="Failure"]', style: { 'border-color': p.failure } },
     { selector: 'node[?isIdle]', style: { 'border-style': 'dotted', 'border-color': p.idle } },
     { selector: 'node[?isDead]', style: { 'border-style': 'dashed' } },
     // Node Graph sources may colour their nodes.

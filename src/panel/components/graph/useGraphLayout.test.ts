@@ -1,7 +1,7 @@
 import { renderHook } from '@testing-library/react';
 import { chooseLayout } from '../../graph/layouts';
 import { CLASS } from '../../graph/style';
-import { hiddenKeyOf, LayoutInputs, useGraphLayout } from './useGraphLayout';
+import { changedIds, hiddenKeyOf, LayoutInputs, useGraphLayout } from './useGraphLayout';
 import { useViewport } from './useViewport';
 import { NONE, testElements, testInstance } from './testGraph';
 import type { CyInstance } from './shared';
@@ -102,5 +102,14 @@ describe('useGraphLayout', () => {
       inputs({ ...next, hidden: { nodes: new Set(['a', 'b']), edges: new Set(['a b http', 'b c http']) } })
     );
     expect(layouts()).toBe(1);
+  });
+});
+
+describe('changedIds', () => {
+  it('gives the ids in one set of a pair and not the other, over all pairs', () => {
+    const a = new Set(['x', 'y']);
+    const b = new Set(['y', 'z']);
+    expect([...changedIds([a, b, a, a])].sort()).toEqual(['x', 'z']);
+    expect([...changedIds([a, a, new Set<string>(), new Set(['w'])])]).toEqual(['w']);
   });
 });

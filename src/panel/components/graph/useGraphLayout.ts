@@ -13,7 +13,7 @@ import { CLASS } from '../../graph/style';
 import { incrementalPositions } from '../../graph/savedLayout';
 import { fitFlatBoxes, usesFlatBoxes } from './flatBoxLayout';
 import { hasSaved, knownPositions, SavedPositions, savedKeyOf, showsPositions } from './savedPositions';
-import { CyInstance, FIT_PADDING, LayoutParts, setAttr } from './shared';
+import { CyInstance, FIT_PADDING, LayoutParts, setAttr, visibleNodeCount } from './shared';
 import type { ViewportControl } from './useViewport';
 
 export interface LayoutInputs {
@@ -73,6 +73,30 @@ function gridFallback(visible: cytoscape.CollectionReturnValue, el: HTMLElement 
   visible.layout({ name: 'grid', fit: true, padding: FIT_PADDING, animate: false } as cytoscape.LayoutOptions).run();
   setAttr(el, 'data-layout', 'grid');
   setAttr(el, 'data-status', 'ready');
+}
+
+const EMPTY: Selection = { nodes: new Set(), edges: new Set() };
+
+/** The ids in some of the pairs' sets but not in the other set of the pair: (was, is), (was, is), … */
+export function changedIds(sets: ReadonlyArray<ReadonlySet<string>>): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < sets.length; i += 2) {
+    const [was, is] = [sets[i], sets[i + 1]];
+    if (was === is) {
+      continue;
+    }
+    for (const id of was) {
+      if (!is.has(id)) {
+        out.add(id);
+      }
+    }
+    for (const id of is) {
+      if (!was.has(id)) {
+        out.add(id);
+      }
+    }
+  }
+  return out;
 }
 
 /** A refresh that hides or shows at most this share of the nodes keeps the layout. */
@@ -214,16 +238,24 @@ export function useGraphLayout(
     if (!a || a.found !== found || a.hidden !== hidden || a.elements !== elements) {
       appliedClasses.current = { found, hidden, elements };
       let changed = false;
-      cy.batch(() => {
-        cy.elements().forEach((e) => {
-          const id = e.id();
-          const isHidden = e.isNode() ? hidden.nodes.has(id) : hidden.edges.has(id);
-          const isFound = e.isNode() ? found.nodes.has(id) : found.edges.has(id);
+      // Only the ids whose find or hide state changed are looked at: the kept elements carry the classes of the
+      // previous pass, and the ones a refresh added were given the current classes (useGraphContent).
+      const was = a ?? { found: EMPTY, hidden: EMPTY };
+      const toggle = (ids: Iterable<string>, nodes: boolean) => {
+        const hide = nodes ? hidden.nodes : hidden.edges;
+        const find = nodes ? found.nodes : found.edges;
+        for (const id of ids) {
+          const e = cy.getElementById(id);
+          if (e.empty() || e.isNode() !== nodes) {
+            continue;
+          }
+          const isHidden = hide.has(id);
+          const isFound = find.has(id);
           // toggleClass(c, bool) restyles the element even when nothing changes: only on a change.
           if (e.hasClass(CLASS.hidden) !== isHidden) {
             e.toggleClass(CLASS.hidden, isHidden);
             changed = true;
-            if (e.isNode()) {
+            if (nodes) {
               toggledNodes++;
               if (!isHidden) {
                 shown.push(id);
@@ -233,14 +265,15 @@ export function useGraphLayout(
           if (e.hasClass(CLASS.find) !== isFound) {
             e.toggleClass(CLASS.find, isFound);
           }
-        });
+        }
+      };
+      cy.batch(() => {
+        toggle(changedIds([was.hidden.nodes, hidden.nodes, was.found.nodes, found.nodes]), true);
+        toggle(changedIds([was.hidden.edges, hidden.edges, was.found.edges, found.edges]), false);
       });
       if (changed || a?.elements !== elements) {
-        setAttr(
-          containerRef.current,
-          'data-visible-node-count',
-          cy.nodes().filter((n) => !n.hasClass(CLASS.hidden)).length
-        );
+        // What the instance holds are the elements' nodes (a refresh held during a drag has the same ids).
+        setAttr(containerRef.current, 'data-visible-node-count', visibleNodeCount(elements, hidden));
       }
     }
     const previous = lastLayout.current;

@@ -39,3 +39,32 @@ describe('incrementalPositions', () => {
     expect(Math.abs(n.y)).toBeGreaterThanOrEqual(70);
   });
 });
+
+describe('incrementalPositions in a crowded drawing', () => {
+  it('places new nodes apart from every taken spot, as a check against all of them would', () => {
+    // A dense saved drawing (positions off the grid's cell edges too) and new leaves hanging off kept nodes.
+    const saved: Record<string, { x: number; y: number }> = {};
+    const nodes: Array<{ id: string }> = [];
+    const edges: Array<{ source: string; target: string }> = [];
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2000 - 1000;
+    for (let i = 0; i < 400; i++) {
+      saved[`k${i}`] = { x: rnd(), y: rnd() };
+      nodes.push({ id: `k${i}` });
+    }
+    for (let i = 0; i < 60; i++) {
+      nodes.push({ id: `n${i}` });
+      edges.push({ source: `k${(i * 37) % 400}`, target: `n${i}` });
+    }
+    const r = incrementalPositions(saved, nodes, edges);
+    expect(r.added).toHaveLength(60);
+    const all = [...r.positions.entries()];
+    for (const id of r.added) {
+      const p = r.positions.get(id)!;
+      const near = all.filter(
+        ([other, q]) => other !== id && Math.abs(q.x - p.x) < 170 * 0.8 && Math.abs(q.y - p.y) < 70 * 0.8
+      );
+      expect(near.map(([other]) => other)).toEqual([]);
+    }
+  });
+});

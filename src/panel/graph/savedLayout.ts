@@ -9,6 +9,46 @@ import type { LayoutEdgeIn, LayoutNodeIn, Point } from './fastLayout';
 const STEP_X = 170;
 const STEP_Y = 70;
 
+/** How close (either way) another node may be on each axis before a spot counts as taken. */
+const NEAR_X = STEP_X * 0.8;
+const NEAR_Y = STEP_Y * 0.8;
+
+/**
+ * The positions taken so far, in a grid of NEAR_X × NEAR_Y cells: a spot is free when no taken point lies within
+ * NEAR_X horizontally and NEAR_Y vertically, and such a point can only be in the spot's cell or a neighbouring one.
+ */
+class TakenIndex {
+  private readonly cells = new Map<string, Point[]>();
+
+  private static key(cx: number, cy: number): string {
+    return `${cx},${cy}`;
+  }
+
+  add(p: Point): void {
+    const k = TakenIndex.key(Math.floor(p.x / NEAR_X), Math.floor(p.y / NEAR_Y));
+    const cell = this.cells.get(k);
+    if (cell) {
+      cell.push(p);
+    } else {
+      this.cells.set(k, [p]);
+    }
+  }
+
+  free(p: Point): boolean {
+    const cx = Math.floor(p.x / NEAR_X);
+    const cy = Math.floor(p.y / NEAR_Y);
+    for (let dx = -1; dx <= 1; dx++) {
+      for (let dy = -1; dy <= 1; dy++) {
+        const cell = this.cells.get(TakenIndex.key(cx + dx, cy + dy));
+        if (cell?.some((q) => Math.abs(q.x - p.x) < NEAR_X && Math.abs(q.y - p.y) < NEAR_Y)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+}
+
 export interface IncrementalResult {
   positions: Map<string, Point>;
   kept: number;
@@ -22,17 +62,16 @@ export function incrementalPositions(
 ): IncrementalResult {
   const leaves = nodes.filter((n) => !n.isBox);
   const positions = new Map<string, Point>();
-  const taken: Point[] = [];
+  const taken = new TakenIndex();
   for (const n of leaves) {
     const p = saved[n.id];
     if (p && Number.isFinite(p.x) && Number.isFinite(p.y)) {
       positions.set(n.id, { x: p.x, y: p.y });
-      taken.push(p);
+      taken.add(p);
     }
   }
   const kept = positions.size;
-  const free = (p: Point) =>
-    taken.every((q) => Math.abs(q.x - p.x) >= STEP_X * 0.8 || Math.abs(q.y - p.y) >= STEP_Y * 0.8);
+  const free = (p: Point) => taken.free(p);
   const neighbours = new Map<string, Array<{ id: string; dir: 1 | -1 }>>();
   for (const e of edges) {
     (neighbours.get(e.target) ?? neighbours.set(e.target, []).get(e.target)!).push({ id: e.source, dir: 1 });
@@ -40,7 +79,7 @@ export function incrementalPositions(
   }
   let maxX = -Infinity;
   let minY = Infinity;
-  for (const p of taken) {
+  for (const p of positions.values()) {
     maxX = Math.max(maxX, p.x);
     minY = Math.min(minY, p.y);
   }
@@ -79,7 +118,7 @@ export function incrementalPositions(
         }
       }
       positions.set(n.id, p);
-      taken.push(p);
+      taken.add(p);
       added.push(n.id);
     }
     pending = next;

@@ -3,9 +3,10 @@
  * graph share one set of Prometheus queries whatever rollup, budget or expanded namespaces each asks for; the
  * rollup is applied afterwards, per request, on that graph (applyRollup never changes the graph it is given). A
  * rolled-up view is kept with its graph, so a second viewer asking for the same view gets the same object (and the
- * same encoded frames).
+ * same encoded frames). The graph's rollup indexes are kept with it too: a view expanding other namespaces is built
+ * from them, touching only the expanded namespaces' edges instead of rolling the whole graph up again.
  */
-import { applyRollup } from '../../engine/rollup/rollup';
+import { applyRollup, RollupIndexes } from '../../engine/rollup/rollup';
 import type { GraphModel, GraphOptions } from '../../engine/model';
 
 /** The options the shared evaluation runs with: the request's, without the rollup. */
@@ -21,6 +22,7 @@ export function evaluationOptions(options: GraphOptions): GraphOptions {
 export const MAX_VIEWS_PER_GRAPH = 16;
 
 const views = new WeakMap<GraphModel, Map<string, GraphModel>>();
+const indexes = new WeakMap<GraphModel, RollupIndexes>();
 
 /** The graph as the request asks to see it: `model` itself without a rollup, else its (cached) rolled-up view. */
 export function rolledView(model: GraphModel, options: GraphOptions): GraphModel {
@@ -35,7 +37,12 @@ export function rolledView(model: GraphModel, options: GraphOptions): GraphModel
   }
   let view = byKey.get(key);
   if (!view) {
-    view = applyRollup(model, options);
+    let byRollup = indexes.get(model);
+    if (!byRollup) {
+      byRollup = new Map();
+      indexes.set(model, byRollup);
+    }
+    view = applyRollup(model, options, byRollup);
     byKey.set(key, view);
     if (byKey.size > MAX_VIEWS_PER_GRAPH) {
       byKey.delete(byKey.keys().next().value!);

@@ -6,7 +6,7 @@
  * same encoded frames). The graph's rollup indexes are kept with it too: a view expanding other namespaces is built
  * from them, touching only the expanded namespaces' edges instead of rolling the whole graph up again.
  */
-import { applyRollup, RollupIndexes } from '../../engine/rollup/rollup';
+import { applyRollup, newRollupIndexes, RollupIndexes } from '../../engine/rollup/rollup';
 import type { GraphModel, GraphOptions } from '../../engine/model';
 
 /** The options the shared evaluation runs with: the request's, without the rollup. */
@@ -39,7 +39,7 @@ export function rolledView(model: GraphModel, options: GraphOptions): GraphModel
   if (!view) {
     let byRollup = indexes.get(model);
     if (!byRollup) {
-      byRollup = new Map();
+      byRollup = newRollupIndexes();
       indexes.set(model, byRollup);
     }
     view = applyRollup(model, options, byRollup);

@@ -186,13 +186,7 @@ function boxByCluster(nodes: GraphNode[]): GraphNode[] {
 }
 
 /** How the view was rolled up (applyRollup completes requested and budget). */
-export function rollupInfo(model: GraphModel, by: RollupKind, expanded: string[]): RollupInfo {
-  let fullNodes = 0;
-  for (const n of model.nodes) {
-    if (n.nodeType !== 'box') {
-      fullNodes++;
-    }
-  }
+export function rollupInfo(model: GraphModel, by: RollupKind, fullNodes: number, expanded: string[]): RollupInfo {
   return {
     requested: by,
     by,
@@ -280,7 +274,7 @@ export function rollupParts(model: GraphModel, by: RollupKind, options: RollupOp
     nodes,
     edges,
     notices: [...model.notices],
-    rollup: rollupInfo(model, by, expanded),
+    rollup: rollupInfo(model, by, model.nodes.filter((n) => n.nodeType !== 'box').length, expanded),
   };
   return { view, grouping, traffic, rolled, firstEdge, aggregated: new Set(aggregated) };
 }

@@ -20,7 +20,7 @@
  * the node itself when it is kept or expanded), per protocol. Rates are exact sums (exactSum): per protocol, the
  * rolled-up edges plus the internal traffic add up to the unrolled graph's edges.
  */
-import type { GraphModel, GraphOptions, RollupInfo, RollupKind } from '../model';
+import type { GraphModel, GraphNode, GraphOptions, RollupInfo, RollupKind } from '../model';
 import { rollupParts } from './fullRollup';
 import { isKeptNode, rolledUpNodeCount } from './groups';
 import { DEFAULT_ROLLUP_NODE_BUDGET, isValidRollupBudget, RollupOptions } from './options';
@@ -30,19 +30,67 @@ export { DEFAULT_ROLLUP_NODE_BUDGET, isValidRollupBudget, isKeptNode, rolledUpNo
 export type { RollupOptions };
 
 /**
- * Indexes of one graph's rollups (rollupIndex.ts), kept by the caller with the graph: views of the graph that expand
- * other groups are then built from the index instead of from scratch. Keyed by the rollup and the options it reads.
+ * Indexes of one graph's rollups (rollupIndex.ts) and the figures 'auto' decides with, kept by the caller with the
+ * graph: views of the graph that expand other groups are then built from the index instead of from scratch.
  */
-export type RollupIndexes = Map<string, RollupIndex>;
+export interface RollupIndexes {
+  /** Per rollup and the options it reads. */
+  byRollup: Map<string, RollupIndex>;
+  figures?: GraphFigures;
+}
+
+export function newRollupIndexes(): RollupIndexes {
+  return { byRollup: new Map() };
+}
+
+/** What 'auto' reads of a graph: its node count, clusters and node count per rollup (each counted when asked). */
+interface GraphFigures {
+  nodes: readonly GraphNode[];
+  leaves: number;
+  clusters(): number;
+  rolledUp(by: RollupKind): number;
+}
+
+function graphFigures(model: GraphModel): GraphFigures {
+  let clusters: number | undefined;
+  const rolledUp = new Map<RollupKind, number>();
+  return {
+    nodes: model.nodes,
+    leaves: leafCount(model),
+    clusters() {
+      clusters ??= new Set(model.nodes.filter((n) => n.nodeType !== 'box' && !isKeptNode(n)).map((n) => n.cluster))
+        .size;
+      return clusters;
+    },
+    rolledUp(by) {
+      let count = rolledUp.get(by);
+      if (count === undefined) {
+        count = rolledUpNodeCount(model, by);
+        rolledUp.set(by, count);
+      }
+      return count;
+    },
+  };
+}
+
+function figuresFor(model: GraphModel, indexes: RollupIndexes | undefined): GraphFigures {
+  if (!indexes) {
+    return graphFigures(model);
+  }
+  if (indexes.figures?.nodes !== model.nodes) {
+    indexes.figures = graphFigures(model);
+  }
+  return indexes.figures;
+}
 
 function indexFor(indexes: RollupIndexes, model: GraphModel, by: RollupKind, options: RollupOptions): RollupIndex {
   const { boxBy, rates, appenders, healthTolerances } = options;
   const key = JSON.stringify([by, boxBy, rates, appenders?.responseTime, appenders?.health, healthTolerances]);
-  let index = indexes.get(key);
+  let index = indexes.byRollup.get(key);
   // An index holds the lists of the graph it was built for: another graph (a caller's mistake) gets its own.
   if (!index || index.nodes !== model.nodes || index.edges !== model.edges) {
     index = buildRollupIndex(model, by, options);
-    indexes.set(key, index);
+    indexes.byRollup.set(key, index);
   }
   return index;
 }
@@ -91,7 +139,8 @@ export function applyRollup(
     return model;
   }
   const budget = isValidRollupBudget(options.rollupNodeBudget) ? options.rollupNodeBudget : DEFAULT_ROLLUP_NODE_BUDGET;
-  const fullNodes = leafCount(model);
+  const figures = figuresFor(model, indexes);
+  const fullNodes = figures.leaves;
   let by: RollupKind;
   const notices = [...model.notices];
   if (requested === 'auto') {
@@ -107,13 +156,12 @@ export function applyRollup(
       return { ...model, rollup: info };
     }
     by = 'namespace';
-    const clusters = new Set(model.nodes.filter((n) => n.nodeType !== 'box' && !isKeptNode(n)).map((n) => n.cluster));
-    if (clusters.size > 1 && rolledUpNodeCount(model, 'namespace') > budget) {
+    if (figures.clusters() > 1 && figures.rolledUp('namespace') > budget) {
       by = 'cluster';
     }
     notices.push({
       severity: 'info',
-      text: `The graph has ${fullNodes} nodes, more than the rollup budget of ${budget}: showing it rolled up by ${by} (${rolledUpNodeCount(model, by)} nodes).`,
+      text: `The graph has ${fullNodes} nodes, more than the rollup budget of ${budget}: showing it rolled up by ${by} (${figures.rolledUp(by)} nodes).`,
     });
   } else {
     by = requested;

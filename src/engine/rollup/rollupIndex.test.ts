@@ -4,7 +4,7 @@ import { both, CART, dst, INGRESS, meshSeries, req, src, tcp, UNKNOWN_SRC, WEB }
 import { lean, testOptions } from '../fold/planRunner.testutil';
 import type { GraphModel, GraphOptions, RollupKind } from '../model';
 import { rollupNodeId } from '../../contract/nodeIds';
-import { applyRollup, RollupIndexes, rollupGraph } from './rollup';
+import { applyRollup, newRollupIndexes, rollupGraph } from './rollup';
 
 /** Rates whose sums round differently by grouping (so exact sums per view matter), from a fixed seed. */
 function awkwardRate(rnd: () => number): number {
@@ -92,7 +92,7 @@ function expandedSets(ids: string[]): string[][] {
 /** Every view from one index equals the view from scratch, field by field and in order; no view changes another. */
 function expectViewsFromIndex(model: GraphModel, by: RollupKind, options: GraphOptions): number {
   const frozen = JSON.stringify(model);
-  const indexes: RollupIndexes = new Map();
+  const indexes = newRollupIndexes();
   const views: Array<{ view: GraphModel; text: string }> = [];
   const sets = expandedSets(groupIds(model, by));
   for (const rollupExpand of sets) {
@@ -152,7 +152,7 @@ describe('views from a rollup index', () => {
   it('share the collapsed view’s nodes and edges that do not touch an expanded group', () => {
     const options = testOptions({ namespaces: ['ns0', 'ns1', 'ns2', 'ns3'], appenders: { health: true } });
     const model = lean(options, randomMeshSeries(4, 6, 3));
-    const indexes: RollupIndexes = new Map();
+    const indexes = newRollupIndexes();
     const base = rollupGraph(model, 'namespace', options, indexes);
     const ns0 = rollupNodeId('namespace', 'c1', 'ns0');
     const view = rollupGraph(model, 'namespace', { ...options, rollupExpand: [ns0] }, indexes);
@@ -169,21 +169,21 @@ describe('views from a rollup index', () => {
   it('are what applyRollup gives with indexes, notices of "auto" included', () => {
     const options = testOptions({ namespaces: ['ns0', 'ns1', 'ns2'], appenders: { health: true } });
     const model = lean(options, randomMeshSeries(3, 5, 5));
-    const indexes: RollupIndexes = new Map();
+    const indexes = newRollupIndexes();
     for (const rollupExpand of [[], [rollupNodeId('namespace', 'c1', 'ns1')]]) {
       const asked = { ...options, rollup: 'auto' as const, rollupNodeBudget: 4, rollupExpand };
       const view = applyRollup(model, asked, indexes);
       expect(view).toEqual(applyRollup(model, asked));
       expect(view.notices.some((n) => /rollup budget of 4/.test(n.text))).toBe(true);
     }
-    expect(indexes.size).toBe(1);
+    expect(indexes.byRollup.size).toBe(1);
   });
 
   it('are built again for another graph given the same indexes', () => {
     const options = testOptions({ namespaces: ['ns0', 'ns1'], appenders: { health: true } });
     const a = lean(options, randomMeshSeries(2, 5, 5));
     const b = lean(options, randomMeshSeries(2, 5, 6));
-    const indexes: RollupIndexes = new Map();
+    const indexes = newRollupIndexes();
     rollupGraph(a, 'namespace', options, indexes);
     expect(rollupGraph(b, 'namespace', options, indexes)).toEqual(rollupGraph(b, 'namespace', options));
   });

@@ -217,6 +217,6 @@ export function viewFromIndex(index: RollupIndex, model: GraphModel, expandIds: 
     nodes,
     edges: viewEdges,
     notices: [...model.notices],
-    rollup: rollupInfo(model, by, [...expanded.keys()]),
+    rollup: rollupInfo(model, by, base.view.rollup!.fullNodes, [...expanded.keys()]),
   };
 }

@@ -12,7 +12,15 @@ import {
   NODES_FRAME,
   NodeField,
 } from '../../contract/frameFields';
-import { memberSummary, rollupArcs, rollupEdgeFields, rollupFrameMeta, rollupNodeFields } from '../rollup/frameColumns';
+import {
+  isRolledUp,
+  memberSummary,
+  rollupArcs,
+  rollupEdgeFields,
+  rollupFrameMeta,
+  rollupNodeFields,
+} from '../rollup/frameColumns';
+import { jsonWriter } from './jsonText';
 import { withLazyValues } from './lazyColumn';
 
 export const HEALTH_COLORS: Record<string, string> = {
@@ -252,6 +260,7 @@ function nodeSubtitle(n: GraphNode): string {
 export function toFrames(model: GraphModel, options: FrameOptions = {}): FrameDTO[] {
   const N = model.nodes;
   const arcs = nodeArcs(model);
+  const json = jsonWriter(isRolledUp(model));
   /** A string column of the nodes frame: '' where a node has no value. */
   const nodeText = (name: string, pick: (n: GraphNode) => string | undefined) =>
     field(name, 'string', N, (n) => pick(n) ?? '');
@@ -280,9 +289,9 @@ export function toFrames(model: GraphModel, options: FrameOptions = {}): FrameDT
     nodeText(NodeField.parent, (n) => n.parent),
     nodeText(NodeField.isBox, (n) => n.isBox),
     field(NodeField.flags, 'string', N, nodeFlags),
-    nodeText(NodeField.rates, (n) => JSON.stringify(n.rates)),
+    nodeText(NodeField.rates, (n) => json(n.rates)),
     nodeText(NodeField.healthStatus, (n) => n.health?.status ?? 'NA'),
-    nodeText(NodeField.health, (n) => (n.health ? JSON.stringify(n.health) : '')),
+    nodeText(NodeField.health, (n) => (n.health ? json(n.health) : '')),
     nodeText(NodeField.destServices, (n) => (n.destServices ? JSON.stringify(n.destServices) : '')),
     nodeText(NodeField.linkWorkload, linkWorkload),
     nodeText(NodeField.linkService, linkService),
@@ -309,8 +318,8 @@ export function toFrames(model: GraphModel, options: FrameOptions = {}): FrameDT
     edgeColumn(EdgeField.rate, 'number', (e) => e.rates.total),
     edgeColumn(EdgeField.percentErr, 'number', (e) => e.rates.percentErr),
     edgeColumn(EdgeField.percentReq, 'number', (e) => e.rates.percentReq),
-    edgeColumn(EdgeField.rates, 'string', (e) => JSON.stringify(e.rates)),
-    edgeColumn(EdgeField.responses, 'string', (e) => JSON.stringify(e.responses)),
+    edgeColumn(EdgeField.rates, 'string', (e) => json(e.rates)),
+    edgeColumn(EdgeField.responses, 'string', (e) => json(e.responses)),
     edgeColumn(EdgeField.hasTraffic, 'boolean', (e) => e.hasTraffic),
     edgeColumn(EdgeField.responseTime, 'number', (e) => e.responseTime ?? null),
     edgeColumn(EdgeField.throughput, 'number', (e) => e.throughput ?? null),

@@ -6,6 +6,7 @@
  */
 import type { GraphEdge, GraphModel, GraphNode } from '../model';
 import { FrameFieldDTO, RollupEdgeField, RollupNodeField } from '../../contract/frameFields';
+import { keptJson } from '../output/jsonText';
 import { withLazyValues } from '../output/lazyColumn';
 
 /** True when the model's frames carry the rollup columns. */
@@ -48,13 +49,19 @@ export function rollupArcs(n: GraphNode): [number, number, number, number] | und
   return [healthy, degraded, failure, Math.max(0, 1 - healthy - degraded - failure)];
 }
 
-/** The summary without the member list (that has its own column). */
+/** The summary without the member list (that has its own column); kept per summary, shared by views. */
+const summaryTexts = new WeakMap<object, string>();
 function summaryJson(n: GraphNode): string {
   if (!n.rollup) {
     return '';
   }
-  const { members: _members, ...rest } = n.rollup;
-  return JSON.stringify(rest);
+  let text = summaryTexts.get(n.rollup);
+  if (text === undefined) {
+    const { members: _members, ...rest } = n.rollup;
+    text = JSON.stringify(rest);
+    summaryTexts.set(n.rollup, text);
+  }
+  return text;
 }
 
 /** A rollup column computed per row when read (engine/output/lazyColumn.ts). */
@@ -80,7 +87,7 @@ export function rollupNodeFields(model: GraphModel): FrameFieldDTO[] {
     count(RollupNodeField.memberCount, (n) => n.rollup!.memberCount),
     count(RollupNodeField.membersDegraded, (n) => n.rollup!.health.byStatus.Degraded),
     count(RollupNodeField.membersFailing, (n) => n.rollup!.health.byStatus.Failure),
-    column(RollupNodeField.members, 'string', N, (n) => (n.rollup ? JSON.stringify(n.rollup.members) : '')),
+    column(RollupNodeField.members, 'string', N, (n) => (n.rollup ? keptJson(n.rollup.members) : '')),
     column(RollupNodeField.rollup, 'string', N, summaryJson),
   ];
 }

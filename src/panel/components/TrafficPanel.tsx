@@ -284,16 +284,6 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
   const notices: Array<{ severity: string; text: string }> = [
     ...errors.map((e) => ({ severity: 'error', text: e.message || e.statusText || 'A query failed' })),
     ...(variant.error ? [{ severity: 'error', text: `Display choice not applied: ${variant.error}` }] : []),
-    ...(variant.loading
-      ? [
-          {
-            severity: 'info',
-            text: expandFields
-              ? 'Asking the datasource for the expanded view…'
-              : 'Asking the datasource for the chosen display…',
-          },
-        ]
-      : []),
     ...(layout.notice ? [{ severity: 'info', text: layout.notice }] : []),
     ...(missing ? [{ severity: 'info', text: missing }] : []),
     ...(thinningNotice(thinned) ? [{ severity: 'info', text: thinningNotice(thinned)! }] : []),
@@ -310,6 +300,13 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
         ]
       : []),
   ];
+  // Shown over the graph, not in the notices above it: a line more there would resize the graph (a full redraw)
+  // when the request starts and again when its answer comes.
+  const loadingText = variant.loading
+    ? expandFields
+      ? 'Asking the datasource for the expanded view…'
+      : 'Asking the datasource for the chosen display…'
+    : undefined;
   const graphWidth = body.width > 0 ? body.width : width;
   const graphHeight = Math.max(50, body.height > 0 ? body.height : height - 40);
   const animate = display.animation && leafCount <= options.animationNodeLimit;
@@ -393,6 +390,11 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
         </div>
       )}
       <div ref={bodyRef} className={styles.body} data-testid="meshgraph-body">
+        {loadingText && (
+          <div className={styles.loading} role="status" data-testid="meshgraph-loading">
+            {loadingText}
+          </div>
+        )}
         {!body.measured ? null : tableView ? (
           <GraphTable graph={graph} hidden={hidden} found={found} palette={palette} onSelect={onSelectFromTable} />
         ) : (
@@ -466,4 +468,16 @@ const getStyles = (theme: GrafanaTheme2) => ({
   noticeError: css({ color: theme.colors.error.text }),
   noticeWarn: css({ color: theme.colors.warning.text }),
   body: css({ position: 'relative', flex: '1 1 auto', minHeight: 0, overflow: 'hidden' }),
+  loading: css({
+    position: 'absolute',
+    top: 0,
+    left: 0,
+    zIndex: 2,
+    padding: theme.spacing(0.25, 1),
+    fontSize: theme.typography.bodySmall.fontSize,
+    color: theme.colors.text.secondary,
+    background: theme.colors.background.primary,
+    borderRadius: theme.shape.radius.default,
+    pointerEvents: 'none',
+  }),
 });

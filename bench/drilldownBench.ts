@@ -31,6 +31,7 @@ import { buildSandboxHost } from '../tests/sandbox/build';
 import type { BackendRecord } from '../tests/support/sandboxServer';
 import { profileDuring, ProfileBuckets } from './panelPage/cpuProfile';
 import { AnswerTiming, installReadyProbe, measureInPage } from './panelPage/drilldownProbe';
+import { traceSelfTime } from './panelPage/traceSelfTime';
 
 const root = path.resolve(__dirname, '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -286,6 +287,12 @@ async function panelFigures(
     const pan = await measureInPage(page, 'pan', 60);
     const expandProfile = await profileDuring(page, maps, () => measureInPage(page, 'toggle', rolled.ids[4]));
     await measureInPage(page, 'toggle', rolled.ids[4]);
+    if (process.env.DRILLDOWN_TRACE) {
+      // The same expansion under a DevTools trace: where "(program)" goes (style, layout, paint, canvas, GC).
+      const self = await traceSelfTime(page, () => measureInPage(page, 'toggle', rolled.ids[4]));
+      await measureInPage(page, 'toggle', rolled.ids[4]);
+      log(`expand, trace self time (ms): ${self.slice(0, 25).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')}`);
+    }
     log(`panel: ${CYCLES} expand/collapse cycles`);
 
     const cdp = await page.context().newCDPSession(page);

@@ -106,6 +106,8 @@ export interface DrilldownFigures {
     heap: { afterWarmupMB: number; afterCyclesMB: number; domNodesWarmup: number; domNodesAfter: number };
     flatPaintMs: number;
     flatNodes: number;
+    /** The same rolled-up graph with the WebGL renderer: first paint (evaluation shared), one expansion, pan. */
+    webgl?: { firstPaintMs: number; expandMs: number; pan: { medianMs: number; p95Ms: number; fps: number } };
   };
 }
 
@@ -248,7 +250,7 @@ async function panelFigures(
     const page = browser.page;
     page.on('crash', () => process.stderr.write('drilldown bench: the page crashed\n'));
     page.on('close', () => process.stderr.write('drilldown bench: the page closed\n'));
-    const params = (extra: Record<string, unknown>, t: number) => ({
+    const params = (extra: Record<string, unknown>, t: number, panelOptions: Record<string, unknown> = {}) => ({
       from: (t - WINDOW) * 1000,
       to: t * 1000,
       namespaces,
@@ -264,7 +266,7 @@ async function panelFigures(
       ],
       width: 1400,
       height: 900,
-      options: { edgeLabels: [] },
+      options: { edgeLabels: [], ...panelOptions },
     });
     // Cold: a range the backend has not evaluated; warm: the same range again (a second viewer).
     log('panel: first paint (cold)');
@@ -324,6 +326,15 @@ async function panelFigures(
 
     log('panel: the flat graph');
     const flat = await openAndMeasure(page, sandbox.url, params({ rollup: 'none' }, queryTime));
+    await page.evaluate(() => localStorage.clear());
+
+    // Cytoscape's WebGL renderer on the rolled-up graph (software GL on these machines): paint, expand, pan.
+    log('panel: WebGL renderer');
+    const webglPaint = await openAndMeasure(page, sandbox.url, params({}, queryTime, { renderer: 'webgl' }));
+    const webglRolled = await measureInPage(page, 'rolledUpIds', undefined);
+    const webglExpand = await measureInPage(page, 'toggle', webglRolled.ids[0]);
+    const webglPan = await measureInPage(page, 'pan', 60);
+    await page.evaluate(() => localStorage.clear());
     return {
       firstPaintColdMs: cold.ms,
       firstPaintWarmMs: warm.ms,
@@ -347,6 +358,7 @@ async function panelFigures(
       },
       flatPaintMs: flat.ms,
       flatNodes: flat.nodes,
+      webgl: { firstPaintMs: webglPaint.ms, expandMs: webglExpand.ms, pan: webglPan },
     };
   } finally {
     await browser.close();
@@ -424,6 +436,15 @@ export function printDrilldown(f: DrilldownFigures, table: (rows: string[][]) =>
       ms(p.flatPaintMs),
       'a figure',
     ],
+    ...(p.webgl
+      ? [
+          [
+            'WebGL renderer: first paint rolled up / expand one / pan with it expanded',
+            `${ms(p.webgl.firstPaintMs)} / ${ms(p.webgl.expandMs)} / ${p.webgl.pan.fps.toFixed(0)} fps`,
+            'a figure',
+          ],
+        ]
+      : []),
   ]);
   const split = (a: AnswerTiming & { sandbox?: BackendRecord['timing'] }) =>
     `server ${ms(a.serverMs)} (sandbox: plugin + Arrow read ${ms(a.sandbox?.pluginMs ?? 0)}, FrameToJSON ` +

@@ -130,6 +130,31 @@ function rowsOfWire(frame: { schema: { fields: Array<{ name: string }> }; data: 
   );
 }
 
+/** A node's model position, its bounding box (a box's encloses its members), and the collapsed rolled-up nodes. */
+function modelGeometry(id: string): Promise<{
+  position: { x: number; y: number };
+  box: { x1: number; y1: number; x2: number; y2: number };
+  others: Array<{ id: string; x: number; y: number }>;
+}> {
+  return h.page.evaluate((nodeId) => {
+    type N = {
+      id(): string;
+      data(k: string): unknown;
+      position(): { x: number; y: number };
+      boundingBox(o: object): { x1: number; y1: number; x2: number; y2: number };
+    };
+    const cy = (document.querySelector('[data-testid="meshgraph-graph"]') as unknown as {
+      __cy: { getElementById(i: string): N; nodes(): N[] };
+    }).__cy;
+    const n = cy.getElementById(nodeId);
+    const others = cy
+      .nodes()
+      .filter((o) => o.id() !== nodeId && o.id().startsWith('rollup_') && !o.data('isBox'))
+      .map((o) => ({ id: o.id(), ...o.position() }));
+    return { position: { ...n.position() }, box: n.boundingBox({ includeLabels: false }), others };
+  }, id);
+}
+
 describe('a mesh above the rollup budget', () => {
   it('opens rolled up by namespace, one node per namespace with its member count', async () => {
     const rolled = await rolledUpIds();
@@ -210,8 +235,16 @@ describe('expand and collapse', () => {
   it('a double-click expands a namespace in place into its box of members', async () => {
     const [target] = await rolledUpIds();
     const before = (await graphSnapshot(h.page)).nodes.find((n) => n.id === target.id)!;
+    const was = await modelGeometry(target.id);
     await h.page.mouse.dblclick(before.page.x, before.page.y);
     await waitForBoxes(h.page, [target.id]);
+    // In place: the box opens where the node was, and no other node is left inside it.
+    const now = await modelGeometry(target.id);
+    const box = now.box;
+    expect(Math.abs((box.x1 + box.x2) / 2 - was.position.x)).toBeLessThan(40);
+    expect(Math.abs((box.y1 + box.y2) / 2 - was.position.y)).toBeLessThan(40);
+    const inside = now.others.filter((p) => p.x > box.x1 && p.x < box.x2 && p.y > box.y1 && p.y < box.y2);
+    expect(inside).toEqual([]);
     const g = await graphSnapshot(h.page);
     const members = g.nodes.filter(
       (n) => n.parent === target.id || g.nodes.find((p) => p.id === n.parent)?.parent === target.id

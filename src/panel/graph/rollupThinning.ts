@@ -31,36 +31,64 @@ export function thinRollupEdges(graph: PanelGraph, perNode = 2, above = 300): Th
   if (between.length <= above) {
     return { graph, between: between.length, drawn: between.length };
   }
-  // Each node's traffic per protocol and direction, to rank its edges by share.
-  const totals = new Map<string, number>();
-  const key = (node: string, dir: 'in' | 'out', e: PanelEdge) => `${dir} ${node} ${e.protocol ?? ''}`;
+  // Per node and direction: its edges, and its traffic per protocol (to rank its edges by share). Indexes and
+  // objects instead of string keys: this runs on every answer of a rolled-up mesh (thousands of edges).
+  interface Side {
+    edges: number[];
+    totals: Map<string, number>;
+  }
+  const sides = new Map<string, { out: Side; in: Side }>();
+  const sideOf = (node: string) => {
+    let s = sides.get(node);
+    if (!s) {
+      s = { out: { edges: [], totals: new Map() }, in: { edges: [], totals: new Map() } };
+      sides.set(node, s);
+    }
+    return s;
+  };
   const rate = (e: PanelEdge) => e.rates?.total ?? 0;
-  for (const e of between) {
-    totals.set(key(e.source, 'out', e), (totals.get(key(e.source, 'out', e)) ?? 0) + rate(e));
-    totals.set(key(e.target, 'in', e), (totals.get(key(e.target, 'in', e)) ?? 0) + rate(e));
-  }
-  const lists = new Map<string, Array<{ e: PanelEdge; score: number }>>();
-  for (const e of between) {
-    for (const [node, dir] of [
-      [e.source, 'out'],
-      [e.target, 'in'],
-    ] as const) {
-      const total = totals.get(key(node, dir, e)) ?? 0;
-      const share = total > 0 ? rate(e) / total : 0;
-      const score = (e.healthStatus && UNHEALTHY.has(e.healthStatus) ? 2 : 0) + share;
-      const list = lists.get(`${dir} ${node}`) ?? [];
-      list.push({ e, score });
-      lists.set(`${dir} ${node}`, list);
+  const protocols = between.map((e) => e.protocol ?? '');
+  between.forEach((e, i) => {
+    for (const side of [sideOf(e.source).out, sideOf(e.target).in]) {
+      side.edges.push(i);
+      side.totals.set(protocols[i], (side.totals.get(protocols[i]) ?? 0) + rate(e));
+    }
+  });
+  const keep = new Uint8Array(between.length);
+  const better = (a: { i: number; score: number }, b: { i: number; score: number }) =>
+    a.score > b.score || (a.score === b.score && between[a.i].id < between[b.i].id);
+  for (const { out, in: inbound } of sides.values()) {
+    for (const side of [out, inbound]) {
+      // The `perNode` best of this side, kept in order (a short list: insertion beats sorting every edge).
+      const best: Array<{ i: number; score: number }> = [];
+      for (const i of side.edges) {
+        const e = between[i];
+        const total = side.totals.get(protocols[i]) ?? 0;
+        const score = (e.healthStatus && UNHEALTHY.has(e.healthStatus) ? 2 : 0) + (total > 0 ? rate(e) / total : 0);
+        const c = { i, score };
+        if (best.length === perNode && !better(c, best[best.length - 1])) {
+          continue;
+        }
+        let at = best.length;
+        while (at > 0 && better(c, best[at - 1])) {
+          at--;
+        }
+        best.splice(at, 0, c);
+        if (best.length > perNode) {
+          best.pop();
+        }
+      }
+      for (const b of best) {
+        keep[b.i] = 1;
+      }
     }
   }
-  const keep = new Set<string>();
-  for (const list of lists.values()) {
-    list.sort((a, b) => b.score - a.score || (a.e.id < b.e.id ? -1 : 1));
-    for (const { e } of list.slice(0, perNode)) {
-      keep.add(e.id);
+  const dropped = new Set<string>();
+  between.forEach((e, i) => {
+    if (!keep[i]) {
+      dropped.add(e.id);
     }
-  }
-  const dropped = new Set(between.filter((e) => !keep.has(e.id)).map((e) => e.id));
+  });
   return {
     graph: { ...graph, edges: graph.edges.filter((e) => !dropped.has(e.id)) },
     between: between.length,

@@ -86,6 +86,7 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
   // What is drawn: the graph with the edges between rolled-up nodes thinned (the drawer and table keep them all).
   const thinned = useMemo(() => thinRollupEdges(graph), [graph]);
   const drawn = thinned.graph;
+  const thinNotice = thinningNotice(thinned);
   const edgeLabelsKey = display.edgeLabels.join(',');
   const elements = useMemo(
     () => buildElements(drawn, { edgeLabels: display.edgeLabels, showBadges: display.showBadges }),
@@ -286,7 +287,7 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
     ...(variant.error ? [{ severity: 'error', text: `Display choice not applied: ${variant.error}` }] : []),
     ...(layout.notice ? [{ severity: 'info', text: layout.notice }] : []),
     ...(missing ? [{ severity: 'info', text: missing }] : []),
-    ...(thinningNotice(thinned) ? [{ severity: 'info', text: thinningNotice(thinned)! }] : []),
+    ...(thinNotice ? [{ severity: 'info', text: thinNotice }] : []),
     ...(renderer.note ? [{ severity: 'info', text: renderer.note }] : []),
     ...graph.notices,
     ...(skippedTotal > 0

@@ -2,7 +2,7 @@
 import { defaultGraphOptions } from '../../engine/options';
 import type { GraphModel, GraphOptions } from '../../engine/model';
 
-import { evaluationKey, GraphEvaluations } from './evaluations';
+import { evaluationKey, GraphEvaluations, REUSE_MS } from './evaluations';
 
 function model(nodes = 1): GraphModel {
   return {
@@ -57,16 +57,32 @@ describe('GraphEvaluations', () => {
     expect(evaluations.stats).toEqual({ evaluations: 1, joined: 9, reused: 0 });
   });
 
-  it('reuses a finished result within the scrape interval, then evaluates again', async () => {
+  it('answers the same range asked again from the finished result for five minutes, then evaluates again', async () => {
     let now = 1000;
     const evaluations = new GraphEvaluations(undefined, () => now);
     const build = jest.fn(async () => model());
     await evaluations.evaluate('k', 15, options(), build, new AbortController().signal);
     now += 14_000;
     await evaluations.evaluate('k', 15, options(), build, new AbortController().signal);
-    expect(build).toHaveBeenCalledTimes(1);
-    now += 2_000;
+    // An expansion a minute later: the same key (the same range), the same evaluation.
+    now += 60_000;
     await evaluations.evaluate('k', 15, options(), build, new AbortController().signal);
+    expect(build).toHaveBeenCalledTimes(1);
+    now = 1000 + REUSE_MS + 1;
+    await evaluations.evaluate('k', 15, options(), build, new AbortController().signal);
+    expect(build).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps a result at least one scrape interval when that is longer than five minutes', async () => {
+    let now = 0;
+    const evaluations = new GraphEvaluations(undefined, () => now);
+    const build = jest.fn(async () => model());
+    await evaluations.evaluate('k', 600, options(), build, new AbortController().signal);
+    now += 590_000;
+    await evaluations.evaluate('k', 600, options(), build, new AbortController().signal);
+    expect(build).toHaveBeenCalledTimes(1);
+    now += 20_000;
+    await evaluations.evaluate('k', 600, options(), build, new AbortController().signal);
     expect(build).toHaveBeenCalledTimes(2);
   });
 

@@ -94,7 +94,7 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
   const { inst } = useCyInstance(containerRef, latest, props.renderer === 'webgl');
   const viewport = useViewport(inst, width, height);
   const { labelsRef, labelsShown } = useZoomLabels(inst, layout.large, props.labelMinZoomedFontSize);
-  const placedTopology = useGraphContent(inst, props, containerRef, labelsRef);
+  const placedTopology = useGraphContent(inst, props, containerRef, labelsRef, viewport);
   const { runLayout } = useGraphLayout(inst, props, latest, containerRef, viewport, placedTopology);
   const hoverLabel = useHighlight(inst, props, latest, topology);
   useTrafficAnimation(inst, canvasRef, containerRef, animate, palette, elements, hidden);

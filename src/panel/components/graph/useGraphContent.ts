@@ -18,6 +18,7 @@ import { fitFlatBoxes, usesFlatBoxes } from './flatBoxLayout';
 import { applyGroupChange, groupChangeOf } from './groupChange';
 import { applyTopologyDiff, diffTopology, isSmallChange, styleFieldsOf, updateData } from './refresh';
 import { CyInstance, setAttr, visibleNodeCount } from './shared';
+import type { ViewportControl } from './useViewport';
 
 export interface ContentInputs {
   elements: ElementDefs;
@@ -52,7 +53,8 @@ export function useGraphContent(
   inst: CyInstance | undefined,
   p: ContentInputs,
   containerRef: RefObject<HTMLDivElement>,
-  labelsRef: MutableRefObject<LabelState>
+  labelsRef: MutableRefObject<LabelState>,
+  viewport?: ViewportControl
 ): MutableRefObject<string | undefined> {
   const applied = useRef<Applied | undefined>(undefined);
   // Set when a refresh placed its new nodes itself: the layout hook then lays nothing out for that topology.
@@ -122,6 +124,8 @@ export function useGraphContent(
         if (flat) {
           fitFlatBoxes(cy, elements);
         }
+        // The graph grew or shrank around the group: a view the user has not moved shows all of it again.
+        viewport?.refit();
         placedTopology.current = topology;
       } else if (d && isSmallChange(d, drawn.nodes.length, elements.nodes.length)) {
         cy.batch(() => {
@@ -156,7 +160,7 @@ export function useGraphContent(
     }
     setAttr(el, 'data-node-count', cy.nodes().length);
     setAttr(el, 'data-edge-count', cy.edges().length);
-  }, [inst, elements, topology, layout, fields, containerRef, labelsRef, held]);
+  }, [inst, elements, topology, layout, fields, containerRef, labelsRef, held, viewport]);
 
   useEffect(() => {
     // Setting a stylesheet restyles every element: only when it is not the one the instance has.

@@ -29,6 +29,19 @@ describe('useViewport', () => {
     expect(fit).toHaveBeenCalledTimes(2);
   });
 
+  it('refits (after an expansion) only while the view is the last fit', () => {
+    const inst = testInstance(content);
+    const { result } = renderHook(() => useViewport(inst, 600, 400));
+    const fit = jest.spyOn(inst.cy, 'fit');
+    act(() => result.current.refit());
+    expect(fit).toHaveBeenCalledTimes(1);
+    act(() => {
+      inst.cy.panBy({ x: 30, y: 0 }); // the user pans
+    });
+    act(() => result.current.refit());
+    expect(fit).toHaveBeenCalledTimes(1);
+  });
+
   it('zooms about the centre of the panel', () => {
     const inst = testInstance(content);
     const { result } = renderHook(() => useViewport(inst, 600, 400));

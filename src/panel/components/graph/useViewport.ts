@@ -16,6 +16,8 @@ export interface ViewportControl {
   programmatic<T>(move: () => T): T;
   /** Marks the view as the last fit (a layout that fitted). */
   markFitted(): void;
+  /** Fits again when the view is still the last fit (the user has not zoomed or panned since). */
+  refit(): void;
 }
 
 export function useViewport(inst: CyInstance | undefined, width: number, height: number): ViewportControl {
@@ -42,6 +44,12 @@ export function useViewport(inst: CyInstance | undefined, width: number, height:
   const markFitted = useCallback(() => {
     fitted.current = true;
   }, []);
+
+  const refit = useCallback(() => {
+    if (fitted.current && (inst?.cy.nodes().length ?? 0) > 0) {
+      fitView();
+    }
+  }, [inst, fitView]);
 
   const size = useRef<string | undefined>(undefined);
   useEffect(() => {
@@ -71,10 +79,8 @@ export function useViewport(inst: CyInstance | undefined, width: number, height:
     size.current = s;
     inst.cy.resize();
     // The panel was resized: fit again, unless the user has zoomed or panned since the last fit.
-    if (fitted.current && inst.cy.nodes().length > 0) {
-      fitView();
-    }
-  }, [inst, width, height, fitView]);
+    refit();
+  }, [inst, width, height, refit]);
 
   const zoomBy = useCallback(
     (factor: number) => {
@@ -87,5 +93,8 @@ export function useViewport(inst: CyInstance | undefined, width: number, height:
   );
 
   // One object while its functions stay the same, so hooks that take it do not redo their work.
-  return useMemo(() => ({ fitView, zoomBy, programmatic, markFitted }), [fitView, zoomBy, programmatic, markFitted]);
+  return useMemo(
+    () => ({ fitView, zoomBy, programmatic, markFitted, refit }),
+    [fitView, zoomBy, programmatic, markFitted, refit]
+  );
 }

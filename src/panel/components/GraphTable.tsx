@@ -169,7 +169,15 @@ function SortableTable({
   );
 }
 
-export function GraphTable({ graph, hidden, found, srOnly, onSelect, palette }: GraphTableProps) {
+/** Memoized: the panel renders on every hover, selection or notice; the rows change only with these props. */
+export const GraphTable = React.memo(function GraphTable({
+  graph,
+  hidden,
+  found,
+  srOnly,
+  onSelect,
+  palette,
+}: GraphTableProps) {
   const styles = useStyles2(getStyles);
   const selectable = !srOnly && !!onSelect;
   const nodeRows = useMemo((): Row[] => {
@@ -252,7 +260,7 @@ export function GraphTable({ graph, hidden, found, srOnly, onSelect, palette }: 
       />
     </div>
   );
-}
+});
 
 const getStyles = (theme: GrafanaTheme2) => ({
   wrap: css({ height: '100%', overflow: 'auto', padding: theme.spacing(1) }),

@@ -182,6 +182,21 @@ describe('TrafficPanel with a graph', () => {
     expect(screen.getByTestId('graph-stub')).toBeInTheDocument();
   });
 
+  it('keeps no screen-reader table for a few nodes with thousands of edges (a rolled-up mesh); the table view shows them', () => {
+    const ids = Array.from({ length: 40 }, (_, i) => `n${i}`);
+    const edges = ids.flatMap((s, i) =>
+      ids.filter((_, j) => j !== i).map((t) => ({ source: s, target: t, protocol: 'http' as const, rates: { total: 1 } }))
+    );
+    const series = toFrames([
+      meshNodesFrame(ids.map((id) => ({ id, nodeType: 'workload', namespace: 'shop', workload: id }))),
+      meshEdgesFrame(edges),
+    ]);
+    render(<TrafficPanel {...panelProps({ series })} />);
+    expect(screen.queryByTestId('meshgraph-table')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByLabelText('Show as table'));
+    expect(screen.getByText(`Edges (${40 * 39})`)).toBeInTheDocument();
+  });
+
   it('draws Tempo-like Node Graph frames', () => {
     render(<TrafficPanel {...panelProps({ series: toFrames(tempoFrames()) })} />);
     expect(lastGraphProps!.elements.nodes.map((n) => n.data.label)).toEqual(['frontend\nshop', 'cart\nshop', 'db\ndata']);

@@ -41,8 +41,12 @@ import { useQueryVariant } from './useQueryVariant';
 
 const EMPTY_SELECTION: Selection = { nodes: new Set(), edges: new Set() };
 const NO_IDS: string[] = [];
-/** Above this many nodes the screen-reader table is not kept in the DOM (the table view button still shows it). */
+/**
+ * Above this many nodes, or rows in all (nodes and edges: a rolled-up mesh has a hundred nodes and thousands of
+ * edges), the screen-reader table is not kept in the DOM (the table view button still shows it).
+ */
 const SR_TABLE_LIMIT = 200;
+const SR_TABLE_ROWS = 1000;
 /** Below this width the drawer opens over the lower part of the panel instead of its right side. */
 const NARROW = 560;
 /** Below this width the toolbar keeps to one row (no preset menus, icon-only buttons). */
@@ -421,7 +425,7 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
               onResetLayout={resetLayout}
               apiRef={graphApi}
             />
-            {leafCount <= SR_TABLE_LIMIT && (
+            {leafCount <= SR_TABLE_LIMIT && leafCount + graph.edges.length <= SR_TABLE_ROWS && (
               <GraphTable graph={graph} hidden={hidden} found={found} palette={palette} srOnly />
             )}
             {showLegend && (

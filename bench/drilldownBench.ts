@@ -10,7 +10,7 @@
  *   graph of every namespace, datasource default rollup ('auto', budget 500):
  *   - first paint rolled up, from the panel's /api/ds/query request to an interactive graph (data-status ready):
  *     cold (the backend evaluates the graph) and warm (a second viewer of the same range);
- *   - expanding one namespace of 100 workloads: double-click → its box drawn and laid out (3 namespaces, median);
+ *   - expanding one namespace of 100 workloads: double-click → its box drawn (5 namespaces, median);
  *   - pan with those three expanded: cy.panBy once per animation frame, 60 frames;
  *   - JS heap and DOM nodes of the page after 50 expand/collapse cycles, against after 2 (forced GC before each);
  *   - the flat graph (rollup none, every node) painted the same way, as a figure.
@@ -287,12 +287,19 @@ async function panelFigures(
     }
     log(`panel: expanded in ${expandMs.map((x) => x.toFixed(0)).join(', ')} ms; pan`);
     const pan = await measureInPage(page, 'pan', 60);
-    const expandProfile = await profileDuring(page, maps, () => measureInPage(page, 'toggle', rolled.ids[4]));
-    await measureInPage(page, 'toggle', rolled.ids[4]);
+    // Two more (five namespaces in all): the first expansion of a page load also pays for code run the first time.
+    for (const id of rolled.ids.slice(3, 5)) {
+      const { ms, ...split } = await measureInPage(page, 'toggle', id);
+      expandMs.push(ms);
+      expandSplit.push({ ...split, sandbox: lastQuery() });
+    }
+    const profiled = rolled.ids[6];
+    const expandProfile = await profileDuring(page, maps, () => measureInPage(page, 'toggle', profiled));
+    await measureInPage(page, 'toggle', profiled);
     if (process.env.DRILLDOWN_TRACE) {
       // The same expansion under a DevTools trace: where "(program)" goes (style, layout, paint, canvas, GC).
-      const self = await traceSelfTime(page, () => measureInPage(page, 'toggle', rolled.ids[4]));
-      await measureInPage(page, 'toggle', rolled.ids[4]);
+      const self = await traceSelfTime(page, () => measureInPage(page, 'toggle', profiled));
+      await measureInPage(page, 'toggle', profiled);
       log(`expand, trace self time (ms): ${self.slice(0, 25).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')}`);
     }
     log(`panel: ${CYCLES} expand/collapse cycles`);
@@ -305,7 +312,7 @@ async function panelFigures(
       const metrics = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
       return { mb: usage.usedSize / 1e6, nodes: metrics.metrics.find((m) => m.name === 'Nodes')?.value ?? 0 };
     };
-    const cycleId = rolled.ids[3];
+    const cycleId = rolled.ids[5];
     const cycle = async () => {
       await measureInPage(page, 'toggle', cycleId);
       await measureInPage(page, 'toggle', cycleId);
@@ -319,8 +326,8 @@ async function panelFigures(
     }
     const after = await heap();
     await page.evaluate(() => localStorage.clear());
-    // Profiled after the timed figures: the evaluation is reused for one scrape interval (15 s) only, and the
-    // expansions above are timed within it. The profile shows the page's own work either way.
+    // Profiled after the timed figures (a profiled page runs slower). The same range is answered from the shared
+    // evaluation for five minutes, which covers every measurement of this page.
     const warmProfile = await profileDuring(page, maps, () => openAndMeasure(page, sandbox.url, params({}, queryTime)));
     await page.evaluate(() => localStorage.clear());
 
@@ -424,7 +431,11 @@ export function printDrilldown(f: DrilldownFigures, table: (rows: string[][]) =>
       ms(p.firstPaintWarmMs),
       '≤ 1500 ms',
     ],
-    [`expand one namespace (${p.expandMs.map((x) => x.toFixed(0)).join(', ')} ms)`, ms(p.expandMedianMs), '≤ 300 ms'],
+    [
+      `expand one namespace, median of ${p.expandMs.length} (${p.expandMs.map((x) => x.toFixed(0)).join(', ')} ms)`,
+      ms(p.expandMedianMs),
+      '≤ 300 ms',
+    ],
     ['pan with three expanded', `${p.pan.fps.toFixed(0)} fps (p95 ${p.pan.p95Ms.toFixed(0)} ms)`, '≥ 30 fps'],
     [
       `heap after 2 → ${CYCLES} expand/collapse cycles`,

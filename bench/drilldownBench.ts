@@ -62,6 +62,8 @@ export interface TransportFigure {
    * frames (included in ms), FrameToJSON, JSON.stringify.
    */
   sandbox?: { arrowReadMs: number; toJsonMs: number; stringifyMs: number };
+  /** The largest columns of the browser's JSON (frame.column → bytes). */
+  columns?: Array<{ column: string; bytes: number }>;
 }
 
 export interface DrilldownFigures {
@@ -155,7 +157,17 @@ async function transportFigures(
       const nodes = answer.A.frames.find((f) => f.name === 'nodes');
       const rollup = (nodes?.meta as { custom?: { rollup?: { fullNodes: number; fullEdges: number } } })?.custom
         ?.rollup;
-      return { ms, text, rows: nodes?.fields[0]?.values.length ?? 0, rollup, sandbox };
+      // What the browser's bytes are made of: each column's JSON, largest first.
+      const columns = frames
+        .flatMap((f) =>
+          (f as { schema?: { name?: string; fields?: Array<{ name: string }> }; data?: { values?: unknown[] } }).schema
+            ?.fields?.map((fl, i) => ({
+              column: `${(f as { schema: { name?: string } }).schema.name ?? ''}.${fl.name}`,
+              bytes: JSON.stringify((f as { data?: { values?: unknown[] } }).data?.values?.[i] ?? null).length,
+            })) ?? []
+        )
+        .sort((a, b) => b.bytes - a.bytes);
+      return { ms, text, rows: nodes?.fields[0]?.values.length ?? 0, rollup, sandbox, columns };
     };
     const figure = async (json: Record<string, unknown>) => {
       const runs: Array<Awaited<ReturnType<typeof ask>>> = [];
@@ -171,6 +183,7 @@ async function transportFigures(
           nodes: last.rows,
           firstMs: runs[0].ms,
           sandbox: { arrowReadMs: pick('arrowReadMs'), toJsonMs: pick('toJsonMs'), stringifyMs: pick('stringifyMs') },
+          columns: last.columns.slice(0, 8),
         },
         last,
       };
@@ -479,6 +492,12 @@ export function printDrilldown(f: DrilldownFigures, table: (rows: string[][]) =>
       `sandbox stand-in on the rolled-up answer (Node): Arrow read ${ms(tr.arrowReadMs)}, FrameToJSON ` +
         `${ms(tr.toJsonMs)}, stringify ${ms(tr.stringifyMs)}; plugin view computed ${ms(t.rolledUp.firstMs ?? 0)}, ` +
         `expansion view computed ${ms(t.expandOne.firstMs ?? 0)}\n`
+    );
+  }
+  const cols = t.expandOne.columns ?? [];
+  if (cols.length > 0) {
+    process.stdout.write(
+      `expansion answer, largest columns: ${cols.map((c) => `${c.column} ${kb(c.bytes)}`).join(', ')}\n`
     );
   }
 }

@@ -11,7 +11,7 @@ import { DirectionalEdges, groupNode, RollupGroup } from './groupNode';
 import { Grouping, groupNodes } from './groups';
 import { clusterBoxId } from './ids';
 import { DEFAULT_ROLLUP_NODE_BUDGET, RollupOptions } from './options';
-import { ratesFromEdges, sumEdges } from './rollupEdges';
+import { edgesByEnds, ratesFromEdges, sumEdges } from './rollupEdges';
 
 /** A rolled-up view and what it was made of. */
 export interface RollupParts {
@@ -208,30 +208,9 @@ export function rollupParts(model: GraphModel, by: RollupKind, options: RollupOp
 
   // Edges: every edge not internal to a collapsed group, summed per pair of representatives and protocol.
   const traffic = groupTraffic(model, groupOfNode);
-  const summed = new Map<string, { source: string; target: string; members: GraphEdge[] }>();
-  const order: Array<GraphEdge | string> = [];
-  const firstEdge: number[] = [];
-  model.edges.forEach((e, i) => {
+  const { summed, order, firstEdge } = edgesByEnds(model.edges, model.edges.keys(), rep, (e) => {
     const gs = groupOfNode.get(e.source);
-    if (gs && !gs.expanded && gs === groupOfNode.get(e.target)) {
-      return;
-    }
-    const source = rep(e.source);
-    const target = rep(e.target);
-    if (source === e.source && target === e.target) {
-      order.push(e);
-      firstEdge.push(i);
-      return;
-    }
-    const id = `${source} ${target} ${e.protocol}`;
-    const s = summed.get(id);
-    if (s) {
-      s.members.push(e);
-    } else {
-      summed.set(id, { source, target, members: [e] });
-      order.push(id);
-      firstEdge.push(i);
-    }
+    return !!gs && !gs.expanded && gs === groupOfNode.get(e.target);
   });
   const stat = options.appenders?.responseTime;
   const aggregated: GraphEdge[] = [];

@@ -213,3 +213,49 @@ export function ratesFromEdges(ids: Set<string>, edges: GraphEdge[]): Map<string
   }
   return out;
 }
+
+/** Unrolled edges grouped by their ends' representatives, in the order each pair first appears. */
+export interface EdgesByEnds {
+  /** Pair id (`source target protocol`) → its ends and the unrolled edges it sums. */
+  summed: Map<string, { source: string; target: string; members: GraphEdge[] }>;
+  /** An edge kept as it is (both ends represent themselves), or a pair id, in order of appearance. */
+  order: Array<GraphEdge | string>;
+  /** Per entry of `order`: the index of its first unrolled edge. */
+  firstEdge: number[];
+}
+
+/**
+ * Groups the edges at `indices` by the representatives of their ends (`rep`: the rolled-up node, or the node itself
+ * when it is kept or expanded), skipping those `skip` says (a collapsed group's internal traffic).
+ */
+export function edgesByEnds(
+  edges: readonly GraphEdge[],
+  indices: Iterable<number>,
+  rep: (id: string) => string,
+  skip?: (e: GraphEdge) => boolean
+): EdgesByEnds {
+  const out: EdgesByEnds = { summed: new Map(), order: [], firstEdge: [] };
+  for (const i of indices) {
+    const e = edges[i];
+    if (skip?.(e)) {
+      continue;
+    }
+    const source = rep(e.source);
+    const target = rep(e.target);
+    if (source === e.source && target === e.target) {
+      out.order.push(e);
+      out.firstEdge.push(i);
+      continue;
+    }
+    const id = `${source} ${target} ${e.protocol}`;
+    const s = out.summed.get(id);
+    if (s) {
+      s.members.push(e);
+    } else {
+      out.summed.set(id, { source, target, members: [e] });
+      out.order.push(id);
+      out.firstEdge.push(i);
+    }
+  }
+  return out;
+}

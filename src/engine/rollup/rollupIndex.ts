@@ -12,7 +12,7 @@ import { exactSum } from './exactSum';
 import { groupNode, RollupGroup } from './groupNode';
 import { judgeEdges, percentReq, placeNodes, rollupInfo, rollupParts, RollupParts } from './fullRollup';
 import type { RollupOptions } from './options';
-import { ratesFromEdges, sumEdges } from './rollupEdges';
+import { edgesByEnds, ratesFromEdges, sumEdges } from './rollupEdges';
 
 /** What views of one graph rolled up one way share. */
 export interface RollupIndex {
@@ -95,28 +95,7 @@ export function viewFromIndex(index: RollupIndex, model: GraphModel, expandIds: 
 
   // New edges: the unrolled edges touching an expanded group, summed per pair of representatives as rollupParts
   // does (none is internal to a collapsed group), each placed by its first member.
-  const summed = new Map<string, { source: string; target: string; members: GraphEdge[] }>();
-  const order: Array<GraphEdge | string> = [];
-  const firstEdge: number[] = [];
-  for (const i of touchingEdges(index, expanded)) {
-    const e = model.edges[i];
-    const source = rep(e.source);
-    const target = rep(e.target);
-    if (source === e.source && target === e.target) {
-      order.push(e);
-      firstEdge.push(i);
-      continue;
-    }
-    const id = `${source} ${target} ${e.protocol}`;
-    const s = summed.get(id);
-    if (s) {
-      s.members.push(e);
-    } else {
-      summed.set(id, { source, target, members: [e] });
-      order.push(id);
-      firstEdge.push(i);
-    }
-  }
+  const { summed, order, firstEdge } = edgesByEnds(model.edges, touchingEdges(index, expanded), rep);
   const stat = options.appenders?.responseTime;
   const added: GraphEdge[] = [];
   const aggregated = new Set<GraphEdge>();

@@ -6,13 +6,11 @@
  * the group holds, not what the graph holds.
  */
 import type cytoscape from 'cytoscape';
-import { elementDefinitions } from '../../graph/cyContent';
 import type { ElementDefs } from '../../graph/elements';
 import type { Point } from '../../graph/fastLayout';
-import type { BoxRect } from '../../graph/flatBoxes';
 import { closeAround, layOutMembers, openAround, openedExtent } from '../../graph/groupOpening';
 import { incrementalPositions } from '../../graph/savedLayout';
-import type { IncrementalOptions } from './refresh';
+import { addElements, IncrementalOptions } from './refresh';
 
 export interface GroupChange {
   /** Nodes drawn as one node that the answer has as boxes. */
@@ -174,21 +172,5 @@ export function applyGroupChange(
       }
     }
   });
-  const added = new Set([...change.addedNodes, ...change.addedEdges]);
-  const subset: ElementDefs = {
-    nodes: next.nodes.filter((n) => added.has(n.data.id)),
-    edges: next.edges.filter((e) => added.has(e.data.id)),
-    nodeData: next.nodeData,
-    edgeData: next.edgeData,
-  };
-  cy.add(
-    elementDefinitions(subset, {
-      found: opts.found,
-      hidden: opts.hidden,
-      labels: opts.labels,
-      positions,
-      // New flat boxes get a placeholder body: the caller sizes all boxes around their members after this.
-      flatBoxes: opts.flatBoxes ? new Map<string, BoxRect>() : undefined,
-    }) as cytoscape.ElementDefinition[]
-  );
+  addElements(cy, next, new Set([...change.addedNodes, ...change.addedEdges]), positions, opts);
 }

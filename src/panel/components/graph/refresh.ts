@@ -198,19 +198,34 @@ export function applyTopologyDiff(
     .map((e) => ({ source: e.data.source as string, target: e.data.target as string }));
   const placed = incrementalPositions(kept, leaves, edges).positions;
   const added = new Set([...d.addedNodes, ...d.addedEdges]);
+  const positions = new Map<string, Point>();
+  for (const id of d.addedNodes) {
+    const at = placed.get(id);
+    if (at) {
+      positions.set(id, at);
+    }
+  }
+  addElements(cy, next, added, positions, opts);
+  return positions;
+}
+
+/**
+ * Adds the elements of `next` whose ids are in `ids`, with their find/hide and label classes and the given leaf
+ * positions. Call inside cy.batch().
+ */
+export function addElements(
+  cy: cytoscape.Core,
+  next: ElementDefs,
+  ids: ReadonlySet<string>,
+  positions: ReadonlyMap<string, Point>,
+  opts: IncrementalOptions
+): void {
   const subset: ElementDefs = {
-    nodes: next.nodes.filter((n) => added.has(n.data.id)),
-    edges: next.edges.filter((e) => added.has(e.data.id)),
+    nodes: next.nodes.filter((n) => ids.has(n.data.id)),
+    edges: next.edges.filter((e) => ids.has(e.data.id)),
     nodeData: next.nodeData,
     edgeData: next.edgeData,
   };
-  const positions = new Map<string, Point>();
-  for (const n of subset.nodes) {
-    const at = placed.get(n.data.id);
-    if (at) {
-      positions.set(n.data.id, at);
-    }
-  }
   cy.add(
     elementDefinitions(subset, {
       found: opts.found,
@@ -221,5 +236,4 @@ export function applyTopologyDiff(
       flatBoxes: opts.flatBoxes ? new Map<string, BoxRect>() : undefined,
     }) as cytoscape.ElementDefinition[]
   );
-  return positions;
 }

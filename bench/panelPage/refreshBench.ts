@@ -12,6 +12,7 @@
  */
 import type { BenchSession } from './session';
 import { openBenchSession } from './session';
+import type { TraceEvent } from './traceSelfTime';
 import {
   DRAG_FRAMES,
   frames,
@@ -64,17 +65,7 @@ export interface RefreshFigures {
   };
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** Thread (CPU) time of a complete event, µs. */
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string };
-}
+
 
 /**
  * Runs fn under a Chromium trace; the longest top-level task on the page's main thread: wall ms, and the most

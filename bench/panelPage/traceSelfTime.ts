@@ -6,14 +6,17 @@
  */
 import type { Page } from 'playwright-core';
 
-interface TraceEvent {
+/** A Chromium trace event, the fields the bench reads. */
+export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event, µs. */
+  tdur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: Record<string, unknown> };
 }
 
 const CATEGORIES = ['devtools.timeline', 'toplevel', 'v8', 'blink', '__metadata', 'disabled-by-default-devtools.timeline'];

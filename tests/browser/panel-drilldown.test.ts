@@ -11,6 +11,7 @@
 import type { Page } from 'playwright-core';
 
 import { syntheticTopology } from '../../simulator/synthetic';
+import { screenshot } from '../support/browser';
 
 import {
   type Harness,
@@ -245,6 +246,7 @@ describe('expand and collapse', () => {
     expect(Math.abs((box.y1 + box.y2) / 2 - was.position.y)).toBeLessThan(40);
     const inside = now.others.filter((p) => p.x > box.x1 && p.x < box.x2 && p.y > box.y1 && p.y < box.y2);
     expect(inside).toEqual([]);
+    await screenshot(h.page, 'drilldown-expanded-in-place');
     const g = await graphSnapshot(h.page);
     const members = g.nodes.filter(
       (n) => n.parent === target.id || g.nodes.find((p) => p.id === n.parent)?.parent === target.id

@@ -65,6 +65,34 @@ describe('groupChangeOf', () => {
 });
 
 describe('applyGroupChange', () => {
+  it('closes one group and opens another in one answer; the others end where they started', () => {
+    const closed = view([]);
+    const positions = new Map(NS.map((ns, i) => [rolled(ns), { x: 200 * i, y: (i % 2) * 90 }]));
+    const inst = testInstance(closed, { stylesheet: testStylesheet(true), positions });
+    const { cy } = inst;
+    const opts = { found: NONE, hidden: NONE, flatBoxes: true };
+    const before = leafPositions(cy);
+    const ids = (defs: ElementDefs) => [...defs.nodeData.keys(), ...defs.edgeData.keys()].sort();
+    // closed → a open → c open instead (a closes in the same answer) → a again → closed
+    const steps = [view([]), view(['a']), view(['c']), view(['a']), view([])];
+    for (let i = 1; i < steps.length; i++) {
+      const change = groupChangeOf(steps[i - 1].elements, steps[i].elements)!;
+      expect(change).toBeDefined();
+      cy.batch(() => applyGroupChange(cy, steps[i - 1].elements, steps[i].elements, change, opts));
+      fitFlatBoxes(cy, steps[i].elements);
+      expect(cy.elements().map((e) => e.id()).sort()).toEqual(ids(steps[i].elements));
+      if (i === 2) {
+        expect(change.collapsed).toEqual([rolled('a')]);
+        expect(change.expanded).toEqual([rolled('c')]);
+      }
+    }
+    const after = leafPositions(cy);
+    for (const ns of NS) {
+      expect(after[rolled(ns)].x).toBeCloseTo(before[rolled(ns)].x, 6);
+      expect(after[rolled(ns)].y).toBeCloseTo(before[rolled(ns)].y, 6);
+    }
+  });
+
   for (const flat of [false, true]) {
     it(`opens a group where its node was and closes it back (${flat ? 'flat' : 'compound'} boxes)`, () => {
       const closed = view([]);

@@ -7,10 +7,10 @@
  */
 import type cytoscape from 'cytoscape';
 import type { ElementDefs } from '../../graph/elements';
-import type { Point } from '../../graph/fastLayout';
 import { closeAround, layOutMembers, openAround, openedExtent } from '../../graph/groupOpening';
 import { incrementalPositions } from '../../graph/savedLayout';
 import { addElements, IncrementalOptions } from './refresh';
+import { leafPositions, removeIds } from './shared';
 
 export interface GroupChange {
   /** Nodes drawn as one node that the answer has as boxes. */
@@ -117,12 +117,7 @@ export function applyGroupChange(
   change: GroupChange,
   opts: IncrementalOptions
 ): void {
-  const positions = new Map<string, Point>();
-  cy.nodes().forEach((n) => {
-    if (!n.data('isBox')) {
-      positions.set(n.id(), { ...n.position() });
-    }
-  });
+  const positions = leafPositions(cy);
   const drawnUnits = unitsOf(drawn.nodeData);
   const closing = descendantsOf(new Set(change.collapsed), drawn.nodeData);
   for (const g of change.collapsed) {
@@ -158,11 +153,7 @@ export function applyGroupChange(
     incrementalPositions(kept, leaves, layoutEdges).positions.forEach((p, id) => positions.set(id, p));
   }
 
-  const removed = cy.collection();
-  for (const id of [...change.removedEdges, ...change.removedNodes]) {
-    removed.merge(cy.getElementById(id));
-  }
-  cy.remove(removed);
+  removeIds(cy, [...change.removedEdges, ...change.removedNodes]);
   cy.nodes().forEach((n) => {
     const p = positions.get(n.id());
     if (p && !n.data('isBox')) {

@@ -17,6 +17,7 @@ import type { BoxRect } from '../../graph/flatBoxes';
 import { incrementalPositions } from '../../graph/savedLayout';
 import type { Point } from '../../graph/fastLayout';
 import type { StyleBlock } from '../../graph/style';
+import { leafPositions, removeIds } from './shared';
 
 /** Which data fields the stylesheet reads: in selectors (always), and through data() mappings (per property). */
 export interface StyleFields {
@@ -179,17 +180,8 @@ export function applyTopologyDiff(
   d: TopologyDiff,
   opts: IncrementalOptions
 ): Map<string, Point> {
-  const removed = cy.collection();
-  for (const id of [...d.removedEdges, ...d.removedNodes]) {
-    removed.merge(cy.getElementById(id));
-  }
-  cy.remove(removed);
-  const kept: Record<string, Point> = {};
-  cy.nodes().forEach((n) => {
-    if (!n.data('isBox')) {
-      kept[n.id()] = { ...n.position() };
-    }
-  });
+  removeIds(cy, [...d.removedEdges, ...d.removedNodes]);
+  const kept = Object.fromEntries(leafPositions(cy));
   const leaves = next.nodes
     .filter((n) => !opts.hidden.nodes.has(n.data.id))
     .map((n) => ({ id: n.data.id, parent: n.data.parent as string | undefined, isBox: n.data.isBox }));

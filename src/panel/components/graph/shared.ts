@@ -4,6 +4,7 @@
  */
 import type cytoscape from 'cytoscape';
 import type { ElementDefs } from '../../graph/elements';
+import type { Point } from '../../graph/fastLayout';
 import type { Selection } from '../../graph/findHide';
 import type { StyleBlock } from '../../graph/style';
 
@@ -57,4 +58,24 @@ export function setClass(
   if (change.nonempty()) {
     change.toggleClass(cls, on);
   }
+}
+
+/** Where the instance's leaves (boxes left out) are now, by id; `skip` leaves out others too. */
+export function leafPositions(cy: cytoscape.Core, skip?: (n: cytoscape.NodeSingular) => boolean): Map<string, Point> {
+  const out = new Map<string, Point>();
+  cy.nodes().forEach((n) => {
+    if (!n.data('isBox') && !skip?.(n)) {
+      out.set(n.id(), { ...n.position() });
+    }
+  });
+  return out;
+}
+
+/** Removes the elements with these ids (those the instance does not hold are ignored). */
+export function removeIds(cy: cytoscape.Core, ids: Iterable<string>): void {
+  const removed = cy.collection();
+  for (const id of ids) {
+    removed.merge(cy.getElementById(id));
+  }
+  cy.remove(removed);
 }

@@ -109,7 +109,19 @@ describe('changedIds', () => {
   it('gives the ids in one set of a pair and not the other, over all pairs', () => {
     const a = new Set(['x', 'y']);
     const b = new Set(['y', 'z']);
-    expect([...changedIds([a, b, a, a])].sort()).toEqual(['x', 'z']);
-    expect([...changedIds([a, a, new Set<string>(), new Set(['w'])])]).toEqual(['w']);
+    expect(
+      [
+        ...changedIds([
+          [a, b],
+          [a, a],
+        ]),
+      ].sort()
+    ).toEqual(['x', 'z']);
+    expect([
+      ...changedIds([
+        [a, a],
+        [new Set<string>(), new Set(['w'])],
+      ]),
+    ]).toEqual(['w']);
   });
 });

@@ -13,7 +13,7 @@ import { CLASS } from '../../graph/style';
 import { incrementalPositions } from '../../graph/savedLayout';
 import { fitFlatBoxes, usesFlatBoxes } from './flatBoxLayout';
 import { hasSaved, knownPositions, SavedPositions, savedKeyOf, showsPositions } from './savedPositions';
-import { CyInstance, FIT_PADDING, LayoutParts, setAttr, visibleNodeCount } from './shared';
+import { CyInstance, FIT_PADDING, LayoutParts, leafPositions, setAttr, visibleNodeCount } from './shared';
 import type { ViewportControl } from './useViewport';
 
 export interface LayoutInputs {
@@ -42,18 +42,12 @@ function sameParts(a: LayoutParts, b: LayoutParts): boolean {
  * visible neighbours; those it hides just vanish. Nothing else moves.
  */
 function placeShown(cy: cytoscape.Core, shown: readonly string[]): void {
-  const kept: Record<string, { x: number; y: number }> = {};
-  const leaves: Array<{ id: string; isBox?: string }> = [];
-  const wanted = new Set(shown);
-  cy.nodes().forEach((n) => {
-    if (n.hasClass(CLASS.hidden) || n.data('isBox')) {
-      return;
-    }
-    leaves.push({ id: n.id() });
-    if (!wanted.has(n.id())) {
-      kept[n.id()] = { ...n.position() };
-    }
-  });
+  const visible = leafPositions(cy, (n) => n.hasClass(CLASS.hidden));
+  const leaves = [...visible.keys()].map((id) => ({ id }));
+  for (const id of shown) {
+    visible.delete(id);
+  }
+  const kept = Object.fromEntries(visible);
   const edges = cy
     .edges()
     .filter((e) => !e.hasClass(CLASS.hidden))
@@ -77,11 +71,10 @@ function gridFallback(visible: cytoscape.CollectionReturnValue, el: HTMLElement 
 
 const EMPTY: Selection = { nodes: new Set(), edges: new Set() };
 
-/** The ids in some of the pairs' sets but not in the other set of the pair: (was, is), (was, is), … */
-export function changedIds(sets: ReadonlyArray<ReadonlySet<string>>): Set<string> {
+/** The ids in one set of a (was, is) pair but not in the other, over all the pairs. */
+export function changedIds(pairs: ReadonlyArray<readonly [ReadonlySet<string>, ReadonlySet<string>]>): Set<string> {
   const out = new Set<string>();
-  for (let i = 0; i + 1 < sets.length; i += 2) {
-    const [was, is] = [sets[i], sets[i + 1]];
+  for (const [was, is] of pairs) {
     if (was === is) {
       continue;
     }
@@ -268,8 +261,20 @@ export function useGraphLayout(
         }
       };
       cy.batch(() => {
-        toggle(changedIds([was.hidden.nodes, hidden.nodes, was.found.nodes, found.nodes]), true);
-        toggle(changedIds([was.hidden.edges, hidden.edges, was.found.edges, found.edges]), false);
+        toggle(
+          changedIds([
+            [was.hidden.nodes, hidden.nodes],
+            [was.found.nodes, found.nodes],
+          ]),
+          true
+        );
+        toggle(
+          changedIds([
+            [was.hidden.edges, hidden.edges],
+            [was.found.edges, found.edges],
+          ]),
+          false
+        );
       });
       if (changed || a?.elements !== elements) {
         // What the instance holds are the elements' nodes (a refresh held during a drag has the same ids).

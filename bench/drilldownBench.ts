@@ -157,18 +157,19 @@ async function transportFigures(
       const nodes = answer.A.frames.find((f) => f.name === 'nodes');
       const rollup = (nodes?.meta as { custom?: { rollup?: { fullNodes: number; fullEdges: number } } })?.custom
         ?.rollup;
-      // What the browser's bytes are made of: each column's JSON, largest first.
-      const columns = frames
-        .flatMap((f) =>
-          (f as { schema?: { name?: string; fields?: Array<{ name: string }> }; data?: { values?: unknown[] } }).schema
-            ?.fields?.map((fl, i) => ({
-              column: `${(f as { schema: { name?: string } }).schema.name ?? ''}.${fl.name}`,
-              bytes: JSON.stringify((f as { data?: { values?: unknown[] } }).data?.values?.[i] ?? null).length,
-            })) ?? []
-        )
-        .sort((a, b) => b.bytes - a.bytes);
-      return { ms, text, rows: nodes?.fields[0]?.values.length ?? 0, rollup, sandbox, columns };
+      return { ms, text, rows: nodes?.fields[0]?.values.length ?? 0, rollup, sandbox, frames };
     };
+    // What the browser's bytes are made of: each column's JSON, largest first.
+    const largestColumns = (frames: ReturnType<typeof toDataFrameJSON>[]) =>
+      frames
+        .flatMap((f) =>
+          (f.schema.fields ?? []).map((fl, i) => ({
+            column: `${f.schema.name ?? ''}.${fl.name}`,
+            bytes: JSON.stringify(f.data.values[i] ?? null).length,
+          }))
+        )
+        .sort((a, b) => b.bytes - a.bytes)
+        .slice(0, 8);
     const figure = async (json: Record<string, unknown>) => {
       const runs: Array<Awaited<ReturnType<typeof ask>>> = [];
       for (let i = 0; i < 3; i++) {
@@ -183,7 +184,6 @@ async function transportFigures(
           nodes: last.rows,
           firstMs: runs[0].ms,
           sandbox: { arrowReadMs: pick('arrowReadMs'), toJsonMs: pick('toJsonMs'), stringifyMs: pick('stringifyMs') },
-          columns: last.columns.slice(0, 8),
         },
         last,
       };
@@ -221,7 +221,7 @@ async function transportFigures(
     return {
       coldRolledUp: { bytes: Buffer.byteLength(cold.text), ms: cold.ms, nodes: cold.rows },
       rolledUp: rolledUp.figure,
-      expandOne: expandOne.figure,
+      expandOne: { ...expandOne.figure, columns: largestColumns(expandOne.last.frames) },
       full: full.figure,
       fullParseMs: median(parses),
       localRollupMs: median(rollups),

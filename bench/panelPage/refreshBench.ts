@@ -230,6 +230,14 @@ export async function measureRefresh(s: BenchSession, workloads: number): Promis
 export function printRefresh(r: RefreshFigures): void {
   const pc = (x: number) => `${(x * 100).toFixed(1)} %`;
   const goal = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  const shareRow = (name: string, f: { wallMs: number; cpuMs: number; cpuShare: number }, limit: number) => [
+    name,
+    ms(f.wallMs),
+    ms(f.cpuMs),
+    pc(f.cpuShare),
+    `≤ ${pc(limit)}`,
+    goal(f.cpuShare <= limit),
+  ];
   table([
     [
       `refresh at ${r.workloads} nodes (median of ${r.refreshes})`,
@@ -240,30 +248,9 @@ export function printRefresh(r: RefreshFigures): void {
       '',
     ],
     ['first paint (this load)', ms(r.firstPaintSeconds * 1000), ms(r.firstPaintCpuSeconds * 1000), '', '', ''],
-    [
-      'same ids, new rates and health',
-      ms(r.sameTopology.wallMs),
-      ms(r.sameTopology.cpuMs),
-      pc(r.sameTopology.cpuShare),
-      `≤ ${pc(GOALS.refreshShare)}`,
-      goal(r.sameTopology.cpuShare <= GOALS.refreshShare),
-    ],
-    [
-      'same ids, new rates only',
-      ms(r.ratesOnly.wallMs),
-      ms(r.ratesOnly.cpuMs),
-      pc(r.ratesOnly.cpuShare),
-      `≤ ${pc(GOALS.refreshShare)}`,
-      goal(r.ratesOnly.cpuShare <= GOALS.refreshShare),
-    ],
-    [
-      '1 % of the nodes replaced',
-      ms(r.topologyChange.wallMs),
-      ms(r.topologyChange.cpuMs),
-      pc(r.topologyChange.cpuShare),
-      `≤ ${pc(GOALS.topologyShare)}`,
-      goal(r.topologyChange.cpuShare <= GOALS.topologyShare),
-    ],
+    shareRow('same ids, new rates and health', r.sameTopology, GOALS.refreshShare),
+    shareRow('same ids, new rates only', r.ratesOnly, GOALS.refreshShare),
+    shareRow('1 % of the nodes replaced', r.topologyChange, GOALS.topologyShare),
     ...(
       [
         ['longest main-thread task: rates only', r.longestTaskRatesOnly],

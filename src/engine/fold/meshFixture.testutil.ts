@@ -133,17 +133,19 @@ export const REVIEWS = src('shop', 'reviews-v1');
 export const PAYMENT = src('pay', 'payment-v1');
 export const INGRESS = src('istio-system', 'istio-ingressgateway', 'istio-ingressgateway', 'latest');
 
+/** Istio's PassthroughCluster as a destination: traffic to hosts outside the mesh registry. */
+export const PASSTHROUGH: Dst = {
+  svcNs: 'unknown',
+  svc: 'PassthroughCluster',
+  host: 'PassthroughCluster',
+  wlNs: 'unknown',
+  wl: 'unknown',
+  app: 'unknown',
+  ver: 'unknown',
+};
+
 /** The shop/pay mesh used by the parity and fold tests. */
 export function meshSeries(): RawSeries[] {
-  const passthrough: Dst = {
-    svcNs: 'unknown',
-    svc: 'PassthroughCluster',
-    host: 'PassthroughCluster',
-    wlNs: 'unknown',
-    wl: 'unknown',
-    app: 'unknown',
-    ver: 'unknown',
-  };
   const blackhole: Dst = {
     svcNs: 'unknown',
     svc: 'BlackHoleCluster',
@@ -183,7 +185,7 @@ export function meshSeries(): RawSeries[] {
     // unknown destination (404 NR at a gateway-like caller in the namespace)
     req('source', WEB, unknownDst, '404', 0.1, { flags: 'NR' }),
     // egress
-    req('source', CART, passthrough, '200', 0.4),
+    req('source', CART, PASSTHROUGH, '200', 0.4),
     req('source', CART, blackhole, '502', 0.3, { flags: 'UH' }),
     // destination without a sidecar: only the source reports, destination workload known from discovery
     req('source', WEB, dst('shop', 'legacy-v1'), '200', 0.6),

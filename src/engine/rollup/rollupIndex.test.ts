@@ -1,6 +1,6 @@
 // Views built from a graph's rollup index against the same views rolled up from scratch.
 import { RawSeries } from '../promql/evaluate.testutil';
-import { both, CART, dst, INGRESS, meshSeries, req, src, tcp, UNKNOWN_SRC, WEB } from '../fold/meshFixture.testutil';
+import { both, CART, dst, INGRESS, meshSeries, PASSTHROUGH, req, src, tcp, UNKNOWN_SRC, WEB } from '../fold/meshFixture.testutil';
 import { lean, testOptions } from '../fold/planRunner.testutil';
 import type { GraphModel, GraphOptions, RollupKind } from '../model';
 import { rollupNodeId } from '../../contract/nodeIds';
@@ -28,15 +28,6 @@ function randomMeshSeries(namespaces: number, workloads: number, seed: number): 
   const rnd = prng(seed);
   const ns = (i: number) => `ns${i}`;
   const cluster = (i: number) => (i % 3 === 2 ? 'c2' : 'c1');
-  const passthrough = {
-    svcNs: 'unknown',
-    svc: 'PassthroughCluster',
-    host: 'PassthroughCluster',
-    wlNs: 'unknown',
-    wl: 'unknown',
-    app: 'unknown',
-    ver: 'unknown',
-  };
   const out: RawSeries[] = [...meshSeries()];
   for (let n = 0; n < namespaces; n++) {
     for (let w = 0; w < workloads; w++) {
@@ -65,7 +56,7 @@ function randomMeshSeries(namespaces: number, workloads: number, seed: number): 
         out.push(req('destination', UNKNOWN_SRC, dst(ns(n), `w${w}-v1`, `w${w}`, 'v1', cluster(n)), '200', 0.3));
       }
       if (rnd() < 0.2) {
-        out.push(req('source', from, passthrough, '200', awkwardRate(rnd)));
+        out.push(req('source', from, PASSTHROUGH, '200', awkwardRate(rnd)));
       }
     }
   }

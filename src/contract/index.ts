@@ -9,3 +9,4 @@ export * from './nodeIds';
 export * from './seriesResource';
 export { toKialiJson } from './kiali/kialiJson';
 export type { KialiEdgeData, KialiGraph, KialiNodeData, KialiNodeTraffic, KialiTrafficRates } from './kiali/kialiJson';
+export * from './rollupDelta';

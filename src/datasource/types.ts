@@ -1,5 +1,6 @@
 import { DataSourceJsonData } from '@grafana/data';
 import { DataQuery } from '@grafana/schema';
+import type { RollupDeltaFrom } from '../contract/rollupDelta';
 
 import { DEFAULT_MAX_ANSWER_BYTES } from '../engine/client/transport';
 
@@ -80,6 +81,11 @@ export interface MeshgraphQuery extends DataQuery {
    * holding its members. Literal ids, never interpolated (label values may hold `$`).
    */
   rollupExpand?: string[];
+  /**
+   * Set by the traffic panel only, on a re-ask expanding or collapsing namespaces: the view it holds, so the answer
+   * may carry only what changed (src/contract/rollupDelta.ts). Never saved with a dashboard.
+   */
+  rollupDeltaFrom?: RollupDeltaFrom;
 }
 
 /** What a query returns: the graph, or alert-ready numbers per edge or per node. */

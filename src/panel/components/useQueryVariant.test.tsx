@@ -80,4 +80,66 @@ describe('useQueryVariant', () => {
     expect(after.every((v) => v.data?.series[0].name !== 'expanded a')).toBe(true);
     expect(after[after.length - 1].data?.series[0].name).toBe('expanded b');
   });
+
+  describe('expansions answered as changes', () => {
+    const custom = (expanded: string[], extra: Record<string, unknown> = {}) => ({
+      rollup: { by: 'namespace', expanded },
+      evaluation: 'ev-1',
+      ...extra,
+    });
+    const col = (name: string, values: unknown[]) => ({ name, type: 'string', values, config: {} });
+    const heldData = (targets: Array<Record<string, unknown>>): PanelData => ({
+      ...data('r4', targets),
+      series: [
+        { name: 'nodes', refId: 'A', meta: { custom: custom([]) }, fields: [col('id', ['ns:a', 'ns:b'])], length: 2 },
+        { name: 'edges', refId: 'A', fields: [col('id', ['ns:a>ns:b'])], length: 1 },
+      ] as never,
+    });
+    const deltaAnswer = (from: string[]) => ({
+      data: [
+        {
+          name: 'nodes',
+          refId: 'A',
+          meta: { custom: custom(['ns:a'], { delta: { from, removedNodes: [], removedEdges: ['ns:a>ns:b'] } }) },
+          fields: [col('id', ['ns:a', 'a/w'])],
+          length: 2,
+        },
+        { name: 'edges', refId: 'A', fields: [col('id', ['a/w>ns:b'])], length: 1 },
+      ],
+    });
+
+    it('sends the view on screen and applies the changed rows to it', async () => {
+      query.mockImplementation(() => of(deltaAnswer([])));
+      const seen: QueryVariant[] = [];
+      const targets = [{ refId: 'A', namespaces: ['x'] }];
+      render(<Probe d={heldData(targets)} o={{ rollupExpand: ['ns:a'] }} seen={seen} />);
+      await act(async () => undefined);
+      expect(query).toHaveBeenCalledTimes(1);
+      expect(query.mock.calls[0][0].targets).toEqual([
+        { refId: 'A', namespaces: ['x'], rollupExpand: ['ns:a'], rollupDeltaFrom: { evaluation: 'ev-1', expand: [] } },
+      ]);
+      const series = seen[seen.length - 1].data!.series;
+      expect(series.map((f) => f.fields[0].values)).toEqual([['ns:a', 'ns:b', 'a/w'], ['a/w>ns:b']]);
+      expect(series[0].meta?.custom).toEqual(custom(['ns:a']));
+    });
+
+    it('asks again for the whole view when the changes are for another one', async () => {
+      const whole = { data: [{ name: 'nodes', refId: 'A', fields: [col('id', ['whole'])], length: 1 }] };
+      query.mockImplementationOnce(() => of(deltaAnswer(['ns:b']))).mockImplementation(() => of(whole));
+      const seen: QueryVariant[] = [];
+      render(<Probe d={heldData([{ refId: 'A', namespaces: ['x'] }])} o={{ rollupExpand: ['ns:a'] }} seen={seen} />);
+      await act(async () => undefined);
+      expect(query).toHaveBeenCalledTimes(2);
+      expect(query.mock.calls[0][0].targets[0].rollupDeltaFrom).toEqual({ evaluation: 'ev-1', expand: [] });
+      expect(query.mock.calls[1][0].targets[0].rollupDeltaFrom).toBeUndefined();
+      expect(seen[seen.length - 1].data?.series[0].fields[0].values).toEqual(['whole']);
+    });
+
+    it('asks whole when the choice is not an expansion', async () => {
+      const seen: QueryVariant[] = [];
+      render(<Probe d={heldData([{ refId: 'A', namespaces: ['x'] }])} o={{ boxBy: [] }} seen={seen} />);
+      await act(async () => undefined);
+      expect(query.mock.calls[0][0].targets[0].rollupDeltaFrom).toBeUndefined();
+    });
+  });
 });

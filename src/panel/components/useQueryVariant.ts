@@ -1,7 +1,15 @@
 import { useEffect, useMemo, useState } from 'react';
-import { type DataQueryRequest, type DataQueryResponse, LoadingState, type PanelData } from '@grafana/data';
+import {
+  type DataFrame,
+  type DataQueryRequest,
+  type DataQueryResponse,
+  LoadingState,
+  type PanelData,
+} from '@grafana/data';
 import { getDataSourceSrv } from '@grafana/runtime';
 import type { Observable, Unsubscribable } from 'rxjs';
+import type { FrameLike } from '../graph/frameReading';
+import { applyRollupDeltas, heldDeltaFrom } from '../graph/rollupDeltaFrames';
 
 export interface QueryVariant {
   /** The panel data of the variant query, once it answered; undefined: use the dashboard's data. */
@@ -31,6 +39,8 @@ function same(a: unknown, b: unknown): boolean {
  * the way Kiali applies them: the panel asks the datasource again, with the dashboard's request (same range,
  * variables and targets) and those fields changed. Nothing is asked when the targets already say the same.
  * The variant is re-asked at every refresh of the dashboard's data and cancelled when it is no longer wanted.
+ * Expanding or collapsing rolled-up nodes asks with the view on screen (`rollupDeltaFrom`), so the answer may carry
+ * only the rows that changed; they are applied to the frames on screen (graph/rollupDeltaFrames.ts).
  */
 export function useQueryVariant(data: PanelData, overrides: Record<string, unknown> | undefined): QueryVariant {
   const request = data.request as DataQueryRequest | undefined;
@@ -50,27 +60,37 @@ export function useQueryVariant(data: PanelData, overrides: Record<string, unkno
   const key = changed && request ? `${request.requestId}|${JSON.stringify(changed)}` : '';
   const [state, setState] = useState<{ key: string; variant: QueryVariant }>({ key: '', variant: { loading: false } });
 
+  // What is on screen while the variant loads: an expansion may be answered as changes to it.
+  const shown = state.variant.data ?? data;
   useEffect(() => {
     if (!key || !request || !changed) {
       return;
     }
     let sub: Unsubscribable | undefined;
     let cancelled = false;
+    const held = (shown.series ?? []) as unknown as FrameLike[];
+    const fail = (e: unknown) =>
+      !cancelled && setState({ key, variant: { loading: false, error: (e as Error)?.message ?? 'the query failed' } });
     const ref = request.targets.find((t) => t.datasource)?.datasource ?? undefined;
     getDataSourceSrv()
       .get(ref, request.scopedVars)
-      .then(
-        (ds) => {
-          if (cancelled) {
-            return;
-          }
-          if (ds.meta?.id !== MESHGRAPH_DS && ds.type !== MESHGRAPH_DS) {
-            setState({ key, variant: { loading: false, error: 'only the Meshgraph datasource has these choices' } });
-            return;
-          }
-          const targets2 = request.targets.map((t) =>
-            'graphType' in t || 'namespaces' in t ? { ...t, ...changed } : t
-          );
+      .then((ds) => {
+        if (cancelled) {
+          return;
+        }
+        if (ds.meta?.id !== MESHGRAPH_DS && ds.type !== MESHGRAPH_DS) {
+          setState({ key, variant: { loading: false, error: 'only the Meshgraph datasource has these choices' } });
+          return;
+        }
+        const ask = (asChanges: boolean) => {
+          const targets2 = request.targets.map((t) => {
+            if (!('graphType' in t || 'namespaces' in t)) {
+              return t;
+            }
+            // Only the expanded ids differ from the held view: the answer may carry just the changes.
+            const from = asChanges && 'rollupExpand' in changed ? heldDeltaFrom(held, t.refId) : undefined;
+            return { ...t, ...changed, ...(from ? { rollupDeltaFrom: from } : {}) };
+          });
           const result = ds.query({
             ...request,
             requestId: `${request.requestId}-display`,
@@ -81,20 +101,33 @@ export function useQueryVariant(data: PanelData, overrides: Record<string, unkno
               return;
             }
             const error = res.errors?.[0]?.message;
+            const applied = error ? undefined : applyRollupDeltas(held, (res.data ?? []) as FrameLike[]);
+            if (applied && 'error' in applied) {
+              // The changes do not fit what is shown (it changed meanwhile): the whole view instead.
+              if (asChanges) {
+                ask(false);
+                return;
+              }
+              setState({ key, variant: { loading: false, error: applied.error } });
+              return;
+            }
             setState({
               key,
               variant: {
                 loading: false,
                 error,
-                data: error
-                  ? undefined
-                  : { state: LoadingState.Done, series: res.data, timeRange: data.timeRange, request },
+                data:
+                  error || !applied
+                    ? undefined
+                    : {
+                        state: LoadingState.Done,
+                        series: applied.frames as unknown as DataFrame[],
+                        timeRange: data.timeRange,
+                        request,
+                      },
               },
             });
           };
-          const fail = (e: unknown) =>
-            !cancelled &&
-            setState({ key, variant: { loading: false, error: (e as Error)?.message ?? 'the query failed' } });
           if (typeof (result as Promise<DataQueryResponse>).then === 'function') {
             (result as Promise<DataQueryResponse>).then(done, fail);
           } else {
@@ -105,10 +138,9 @@ export function useQueryVariant(data: PanelData, overrides: Record<string, unkno
               complete: () => last && done(last),
             });
           }
-        },
-        (e: unknown) =>
-          !cancelled && setState({ key, variant: { loading: false, error: String((e as Error)?.message ?? e) } })
-      );
+        };
+        ask(true);
+      }, fail);
     return () => {
       cancelled = true;
       sub?.unsubscribe();

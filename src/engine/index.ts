@@ -11,6 +11,7 @@ export { toKialiJson } from '../contract/kiali/kialiJson';
 export type { KialiGraph, KialiNodeData, KialiEdgeData } from '../contract/kiali/kialiJson';
 export { toFrames } from './output/frames';
 export type { FrameOptions } from './output/frames';
+export { deltaFrames } from './output/deltaFrames';
 export { rateToString } from '../contract/kiali/format';
 export { sha256Hex } from '../contract/kiali/sha256';
 export { quoteString, escapeRegex, assertLabelName } from './promql/escape';

@@ -76,6 +76,14 @@ const ARC_FIELDS: Array<[string, string]> = [
   [NodeField.arcIdle, HEALTH_COLORS.idle],
 ];
 
+/**
+ * The nodes-frame columns computed from the graph's edges as well as from the row's node: the arc and the colour
+ * (read from the arc) of nodes that are not rolled up with health. Every other node column, and every edges-frame
+ * column, is a function of its row's node or edge object alone (given the graph is rolled up or not); deltaFrames.ts
+ * relies on it.
+ */
+export const NODE_FIELDS_FROM_EDGES: readonly string[] = [...ARC_FIELDS.map(([name]) => name), NodeField.color];
+
 /** A field computed per row when read (lazyColumn.ts): the backend encodes it without building `values`. */
 function field<T>(
   name: string,

@@ -7,6 +7,7 @@
 import type { ScopedVars } from '@grafana/data';
 
 import type { GraphOptions, Notice } from '../../engine/model';
+import { readDeltaFrom, RollupDeltaFrom } from '../../contract/rollupDelta';
 import { resolveQuery, toGraphOptions } from '../../datasource/resolveQuery';
 import type { ResolvedSettings } from '../../datasource/settings';
 import { computeTimeWindow, intervalScopedVars } from '../../datasource/timeWindow';
@@ -25,7 +26,14 @@ import { ConfigurationError } from './errors';
 import { evaluationOptions } from './rollupView';
 
 export type GraphRequest =
-  | { refId: string; queryType: 'graph'; options: GraphOptions; notices: Notice[] }
+  | {
+      refId: string;
+      queryType: 'graph';
+      options: GraphOptions;
+      notices: Notice[];
+      /** The rolled-up view the panel holds, when it asks for only the changed rows; not part of the options. */
+      deltaFrom?: RollupDeltaFrom;
+    }
   | { refId: string; queryType: 'edgeMetrics'; metric: EdgeMetric; options: GraphOptions; notices: Notice[] }
   | { refId: string; queryType: 'nodeMetrics'; metric: NodeMetric; options: GraphOptions; notices: Notice[] };
 
@@ -124,7 +132,9 @@ export function toGraphRequest(input: QueryInput, settings: ResolvedSettings): G
   const options = toGraphOptions(query, window, settings);
   const all = [...settings.notices, ...notices, ...window.notices];
   if (queryType === 'graph') {
-    return { refId, queryType, options, notices: all };
+    // A malformed one is no error: the answer is then whole.
+    const deltaFrom = readDeltaFrom(raw.rollupDeltaFrom);
+    return { refId, queryType, options, notices: all, ...(deltaFrom ? { deltaFrom } : {}) };
   }
   // Numbers for alert rules: the appenders their metric needs are on whatever the graph options say; one number per
   // node or edge of the unrolled graph (a rollup applies to graph queries only).

@@ -2,8 +2,10 @@
  * QueryData: every query of the call is answered on its own (a failing one gets its own error, the others
  * their frames), from one shared evaluation per identical graph request.
  */
-import { buildGraph, toFrames } from '../../engine';
+import { buildGraph, deltaFrames, toFrames } from '../../engine';
 import type { GraphModel, Notice } from '../../engine/model';
+import { FrameDTO, NODES_FRAME } from '../../contract/frameFields';
+import { RollupMeta } from '../../contract/rollupDelta';
 import { nodeDataLinks } from '../../datasource/links';
 import { edgeMetricFrames, nodeMetricFrames } from '../frames/alertFrames';
 import { encodeFrame } from '../frames/arrowFrame';
@@ -14,6 +16,7 @@ import type { DataQuery, DataResponse, PluginContext, QueryDataRequest, QueryDat
 
 import { describeError, errorStatus, isAbortError } from './errors';
 import { evaluationKey, GraphEvaluations } from './evaluations';
+import { evaluationToken } from './evaluationTokens';
 import { GraphRequest, toGraphRequest } from './graphRequest';
 import { DatasourceInstance, InstanceRegistry } from './instance';
 import { evaluationOptions, rolledView } from './rollupView';
@@ -24,13 +27,46 @@ export interface QueryDataDeps {
   log: Logger;
 }
 
-/** The frames of one answered query. */
-export function framesFor(request: GraphRequest, model: GraphModel, instance: DatasourceInstance): WireFrame[] {
-  const notices: Notice[] = [...request.notices, ...model.notices];
-  if (request.queryType === 'graph') {
-    const links = nodeDataLinks(instance.settings);
-    return graphWireFrames(toFrames(model, { links }), request.refId, notices, links);
+/**
+ * The graph frames of a view, named by its evaluation's token when a rollup was asked for (so the panel can ask for
+ * another expansion of the same evaluation with only the changed rows).
+ */
+function graphFrames(
+  request: GraphRequest,
+  view: GraphModel,
+  instance: DatasourceInstance,
+  evaluation: string | undefined,
+  build: (options: { links: unknown[] }) => FrameDTO[]
+): WireFrame[] {
+  const notices: Notice[] = [...request.notices, ...view.notices];
+  const links = nodeDataLinks(instance.settings);
+  const frames = graphWireFrames(build({ links }), request.refId, notices, links);
+  if (view.rollup === undefined || evaluation === undefined) {
+    return frames;
   }
+  return frames.map((frame) => {
+    if (frame.name !== NODES_FRAME) {
+      return frame;
+    }
+    const custom = (frame.meta?.custom ?? {}) as Record<string, unknown>;
+    return { ...frame, meta: { ...frame.meta, custom: { ...custom, [RollupMeta.evaluation]: evaluation } } };
+  });
+}
+
+/**
+ * The frames of one answered query. `model` is the view the request asks for; `evaluation` is the token of the
+ * evaluated graph it was cut from (rolled-up answers carry it).
+ */
+export function framesFor(
+  request: GraphRequest,
+  model: GraphModel,
+  instance: DatasourceInstance,
+  evaluation?: string
+): WireFrame[] {
+  if (request.queryType === 'graph') {
+    return graphFrames(request, model, instance, evaluation, (options) => toFrames(model, options));
+  }
+  const notices: Notice[] = [...request.notices, ...model.notices];
   const rates = { grpcRate: request.options.rates.grpc };
   const frames =
     request.queryType === 'edgeMetrics'
@@ -48,20 +84,89 @@ export function framesFor(request: GraphRequest, model: GraphModel, instance: Da
  */
 const encodedByModel = new WeakMap<GraphModel, Map<string, Uint8Array[]>>();
 
-function encodedFrames(request: GraphRequest, model: GraphModel, instance: DatasourceInstance): Uint8Array[] {
+function encodedFrames(
+  request: GraphRequest,
+  view: GraphModel,
+  instance: DatasourceInstance,
+  evaluation: string
+): Uint8Array[] {
   const metric = request.queryType === 'graph' ? '' : request.metric;
-  const key = JSON.stringify([request.queryType, metric, request.refId, request.notices]);
-  let byRequest = encodedByModel.get(model);
+  // A view belongs to one evaluated graph, so its token never differs; in the key all the same, for safety.
+  const key = JSON.stringify([request.queryType, metric, request.refId, request.notices, evaluation]);
+  let byRequest = encodedByModel.get(view);
   if (!byRequest) {
     byRequest = new Map();
-    encodedByModel.set(model, byRequest);
+    encodedByModel.set(view, byRequest);
   }
   let frames = byRequest.get(key);
   if (!frames) {
-    frames = framesFor(request, model, instance).map(encodeFrame);
+    frames = framesFor(request, view, instance, evaluation).map(encodeFrame);
     byRequest.set(key, frames);
   }
   return frames;
+}
+
+/** Answers of changed rows kept per view at most (each from another held view); the oldest goes first. */
+export const MAX_DELTAS_PER_VIEW = 16;
+
+const encodedDeltasByView = new WeakMap<GraphModel, Map<string, Uint8Array[]>>();
+
+/** The rows of `view` that differ from `held` (another view of the same evaluation), encoded once per held view. */
+function encodedDelta(
+  request: GraphRequest & { queryType: 'graph' },
+  view: GraphModel,
+  held: GraphModel,
+  instance: DatasourceInstance,
+  evaluation: string
+): Uint8Array[] {
+  // The held view is the one these ids give (rolledView keeps it per ids).
+  const key = JSON.stringify([request.refId, request.notices, evaluation, request.deltaFrom?.expand ?? []]);
+  let byHeld = encodedDeltasByView.get(view);
+  if (!byHeld) {
+    byHeld = new Map();
+    encodedDeltasByView.set(view, byHeld);
+  }
+  let frames = byHeld.get(key);
+  if (!frames) {
+    frames = graphFrames(request, view, instance, evaluation, (options) => deltaFrames(held, view, options)).map(
+      encodeFrame
+    );
+    byHeld.set(key, frames);
+    if (byHeld.size > MAX_DELTAS_PER_VIEW) {
+      byHeld.delete(byHeld.keys().next().value!);
+    }
+  }
+  return frames;
+}
+
+/**
+ * The view the panel says it holds (rollupDeltaFrom), when the answer may carry only the rows that changed from it:
+ * a view of the same evaluation (the token it was given) rolled up the same way. Undefined otherwise: the answer
+ * is whole.
+ */
+function heldView(
+  request: GraphRequest & { queryType: 'graph' },
+  model: GraphModel,
+  view: GraphModel,
+  evaluation: string
+): GraphModel | undefined {
+  const by = view.rollup?.by;
+  const from = request.deltaFrom;
+  if (from === undefined || (by !== 'namespace' && by !== 'cluster') || from.evaluation !== evaluation) {
+    return undefined;
+  }
+  const held = rolledView(model, { ...request.options, rollupExpand: from.expand });
+  return held.rollup?.by === by ? held : undefined;
+}
+
+/** The encoded answer from the evaluated graph: the view asked for, or only its rows that changed when it can. */
+function encodedAnswer(request: GraphRequest, model: GraphModel, instance: DatasourceInstance): Uint8Array[] {
+  const view = rolledView(model, request.options);
+  const evaluation = evaluationToken(model);
+  const held = request.queryType === 'graph' ? heldView(request, model, view, evaluation) : undefined;
+  return held !== undefined && request.queryType === 'graph'
+    ? encodedDelta(request, view, held, instance, evaluation)
+    : encodedFrames(request, view, instance, evaluation);
 }
 
 /** Nothing could be read at all: an error, not an empty graph. */
@@ -106,7 +211,7 @@ async function answer(
     if (fatal) {
       return { frames: [], error: fatal, status: 502, errorSource: 'downstream' };
     }
-    return { frames: encodedFrames(request, rolledView(model, request.options), instance), status: 200 };
+    return { frames: encodedAnswer(request, model, instance), status: 200 };
   } catch (e) {
     if (isAbortError(e) && signal.aborted) {
       return { frames: [], error: 'The query was cancelled.', status: 499, errorSource: 'downstream' };

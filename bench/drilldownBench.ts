@@ -74,6 +74,8 @@ export interface DrilldownFigures {
     coldRolledUp: TransportFigure;
     rolledUp: TransportFigure;
     expandOne: TransportFigure;
+    /** The same expansion asked as changes to the held rolled-up view (rollupDeltaFrom). */
+    expandChanges?: TransportFigure;
     full: TransportFigure;
     /** JSON.parse of the full answer, ms (Node; the browser's is of the same order). */
     fullParseMs: number;
@@ -191,6 +193,13 @@ async function transportFigures(
     const cold = await ask({});
     const rolledUp = await figure({});
     const expandOne = await figure({ rollupExpand: [expandId(namespaces[0])] });
+    // As the panel asks it: the changes from the rolled-up view it holds (same evaluation).
+    const evaluation = (rolledUp.last.frames[0]?.schema.meta?.custom as { evaluation?: unknown } | undefined)
+      ?.evaluation;
+    const expandChanges = await figure({
+      rollupExpand: [expandId(namespaces[0])],
+      rollupDeltaFrom: { evaluation, expand: [] },
+    });
     const full = await figure({ rollup: 'none' });
     const parses: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -222,6 +231,7 @@ async function transportFigures(
       coldRolledUp: { bytes: Buffer.byteLength(cold.text), ms: cold.ms, nodes: cold.rows },
       rolledUp: rolledUp.figure,
       expandOne: { ...expandOne.figure, columns: largestColumns(expandOne.last.frames) },
+      expandChanges: expandChanges.figure,
       full: full.figure,
       fullParseMs: median(parses),
       localRollupMs: median(rollups),
@@ -313,7 +323,12 @@ async function panelFigures(
       // The same expansion under a DevTools trace: where "(program)" goes (style, layout, paint, canvas, GC).
       const self = await traceSelfTime(page, () => measureInPage(page, 'toggle', profiled));
       await measureInPage(page, 'toggle', profiled);
-      log(`expand, trace self time (ms): ${self.slice(0, 25).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')}`);
+      log(
+        `expand, trace self time (ms): ${self
+          .slice(0, 25)
+          .map(([n, ms]) => `${n} ${ms.toFixed(0)}`)
+          .join(', ')}`
+      );
     }
     log(`panel: ${CYCLES} expand/collapse cycles`);
 
@@ -431,6 +446,16 @@ export function printDrilldown(f: DrilldownFigures, table: (rows: string[][]) =>
       kb(t.expandOne.bytes),
       `${ms(t.expandOne.ms)} (first ${ms(t.expandOne.firstMs ?? 0)})`,
     ],
+    ...(t.expandChanges
+      ? [
+          [
+            '… asked as changes to the rolled-up view on screen (rows changed)',
+            String(t.expandChanges.nodes),
+            kb(t.expandChanges.bytes),
+            `${ms(t.expandChanges.ms)} (first ${ms(t.expandChanges.firstMs ?? 0)})`,
+          ],
+        ]
+      : []),
     ['full graph once (rollup none)', String(t.full.nodes), kb(t.full.bytes), ms(t.full.ms)],
     ['… + JSON.parse of it', '', '', ms(t.fullParseMs)],
     ['… + a local rollup per click (applyRollup)', '', '', ms(t.localRollupMs)],

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { syntheticTopology } from '../../simulator';
 import { exactSum } from '../../src/engine/rollup/exactSum';
 import { rollupNodeId } from '../../src/contract/nodeIds';
+import { applyRollupDeltas } from '../../src/panel/graph/rollupDeltaFrames';
 import { CountingProxy, startCountingProxy } from '../support/countingProxy';
 import { BUILT_PLUGIN, DatasourceSettings, HostDataResponse, PluginHost, startPlugin } from '../support/grafanaHost';
 import { readNodeGraph, ReaderFrame, ring } from '../support/nodeGraphReader';
@@ -302,5 +303,56 @@ describe('rollup through the backend plugin', () => {
     }
     expectRolledUpFromUnrolled(full.frames, answer.frames, [open]);
     expect(named(answer.frames, 'nodes').meta?.custom).toMatchObject({ rollup: { expanded: [open] } });
+  });
+
+  it('answers a re-ask from a held view with the changed rows, which applied as the panel applies them give the whole answer', async () => {
+    const [a, b, c] = [requested[1], requested[3], requested[5]].map((n) =>
+      rollupNodeId('namespace', topology.cluster, n)
+    );
+    const customOf = (frames: Frame[]) => (named(frames, 'nodes').meta?.custom ?? {}) as Record<string, unknown>;
+    const byId = (frames: Frame[], name: string) => new Map(rows(named(frames, name)).map((r) => [String(r.id), r]));
+    // Steps a viewer takes: open one, a second, close the first, open another while closing one.
+    let held: Frame[] = (await ask(ds(), { rollup: 'namespace' })).frames;
+    const token = customOf(held).evaluation;
+    expect(typeof token).toBe('string');
+    for (const expand of [[a], [a, b], [b], [c]]) {
+      const from = customOf(held).rollup as { expanded: string[] };
+      const changes = await ask(ds(), {
+        rollup: 'namespace',
+        rollupExpand: expand,
+        rollupDeltaFrom: { evaluation: token, expand: from.expanded },
+      });
+      const whole = await ask(ds(), { rollup: 'namespace', rollupExpand: expand });
+      const delta = customOf(changes.frames).delta as { from: string[] } | undefined;
+      expect(delta?.from).toEqual(from.expanded);
+      // Fewer rows than the whole answer (on this small mesh one namespace is a large share of the graph).
+      const count = (frames: Frame[]) => rows(named(frames, 'nodes')).length + rows(named(frames, 'edges')).length;
+      expect(count(changes.frames)).toBeLessThan(count(whole.frames));
+      const applied = applyRollupDeltas(held, changes.frames);
+      if ('error' in applied) {
+        throw new Error(applied.error);
+      }
+      const merged = applied.frames as Frame[];
+      // Row by row, every column: the panel's frames equal the whole answer's (order aside).
+      for (const name of ['nodes', 'edges']) {
+        expect(named(merged, name).fields.map((f) => f.name)).toEqual(
+          named(whole.frames, name).fields.map((f) => f.name)
+        );
+        expect(byId(merged, name)).toEqual(byId(whole.frames, name));
+      }
+      expect(named(merged, 'nodes').meta).toEqual(named(whole.frames, 'nodes').meta);
+      expectRolledUpFromUnrolled((await ask(ds(), { rollup: 'none' })).frames, merged, expand);
+      held = merged;
+    }
+    // Another evaluation's token (the panel held an older range): the whole answer, no changes.
+    const stale = await ask(ds(), {
+      rollup: 'namespace',
+      rollupExpand: [a],
+      rollupDeltaFrom: { evaluation: 'not-this-one', expand: [] },
+    });
+    expect(customOf(stale.frames).delta).toBeUndefined();
+    expect(rows(named(stale.frames, 'edges')).length).toBe(
+      rows(named((await ask(ds(), { rollup: 'namespace', rollupExpand: [a] })).frames, 'edges')).length
+    );
   });
 });

@@ -144,9 +144,11 @@ function modelGeometry(id: string): Promise<{
       position(): { x: number; y: number };
       boundingBox(o: object): { x1: number; y1: number; x2: number; y2: number };
     };
-    const cy = (document.querySelector('[data-testid="meshgraph-graph"]') as unknown as {
-      __cy: { getElementById(i: string): N; nodes(): N[] };
-    }).__cy;
+    const cy = (
+      document.querySelector('[data-testid="meshgraph-graph"]') as unknown as {
+        __cy: { getElementById(i: string): N; nodes(): N[] };
+      }
+    ).__cy;
     const n = cy.getElementById(nodeId);
     const others = cy
       .nodes()
@@ -279,9 +281,48 @@ describe('expand and collapse', () => {
       focused = (await container.getAttribute('data-focused')) ?? '';
     }
     expect(focused).toBe(target.id);
+    const asked: unknown[] = [];
+    const record = (r: import('playwright-core').Request) => {
+      if (r.url().includes('/api/ds/query')) {
+        asked.push(...((r.postDataJSON() as { queries: unknown[] }).queries ?? []));
+      }
+    };
+    h.page.on('request', record);
     await h.page.keyboard.press('x');
     await waitForBoxes(h.page, [...open, focused]);
-    expect(await boxIds()).toHaveLength(2);
+    h.page.off('request', record);
+    const both = await boxIds();
+    expect(both).toHaveLength(2);
+    // Asked as changes to the view on screen (one namespace open), and drawn as the whole answer draws.
+    expect(asked).toContainEqual(
+      expect.objectContaining({ rollupDeltaFrom: { evaluation: expect.any(String), expand: open } })
+    );
+    const range = { from: String((h.prometheus.queryTime - 600) * 1000), to: String(h.prometheus.queryTime * 1000) };
+    const whole = await h.page.evaluate(
+      async (body) => (await fetch('/api/ds/query', { method: 'POST', body: JSON.stringify(body) })).json(),
+      {
+        ...range,
+        queries: [{ ...TARGET, namespaces: NAMESPACES, rollupExpand: both, datasource: { uid: 'meshgraph' } }],
+      }
+    );
+    const wire = whole.results.A.frames as Array<Parameters<typeof rowsOfWire>[0]>;
+    const frameOf = (name: string) => wire.find((f) => (f.schema as { name?: string }).name === name)!;
+    expect(JSON.stringify(frameOf('nodes').schema)).not.toContain('"delta"');
+    const wholeNodes = rowsOfWire(frameOf('nodes')).map((n) => String(n.id));
+    const g = await graphSnapshot(h.page);
+    expect(g.nodes.map((n) => n.id).sort()).toEqual(wholeNodes.sort());
+    // Every edge of the open namespaces' members is drawn (only edges between collapsed namespaces are thinned).
+    const inBoxes = new Set(g.nodes.filter((n) => both.includes(n.parent ?? '')).map((n) => n.id));
+    const touching = (e: { source?: unknown; target?: unknown }) =>
+      inBoxes.has(String(e.source)) || inBoxes.has(String(e.target));
+    const wholeEdges = rowsOfWire(frameOf('edges')).filter(touching);
+    expect(wholeEdges.length).toBeGreaterThan(0);
+    expect(
+      g.edges
+        .filter(touching)
+        .map((e) => e.id)
+        .sort()
+    ).toEqual(wholeEdges.map((e) => String(e.id)).sort());
   });
 
   it('expanded namespaces survive a refresh, kept in local storage and in the URL', async () => {

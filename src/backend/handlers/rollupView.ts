@@ -4,9 +4,12 @@
  * rollup is applied afterwards, per request, on that graph (applyRollup never changes the graph it is given). A
  * rolled-up view is kept with its graph, so a second viewer asking for the same view gets the same object (and the
  * same encoded frames). The graph's rollup indexes are kept with it too: a view expanding other namespaces is built
- * from them, touching only the expanded namespaces' edges instead of rolling the whole graph up again.
+ * from them, touching only the expanded namespaces' edges instead of rolling the whole graph up again, and its
+ * nodes and edges equal to an earlier view's are that view's objects (sharedObjects.ts): answers of changed rows
+ * then carry only what changed.
  */
 import { applyRollup, newRollupIndexes, RollupIndexes } from '../../engine/rollup/rollup';
+import { newSharedObjects, shareEqualObjects, SharedObjects } from '../../engine/rollup/sharedObjects';
 import type { GraphModel, GraphOptions } from '../../engine/model';
 
 /** The options the shared evaluation runs with: the request's, without the rollup. */
@@ -23,6 +26,7 @@ export const MAX_VIEWS_PER_GRAPH = 16;
 
 const views = new WeakMap<GraphModel, Map<string, GraphModel>>();
 const indexes = new WeakMap<GraphModel, RollupIndexes>();
+const shared = new WeakMap<GraphModel, SharedObjects>();
 
 /** The graph as the request asks to see it: `model` itself without a rollup, else its (cached) rolled-up view. */
 export function rolledView(model: GraphModel, options: GraphOptions): GraphModel {
@@ -42,7 +46,12 @@ export function rolledView(model: GraphModel, options: GraphOptions): GraphModel
       byRollup = newRollupIndexes();
       indexes.set(model, byRollup);
     }
-    view = applyRollup(model, options, byRollup);
+    let seen = shared.get(model);
+    if (!seen) {
+      seen = newSharedObjects();
+      shared.set(model, seen);
+    }
+    view = shareEqualObjects(applyRollup(model, options, byRollup), seen);
     byKey.set(key, view);
     if (byKey.size > MAX_VIEWS_PER_GRAPH) {
       byKey.delete(byKey.keys().next().value!);

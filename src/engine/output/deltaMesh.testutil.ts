@@ -17,9 +17,19 @@ function prng(seed: number): () => number {
 export const meshNamespace = (i: number) => `ns${i}`;
 export const meshCluster = (i: number) => (i % 3 === 2 ? 'c2' : 'c1');
 
-export function expansionMeshSeries(namespaces: number, workloads: number, seed: number): RawSeries[] {
+/** Rates of a few plain fractions. */
+function plainRate(rnd: () => number): number {
+  return [0.1, 0.2, 1 / 3, 0.7, 2 / 7, 12.5][Math.floor(rnd() * 6)] * (1 + Math.floor(rnd() * 4));
+}
+
+export function expansionMeshSeries(
+  namespaces: number,
+  workloads: number,
+  seed: number,
+  rateOf: (rnd: () => number) => number = plainRate
+): RawSeries[] {
   const rnd = prng(seed);
-  const rate = () => [0.1, 0.2, 1 / 3, 0.7, 2 / 7, 12.5][Math.floor(rnd() * 6)] * (1 + Math.floor(rnd() * 4));
+  const rate = () => rateOf(rnd);
   const out: RawSeries[] = [...meshSeries()];
   for (let n = 0; n < namespaces; n++) {
     for (let w = 0; w < workloads; w++) {

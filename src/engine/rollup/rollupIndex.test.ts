@@ -1,6 +1,7 @@
 // Views built from a graph's rollup index against the same views rolled up from scratch.
 import { RawSeries } from '../promql/evaluate.testutil';
-import { both, CART, dst, INGRESS, meshSeries, PASSTHROUGH, req, src, tcp, UNKNOWN_SRC, WEB } from '../fold/meshFixture.testutil';
+import { both, CART, dst, INGRESS, meshSeries, WEB } from '../fold/meshFixture.testutil';
+import { expansionMeshSeries, meshCluster, meshNamespace } from '../output/deltaMesh.testutil';
 import { lean, testOptions } from '../fold/planRunner.testutil';
 import type { GraphModel, GraphOptions, RollupKind } from '../model';
 import { rollupNodeId } from '../../contract/nodeIds';
@@ -11,59 +12,18 @@ function awkwardRate(rnd: () => number): number {
   return [0.1, 0.2, 0.3, 1 / 3, 0.7, 1e-9, 12345.678, 2 / 7][Math.floor(rnd() * 8)] * (1 + Math.floor(rnd() * 5));
 }
 
-function prng(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 48271) % 2147483647;
-    return (s - 1) / 2147483646;
-  };
-}
-
 /**
- * A mesh over `namespaces` namespaces in two clusters: workloads calling across namespaces and clusters over HTTP,
- * gRPC and TCP with errors and flags, an unmeshed caller, egress to PassthroughCluster, and the shop/pay fixture's
- * kept nodes and outside gateway.
+ * The expansion mesh (output/deltaMesh.testutil.ts) with awkward rates, plus the shop/pay fixture's outside gateway
+ * calling into three namespaces.
  */
 function randomMeshSeries(namespaces: number, workloads: number, seed: number): RawSeries[] {
-  const rnd = prng(seed);
-  const ns = (i: number) => `ns${i}`;
-  const cluster = (i: number) => (i % 3 === 2 ? 'c2' : 'c1');
-  const out: RawSeries[] = [...meshSeries()];
-  for (let n = 0; n < namespaces; n++) {
-    for (let w = 0; w < workloads; w++) {
-      const from = src(ns(n), `w${w}-v1`, `w${w}`, 'v1', cluster(n));
-      for (let k = 0; k < 3; k++) {
-        const m = rnd() < 0.4 ? Math.floor(rnd() * namespaces) : n;
-        const t = Math.floor(rnd() * workloads);
-        if (m === n && t === w) {
-          continue;
-        }
-        const to = dst(ns(m), `w${t}-v1`, `w${t}`, 'v1', cluster(m));
-        const kind = rnd();
-        if (kind < 0.6) {
-          out.push(...both(from, to, '200', awkwardRate(rnd)));
-          if (rnd() < 0.3) {
-            out.push(req('source', from, to, '503', awkwardRate(rnd), { flags: 'UF' }));
-          }
-        } else if (kind < 0.8) {
-          out.push(...both(from, to, '200', awkwardRate(rnd), { protocol: 'grpc', grpcStatus: '0' }));
-          out.push(...both(from, to, '200', awkwardRate(rnd), { protocol: 'grpc', grpcStatus: '14' }));
-        } else {
-          out.push(tcp('source', 'istio_tcp_sent_bytes_total', from, to, awkwardRate(rnd) * 100));
-        }
-      }
-      if (rnd() < 0.2) {
-        out.push(req('destination', UNKNOWN_SRC, dst(ns(n), `w${w}-v1`, `w${w}`, 'v1', cluster(n)), '200', 0.3));
-      }
-      if (rnd() < 0.2) {
-        out.push(req('source', from, PASSTHROUGH, '200', awkwardRate(rnd)));
-      }
-    }
-  }
-  out.push(...both(INGRESS, dst(ns(0), 'w0-v1', 'w0', 'v1', cluster(0)), '200', 2));
-  out.push(...both(WEB, dst(ns(1), 'w1-v1', 'w1', 'v1', cluster(1)), '404', 0.25));
-  out.push(...both(CART, dst(ns(2), 'w2-v1', 'w2', 'v1', cluster(2)), '200', 0.75));
-  return out;
+  const at = (i: number) => dst(meshNamespace(i), `w${i}-v1`, `w${i}`, 'v1', meshCluster(i));
+  return [
+    ...expansionMeshSeries(namespaces, workloads, seed, awkwardRate),
+    ...both(INGRESS, at(0), '200', 2),
+    ...both(WEB, at(1), '404', 0.25),
+    ...both(CART, at(2), '200', 0.75),
+  ];
 }
 
 const groupIds = (model: GraphModel, by: RollupKind) =>

@@ -103,6 +103,15 @@ describe('rollup delta frames', () => {
       delta[1],
     ];
     expect(applyRollupDeltas(held, otherFrom)).toEqual({ error: expect.stringContaining('another view') });
+    // Another rollup of the same evaluation (a dashboard variable switched namespace to cluster) with nothing open.
+    const otherRollup = [
+      {
+        ...delta[0],
+        meta: { custom: { ...delta[0].meta!.custom, rollup: { by: 'cluster', expanded: ['ns:a'] } } },
+      },
+      delta[1],
+    ];
+    expect(applyRollupDeltas(held, otherRollup)).toEqual({ error: expect.stringContaining('another view') });
     expect(applyRollupDeltas([], delta)).toEqual({ error: expect.stringContaining('no graph to apply to') });
   });
 });

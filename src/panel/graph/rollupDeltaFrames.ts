@@ -21,6 +21,11 @@ function expandedOf(frame: FrameLike): string[] | undefined {
   return Array.isArray(expanded) && expanded.every((x) => typeof x === 'string') ? expanded : undefined;
 }
 
+/** How the frames were rolled up (namespace or cluster). */
+function rolledBy(frame: FrameLike): unknown {
+  return (custom(frame)?.rollup as { by?: unknown } | undefined)?.by;
+}
+
 function tokenOf(frame: FrameLike | undefined): string | undefined {
   const token = custom(frame)?.[RollupMeta.evaluation];
   return typeof token === 'string' && token !== '' ? token : undefined;
@@ -135,7 +140,12 @@ export function applyRollupDeltas(held: readonly FrameLike[], answer: readonly F
     if (!heldNodes || !heldEdges || !edges || !heldExpanded) {
       return { error: `query ${frame.refId ?? ''}: the answer's changes have no graph to apply to` };
     }
-    if (tokenOf(heldNodes) !== tokenOf(frame) || !sameIds(heldExpanded, delta.from)) {
+    // The same evaluation rolled up the same way with the same groups open: the very view the changes start from.
+    const sameView =
+      tokenOf(heldNodes) === tokenOf(frame) &&
+      rolledBy(heldNodes) === rolledBy(frame) &&
+      sameIds(heldExpanded, delta.from);
+    if (!sameView) {
       return { error: `query ${frame.refId ?? ''}: the answer's changes are for another view than the one shown` };
     }
     const nodes = mergeFrame(heldNodes, frame, new Set(delta.removedNodes));

@@ -30,6 +30,7 @@ export interface FrameLike {
 /** Case-insensitive field lookup for one frame. */
 export class FieldIndex {
   private readonly byName = new Map<string, FieldLike>();
+  private readonly asked = new Map<string, FieldLike | undefined>();
   readonly details: FieldLike[] = [];
   readonly arcs: FieldLike[] = [];
   readonly length: number;
@@ -58,10 +59,16 @@ export class FieldIndex {
     return this.byName.has(name.toLowerCase());
   }
   field(name: string): FieldLike | undefined {
-    return this.byName.get(name.toLowerCase());
+    // Read once per cell: the lookup by the name as asked is kept (no lower-casing per cell).
+    let f = this.asked.get(name);
+    if (f === undefined && !this.asked.has(name)) {
+      f = this.byName.get(name.toLowerCase());
+      this.asked.set(name, f);
+    }
+    return f;
   }
   raw(name: string, row: number): unknown {
-    return this.byName.get(name.toLowerCase())?.values[row];
+    return this.field(name)?.values[row];
   }
   str(name: string, row: number): string | undefined {
     return toStr(this.raw(name, row));
@@ -137,13 +144,54 @@ export class Counter {
   }
 }
 
+/**
+ * Parsed JSON cells by their text, for the next answers: an expansion's frames hold the previous answer's rows as
+ * they were (graph/rollupDeltaFrames.ts) and a refresh repeats most texts, so most cells are read once. Two
+ * generations of at most PARSED_KEEP texts each: what the last two generations did not see again is let go. The
+ * parsed objects are shared between graphs, so nothing may change them (nothing in the panel does).
+ */
+const PARSED_KEEP = 40_000;
+let parsedNow = new Map<string, object>();
+let parsedBefore = new Map<string, object>();
+
+function parsedFor(text: string): object | undefined {
+  const now = parsedNow.get(text);
+  if (now !== undefined) {
+    return now;
+  }
+  const before = parsedBefore.get(text);
+  if (before !== undefined) {
+    keepParsed(text, before);
+  }
+  return before;
+}
+
+function keepParsed(text: string, value: object): void {
+  if (parsedNow.size >= PARSED_KEEP) {
+    parsedBefore = parsedNow;
+    parsedNow = new Map();
+  }
+  parsedNow.set(text, value);
+}
+
 export function parseJson<T>(text: string | undefined, reason: string, skipped: Counter): T | undefined {
-  if (text === undefined || text.trim() === '') {
+  if (text === undefined || text === '') {
+    return undefined;
+  }
+  const known = parsedFor(text);
+  if (known !== undefined) {
+    return known as T;
+  }
+  if (text.trim() === '') {
     return undefined;
   }
   try {
     const v = JSON.parse(text);
-    return v === null || typeof v !== 'object' ? undefined : (v as T);
+    if (v === null || typeof v !== 'object') {
+      return undefined;
+    }
+    keepParsed(text, v);
+    return v as T;
   } catch {
     skipped.add(reason);
     return undefined;

@@ -1,0 +1,44 @@
+import { Counter, FieldIndex, parseJson } from './frameReading';
+
+describe('frame reading', () => {
+  it('reads a JSON cell once per text: the same text gives the same object', () => {
+    const skipped = new Counter();
+    const text = JSON.stringify({ total: 1.5, percentErr: 0 });
+    const a = parseJson<{ total: number }>(text, 'bad', skipped);
+    // Another string with the same text (as a new answer carries it) is found too.
+    const b = parseJson<{ total: number }>(JSON.stringify({ total: 1.5, percentErr: 0 }), 'bad', skipped);
+    expect(a).toEqual({ total: 1.5, percentErr: 0 });
+    expect(b).toBe(a);
+    expect(parseJson(JSON.stringify({ total: 2 }), 'bad', skipped)).not.toBe(a);
+  });
+
+  it('counts every unreadable cell, each time it is read', () => {
+    const skipped = new Counter();
+    expect(parseJson('{"total":', 'unreadable rates', skipped)).toBeUndefined();
+    expect(parseJson('{"total":', 'unreadable rates', skipped)).toBeUndefined();
+    expect(parseJson('42', 'unreadable rates', skipped)).toBeUndefined();
+    expect(parseJson('   ', 'unreadable rates', skipped)).toBeUndefined();
+    expect(skipped.counts).toEqual({ 'unreadable rates': 2 });
+  });
+
+  it('keeps reading right past the texts it keeps', () => {
+    const skipped = new Counter();
+    const first = parseJson<{ i: number }>('{"i":-1}', 'bad', skipped);
+    let wrong = 0;
+    for (let i = 0; i < 100_000; i++) {
+      wrong += parseJson<{ i: number }>(`{"i":${i}}`, 'bad', skipped)?.i === i ? 0 : 1;
+    }
+    expect(wrong).toBe(0);
+    const again = parseJson<{ i: number }>('{"i":-1}', 'bad', skipped);
+    expect(again).toEqual(first);
+    expect(skipped.counts).toEqual({});
+  });
+
+  it('finds fields whatever the case, as asked', () => {
+    const f = new FieldIndex({ fields: [{ name: 'MainStat', values: ['a', 'b'] }] });
+    expect(f.raw('mainstat', 1)).toBe('b');
+    expect(f.raw('MAINSTAT', 0)).toBe('a');
+    expect(f.raw('other', 0)).toBeUndefined();
+    expect(f.str('mainstat', 0)).toBe('a');
+  });
+});

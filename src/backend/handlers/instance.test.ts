@@ -1,33 +1,11 @@
 /** @jest-environment node */
-import type { DataSourceInstanceSettings } from '../protocol/messages';
-
 import { authHeaders, createInstance, InstanceRegistry } from './instance';
-
-function settings(
-  overrides: Partial<DataSourceInstanceSettings> = {},
-  jsonData: object = {}
-): DataSourceInstanceSettings {
-  return {
-    id: 1,
-    name: 'Meshgraph',
-    url: 'http://127.0.0.1:9',
-    user: '',
-    database: '',
-    basicAuthEnabled: false,
-    basicAuthUser: '',
-    jsonData: Buffer.from(JSON.stringify(jsonData)),
-    decryptedSecureJsonData: {},
-    lastUpdatedMS: 1,
-    uid: 'mesh',
-    apiVersion: '',
-    ...overrides,
-  };
-}
+import { datasourceSettings } from './settings.testutil';
 
 describe('authHeaders', () => {
   it('sends basic auth from the instance and the decrypted password', () => {
     const h = authHeaders(
-      settings({
+      datasourceSettings({
         basicAuthEnabled: true,
         basicAuthUser: 'ann',
         decryptedSecureJsonData: { basicAuthPassword: 'pä:ss' },
@@ -37,12 +15,12 @@ describe('authHeaders', () => {
     expect(Buffer.from(h.Authorization.replace('Basic ', ''), 'base64').toString('utf8')).toBe('ann:pä:ss');
   });
   it('sends the bearer token only when bearer auth is on', () => {
-    const ds = settings({ decryptedSecureJsonData: { bearerToken: 't0k' } });
+    const ds = datasourceSettings({ decryptedSecureJsonData: { bearerToken: 't0k' } });
     expect(authHeaders(ds, { bearerAuth: true } as never).Authorization).toBe('Bearer t0k');
     expect(authHeaders(ds, {} as never).Authorization).toBeUndefined();
   });
   it('adds custom headers by number, names from jsonData and values from the secrets', () => {
-    const ds = settings({ decryptedSecureJsonData: { httpHeaderValue1: 'tenant-a', httpHeaderValue2: 'Bearer x' } });
+    const ds = datasourceSettings({ decryptedSecureJsonData: { httpHeaderValue1: 'tenant-a', httpHeaderValue2: 'Bearer x' } });
     expect(
       authHeaders(ds, {
         httpHeaderName1: 'X-Scope-OrgID',
@@ -58,15 +36,15 @@ describe('authHeaders', () => {
 
 describe('createInstance', () => {
   it('turns unusable settings into a readable error at query time, and bad jsonData into a notice', () => {
-    const none = createInstance(settings({ url: '' }));
+    const none = createInstance(datasourceSettings({ url: '' }));
     expect(() => none.client()).toThrow(/has no Prometheus URL/);
-    const ftp = createInstance(settings({ url: 'ftp://x' }));
+    const ftp = createInstance(datasourceSettings({ url: 'ftp://x' }));
     expect(() => ftp.client()).toThrow(/must start with http/);
-    const bad = createInstance({ ...settings(), jsonData: Buffer.from('[') });
+    const bad = createInstance({ ...datasourceSettings(), jsonData: Buffer.from('[') });
     expect(bad.settings.notices.map((n) => n.text).join(' ')).toMatch(/not a JSON object/);
   });
   it('reads the Meshgraph settings (timeout, scrape interval) from jsonData', () => {
-    const i = createInstance(settings({}, { timeoutSeconds: 5, scrapeInterval: '30s' }));
+    const i = createInstance(datasourceSettings({}, { timeoutSeconds: 5, scrapeInterval: '30s' }));
     expect(i.settings.timeoutMs).toBe(5000);
     expect(i.settings.scrapeIntervalS).toBe(30);
     i.close();
@@ -76,7 +54,7 @@ describe('createInstance', () => {
 describe('InstanceRegistry', () => {
   it('keeps an instance while its settings version is unchanged and replaces it when Grafana saves new ones', () => {
     const registry = new InstanceRegistry();
-    const context = (lastUpdatedMS: number) => ({ dataSourceInstanceSettings: settings({ lastUpdatedMS }) }) as never;
+    const context = (lastUpdatedMS: number) => ({ dataSourceInstanceSettings: datasourceSettings({ lastUpdatedMS }) }) as never;
     const a = registry.get(context(1));
     expect(registry.get(context(1))).toBe(a);
     expect(registry.get(context(2))).not.toBe(a);

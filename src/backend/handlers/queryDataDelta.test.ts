@@ -13,13 +13,14 @@ import { lean } from '../../engine/fold/planRunner.testutil';
 import type { GraphModel, GraphOptions } from '../../engine/model';
 import { expansionMeshSeries, meshNamespace } from '../../engine/output/deltaMesh.testutil';
 import type { Logger } from '../protocol/hclog';
-import type { DataQuery, DataSourceInstanceSettings, PluginContext } from '../protocol/messages';
+import type { DataQuery, PluginContext } from '../protocol/messages';
 
 import { evaluationKey, GraphEvaluations, REUSE_MS } from './evaluations';
 import { evaluationToken } from './evaluationTokens';
 import { toGraphRequest } from './graphRequest';
 import { InstanceRegistry } from './instance';
 import { queryData } from './queryData';
+import { datasourceSettings } from './settings.testutil';
 
 const series = expansionMeshSeries(12, 5, 9);
 
@@ -42,20 +43,7 @@ class FixtureEvaluations extends GraphEvaluations {
 
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
-const datasource: DataSourceInstanceSettings = {
-  id: 1,
-  name: 'Meshgraph',
-  url: 'http://127.0.0.1:9',
-  user: '',
-  database: '',
-  basicAuthEnabled: false,
-  basicAuthUser: '',
-  jsonData: Buffer.from(JSON.stringify({ scrapeInterval: '15s' })),
-  decryptedSecureJsonData: {},
-  lastUpdatedMS: 1,
-  uid: 'mesh',
-  apiVersion: '',
-};
+const datasource = datasourceSettings({}, { scrapeInterval: '15s' });
 const context: PluginContext = {
   orgId: 1,
   pluginId: 'meshgraph-istio-datasource',

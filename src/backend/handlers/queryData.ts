@@ -14,6 +14,7 @@ import type { WireFrame } from '../frames/wireFrame';
 import type { Logger } from '../protocol/hclog';
 import type { DataQuery, DataResponse, PluginContext, QueryDataRequest, QueryDataResponse } from '../protocol/messages';
 
+import { cachedEntry, keptWith } from './caches';
 import { describeError, errorStatus, isAbortError } from './errors';
 import { evaluationKey, GraphEvaluations } from './evaluations';
 import { evaluationToken } from './evaluationTokens';
@@ -93,17 +94,11 @@ function encodedFrames(
   const metric = request.queryType === 'graph' ? '' : request.metric;
   // A view belongs to one evaluated graph, so its token never differs; in the key all the same, for safety.
   const key = JSON.stringify([request.queryType, metric, request.refId, request.notices, evaluation]);
-  let byRequest = encodedByModel.get(view);
-  if (!byRequest) {
-    byRequest = new Map();
-    encodedByModel.set(view, byRequest);
-  }
-  let frames = byRequest.get(key);
-  if (!frames) {
-    frames = framesFor(request, view, instance, evaluation).map(encodeFrame);
-    byRequest.set(key, frames);
-  }
-  return frames;
+  return cachedEntry(
+    keptWith(encodedByModel, view, () => new Map()),
+    key,
+    () => framesFor(request, view, instance, evaluation).map(encodeFrame)
+  );
 }
 
 /** Answers of changed rows kept per view at most (each from another held view); the oldest goes first. */
@@ -121,22 +116,13 @@ function encodedDelta(
 ): Uint8Array[] {
   // The held view is the one these ids give (rolledView keeps it per ids).
   const key = JSON.stringify([request.refId, request.notices, evaluation, request.deltaFrom?.expand ?? []]);
-  let byHeld = encodedDeltasByView.get(view);
-  if (!byHeld) {
-    byHeld = new Map();
-    encodedDeltasByView.set(view, byHeld);
-  }
-  let frames = byHeld.get(key);
-  if (!frames) {
-    frames = graphFrames(request, view, instance, evaluation, (options) => deltaFrames(held, view, options)).map(
-      encodeFrame
-    );
-    byHeld.set(key, frames);
-    if (byHeld.size > MAX_DELTAS_PER_VIEW) {
-      byHeld.delete(byHeld.keys().next().value!);
-    }
-  }
-  return frames;
+  return cachedEntry(
+    keptWith(encodedDeltasByView, view, () => new Map()),
+    key,
+    () =>
+      graphFrames(request, view, instance, evaluation, (options) => deltaFrames(held, view, options)).map(encodeFrame),
+    MAX_DELTAS_PER_VIEW
+  );
 }
 
 /**
@@ -163,10 +149,13 @@ function heldView(
 function encodedAnswer(request: GraphRequest, model: GraphModel, instance: DatasourceInstance): Uint8Array[] {
   const view = rolledView(model, request.options);
   const evaluation = evaluationToken(model);
-  const held = request.queryType === 'graph' ? heldView(request, model, view, evaluation) : undefined;
-  return held !== undefined && request.queryType === 'graph'
-    ? encodedDelta(request, view, held, instance, evaluation)
-    : encodedFrames(request, view, instance, evaluation);
+  if (request.queryType === 'graph') {
+    const held = heldView(request, model, view, evaluation);
+    if (held !== undefined) {
+      return encodedDelta(request, view, held, instance, evaluation);
+    }
+  }
+  return encodedFrames(request, view, instance, evaluation);
 }
 
 /** Nothing could be read at all: an error, not an empty graph. */

@@ -12,6 +12,8 @@ import { applyRollup, newRollupIndexes, RollupIndexes } from '../../engine/rollu
 import { newSharedObjects, shareEqualObjects, SharedObjects } from '../../engine/rollup/sharedObjects';
 import type { GraphModel, GraphOptions } from '../../engine/model';
 
+import { cachedEntry, keptWith } from './caches';
+
 /** The options the shared evaluation runs with: the request's, without the rollup. */
 export function evaluationOptions(options: GraphOptions): GraphOptions {
   if (options.rollup === undefined && options.rollupNodeBudget === undefined && options.rollupExpand === undefined) {
@@ -34,28 +36,15 @@ export function rolledView(model: GraphModel, options: GraphOptions): GraphModel
     return model;
   }
   const key = JSON.stringify([options.rollup, options.rollupNodeBudget ?? null, options.rollupExpand ?? []]);
-  let byKey = views.get(model);
-  if (!byKey) {
-    byKey = new Map();
-    views.set(model, byKey);
-  }
-  let view = byKey.get(key);
-  if (!view) {
-    let byRollup = indexes.get(model);
-    if (!byRollup) {
-      byRollup = newRollupIndexes();
-      indexes.set(model, byRollup);
-    }
-    let seen = shared.get(model);
-    if (!seen) {
-      seen = newSharedObjects();
-      shared.set(model, seen);
-    }
-    view = shareEqualObjects(applyRollup(model, options, byRollup), seen);
-    byKey.set(key, view);
-    if (byKey.size > MAX_VIEWS_PER_GRAPH) {
-      byKey.delete(byKey.keys().next().value!);
-    }
-  }
-  return view;
+  const byKey = keptWith(views, model, () => new Map<string, GraphModel>());
+  return cachedEntry(
+    byKey,
+    key,
+    () =>
+      shareEqualObjects(
+        applyRollup(model, options, keptWith(indexes, model, newRollupIndexes)),
+        keptWith(shared, model, newSharedObjects)
+      ),
+    MAX_VIEWS_PER_GRAPH
+  );
 }

@@ -33,6 +33,60 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** A target of the dashboard's request. */
+type Target = DataQueryRequest['targets'][number];
+
+function isMeshgraphTarget(t: Target): boolean {
+  return 'graphType' in t || 'namespaces' in t;
+}
+
+/**
+ * The dashboard's targets with the display choices applied to the Meshgraph ones. Given the frames on screen, an
+ * expansion (only the expanded ids change) asks as changes to them (`rollupDeltaFrom`).
+ */
+function variantTargets(targets: Target[], changed: Record<string, unknown>, held?: FrameLike[]): Target[] {
+  return targets.map((t) => {
+    if (!isMeshgraphTarget(t)) {
+      return t;
+    }
+    const from = held && 'rollupExpand' in changed ? heldDeltaFrom(held, t.refId) : undefined;
+    return { ...t, ...changed, ...(from ? { rollupDeltaFrom: from } : {}) };
+  });
+}
+
+/** The answer's frames (changes applied to `held`), its error, or a mismatch (the changes are for another view). */
+function readVariantAnswer(
+  res: DataQueryResponse,
+  held: FrameLike[]
+): { frames: DataFrame[] } | { error: string; mismatch?: boolean } {
+  const error = res.errors?.[0]?.message;
+  if (error) {
+    return { error };
+  }
+  const applied = applyRollupDeltas(held, (res.data ?? []) as FrameLike[]);
+  return 'error' in applied
+    ? { error: applied.error, mismatch: true }
+    : { frames: applied.frames as unknown as DataFrame[] };
+}
+
+/** Calls `done` with the last answer of a query (a promise or an observable); the subscription, if any. */
+function lastAnswer(
+  result: Observable<DataQueryResponse> | Promise<DataQueryResponse>,
+  done: (res: DataQueryResponse) => void,
+  fail: (e: unknown) => void
+): Unsubscribable | undefined {
+  if (typeof (result as Promise<DataQueryResponse>).then === 'function') {
+    (result as Promise<DataQueryResponse>).then(done, fail);
+    return undefined;
+  }
+  let last: DataQueryResponse | undefined;
+  return (result as Observable<DataQueryResponse>).subscribe({
+    next: (r) => (last = r),
+    error: fail,
+    complete: () => last && done(last),
+  });
+}
+
 /**
  * Display choices that the graph's query decides (service nodes, operation nodes, boxes, idle edges, expanded
  * rolled-up nodes) are applied
@@ -49,7 +103,7 @@ export function useQueryVariant(data: PanelData, overrides: Record<string, unkno
     if (!overrides || !targets || targets.length === 0) {
       return undefined;
     }
-    const meshgraph = targets.filter((t) => 'graphType' in t || 'namespaces' in t);
+    const meshgraph = targets.filter(isMeshgraphTarget);
     const differs = meshgraph.some((t) =>
       Object.entries(overrides).some(
         ([k, v]) => !same((t as unknown as Record<string, unknown>)[k] ?? QUERY_DEFAULTS[k], v)
@@ -83,61 +137,33 @@ export function useQueryVariant(data: PanelData, overrides: Record<string, unkno
           return;
         }
         const ask = (asChanges: boolean) => {
-          const targets2 = request.targets.map((t) => {
-            if (!('graphType' in t || 'namespaces' in t)) {
-              return t;
-            }
-            // Only the expanded ids differ from the held view: the answer may carry just the changes.
-            const from = asChanges && 'rollupExpand' in changed ? heldDeltaFrom(held, t.refId) : undefined;
-            return { ...t, ...changed, ...(from ? { rollupDeltaFrom: from } : {}) };
-          });
           const result = ds.query({
             ...request,
             requestId: `${request.requestId}-display`,
-            targets: targets2,
+            targets: variantTargets(request.targets, changed, asChanges ? held : undefined),
           }) as Observable<DataQueryResponse> | Promise<DataQueryResponse>;
           const done = (res: DataQueryResponse) => {
             if (cancelled) {
               return;
             }
-            const error = res.errors?.[0]?.message;
-            const applied = error ? undefined : applyRollupDeltas(held, (res.data ?? []) as FrameLike[]);
-            if (applied && 'error' in applied) {
+            const answer = readVariantAnswer(res, held);
+            if ('mismatch' in answer && asChanges) {
               // The changes do not fit what is shown (it changed meanwhile): the whole view instead.
-              if (asChanges) {
-                ask(false);
-                return;
-              }
-              setState({ key, variant: { loading: false, error: applied.error } });
+              ask(false);
               return;
             }
             setState({
               key,
-              variant: {
-                loading: false,
-                error,
-                data:
-                  error || !applied
-                    ? undefined
-                    : {
-                        state: LoadingState.Done,
-                        series: applied.frames as unknown as DataFrame[],
-                        timeRange: data.timeRange,
-                        request,
-                      },
-              },
+              variant:
+                'frames' in answer
+                  ? {
+                      loading: false,
+                      data: { state: LoadingState.Done, series: answer.frames, timeRange: data.timeRange, request },
+                    }
+                  : { loading: false, error: answer.error },
             });
           };
-          if (typeof (result as Promise<DataQueryResponse>).then === 'function') {
-            (result as Promise<DataQueryResponse>).then(done, fail);
-          } else {
-            let last: DataQueryResponse | undefined;
-            sub = (result as Observable<DataQueryResponse>).subscribe({
-              next: (r) => (last = r),
-              error: fail,
-              complete: () => last && done(last),
-            });
-          }
+          sub = lastAnswer(result, done, fail);
         };
         ask(true);
       }, fail);

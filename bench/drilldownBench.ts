@@ -303,19 +303,18 @@ async function panelFigures(
     const expandMs: number[] = [];
     const expandSplit: DrilldownFigures['panel']['expandSplit'] = [];
     const rolled = await measureInPage(page, 'rolledUpIds', undefined);
-    for (const id of rolled.ids.slice(0, 3)) {
-      const { ms, ...split } = await measureInPage(page, 'toggle', id);
-      expandMs.push(ms);
-      expandSplit.push({ ...split, sandbox: lastQuery() });
-    }
+    const expand = async (ids: string[]) => {
+      for (const id of ids) {
+        const { ms, ...split } = await measureInPage(page, 'toggle', id);
+        expandMs.push(ms);
+        expandSplit.push({ ...split, sandbox: lastQuery() });
+      }
+    };
+    await expand(rolled.ids.slice(0, 3));
     log(`panel: expanded in ${expandMs.map((x) => x.toFixed(0)).join(', ')} ms; pan`);
     const pan = await measureInPage(page, 'pan', 60);
     // Two more (five namespaces in all): the first expansion of a page load also pays for code run the first time.
-    for (const id of rolled.ids.slice(3, 5)) {
-      const { ms, ...split } = await measureInPage(page, 'toggle', id);
-      expandMs.push(ms);
-      expandSplit.push({ ...split, sandbox: lastQuery() });
-    }
+    await expand(rolled.ids.slice(3, 5));
     const profiled = rolled.ids[6];
     const expandProfile = await profileDuring(page, maps, () => measureInPage(page, 'toggle', profiled));
     await measureInPage(page, 'toggle', profiled);

@@ -292,7 +292,7 @@ describe('CytoscapeGraph', () => {
     const layout = chooseLayout('dagre', 500, 300);
     const stylesheet = buildStylesheet(palette, { labelMinZoomedFontSize: 6, large: true });
 
-    it('gives no labels while zoomed out, says so, and gives them once zoomed in far enough to read', () => {
+    it('gives no labels or arrowheads while zoomed out, says so, and gives them once zoomed in far enough', () => {
       const { getByTestId, queryByTestId } = render(
         <CytoscapeGraph {...props(graph(5), { layout, stylesheet, labelMinZoomedFontSize: 6 })} />
       );
@@ -302,13 +302,18 @@ describe('CytoscapeGraph', () => {
       });
       expect(cy.nodes(`.${CLASS.labels}`).length).toBe(0);
       expect(cy.getElementById('a').style('label')).toBe('');
-      expect(queryByTestId('meshgraph-label-hint')?.textContent).toMatch(/^Labels are hidden at this zoom/);
-      // Node labels (13 px) are 6 px on screen from zoom 0.46, edge labels (10.4 px) from 0.58.
+      expect(cy.getElementById('a b http').style('target-arrow-shape')).toBe('none');
+      expect(queryByTestId('meshgraph-label-hint')?.textContent).toMatch(
+        /^Labels and arrowheads are hidden at this zoom/
+      );
+      // Arrowheads (7.8 px long at zoom 1) are 3 px from zoom 0.38; node labels (13 px) are 6 px on screen from
+      // zoom 0.46, edge labels (10.4 px) from 0.58.
       act(() => {
         cy.zoom(0.5);
       });
       expect(cy.getElementById('a').style('label')).toBe(cy.getElementById('a').data('label'));
       expect(cy.getElementById('a b http').style('label')).toBe('');
+      expect(cy.getElementById('a b http').style('target-arrow-shape')).toBe('vee');
       expect(queryByTestId('meshgraph-label-hint')?.textContent).toMatch(/^Edge labels are hidden/);
       act(() => {
         cy.zoom(1);
@@ -318,7 +323,7 @@ describe('CytoscapeGraph', () => {
       act(() => {
         cy.zoom(0.3);
       });
-      expect(cy.elements(`.${CLASS.labels}`).length).toBe(0);
+      expect(cy.elements(`.${CLASS.labels}, .${CLASS.arrows}`).length).toBe(0);
     });
 
     it('shows the label of the element under the pointer as text', () => {

@@ -2,9 +2,10 @@
  * The traffic graph: one Cytoscape instance per panel, made of small parts (./graph): the instance lifecycle
  * (useCyInstance), what it draws and the refresh path (useGraphContent, refresh.ts), find/hide classes and the
  * layout (useGraphLayout, savedPositions.ts), viewport and fit (useViewport), highlight and selection
- * (useHighlight), large-graph labels by zoom (useZoomLabels), the traffic animation (useTrafficAnimation) and
- * keyboard navigation (useGraphKeyboard). Positions survive refreshes: same ids update data in place; a few
- * nodes more or fewer are added or removed around the kept ones; a larger change lays out again.
+ * (useHighlight), large-graph labels and arrowheads by zoom (useZoomDetail), the traffic animation
+ * (useTrafficAnimation) and keyboard navigation (useGraphKeyboard). Positions survive refreshes: same ids update
+ * data in place; a few nodes more or fewer are added or removed around the kept ones; a larger change lays out
+ * again.
  *
  * Test hook (read-only, documented): the container element has data-testid="meshgraph-graph" and the attributes
  * data-node-count, data-edge-count (elements in Cytoscape, hidden ones included), data-visible-node-count,
@@ -35,7 +36,7 @@ import { useGraphLayout } from './graph/useGraphLayout';
 import { SelectedElement, useHighlight } from './graph/useHighlight';
 import { useTrafficAnimation } from './graph/useTrafficAnimation';
 import { useViewport } from './graph/useViewport';
-import { useZoomLabels } from './graph/useZoomLabels';
+import { detailHint, useZoomDetail } from './graph/useZoomDetail';
 
 export type { SelectedElement } from './graph/useHighlight';
 
@@ -93,8 +94,8 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
 
   const { inst } = useCyInstance(containerRef, latest, props.renderer === 'webgl');
   const viewport = useViewport(inst, width, height);
-  const { labelsRef, labelsShown } = useZoomLabels(inst, layout.large, props.labelMinZoomedFontSize);
-  const placedTopology = useGraphContent(inst, props, containerRef, labelsRef, viewport);
+  const { detailRef, detailShown } = useZoomDetail(inst, layout.large, props.labelMinZoomedFontSize);
+  const placedTopology = useGraphContent(inst, props, containerRef, detailRef, viewport);
   const { runLayout } = useGraphLayout(inst, props, latest, containerRef, viewport, placedTopology);
   const hoverLabel = useHighlight(inst, props, latest, topology);
   useTrafficAnimation(inst, canvasRef, containerRef, animate, palette, elements, hidden);
@@ -112,7 +113,7 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
   }, [apiRef, inst, fitView]);
 
   const hasEdgeLabels = useMemo(() => elements.edges.some((e) => !!e.data.label), [elements]);
-  const labelHint = layout.large && (!labelsShown.node || (hasEdgeLabels && !labelsShown.edge));
+  const hint = layout.large ? detailHint(detailShown, hasEdgeLabels) : undefined;
   const { focusedId, announcement } = keyboard;
 
   return (
@@ -153,10 +154,9 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
           {hoverLabel.text}
         </div>
       )}
-      {labelHint && (
+      {hint && (
         <div className={styles.labelHint} data-testid="meshgraph-label-hint">
-          {labelsShown.node ? 'Edge labels' : 'Labels'} are hidden at this zoom: zoom in or point at an element to read
-          them.
+          {hint}
         </div>
       )}
       <div className={styles.controls}>

@@ -1,10 +1,10 @@
 import cytoscape from 'cytoscape';
 import { createTheme } from '@grafana/data';
-import { elementDefinitions, labelsAtZoom, visibleLayoutInput } from './cyContent';
+import { detailAtZoom, elementDefinitions, visibleLayoutInput } from './cyContent';
 import { buildElements } from './elements';
 import { fromFrames } from './fromFrames';
 import { paletteFromTheme } from './palette';
-import { buildStylesheet, CLASS } from './style';
+import { arrowZoomThreshold, buildStylesheet, CLASS } from './style';
 import { meshEdgesFrame, meshNodesFrame } from './testing/frames';
 
 const none = { nodes: new Set<string>(), edges: new Set<string>() };
@@ -60,11 +60,11 @@ describe('elementDefinitions', () => {
     cy.destroy();
   });
 
-  it('carries the find, hide and label classes and the given positions, parents before children', () => {
+  it('carries the find, hide, label and arrow classes and the given positions, parents before children', () => {
     const defs = elementDefinitions(els(), {
       found: { nodes: new Set(['a']), edges: new Set(['a b http']) },
       hidden: { nodes: new Set(['c']), edges: new Set(['b c http']) },
-      labels: { node: true, edge: false },
+      detail: { node: true, edge: false, arrows: true },
       positions: new Map([['a', { x: 10, y: 20 }]]),
     });
     const byId = new Map(defs.map((d) => [d.data.id, d]));
@@ -73,8 +73,8 @@ describe('elementDefinitions', () => {
     expect(byId.get('a')!.position).toEqual({ x: 10, y: 20 });
     expect(byId.get('b')!.position).toBeUndefined();
     expect(byId.get('c')!.classes).toEqual([CLASS.hidden, CLASS.labels]);
-    expect(byId.get('a b http')!.classes).toEqual([CLASS.find]);
-    expect(byId.get('b c http')!.classes).toEqual([CLASS.hidden]);
+    expect(byId.get('a b http')!.classes).toEqual([CLASS.find, CLASS.arrows]);
+    expect(byId.get('b c http')!.classes).toEqual([CLASS.hidden, CLASS.arrows]);
     expect(byId.get('a b http')!.group).toBe('edges');
   });
 
@@ -86,7 +86,7 @@ describe('elementDefinitions', () => {
     expect(e.nodes[0].data.label).not.toBe('changed');
   });
 
-  it('loads into Cytoscape with positions kept (preset) and large-mode labels only where the class is', () => {
+  it('loads into Cytoscape with positions kept (preset) and large-mode labels and arrows only where the class is', () => {
     const palette = paletteFromTheme(createTheme());
     const cy = cytoscape({
       headless: true,
@@ -99,7 +99,7 @@ describe('elementDefinitions', () => {
       elements: elementDefinitions(els(), {
         found: none,
         hidden: none,
-        labels: { node: true, edge: false },
+        detail: { node: true, edge: false, arrows: false },
         positions: new Map([['a', { x: 10, y: 20 }]]),
       }) as cytoscape.ElementDefinition[],
     });
@@ -108,6 +108,9 @@ describe('elementDefinitions', () => {
     expect(cy.getElementById('a b http').style('label')).toBe('');
     cy.getElementById('a b http').addClass(CLASS.labels);
     expect(cy.getElementById('a b http').style('label')).toBe('5');
+    expect(cy.getElementById('a b http').style('target-arrow-shape')).toBe('none');
+    cy.getElementById('a b http').addClass(CLASS.arrows);
+    expect(cy.getElementById('a b http').style('target-arrow-shape')).toBe('vee');
     cy.destroy();
   });
 });
@@ -124,13 +127,20 @@ describe('visibleLayoutInput', () => {
   });
 });
 
-describe('labelsAtZoom', () => {
+describe('detailAtZoom', () => {
   it('gives labels from the zoom where they reach the minimum on-screen size (nodes 13 px, edges 10.4 px fonts)', () => {
     // 6.5 px minimum: nodes from zoom 0.5, edges from 0.625.
-    expect(labelsAtZoom(0.45, 6.5)).toEqual({ node: false, edge: false });
-    expect(labelsAtZoom(0.5, 6.5)).toEqual({ node: true, edge: false });
-    expect(labelsAtZoom(0.625, 6.5)).toEqual({ node: true, edge: true });
+    expect(detailAtZoom(0.45, 6.5)).toEqual({ node: false, edge: false, arrows: true });
+    expect(detailAtZoom(0.5, 6.5)).toEqual({ node: true, edge: false, arrows: true });
+    expect(detailAtZoom(0.625, 6.5)).toEqual({ node: true, edge: true, arrows: true });
     // 0: always.
-    expect(labelsAtZoom(0.05, 0)).toEqual({ node: true, edge: true });
+    expect(detailAtZoom(0.05, 0)).toEqual({ node: true, edge: true, arrows: false });
+  });
+
+  it('gives arrowheads from the zoom where they are 3 px long on screen', () => {
+    // Cytoscape's vee at width 2 and arrow-scale 0.9: 0.3 × 29 × 0.9 = 7.83 px at zoom 1.
+    expect(arrowZoomThreshold()).toBeCloseTo(3 / 7.83, 3);
+    expect(detailAtZoom(0.38, 0).arrows).toBe(false);
+    expect(detailAtZoom(0.39, 0).arrows).toBe(true);
   });
 });

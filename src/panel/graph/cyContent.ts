@@ -1,26 +1,32 @@
 /**
  * What a Cytoscape instance is given in one go: element definitions that already carry their Find/Hide classes,
- * their label class (large-graph mode) and, when the fast layout computed them beforehand, their positions. One
+ * their level-of-detail classes (labels, arrowheads: large-graph mode) and, when the fast layout computed them beforehand, their positions. One
  * add, one style pass and no layout pass, instead of add → restyle per class toggle → layout → restyle.
  */
 import type { ElementDefs } from './elements';
 import type { LayoutEdgeIn, LayoutNodeIn, Point } from './fastLayout';
 import type { BoxRect } from './flatBoxes';
 import type { Selection } from './findHide';
-import { CLASS, labelZoomThresholds } from './style';
+import { arrowZoomThreshold, CLASS, labelZoomThresholds } from './style';
 
-export interface LabelState {
+/** Large-graph mode's level of detail at a zoom: node labels, edge labels, edge arrowheads. */
+export interface ZoomDetail {
   node: boolean;
   edge: boolean;
+  arrows: boolean;
 }
 
-export const ALL_LABELS: LabelState = { node: true, edge: true };
+export const FULL_DETAIL: ZoomDetail = { node: true, edge: true, arrows: true };
+export const LEAST_DETAIL: ZoomDetail = { node: false, edge: false, arrows: false };
 
 export interface ContentOptions {
   found: Selection;
   hidden: Selection;
-  /** Which elements carry the `labels` class (large-graph mode); none when omitted (the normal stylesheet labels all). */
-  labels?: LabelState;
+  /**
+   * Which elements carry the `labels` and `arrows` classes (large-graph mode); none when omitted (the normal
+   * stylesheet labels all and draws every arrowhead).
+   */
+  detail?: ZoomDetail;
   /** Leaf positions (boxes are sized by Cytoscape from their members, or by flatBoxes). */
   positions?: ReadonlyMap<string, Point>;
   /**
@@ -38,8 +44,8 @@ export interface ElementDefinitionOut {
   grabbable?: boolean;
 }
 
-function classesOf(isHidden: boolean, isFound: boolean, labelled: boolean): string[] | undefined {
-  if (!isHidden && !isFound && !labelled) {
+function classesOf(isHidden: boolean, isFound: boolean, labelled: boolean, arrows = false): string[] | undefined {
+  if (!isHidden && !isFound && !labelled && !arrows) {
     return undefined;
   }
   const c: string[] = [];
@@ -52,17 +58,20 @@ function classesOf(isHidden: boolean, isFound: boolean, labelled: boolean): stri
   if (labelled) {
     c.push(CLASS.labels);
   }
+  if (arrows) {
+    c.push(CLASS.arrows);
+  }
   return c;
 }
 
 /** Nodes first (parents before children, as buildElements orders them), then edges. Data objects are copied. */
 export function elementDefinitions(elements: ElementDefs, opts: ContentOptions): ElementDefinitionOut[] {
-  const labels = opts.labels ?? { node: false, edge: false };
+  const detail = opts.detail ?? LEAST_DETAIL;
   const out: ElementDefinitionOut[] = [];
   for (const n of elements.nodes) {
     const id = n.data.id;
     const def: ElementDefinitionOut = { group: 'nodes', data: { ...n.data } };
-    const classes = classesOf(opts.hidden.nodes.has(id), opts.found.nodes.has(id), labels.node);
+    const classes = classesOf(opts.hidden.nodes.has(id), opts.found.nodes.has(id), detail.node);
     if (classes) {
       def.classes = classes;
     }
@@ -86,7 +95,7 @@ export function elementDefinitions(elements: ElementDefs, opts: ContentOptions):
   for (const e of elements.edges) {
     const id = e.data.id;
     const def: ElementDefinitionOut = { group: 'edges', data: { ...e.data } };
-    const classes = classesOf(opts.hidden.edges.has(id), opts.found.edges.has(id), labels.edge);
+    const classes = classesOf(opts.hidden.edges.has(id), opts.found.edges.has(id), detail.edge, detail.arrows);
     if (classes) {
       def.classes = classes;
     }
@@ -120,8 +129,11 @@ export function visibleLayoutInput(
   return { nodes, edges };
 }
 
-/** Which labels are worth giving at a zoom level (large-graph mode): those at least minZoomedFontSize px on screen. */
-export function labelsAtZoom(zoom: number, minZoomedFontSize: number): LabelState {
+/**
+ * Which details are worth giving at a zoom level (large-graph mode): labels at least minZoomedFontSize px on
+ * screen, arrowheads at least ARROW_MIN_SCREEN_PX long.
+ */
+export function detailAtZoom(zoom: number, minZoomedFontSize: number): ZoomDetail {
   const t = labelZoomThresholds(minZoomedFontSize);
-  return { node: zoom >= t.node, edge: zoom >= t.edge };
+  return { node: zoom >= t.node, edge: zoom >= t.edge, arrows: zoom >= arrowZoomThreshold() };
 }

@@ -16,10 +16,11 @@ export interface StyleOptions {
   /** Labels smaller than this on screen (px) are not drawn: Cytoscape's min-zoomed-font-size. */
   labelMinZoomedFontSize: number;
   /**
-   * Large-graph mode: straight edges, no shadows, and node and edge labels only on elements with the `labels`
-   * class (the panel adds it when zoomed in far enough to read them): Cytoscape applies, measures and places
-   * every label it is given, drawn or not, and applies each style property with a cost that grows with the
-   * compound boxes, so the generic blocks carry as few properties as the look allows.
+   * Large-graph mode: straight edges, no shadows, node and edge labels only on elements with the `labels`
+   * class and arrowheads only on edges with the `arrows` class (the panel adds them when zoomed in far enough to
+   * see them): Cytoscape applies, measures and places every label it is given, drawn or not, draws every
+   * arrowhead however small, and applies each style property with a cost that grows with the compound boxes, so
+   * the generic blocks carry as few properties as the look allows.
    */
   large: boolean;
   /** Edge width from the frames' `thickness` (traffic); off: one width for every edge, as Kiali draws them. */
@@ -33,6 +34,8 @@ export const CLASS = {
   dim: 'mg-dim',
   /** Large-graph mode: the element shows its label. */
   labels: 'mg-labels',
+  /** Large-graph mode: the edge shows its arrowheads (direction, TCP and health marks). */
+  arrows: 'mg-arrows',
   /** The edge under the pointer shows its label (Kiali). */
   hover: 'mg-hover',
   /** The element the keyboard is on. */
@@ -45,6 +48,23 @@ export const NODE_FONT_SIZE = 13;
 export const EDGE_FONT_SIZE = 10.4;
 export const NODE_LABEL_MARGIN = 3;
 export const NODE_TEXT_MAX_WIDTH = 160;
+
+/** Edge width and arrow scale of the stylesheet (the arrowheads' size follows from both). */
+export const EDGE_WIDTH = 2;
+export const ARROW_SCALE = 0.9;
+/** Arrowheads shorter than this on screen (px) are not given in large-graph mode: a dot, not a direction. */
+export const ARROW_MIN_SCREEN_PX = 3;
+
+/**
+ * The zoom from which an edge's arrowhead is at least ARROW_MIN_SCREEN_PX long. Cytoscape sizes arrows as
+ * max((width × 13.37)^0.9, 29) × arrow-scale, and a vee (or triangle) is 0.3 of that long: 7.8 px at zoom 1.
+ * Below it, large-graph mode draws edges without arrowheads: at 1,000 nodes fitted (zoom about 0.14) they are
+ * about 1 px, and drawing them was half of Cytoscape's time drawing the edges.
+ */
+export function arrowZoomThreshold(): number {
+  const size = Math.max(Math.pow(EDGE_WIDTH * 13.37, 0.9), 29) * ARROW_SCALE;
+  return ARROW_MIN_SCREEN_PX / (0.3 * size);
+}
 
 /**
  * The zoom levels from which node and edge labels are at least `minZoomedFontSize` px on screen (below that
@@ -97,6 +117,8 @@ export function buildStylesheet(p: Palette, opts: StyleOptions): StyleBlock[] {
   };
   const edgeLabel = { ...labelBase, label: 'data(label)', 'font-size': EDGE_FONT_SIZE, 'text-events': 'yes' };
   const large = opts.large;
+  // Arrowheads in large-graph mode only on edges with the arrows class (given from the zoom where they show).
+  const arrowed = (selector: string) => (large ? `${selector}.${CLASS.arrows}` : selector);
   return [
     {
       selector: 'node',
@@ -188,43 +210,36 @@ export function buildStylesheet(p: Palette, opts: StyleOptions): StyleBlock[] {
       style: {
         ...(large ? {} : edgeLabel),
         'curve-style': large ? 'straight' : 'bezier',
-        width: 2,
+        width: EDGE_WIDTH,
         'line-color': p.healthy,
-        'target-arrow-shape': 'vee',
         'target-arrow-color': p.healthy,
-        'arrow-scale': 0.9,
+        'arrow-scale': ARROW_SCALE,
+        ...(large ? {} : { 'target-arrow-shape': 'vee' }),
       },
     },
     ...(large ? [{ selector: `edge.${CLASS.labels}`, style: edgeLabel }] : []),
+    ...(large ? [{ selector: arrowed('edge'), style: { 'target-arrow-shape': 'vee' } }] : []),
     {
       selector: 'edge[healthStatus="Degraded"]',
-      style: {
-        'line-color': p.degraded,
-        'target-arrow-color': p.degraded,
-        'mid-target-arrow-shape': 'diamond',
-        'mid-target-arrow-color': p.degraded,
-        'mid-target-arrow-fill': 'hollow',
-      },
+      style: { 'line-color': p.degraded, 'target-arrow-color': p.degraded, 'mid-target-arrow-color': p.degraded },
+    },
+    {
+      selector: arrowed('edge[healthStatus="Degraded"]'),
+      style: { 'mid-target-arrow-shape': 'diamond', 'mid-target-arrow-fill': 'hollow' },
     },
     {
       // Kiali draws failures solid red (dashes mean idle); a mark in the middle tells it without colour.
       selector: 'edge[healthStatus="Failure"]',
-      style: {
-        'line-color': p.failure,
-        'target-arrow-color': p.failure,
-        'mid-target-arrow-shape': 'square',
-        'mid-target-arrow-color': p.failure,
-        'mid-target-arrow-fill': 'filled',
-      },
+      style: { 'line-color': p.failure, 'target-arrow-color': p.failure, 'mid-target-arrow-color': p.failure },
     },
     {
-      selector: 'edge[protocol="tcp"]',
-      style: {
-        'line-color': p.tcp,
-        'target-arrow-color': p.tcp,
-        'target-arrow-shape': 'triangle-cross',
-        'mid-target-arrow-shape': 'none',
-      },
+      selector: arrowed('edge[healthStatus="Failure"]'),
+      style: { 'mid-target-arrow-shape': 'square', 'mid-target-arrow-fill': 'filled' },
+    },
+    { selector: 'edge[protocol="tcp"]', style: { 'line-color': p.tcp, 'target-arrow-color': p.tcp } },
+    {
+      selector: arrowed('edge[protocol="tcp"]'),
+      style: { 'target-arrow-shape': 'triangle-cross', 'mid-target-arrow-shape': 'none' },
     },
     {
       selector: 'edge[color][protocol=""]',

@@ -10,7 +10,7 @@
  * placed next to a kept neighbour (graph/savedLayout.ts), so no layout pass follows.
  */
 import type cytoscape from 'cytoscape';
-import { elementDefinitions, LabelState } from '../../graph/cyContent';
+import { elementDefinitions, ZoomDetail } from '../../graph/cyContent';
 import { dataChanges, ElementDefs } from '../../graph/elements';
 import type { Selection } from '../../graph/findHide';
 import type { BoxRect } from '../../graph/flatBoxes';
@@ -166,7 +166,7 @@ export function isSmallChange(d: TopologyDiff, drawnNodes: number, nextNodes: nu
 export interface IncrementalOptions {
   found: Selection;
   hidden: Selection;
-  labels?: LabelState;
+  detail?: ZoomDetail;
   flatBoxes: boolean;
 }
 
@@ -222,7 +222,7 @@ export function addElements(
     elementDefinitions(subset, {
       found: opts.found,
       hidden: opts.hidden,
-      labels: opts.labels,
+      detail: opts.detail,
       positions,
       // New flat boxes get a placeholder body: the caller sizes all boxes around their members after this.
       flatBoxes: opts.flatBoxes ? new Map<string, BoxRect>() : undefined,

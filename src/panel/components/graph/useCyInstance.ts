@@ -10,7 +10,7 @@ import { MutableRefObject, RefObject, useEffect, useState } from 'react';
 import type cytoscape from 'cytoscape';
 import { createCy } from '../../graph/cy';
 import { installCyFixes } from '../../graph/cyFixes';
-import { elementDefinitions, visibleLayoutInput } from '../../graph/cyContent';
+import { elementDefinitions, LEAST_DETAIL, visibleLayoutInput } from '../../graph/cyContent';
 import type { ElementDefs } from '../../graph/elements';
 import type { Selection } from '../../graph/findHide';
 import { boxRects } from '../../graph/flatBoxes';
@@ -22,7 +22,6 @@ import { boxDepthOf, usesFlatBoxes } from './flatBoxLayout';
 import { knownPositions, SavedPositions, savedKeyOf } from './savedPositions';
 import { CyInstance, FIT_PADDING, HookedElement, MAX_ZOOM, MIN_ZOOM, setAttr, visibleNodeCount } from './shared';
 import { hiddenKeyOf } from './useGraphLayout';
-import { NO_LABELS } from './useZoomLabels';
 
 export interface InstanceInputs {
   elements: ElementDefs;
@@ -100,8 +99,8 @@ export function useCyInstance(
       elements: elementDefinitions(p.elements, {
         found: p.found,
         hidden: p.hidden,
-        // Large mode: labels only once the zoom makes them readable (useZoomLabels decides, after the fit).
-        labels: large ? NO_LABELS : undefined,
+        // Large mode: labels only once the zoom makes them readable (useZoomDetail decides, after the fit).
+        detail: large ? LEAST_DETAIL : undefined,
         positions,
         flatBoxes: flat ? boxRects(input.nodes, positions ?? new Map()) : undefined,
       }),

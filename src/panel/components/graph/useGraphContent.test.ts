@@ -1,4 +1,5 @@
 import { act, renderHook } from '@testing-library/react';
+import { FULL_DETAIL } from '../../graph/cyContent';
 import { chooseLayout } from '../../graph/layouts';
 import { ContentInputs, useGraphContent } from './useGraphContent';
 import { NONE, testElements, testInstance, testStylesheet } from './testGraph';
@@ -19,7 +20,7 @@ function setup() {
     hidden: NONE,
   });
   const hook = renderHook(
-    (p: ContentInputs) => useGraphContent(inst, p, { current: container }, { current: { node: true, edge: true } }),
+    (p: ContentInputs) => useGraphContent(inst, p, { current: container }, { current: FULL_DETAIL }),
     { initialProps: inputs(first) }
   );
   return { inst, container, inputs, hook };

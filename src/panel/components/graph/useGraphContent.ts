@@ -9,7 +9,7 @@
  */
 import { MutableRefObject, RefObject, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type cytoscape from 'cytoscape';
-import { elementDefinitions, LabelState } from '../../graph/cyContent';
+import { elementDefinitions, ZoomDetail } from '../../graph/cyContent';
 import type { ElementDefs } from '../../graph/elements';
 import type { Selection } from '../../graph/findHide';
 import type { LayoutChoice } from '../../graph/layouts';
@@ -53,7 +53,7 @@ export function useGraphContent(
   inst: CyInstance | undefined,
   p: ContentInputs,
   containerRef: RefObject<HTMLDivElement>,
-  labelsRef: MutableRefObject<LabelState>,
+  detailRef: MutableRefObject<ZoomDetail>,
   viewport?: ViewportControl
 ): MutableRefObject<string | undefined> {
   const applied = useRef<Applied | undefined>(undefined);
@@ -108,7 +108,7 @@ export function useGraphContent(
     a.elements = elements;
     const flat = usesFlatBoxes(layout);
     const { found: f, hidden: h } = classes.current;
-    const labels = layout.large ? labelsRef.current : undefined;
+    const detail = layout.large ? detailRef.current : undefined;
     if (a.topology === topology) {
       cy.batch(() => updateData(cy, elements, fields));
     } else {
@@ -118,7 +118,7 @@ export function useGraphContent(
       if (regroup) {
         // Rolled-up nodes expanded or collapsed: the group opens or closes in place, the rest keeps its layout.
         cy.batch(() => {
-          applyGroupChange(cy, drawn, elements, regroup, { found: f, hidden: h, labels, flatBoxes: flat });
+          applyGroupChange(cy, drawn, elements, regroup, { found: f, hidden: h, detail, flatBoxes: flat });
           updateData(cy, elements, fields);
         });
         if (flat) {
@@ -129,7 +129,7 @@ export function useGraphContent(
         placedTopology.current = topology;
       } else if (d && isSmallChange(d, drawn.nodes.length, elements.nodes.length)) {
         cy.batch(() => {
-          applyTopologyDiff(cy, elements, d, { found: f, hidden: h, labels, flatBoxes: flat });
+          applyTopologyDiff(cy, elements, d, { found: f, hidden: h, detail, flatBoxes: flat });
           updateData(cy, elements, fields);
         });
         if (flat) {
@@ -145,7 +145,7 @@ export function useGraphContent(
             elementDefinitions(elements, {
               found: f,
               hidden: h,
-              labels,
+              detail,
               // Flat boxes are sized by the layout that follows.
               flatBoxes: flat ? new Map() : undefined,
             }) as cytoscape.ElementDefinition[]
@@ -160,7 +160,7 @@ export function useGraphContent(
     }
     setAttr(el, 'data-node-count', cy.nodes().length);
     setAttr(el, 'data-edge-count', cy.edges().length);
-  }, [inst, elements, topology, layout, fields, containerRef, labelsRef, held, viewport]);
+  }, [inst, elements, topology, layout, fields, containerRef, detailRef, held, viewport]);
 
   useEffect(() => {
     // Setting a stylesheet restyles every element: only when it is not the one the instance has.

@@ -1,0 +1,93 @@
+/**
+ * Large-graph mode's level of detail: labels are given (the `labels` class) when the zoom makes them readable, and
+ * arrowheads (the `arrows` class) when it makes them visible, and taken away below that: Cytoscape measures and
+ * places every label it is given and draws every arrowhead, however small. Normal mode gives everything.
+ */
+import { MutableRefObject, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { detailAtZoom, FULL_DETAIL, LEAST_DETAIL, ZoomDetail } from '../../graph/cyContent';
+import { CLASS } from '../../graph/style';
+import { DEFAULT_OPTIONS } from '../../options';
+import { CyInstance, setClass } from './shared';
+
+export interface ZoomDetailState {
+  /** Which elements carry the detail classes now (new elements get the same). */
+  detailRef: MutableRefObject<ZoomDetail>;
+  /** The same, as state (the hint below the graph). */
+  detailShown: ZoomDetail;
+}
+
+/** The hint below the graph: what large-graph mode leaves out at this zoom; undefined when nothing is. */
+export function detailHint(shown: ZoomDetail, hasEdgeLabels: boolean): string | undefined {
+  const labels = !shown.node ? 'Labels' : hasEdgeLabels && !shown.edge ? 'Edge labels' : undefined;
+  if (labels === undefined) {
+    return shown.arrows ? undefined : 'Arrowheads are hidden at this zoom: zoom in to see them.';
+  }
+  const what = shown.arrows ? labels : `${labels} and arrowheads`;
+  return `${what} are hidden at this zoom: zoom in, or point at an element to read its label.`;
+}
+
+export function useZoomDetail(
+  inst: CyInstance | undefined,
+  large: boolean,
+  minZoomedFontSize?: number
+): ZoomDetailState {
+  const detailRef = useRef<ZoomDetail>(FULL_DETAIL);
+  const [detailShown, setDetailShown] = useState<ZoomDetail>(FULL_DETAIL);
+  const minFont = minZoomedFontSize ?? DEFAULT_OPTIONS.labelMinZoomedFontSize;
+  const latest = useRef({ large, minFont });
+  useLayoutEffect(() => {
+    latest.current = { large, minFont };
+  });
+  const sync = useRef<(force: boolean) => void>(() => undefined);
+
+  useEffect(() => {
+    if (!inst) {
+      return;
+    }
+    const cy = inst.cy;
+    // An instance starts with no detail classes in large mode (decided here, after the fit).
+    detailRef.current = latest.current.large ? LEAST_DETAIL : FULL_DETAIL;
+    const syncDetail = (force: boolean) => {
+      if (!latest.current.large) {
+        return;
+      }
+      const want = detailAtZoom(cy.zoom(), latest.current.minFont);
+      const had = detailRef.current;
+      if (!force && want.node === had.node && want.edge === had.edge && want.arrows === had.arrows) {
+        return;
+      }
+      detailRef.current = want;
+      cy.batch(() => {
+        if (force || want.node !== had.node) {
+          setClass(cy.nodes(), CLASS.labels, want.node);
+        }
+        if (force || want.edge !== had.edge) {
+          setClass(cy.edges(), CLASS.labels, want.edge);
+        }
+        if (force || want.arrows !== had.arrows) {
+          setClass(cy.edges(), CLASS.arrows, want.arrows);
+        }
+      });
+      setDetailShown(want);
+    };
+    sync.current = syncDetail;
+    if (!latest.current.large) {
+      setDetailShown(FULL_DETAIL);
+      return;
+    }
+    syncDetail(true);
+    const onZoom = () => syncDetail(false);
+    cy.on('zoom', onZoom);
+    return () => {
+      cy.off('zoom', onZoom);
+      sync.current = () => undefined;
+    };
+  }, [inst]);
+
+  // A new label threshold (panel option) may give or take labels at the current zoom.
+  useEffect(() => {
+    sync.current(false);
+  }, [minFont]);
+
+  return { detailRef, detailShown };
+}

@@ -318,6 +318,62 @@ describe('export', () => {
     // No query was needed for any export.
     expect(h.sandbox.backendLog.filter((r, i) => i >= before && r.kind === 'query')).toEqual([]);
   });
+
+  it('zoomed out in large-graph mode, edges are lines without arrowheads; the SVG still ends them on the nodes', async () => {
+    await setOptions(h.page, { largeGraphThreshold: 10 });
+    try {
+      // Below the zoom where an arrowhead is 3 px long (0.38): Cytoscape's haystack lines, centre to centre.
+      const drawn = await cyEval(h.page, (cy) => {
+        cy.zoom({ level: 0.3, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+        const edges = cy.edges().filter((e: any) => e.visible());
+        return {
+          curves: [...new Set(edges.map((e: any) => e.style('curve-style')))],
+          arrows: edges.filter((e: any) => e.style('target-arrow-shape') !== 'none').length,
+        };
+      });
+      expect(drawn).toEqual({ curves: ['haystack'], arrows: 0 });
+      await screenshot(h.page, 'large-mode-zoomed-out');
+
+      const svg = (await exportAs('SVG image of the view')).body.toString('utf8');
+      const lines = await h.page.evaluate((src) => {
+        const doc = new DOMParser().parseFromString(src, 'image/svg+xml');
+        return Array.from(doc.querySelectorAll('path')).map((p) =>
+          (p.getAttribute('d') ?? '').match(/-?[\d.]+/g)!.map(Number)
+        );
+      }, svg);
+      // The truth: where Cytoscape ends the same edges drawn straight (as the panel draws them from 0.38 on).
+      type Ends = { curve: string; ends: Array<{ x: number; y: number }>; centres: Array<{ x: number; y: number }> };
+      const straight = await cyEval(h.page, (cy): Ends[] => {
+        const edges = cy.edges().filter((e: any) => e.visible());
+        edges.addClass('mg-arrows');
+        const out = edges.map((e: any) => ({
+          curve: e.style('curve-style'),
+          ends: [e.renderedSourceEndpoint(), e.renderedTargetEndpoint()],
+          centres: [e.source().renderedPosition(), e.target().renderedPosition()],
+        }));
+        edges.removeClass('mg-arrows');
+        return out;
+      });
+      expect(lines).toHaveLength(straight.length);
+      const off: number[] = [];
+      const centreOff: number[] = [];
+      straight.forEach((e, i) => {
+        expect(e.curve).toBe('straight');
+        const [sx, sy, tx, ty] = lines[i];
+        off.push(Math.hypot(sx - e.ends[0].x, sy - e.ends[0].y), Math.hypot(tx - e.ends[1].x, ty - e.ends[1].y));
+        centreOff.push(
+          Math.hypot(e.centres[0].x - e.ends[0].x, e.centres[0].y - e.ends[0].y),
+          Math.hypot(e.centres[1].x - e.ends[1].x, e.centres[1].y - e.ends[1].y)
+        );
+      });
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      // Nodes are 7.5 px across here; the export takes each outline as an ellipse (a triangle's side is nearer).
+      expect(Math.max(...off)).toBeLessThan(2.5);
+      expect(median(off)).toBeLessThan(median(centreOff) / 3);
+    } finally {
+      await setOptions(h.page, { largeGraphThreshold: 300 });
+    }
+  });
 });
 
 describe('keyboard only', () => {

@@ -16,6 +16,7 @@ import {
   type Protocol,
 } from '../../contract/graph';
 import { toKialiJson } from '../../contract/kiali/kialiJson';
+import { renderedEdgeEnds } from '../graph/edgeEnds';
 import { buildIconFont, ICON_FONT_FAMILY } from '../graph/iconFont';
 import type { Palette } from '../graph/palette';
 import { CLASS } from '../graph/style';
@@ -210,8 +211,7 @@ export function svgOfView(cy: cytoscape.Core, palette: Palette): string {
     if (!visible(e)) {
       return;
     }
-    const s = e.renderedSourceEndpoint();
-    const t = e.renderedTargetEndpoint();
+    const { source: s, target: t } = renderedEdgeEnds(e);
     let ctrl: Array<{ x: number; y: number }> | undefined;
     try {
       // Cytoscape throws here for edges drawn straight (they have no control points).

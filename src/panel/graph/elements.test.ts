@@ -155,9 +155,10 @@ describe('stylesheet', () => {
     cy.destroy();
   });
 
-  it('uses straight edges and no shadows in large-graph mode', () => {
+  it('uses haystack lines, straight once arrowheads are given, and no shadows in large-graph mode', () => {
     const s = buildStylesheet(dark, { labelMinZoomedFontSize: 6, large: true });
-    expect(s.find((b) => b.selector === 'edge')!.style['curve-style']).toBe('straight');
+    expect(s.find((b) => b.selector === 'edge')!.style['curve-style']).toBe('haystack');
+    expect(s.find((b) => b.selector === `edge.${CLASS.arrows}`)!.style['curve-style']).toBe('straight');
     expect(s.find((b) => b.selector === 'node')!.style.ghost).toBeUndefined();
   });
 });

@@ -16,11 +16,13 @@ export interface StyleOptions {
   /** Labels smaller than this on screen (px) are not drawn: Cytoscape's min-zoomed-font-size. */
   labelMinZoomedFontSize: number;
   /**
-   * Large-graph mode: straight edges, no shadows, node and edge labels only on elements with the `labels`
-   * class and arrowheads only on edges with the `arrows` class (the panel adds them when zoomed in far enough to
-   * see them): Cytoscape applies, measures and places every label it is given, drawn or not, draws every
-   * arrowhead however small, and applies each style property with a cost that grows with the compound boxes, so
-   * the generic blocks carry as few properties as the look allows.
+   * Large-graph mode: no shadows, node and edge labels only on elements with the `labels` class, and arrowheads
+   * only on edges with the `arrows` class (the panel adds them when zoomed in far enough to see them): Cytoscape
+   * applies, measures and places every label it is given, drawn or not, draws every arrowhead however small, and
+   * applies each style property with a cost that grows with the compound boxes, so the generic blocks carry as
+   * few properties as the look allows. Edges with arrowheads are straight; edges without are haystack lines,
+   * centre to centre under their opaque nodes, which look the same and need no endpoint geometry (the part of a
+   * redraw that grows with every moved node's edges).
    */
   large: boolean;
   /** Edge width from the frames' `thickness` (traffic); off: one width for every edge, as Kiali draws them. */
@@ -209,7 +211,7 @@ export function buildStylesheet(p: Palette, opts: StyleOptions): StyleBlock[] {
       selector: 'edge',
       style: {
         ...(large ? {} : edgeLabel),
-        'curve-style': large ? 'straight' : 'bezier',
+        'curve-style': large ? 'haystack' : 'bezier',
         width: EDGE_WIDTH,
         'line-color': p.healthy,
         'target-arrow-color': p.healthy,
@@ -218,7 +220,9 @@ export function buildStylesheet(p: Palette, opts: StyleOptions): StyleBlock[] {
       },
     },
     ...(large ? [{ selector: `edge.${CLASS.labels}`, style: edgeLabel }] : []),
-    ...(large ? [{ selector: arrowed('edge'), style: { 'target-arrow-shape': 'vee' } }] : []),
+    ...(large
+      ? [{ selector: arrowed('edge'), style: { 'curve-style': 'straight', 'target-arrow-shape': 'vee' } }]
+      : []),
     {
       selector: 'edge[healthStatus="Degraded"]',
       style: { 'line-color': p.degraded, 'target-arrow-color': p.degraded, 'mid-target-arrow-color': p.degraded },

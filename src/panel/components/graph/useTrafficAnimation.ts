@@ -8,6 +8,7 @@ import type { ElementDefs } from '../../graph/elements';
 import type { Selection } from '../../graph/findHide';
 import type { Palette } from '../../graph/palette';
 import { planEdges, TrafficAnimator } from '../../graph/animation/TrafficAnimator';
+import { renderedEdgeEnds } from '../../graph/edgeEnds';
 import type { CyInstance } from './shared';
 
 function prefersReducedMotion(): boolean {
@@ -59,8 +60,7 @@ export function useTrafficAnimation(
           if (e.empty() || !e.visible()) {
             return undefined;
           }
-          const s = e.renderedSourceEndpoint();
-          const t = e.renderedTargetEndpoint();
+          const { source: s, target: t } = renderedEdgeEnds(e);
           return {
             sx: s.x,
             sy: s.y,

@@ -1,7 +1,8 @@
 /**
  * What a Cytoscape instance is given in one go: element definitions that already carry their Find/Hide classes,
- * their level-of-detail classes (labels, arrowheads: large-graph mode) and, when the fast layout computed them beforehand, their positions. One
- * add, one style pass and no layout pass, instead of add → restyle per class toggle → layout → restyle.
+ * their level-of-detail classes (labels and arrowheads, large-graph mode) and, when the fast layout computed them
+ * beforehand, their positions. One add, one style pass and no layout pass, instead of add → restyle per class
+ * toggle → layout → restyle.
  */
 import type { ElementDefs } from './elements';
 import type { LayoutEdgeIn, LayoutNodeIn, Point } from './fastLayout';

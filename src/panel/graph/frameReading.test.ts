@@ -1,4 +1,4 @@
-import { Counter, FieldIndex, parseJson } from './frameReading';
+import { Counter, FieldIndex, parseJson, startAnswer } from './frameReading';
 
 describe('frame reading', () => {
   it('reads a JSON cell once per text: the same text gives the same object', () => {
@@ -10,6 +10,23 @@ describe('frame reading', () => {
     expect(a).toEqual({ total: 1.5, percentErr: 0 });
     expect(b).toBe(a);
     expect(parseJson(JSON.stringify({ total: 2 }), 'bad', skipped)).not.toBe(a);
+  });
+
+  it('keeps the texts of the answer being read and of the one before, and lets older ones go', () => {
+    const skipped = new Counter();
+    const read = (text: string) => parseJson<{ v: number }>(text, 'bad', skipped);
+    startAnswer();
+    const kept = read('{"v":1}');
+    const dropped = read('{"v":2}');
+    startAnswer();
+    // The next answer repeats one text (as an expansion repeats the rows it keeps): the same object, carried on.
+    expect(read('{"v":1}')).toBe(kept);
+    startAnswer();
+    expect(read('{"v":1}')).toBe(kept);
+    // Not seen in the last two answers: let go, read again.
+    const again = read('{"v":2}');
+    expect(again).toEqual(dropped);
+    expect(again).not.toBe(dropped);
   });
 
   it('counts every unreadable cell, each time it is read', () => {

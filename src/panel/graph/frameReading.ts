@@ -145,14 +145,26 @@ export class Counter {
 }
 
 /**
- * Parsed JSON cells by their text, for the next answers: an expansion's frames hold the previous answer's rows as
- * they were (graph/rollupDeltaFrames.ts) and a refresh repeats most texts, so most cells are read once. Two
- * generations of at most PARSED_KEEP texts each: what the last two generations did not see again is let go. The
- * parsed objects are shared between graphs, so nothing may change them (nothing in the panel does).
+ * Parsed JSON cells by their text, for the next answer: an expansion's frames hold the previous answer's rows as
+ * they were (graph/rollupDeltaFrames.ts) and a refresh repeats the texts that did not change, so most cells are read
+ * once. Two generations, the answer being read and the one before it (a text found in the older one is carried
+ * into the newer); anything older is let go, so the cache holds at most two answers' texts however many refreshes
+ * come (new rates are new texts). PARSED_KEEP bounds a generation within one very large answer. The parsed objects
+ * are shared between graphs, so nothing may change them (nothing in the panel does).
  */
 const PARSED_KEEP = 40_000;
 let parsedNow = new Map<string, object>();
 let parsedBefore = new Map<string, object>();
+
+function nextGeneration(): void {
+  parsedBefore = parsedNow;
+  parsedNow = new Map();
+}
+
+/** A new answer is being read: the texts of the one before stay found, older ones are let go. */
+export function startAnswer(): void {
+  nextGeneration();
+}
 
 function parsedFor(text: string): object | undefined {
   const now = parsedNow.get(text);
@@ -168,8 +180,7 @@ function parsedFor(text: string): object | undefined {
 
 function keepParsed(text: string, value: object): void {
   if (parsedNow.size >= PARSED_KEEP) {
-    parsedBefore = parsedNow;
-    parsedNow = new Map();
+    nextGeneration();
   }
   parsedNow.set(text, value);
 }

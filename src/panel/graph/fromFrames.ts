@@ -31,6 +31,7 @@ import {
   type FieldLike,
   type FrameLike,
   parseJson,
+  startAnswer,
   statText,
   toBool,
   toNum,
@@ -313,6 +314,7 @@ function derivedNode(id: string): PanelNode {
 
 /** Read every nodes/edges frame of a panel's data into one graph. */
 export function fromFrames(series: readonly FrameLike[] | undefined): PanelGraph {
+  startAnswer();
   const skipped = new Counter();
   const notices: PanelGraph['notices'] = [];
   const nodes = new Map<string, PanelNode>();

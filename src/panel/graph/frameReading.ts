@@ -156,14 +156,13 @@ const PARSED_KEEP = 40_000;
 let parsedNow = new Map<string, object>();
 let parsedBefore = new Map<string, object>();
 
-function nextGeneration(): void {
+/**
+ * A new generation of parsed texts: the texts of the one before stay found, older ones are let go. Called when a new
+ * answer is read, and when one answer alone fills a generation.
+ */
+export function startAnswer(): void {
   parsedBefore = parsedNow;
   parsedNow = new Map();
-}
-
-/** A new answer is being read: the texts of the one before stay found, older ones are let go. */
-export function startAnswer(): void {
-  nextGeneration();
 }
 
 function parsedFor(text: string): object | undefined {
@@ -180,7 +179,7 @@ function parsedFor(text: string): object | undefined {
 
 function keepParsed(text: string, value: object): void {
   if (parsedNow.size >= PARSED_KEEP) {
-    nextGeneration();
+    startAnswer();
   }
   parsedNow.set(text, value);
 }

@@ -87,6 +87,8 @@ interface EdgeState {
   plan: EdgePlan;
   nextEmit: number;
   dots: Dot[];
+  /** Where the edge is on screen in this frame (read once by step, drawn by draw). */
+  segment?: Segment;
 }
 
 export class TrafficAnimator {
@@ -151,6 +153,7 @@ export class TrafficAnimator {
     let total = 0;
     for (const s of this.states) {
       const seg = this.host.segment(s.plan.id);
+      s.segment = seg;
       const length = seg ? Math.max(1, Math.hypot(seg.tx - seg.sx, seg.ty - seg.sy)) : BASE_LENGTH;
       const dtT = ((s.plan.speed * BASE_LENGTH) / length) * (dt / 1000);
       for (const d of s.dots) {
@@ -173,7 +176,7 @@ export class TrafficAnimator {
     }
     ctx.clearRect(0, 0, canvas.width, canvas.height);
     for (const s of this.states) {
-      const seg = this.host.segment(s.plan.id);
+      const seg = s.segment;
       if (!seg) {
         continue;
       }

@@ -157,3 +157,54 @@ test('1 % of the nodes replaced: kept nodes stay where they were, new ones sit n
     expect({ id: e.id, label: after.edges[e.id]?.label }).toEqual({ id: e.id, label: e.label });
   }
 }, 120000);
+
+test('a refresh that restyles and adds elements leaves the next frame only drawing: styles and order are ready', async () => {
+  // 400 workloads, large-graph mode; the refresh changes health (restyles) and renames 2 workloads (adds, removes).
+  await s.call((api) => api.prepare(400));
+  await s.call((api) => api.mountPanel({ options: { edgeLabels: ['trafficRate'], renderer: 'canvas' } }));
+  const before = await drawn();
+  // Before each drawing frame's own calculations (Cytoscape runs higher priorities first; its element
+  // calculations are 300): how much of the refresh is left for the frame to compute.
+  await s.page.evaluate(() => {
+    type Ele = { _private: { styleDirty?: boolean; rstyle?: { clean?: boolean } } };
+    const el = document.querySelector('[data-testid="meshgraph-graph"]') as unknown as {
+      __cy: {
+        elements(): { toArray(): Ele[] };
+        renderer(): { beforeRender(fn: (willDraw: boolean) => void, p: number): void; cachedZSortedEles?: unknown };
+      };
+    };
+    const w = window as unknown as { __frames?: Array<{ dirty: number; unplaced: number; unordered: boolean }> };
+    w.__frames = [];
+    const r = el.__cy.renderer();
+    r.beforeRender((willDraw) => {
+      if (!willDraw || !w.__frames) {
+        return;
+      }
+      let dirty = 0;
+      let unplaced = 0;
+      for (const e of el.__cy.elements().toArray()) {
+        dirty += e._private.styleDirty ? 1 : 0;
+        unplaced += e._private.rstyle?.clean === false ? 1 : 0;
+      }
+      w.__frames.push({ dirty, unplaced, unordered: !r.cachedZSortedEles });
+    }, 350);
+  });
+  await s.call((api) => api.stageRefresh(1, { renamed: 2 }));
+  await s.call((api) => api.refreshPanel(1));
+  const frames = await s.page.evaluate(() => {
+    const w = window as unknown as { __frames?: Array<{ dirty: number; unplaced: number; unordered: boolean }> };
+    const f = w.__frames ?? [];
+    w.__frames = undefined;
+    return f;
+  });
+  const after = await drawn();
+  // The refresh did restyle and add (so the frames could have found work left).
+  const added = Object.keys(after.positions).filter((id) => !(id in before.positions));
+  expect(added).toHaveLength(2);
+  const healthChanged = Object.keys(after.edges).filter(
+    (id) => id in before.edges && before.edges[id].healthStatus !== after.edges[id].healthStatus
+  );
+  expect(healthChanged.length).toBeGreaterThan(10);
+  expect(frames.length).toBeGreaterThan(0);
+  expect(frames.filter((f) => f.dirty > 0 || f.unplaced > 0 || f.unordered)).toEqual([]);
+}, 120000);

@@ -17,13 +17,25 @@ function meshGraph() {
       { id: 'box_app_a_reviews', nodeType: 'box', isBox: 'app', namespace: 'a', app: 'reviews', parent: 'box_ns_a' },
       { id: 'app_v1', nodeType: 'app', namespace: 'a', app: 'reviews', version: 'v1', parent: 'box_app_a_reviews' },
       { id: 'app_v2', nodeType: 'app', namespace: 'a', app: 'reviews', version: 'v2', parent: 'box_app_a_reviews' },
-      { id: 'gw', nodeType: 'workload', namespace: 'istio-system', workload: 'istio-ingressgateway', flags: 'isRoot isGateway isOutside' },
+      {
+        id: 'gw',
+        nodeType: 'workload',
+        namespace: 'istio-system',
+        workload: 'istio-ingressgateway',
+        flags: 'isRoot isGateway isOutside',
+      },
       { id: 'svc', nodeType: 'service', namespace: 'b', service: 'ratings', flags: 'isIdle', healthStatus: 'Failure' },
       { id: 'nosc', nodeType: 'workload', namespace: 'b', workload: 'legacy', flags: 'isOutOfMesh isDead' },
       { id: 'unk', nodeType: 'unknown', namespace: 'unknown' },
     ]),
     meshEdgesFrame([
-      { source: 'gw', target: 'app_v1', protocol: 'http', rates: { total: 10, percentErr: 20 }, healthStatus: 'Failure' },
+      {
+        source: 'gw',
+        target: 'app_v1',
+        protocol: 'http',
+        rates: { total: 10, percentErr: 20 },
+        healthStatus: 'Failure',
+      },
       { source: 'app_v1', target: 'svc', protocol: 'tcp', rates: { total: 2048 } },
       { source: 'unk', target: 'app_v2', protocol: 'grpc', rates: { total: 0 }, hasTraffic: false },
     ]),
@@ -54,7 +66,9 @@ describe('buildElements', () => {
     expect(healthGlyph(svc.healthStatus)).not.toBe('');
     expect(byId.get('svc')!.label).toBe(`${healthGlyph(svc.healthStatus)} ratings\n(b)`);
     const nosc = g.nodes.find((n) => n.id === 'nosc')!;
-    expect(byId.get('nosc')!.label).toBe(`${healthGlyph(nosc.healthStatus)}${ICON.missingSidecar}${ICON.dead} legacy\n(b)`);
+    expect(byId.get('nosc')!.label).toBe(
+      `${healthGlyph(nosc.healthStatus)}${ICON.missingSidecar}${ICON.dead} legacy\n(b)`
+    );
     expect(byId.get('unk')!.label).toBe('unknown');
   });
 
@@ -103,6 +117,45 @@ describe('buildElements', () => {
     const e = buildElements(hostile, { edgeLabels: [], showBadges: true });
     expect(e.nodes[0].data.label).toBe(XSS);
     expect(typeof e.nodes[0].data.label).toBe('string');
+  });
+
+  it('marks an edge with the circuit-breaker glyph only when its target has one and a response tripped it', () => {
+    const flow = { rate: 4, hosts: { 'r.a.svc.cluster.local': 4 } };
+    const graph = fromFrames([
+      meshNodesFrame([
+        { id: 'src', nodeType: 'workload', namespace: 'a', workload: 'src' },
+        { id: 'cb', nodeType: 'service', namespace: 'a', service: 'cb', flags: 'hasCB' },
+        { id: 'plain', nodeType: 'service', namespace: 'a', service: 'plain' },
+      ]),
+      meshEdgesFrame([
+        {
+          source: 'src',
+          target: 'cb',
+          protocol: 'http',
+          rates: { total: 4 },
+          responses: { '503': { ...flow, flags: { UO: 4 } } },
+        },
+        {
+          source: 'src',
+          target: 'plain',
+          protocol: 'grpc',
+          rates: { total: 4 },
+          responses: { '14': { ...flow, flags: { UO: 4 } } },
+        },
+        {
+          source: 'cb',
+          target: 'plain',
+          protocol: 'http',
+          rates: { total: 4 },
+          responses: { '200': { ...flow, flags: { '-': 4 } } },
+        },
+      ]),
+    ]);
+    const els = buildElements(graph, { edgeLabels: ['trafficRate'], showBadges: true });
+    const label = (id: string) => String(els.edges.find((e) => e.data.id === id)?.data.label);
+    expect(label('src cb http').startsWith(ICON.circuitBreaker)).toBe(true);
+    expect(label('src plain grpc')).not.toContain(ICON.circuitBreaker);
+    expect(label('cb plain http')).not.toContain(ICON.circuitBreaker);
   });
 
   it('labels Tempo-like nodes from title and subtitle', () => {
@@ -187,11 +240,15 @@ describe('cluster in node labels', () => {
 
 describe('dataChanges', () => {
   it('is undefined when every field is equal (no restyle for an unchanged element)', () => {
-    expect(dataChanges({ id: 'e', label: '5', hasTraffic: true }, { id: 'e', label: '5', hasTraffic: true })).toBeUndefined();
+    expect(
+      dataChanges({ id: 'e', label: '5', hasTraffic: true }, { id: 'e', label: '5', hasTraffic: true })
+    ).toBeUndefined();
   });
 
   it('lists changed and new fields only', () => {
-    expect(dataChanges({ id: 'e', label: '5', protocol: 'http' }, { id: 'e', label: '7.5', protocol: 'http', color: 'red' })).toEqual({
+    expect(
+      dataChanges({ id: 'e', label: '5', protocol: 'http' }, { id: 'e', label: '7.5', protocol: 'http', color: 'red' })
+    ).toEqual({
       label: '7.5',
       color: 'red',
     });
@@ -204,7 +261,9 @@ describe('dataChanges', () => {
   });
 
   it('never touches the fields Cytoscape fixes at creation', () => {
-    expect(dataChanges({ id: 'a', source: 'x', target: 'y', parent: 'p' }, { id: 'b', source: 'z', target: 'w' })).toBeUndefined();
+    expect(
+      dataChanges({ id: 'a', source: 'x', target: 'y', parent: 'p' }, { id: 'b', source: 'z', target: 'w' })
+    ).toBeUndefined();
   });
 
   it('applied with ele.data(), makes the element hold the new data', () => {

@@ -7,7 +7,7 @@ import { EdgeLabelMode, edgeLabel } from './edgeLabels';
 import { EdgeData, NodeData, flattenEdge, flattenNode } from './flatten';
 import { nodeLabel } from './nodeLabels';
 import { computeRanks } from './rank';
-import type { PanelGraph, PanelNode } from './types';
+import type { PanelEdge, PanelGraph, PanelNode } from './types';
 
 export interface CyElementDef {
   group: 'nodes' | 'edges';
@@ -48,6 +48,7 @@ const CY_NODE_KEYS = [
   'color',
   'label',
 ] as const;
+/** Edges also get their `label` and `labelVerbose` text. */
 const CY_EDGE_KEYS = [
   'id',
   'source',
@@ -58,8 +59,6 @@ const CY_EDGE_KEYS = [
   'color',
   'thickness',
   'dashed',
-  'label',
-  'labelVerbose',
 ] as const;
 
 function pick(data: Record<string, unknown>, keys: readonly string[]): CyElementDef['data'] {
@@ -71,6 +70,14 @@ function pick(data: Record<string, unknown>, keys: readonly string[]): CyElement
     }
   }
   return out as CyElementDef['data'];
+}
+
+function flagsByCode(responses: NonNullable<PanelEdge['responses']>): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const code in responses) {
+    out[code] = responses[code]?.flags ?? {};
+  }
+  return out;
 }
 
 /** Boxes first, outer kinds before inner ones, so every parent exists before its children. */
@@ -123,24 +130,27 @@ export function buildElements(graph: PanelGraph, opts: ElementOptions): ElementD
   const edges: CyElementDef[] = [];
   for (const e of graph.edges) {
     const data = flattenEdge(e);
-    const target = byId.get(e.target);
-    const responseFlags = e.responses
-      ? Object.fromEntries(Object.entries(e.responses).map(([code, r]) => [code, r?.flags ?? {}]))
-      : undefined;
+    const targetHasCB = !!byId.get(e.target)?.otherFlags.includes('hasCB');
     const ctx = {
       modes: opts.edgeLabels,
-      targetHasCB: !!target?.otherFlags.includes('hasCB'),
-      responseFlags,
+      targetHasCB,
+      // Read only for a circuit breaker's mark: not built for every edge of every refresh.
+      responseFlags: targetHasCB && e.responses ? flagsByCode(e.responses) : undefined,
     };
     const label = edgeLabel(data, ctx);
     // The selected or hovered edge tells its traffic even when no label mode is on (Kiali's verbose label).
     const labelVerbose = edgeLabel(data, {
       ...ctx,
-      modes: opts.edgeLabels.some((m) => m !== 'mtls') ? opts.edgeLabels : [...opts.edgeLabels, 'trafficRate', 'responseTime'],
+      modes: opts.edgeLabels.some((m) => m !== 'mtls')
+        ? opts.edgeLabels
+        : [...opts.edgeLabels, 'trafficRate', 'responseTime'],
       verbose: true,
     });
     edgeData.set(e.id, data);
-    edges.push({ group: 'edges', data: pick({ ...data, label, labelVerbose }, CY_EDGE_KEYS) });
+    const cyData = pick(data, CY_EDGE_KEYS);
+    cyData.label = label;
+    cyData.labelVerbose = labelVerbose;
+    edges.push({ group: 'edges', data: cyData });
   }
   return { nodes, edges, nodeData, edgeData };
 }

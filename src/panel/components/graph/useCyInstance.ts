@@ -10,6 +10,7 @@ import { MutableRefObject, RefObject, useEffect, useState } from 'react';
 import type cytoscape from 'cytoscape';
 import { createCy } from '../../graph/cy';
 import { installCyFixes } from '../../graph/cyFixes';
+import { skipEmptyLabelPortions } from '../../graph/skipEmptyLabels';
 import { elementDefinitions, LEAST_DETAIL, visibleLayoutInput } from '../../graph/cyContent';
 import type { ElementDefs } from '../../graph/elements';
 import type { Selection } from '../../graph/findHide';
@@ -141,6 +142,8 @@ export function useCyInstance(
     glCanvas?.addEventListener('webglcontextlost', onContextLost);
     if (renderer === 'webgl') {
       guardWebglFrames(cy, () => setWebglFailed(true));
+    } else {
+      skipEmptyLabelPortions(cy);
     }
     setAttr(el, 'data-node-count', cy.nodes().length);
     setAttr(el, 'data-edge-count', cy.edges().length);

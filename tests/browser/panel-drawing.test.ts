@@ -1,0 +1,138 @@
+/**
+ * The panel's shortcut in Cytoscape's canvas drawing (src/panel/graph/skipEmptyLabels.ts) leaves the picture as
+ * Cytoscape's own drawing makes it: the panel from src/panel on the benchmark page, fed with the synthetic mesh,
+ * drawn with the shortcut and again with the renderer's own method, pixel for pixel.
+ */
+import { openBenchSession, type BenchSession } from '../../bench/panelPage/session';
+
+let s: BenchSession;
+
+beforeAll(async () => {
+  s = await openBenchSession({ viewport: { width: 1000, height: 700 } });
+  await s.load();
+}, 120000);
+
+afterAll(async () => {
+  await s?.close();
+});
+
+afterEach(() => {
+  expect(s.browser.pageErrors).toEqual([]);
+  expect(s.browser.consoleErrors).toEqual([]);
+});
+
+interface Drawing {
+  shortcut: boolean;
+  labelled: number;
+  unlabelled: number;
+  /** Each of Cytoscape's canvases as a data URL. */
+  canvases: string[];
+}
+
+/**
+ * Restyles every element (so the next frames draw each one again instead of reusing cached bitmaps), waits two
+ * frames and reads Cytoscape's canvases; `own`: with the renderer's own portion method instead of the panel's.
+ */
+function drawing(own: boolean): Promise<Drawing> {
+  return s.page.evaluate(async (ownMethod) => {
+    type Ele = { pstyle(n: string): { strValue: string } };
+    const el = document.querySelector('[data-testid="meshgraph-graph"]') as unknown as HTMLElement & {
+      __cy: {
+        elements(): { toArray(): Ele[]; updateStyle(): void };
+        renderer(): Record<string, unknown>;
+      };
+    };
+    const cy = el.__cy;
+    const r = cy.renderer();
+    const panels = r.drawCachedElementPortion;
+    if (ownMethod) {
+      // The instance's own property is the panel's wrapper; without it the prototype's method draws.
+      delete r.drawCachedElementPortion;
+    }
+    const shortcut = Object.prototype.hasOwnProperty.call(r, 'drawCachedElementPortion');
+    cy.elements().updateStyle();
+    for (let i = 0; i < 2; i++) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    const texts = cy
+      .elements()
+      .toArray()
+      .map((e) => e.pstyle('label').strValue);
+    const canvases = [...el.querySelectorAll('canvas[data-id^="layer"]')].map((c) =>
+      (c as HTMLCanvasElement).toDataURL()
+    );
+    r.drawCachedElementPortion = panels;
+    return {
+      shortcut,
+      labelled: texts.filter((t) => t !== '').length,
+      unlabelled: texts.filter((t) => t === '').length,
+      canvases,
+    };
+  }, own);
+}
+
+/** Zooms in on a leaf node (labels are drawn from about zoom 0.6), or keeps the fitted view. */
+async function view(zoom?: number): Promise<void> {
+  await s.page.evaluate(async (level) => {
+    type Node = { data(k: string): unknown };
+    const el = document.querySelector('[data-testid="meshgraph-graph"]') as unknown as {
+      __cy: {
+        nodes(): { filter(f: (n: Node) => boolean): { first(): Node } };
+        zoom(z: number): void;
+        center(n: Node): void;
+      };
+    };
+    const cy = el.__cy;
+    if (level !== undefined) {
+      cy.zoom(level);
+      cy.center(
+        cy
+          .nodes()
+          .filter((n) => !n.data('isBox'))
+          .first()
+      );
+    }
+    for (let i = 0; i < 5; i++) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+  }, zoom);
+}
+
+async function expectSamePicture(): Promise<Drawing> {
+  const fast = await drawing(false);
+  const own = await drawing(true);
+  expect(fast.shortcut).toBe(true);
+  expect(own.shortcut).toBe(false);
+  expect(fast.canvases.length).toBeGreaterThan(0);
+  expect(own.canvases).toHaveLength(fast.canvases.length);
+  for (let i = 0; i < fast.canvases.length; i++) {
+    expect({ canvas: i, same: own.canvases[i] === fast.canvases[i] }).toEqual({ canvas: i, same: true });
+  }
+  return fast;
+}
+
+test('normal mode, zoomed in: node and edge labels drawn, the same pixels with and without the shortcut', async () => {
+  await s.call((api) => api.prepare(60));
+  await s.call((api) =>
+    api.mountPanel({ options: { edgeLabels: ['trafficRate'], renderer: 'canvas', animation: false } })
+  );
+  await view(1.2);
+  const d = await expectSamePicture();
+  // Labels were there to draw (the shortcut must let them through), and every edge's source and target labels
+  // are empty (the shortcut skips those).
+  expect(d.labelled).toBeGreaterThan(60);
+}, 120000);
+
+test('large-graph mode, zoomed in and zoomed out: the same pixels with and without the shortcut', async () => {
+  await s.call((api) => api.prepare(400));
+  await s.call((api) =>
+    api.mountPanel({ options: { edgeLabels: ['trafficRate'], renderer: 'canvas', animation: false } })
+  );
+  // Zoomed out only the namespace boxes carry their titles.
+  const out = await expectSamePicture();
+  expect(out.unlabelled).toBeGreaterThan(400);
+  await view(1.2);
+  const zoomedIn = await expectSamePicture();
+  // Zoomed in, large-graph mode gives every element its label.
+  expect(zoomedIn.labelled).toBeGreaterThan(out.labelled);
+}, 120000);

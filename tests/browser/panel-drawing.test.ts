@@ -3,23 +3,12 @@
  * Cytoscape's own drawing makes it: the panel from src/panel on the benchmark page, fed with the synthetic mesh,
  * drawn with the shortcut and again with the renderer's own method, pixel for pixel.
  */
-import { openBenchSession, type BenchSession } from '../../bench/panelPage/session';
+import type { BenchSession } from '../../bench/panelPage/session';
+import { benchPageForFile } from '../support/benchPage';
 
 let s: BenchSession;
 
-beforeAll(async () => {
-  s = await openBenchSession({ viewport: { width: 1000, height: 700 } });
-  await s.load();
-}, 120000);
-
-afterAll(async () => {
-  await s?.close();
-});
-
-afterEach(() => {
-  expect(s.browser.pageErrors).toEqual([]);
-  expect(s.browser.consoleErrors).toEqual([]);
-});
+benchPageForFile({ width: 1000, height: 700 }, (opened) => (s = opened));
 
 interface Drawing {
   shortcut: boolean;

@@ -9,7 +9,8 @@
  * so a fixed slack of 10 listeners and 50 nodes cannot hide one leak per cycle, let alone 50.
  */
 import type { DomCounts, TimerCounts } from '../../bench/panelPage/api';
-import { openBenchSession, type BenchSession } from '../../bench/panelPage/session';
+import type { BenchSession } from '../../bench/panelPage/session';
+import { benchPageForFile } from '../support/benchPage';
 
 const LISTENER_SLACK = 10;
 const NODE_SLACK = 50;
@@ -43,20 +44,11 @@ async function rafRequestsDuring(ms: number): Promise<number> {
   return (await s.call((api) => api.timers()))!.rafRequests - before;
 }
 
+benchPageForFile({ width: 1000, height: 700 }, (opened) => (s = opened));
+
 beforeAll(async () => {
-  s = await openBenchSession({ viewport: { width: 1000, height: 700 } });
-  await s.load();
   await s.call((api, n) => api.prepare(n), WORKLOADS);
 }, 120000);
-
-afterAll(async () => {
-  await s?.close();
-});
-
-afterEach(() => {
-  expect(s.browser.pageErrors).toEqual([]);
-  expect(s.browser.consoleErrors).toEqual([]);
-});
 
 test('the counters see a live panel (so the checks below can fail)', async () => {
   const idle = await snapshot();

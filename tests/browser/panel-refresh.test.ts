@@ -4,7 +4,8 @@
  * change of 1 % of the nodes (workloads renamed: ids gone and new ones with the same neighbours) leaves every kept
  * node where it was and puts each new node next to a neighbour. No timing here (that is npm run bench).
  */
-import { openBenchSession, type BenchSession } from '../../bench/panelPage/session';
+import type { BenchSession } from '../../bench/panelPage/session';
+import { benchPageForFile } from '../support/benchPage';
 
 let s: BenchSession;
 
@@ -67,19 +68,7 @@ function countLayouts(): Promise<void> {
   });
 }
 
-beforeAll(async () => {
-  s = await openBenchSession({ viewport: { width: 1200, height: 800 } });
-  await s.load();
-}, 120000);
-
-afterAll(async () => {
-  await s?.close();
-});
-
-afterEach(() => {
-  expect(s.browser.pageErrors).toEqual([]);
-  expect(s.browser.consoleErrors).toEqual([]);
-});
+benchPageForFile({ width: 1200, height: 800 }, (opened) => (s = opened));
 
 test('a refresh with the same ids shows the new rates and health on the same picture, without a layout', async () => {
   // 60 workloads: normal mode, every edge label drawn.

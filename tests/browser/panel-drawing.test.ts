@@ -120,6 +120,15 @@ test('large-graph mode, zoomed in and zoomed out: the same pixels with and witho
   // Zoomed out only the namespace boxes carry their titles.
   const out = await expectSamePicture();
   expect(out.unlabelled).toBeGreaterThan(400);
+  // A selected edge shows its traffic even zoomed out (Kiali's verbose label): the shortcut must let it through.
+  await s.page.evaluate(() => {
+    const el = document.querySelector('[data-testid="meshgraph-graph"]') as unknown as {
+      __cy: { edges(): { first(): { select(): void } } };
+    };
+    el.__cy.edges().first().select();
+  });
+  const selected = await expectSamePicture();
+  expect(selected.labelled).toBe(out.labelled + 1);
   await view(1.2);
   const zoomedIn = await expectSamePicture();
   // Zoomed in, large-graph mode gives every element its label.

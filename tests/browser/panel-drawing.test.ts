@@ -60,7 +60,7 @@ function drawing(own: boolean): Promise<Drawing> {
   }, own);
 }
 
-/** Zooms in on a leaf node (labels are drawn from about zoom 0.6), or keeps the fitted view. */
+/** Zooms in on a leaf node (large-graph mode labels nodes from zoom 0.46, edges from 0.58); none: the fitted view. */
 async function view(zoom?: number): Promise<void> {
   await s.page.evaluate(async (level) => {
     type Node = { data(k: string): unknown };

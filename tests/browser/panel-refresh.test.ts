@@ -147,7 +147,7 @@ test('1 % of the nodes replaced: kept nodes stay where they were, new ones sit n
   }
 }, 120000);
 
-test('a refresh that restyles and adds elements leaves the next frame only drawing: styles and order are ready', async () => {
+test('a refresh that restyles and adds elements leaves the next frame only drawing (styles, order ready)', async () => {
   // 400 workloads, large-graph mode; the refresh changes health (restyles) and renames 2 workloads (adds, removes).
   await s.call((api) => api.prepare(400));
   await s.call((api) => api.mountPanel({ options: { edgeLabels: ['trafficRate'], renderer: 'canvas' } }));

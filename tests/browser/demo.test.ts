@@ -153,6 +153,10 @@ describe('the demo page', () => {
 
     const n = queries();
     await controls().getByTestId('data-testid RefreshPicker run button').click();
+    // The graph is already ready, so settle() alone could return before the new query reaches the backend.
+    for (const t0 = Date.now(); queries() <= n && Date.now() - t0 < 20000;) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     await settle(h.page);
     expect(queries()).toBeGreaterThan(n);
   });

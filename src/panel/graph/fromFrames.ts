@@ -52,7 +52,13 @@ function fieldLabel(field: FieldLike, prefix: string): string {
   return field.config?.displayName || field.name.slice(prefix.length);
 }
 
-function readDetails(fields: FieldIndex, row: number): DetailItem[] {
+/** The lists of rows whose frame has no detail__ or arc__ fields (most rows): one shared, frozen empty list. */
+const NO_ITEMS: readonly never[] = Object.freeze([]);
+
+function readDetails(fields: FieldIndex, row: number): readonly DetailItem[] {
+  if (fields.details.length === 0) {
+    return NO_ITEMS;
+  }
   const out: DetailItem[] = [];
   for (const f of fields.details) {
     const v = f.values[row];
@@ -64,7 +70,10 @@ function readDetails(fields: FieldIndex, row: number): DetailItem[] {
   return out;
 }
 
-function readArcs(fields: FieldIndex, row: number): ArcItem[] {
+function readArcs(fields: FieldIndex, row: number): readonly ArcItem[] {
+  if (fields.arcs.length === 0) {
+    return NO_ITEMS;
+  }
   const out: ArcItem[] = [];
   for (const f of fields.arcs) {
     const v = toNum(f.values[row]);

@@ -68,8 +68,8 @@ export interface PanelNode {
   secondarystat?: string;
   color?: string;
   icon?: string;
-  arcs: ArcItem[];
-  details: DetailItem[];
+  arcs: readonly ArcItem[];
+  details: readonly DetailItem[];
   /** Set for nodes read from a nodes frame; nodes derived from edges have none. */
   ref?: RowRef;
   /** Rolled-up graphs: the rolled-up node this node belongs to (its own id for rolled-up nodes and their boxes). */
@@ -109,7 +109,7 @@ export interface PanelEdge {
   color?: string;
   thickness?: number;
   strokeDasharray?: string;
-  details: DetailItem[];
+  details: readonly DetailItem[];
   ref?: RowRef;
   /** Rolled-up graphs: how many edges of the unrolled graph this edge sums. */
   memberEdges?: number;

@@ -12,7 +12,8 @@ describe('styleFieldsOf', () => {
     expect(f.selectorFields.has('healthStatus')).toBe(true);
     expect(f.selectorFields.has('hasTraffic')).toBe(true);
     expect(f.selectorFields.has('label')).toBe(false);
-    expect([...(f.mappedBy.get('label') ?? [])].sort()).toEqual(['label', 'labelVerbose']);
+    expect(f.mappedInto.get('label')).toEqual(['label']);
+    expect(f.mappedInto.get('labelVerbose')).toEqual(['label']);
   });
 });
 

@@ -22,8 +22,8 @@ import { leafPositions, removeIds } from './shared';
 /** Which data fields the stylesheet reads: in selectors (always), and through data() mappings (per property). */
 export interface StyleFields {
   selectorFields: ReadonlySet<string>;
-  /** Style property → the data fields some block maps into it. */
-  mappedBy: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Data field → the style properties some block maps it into. */
+  mappedInto: ReadonlyMap<string, readonly string[]>;
 }
 
 const SELECTOR_FIELD = /\[\s*[?!^]*\s*([A-Za-z_$][\w$]*)/g;
@@ -31,7 +31,7 @@ const MAPPED_FIELD = /^\s*(?:data|mapData)\(\s*([A-Za-z_$][\w$]*)/;
 
 export function styleFieldsOf(sheet: readonly StyleBlock[]): StyleFields {
   const selectorFields = new Set<string>();
-  const mappedBy = new Map<string, Set<string>>();
+  const mappedInto = new Map<string, string[]>();
   for (const block of sheet) {
     for (const m of block.selector.matchAll(SELECTOR_FIELD)) {
       selectorFields.add(m[1]);
@@ -39,13 +39,15 @@ export function styleFieldsOf(sheet: readonly StyleBlock[]): StyleFields {
     for (const [prop, value] of Object.entries(block.style)) {
       const m = typeof value === 'string' ? MAPPED_FIELD.exec(value) : null;
       if (m) {
-        const set = mappedBy.get(prop) ?? new Set<string>();
-        set.add(m[1]);
-        mappedBy.set(prop, set);
+        const props = mappedInto.get(m[1]) ?? [];
+        if (!props.includes(prop)) {
+          props.push(prop);
+        }
+        mappedInto.set(m[1], props);
       }
     }
   }
-  return { selectorFields, mappedBy };
+  return { selectorFields, mappedInto };
 }
 
 interface ElePrivate {
@@ -64,8 +66,9 @@ function styleRelevant(p: ElePrivate | undefined, field: string, fields: StyleFi
   if (!p || p.styleDirty || !p.style || fields.selectorFields.has(field)) {
     return true;
   }
-  for (const [prop, mapped] of fields.mappedBy) {
-    if (mapped.has(field) && p.style[prop]?.mapping?.field === field) {
+  // Looked up per changed field of every element of a refresh: only the properties that field can map into.
+  for (const prop of fields.mappedInto.get(field) ?? []) {
+    if (p.style[prop]?.mapping?.field === field) {
       return true;
     }
   }

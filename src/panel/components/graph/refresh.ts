@@ -50,6 +50,8 @@ export function styleFieldsOf(sheet: readonly StyleBlock[]): StyleFields {
   return { selectorFields, mappedInto };
 }
 
+const NO_PROPS: readonly string[] = [];
+
 interface ElePrivate {
   data: Record<string, unknown>;
   styleDirty?: boolean;
@@ -67,7 +69,7 @@ function styleRelevant(p: ElePrivate | undefined, field: string, fields: StyleFi
     return true;
   }
   // Looked up per changed field of every element of a refresh: only the properties that field can map into.
-  for (const prop of fields.mappedInto.get(field) ?? []) {
+  for (const prop of fields.mappedInto.get(field) ?? NO_PROPS) {
     if (p.style[prop]?.mapping?.field === field) {
       return true;
     }

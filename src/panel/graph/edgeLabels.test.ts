@@ -1,4 +1,4 @@
-import { edgeLabel, MTLS_GLYPH, CIRCUIT_BREAKER_GLYPH } from './edgeLabels';
+import { edgeLabel, EdgeLabelContext, MTLS_GLYPH, CIRCUIT_BREAKER_GLYPH } from './edgeLabels';
 import { flattenEdge } from './flatten';
 import { formatByteRate, formatDuration, formatErrRate, formatPercent, formatRequestRate, trimFixed } from './format';
 import type { PanelEdge } from './types';
@@ -97,10 +97,10 @@ describe('edgeLabel', () => {
 
   it('prefixes the circuit-breaker glyph when the target has one and a response carries UO/UH', () => {
     const d = flattenEdge(edge({ total: 2 }));
-    expect(edgeLabel(d, { modes: ['trafficRate'], targetHasCB: true, responseFlags: { '503': { UO: 1 } } })).toBe(
-      `${CIRCUIT_BREAKER_GLYPH}\n2`
-    );
-    expect(edgeLabel(d, { modes: ['trafficRate'], targetHasCB: true, responseFlags: { '200': { '-': 2 } } })).toBe('2');
+    const withCB = (responses: EdgeLabelContext['responses']) =>
+      edgeLabel(d, { modes: ['trafficRate'], targetHasCB: true, responses });
+    expect(withCB({ '503': { flags: { UO: 1 } } })).toBe(`${CIRCUIT_BREAKER_GLYPH}\n2`);
+    expect(withCB({ '200': { flags: { '-': 2 } } })).toBe('2');
   });
 
   it('shows mainstat/secondarystat for Node Graph edges of other sources', () => {

@@ -26,8 +26,8 @@ export interface EdgeLabelContext {
   verbose?: boolean;
   /** Whether the target node has a circuit breaker (Kiali's hasCB). */
   targetHasCB?: boolean;
-  /** Response codes of the edge with their flags (for the circuit-breaker glyph). */
-  responseFlags?: Record<string, Record<string, number>>;
+  /** The edge's responses by code, read for their flags (the circuit-breaker glyph). */
+  responses?: Readonly<Record<string, { flags?: Readonly<Record<string, number>> } | undefined>>;
 }
 
 /** How many modes produce a number (the mTLS lock does not count, as Kiali's numLabels). */
@@ -101,8 +101,8 @@ export function edgeLabel(d: EdgeData, ctx: EdgeLabelContext): string {
     lock = true;
     label = label ? `${MTLS_GLYPH}\n${label}` : MTLS_GLYPH;
   }
-  if (d.hasTraffic && ctx.targetHasCB && ctx.responseFlags) {
-    const tripped = Object.values(ctx.responseFlags).some((flags) => flags && (flags.UO || flags.UH));
+  if (d.hasTraffic && ctx.targetHasCB && ctx.responses) {
+    const tripped = Object.values(ctx.responses).some((r) => r?.flags && (r.flags.UO || r.flags.UH));
     if (tripped) {
       label = lock ? `${CIRCUIT_BREAKER_GLYPH} ${label}` : label ? `${CIRCUIT_BREAKER_GLYPH}\n${label}` : CIRCUIT_BREAKER_GLYPH;
     }

@@ -7,7 +7,7 @@ import { EdgeLabelMode, edgeLabel } from './edgeLabels';
 import { EdgeData, NodeData, flattenEdge, flattenNode } from './flatten';
 import { nodeLabel } from './nodeLabels';
 import { computeRanks } from './rank';
-import type { PanelEdge, PanelGraph, PanelNode } from './types';
+import type { PanelGraph, PanelNode } from './types';
 
 export interface CyElementDef {
   group: 'nodes' | 'edges';
@@ -72,14 +72,6 @@ function pick(data: Record<string, unknown>, keys: readonly string[]): CyElement
   return out as CyElementDef['data'];
 }
 
-function flagsByCode(responses: NonNullable<PanelEdge['responses']>): Record<string, Record<string, number>> {
-  const out: Record<string, Record<string, number>> = {};
-  for (const code in responses) {
-    out[code] = responses[code]?.flags ?? {};
-  }
-  return out;
-}
-
 /** Boxes first, outer kinds before inner ones, so every parent exists before its children. */
 function parentFirst(nodes: PanelNode[]): PanelNode[] {
   const boxes = nodes.filter((n) => n.nodeType === 'box');
@@ -130,12 +122,10 @@ export function buildElements(graph: PanelGraph, opts: ElementOptions): ElementD
   const edges: CyElementDef[] = [];
   for (const e of graph.edges) {
     const data = flattenEdge(e);
-    const targetHasCB = !!byId.get(e.target)?.otherFlags.includes('hasCB');
     const ctx = {
       modes: opts.edgeLabels,
-      targetHasCB,
-      // Read only for a circuit breaker's mark: not built for every edge of every refresh.
-      responseFlags: targetHasCB && e.responses ? flagsByCode(e.responses) : undefined,
+      targetHasCB: !!byId.get(e.target)?.otherFlags.includes('hasCB'),
+      responses: e.responses,
     };
     const label = edgeLabel(data, ctx);
     // The selected or hovered edge tells its traffic even when no label mode is on (Kiali's verbose label).

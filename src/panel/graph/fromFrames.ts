@@ -318,7 +318,7 @@ function readEdges(frame: FrameLike, frameIndex: number, skipped: Counter, out: 
 }
 
 function derivedNode(id: string): PanelNode {
-  return { id, nodeType: 'generic', title: id, flags: {}, otherFlags: [], arcs: [], details: [] };
+  return { id, nodeType: 'generic', title: id, flags: {}, otherFlags: [], arcs: NO_ITEMS, details: NO_ITEMS };
 }
 
 /** Read every nodes/edges frame of a panel's data into one graph. */

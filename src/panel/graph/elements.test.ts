@@ -120,7 +120,14 @@ describe('buildElements', () => {
   });
 
   it('marks an edge with the circuit-breaker glyph only when its target has one and a response tripped it', () => {
-    const flow = { rate: 4, hosts: { 'r.a.svc.cluster.local': 4 } };
+    // 4 rps from source to target, all answered `code` with these Envoy flags.
+    const flow = (source: string, target: string, protocol: 'http' | 'grpc', code: string, flags: string) => ({
+      source,
+      target,
+      protocol,
+      rates: { total: 4 },
+      responses: { [code]: { rate: 4, hosts: { [`${target}.a.svc.cluster.local`]: 4 }, flags: { [flags]: 4 } } },
+    });
     const graph = fromFrames([
       meshNodesFrame([
         { id: 'src', nodeType: 'workload', namespace: 'a', workload: 'src' },
@@ -128,27 +135,9 @@ describe('buildElements', () => {
         { id: 'plain', nodeType: 'service', namespace: 'a', service: 'plain' },
       ]),
       meshEdgesFrame([
-        {
-          source: 'src',
-          target: 'cb',
-          protocol: 'http',
-          rates: { total: 4 },
-          responses: { '503': { ...flow, flags: { UO: 4 } } },
-        },
-        {
-          source: 'src',
-          target: 'plain',
-          protocol: 'grpc',
-          rates: { total: 4 },
-          responses: { '14': { ...flow, flags: { UO: 4 } } },
-        },
-        {
-          source: 'cb',
-          target: 'plain',
-          protocol: 'http',
-          rates: { total: 4 },
-          responses: { '200': { ...flow, flags: { '-': 4 } } },
-        },
+        flow('src', 'cb', 'http', '503', 'UO'),
+        flow('src', 'plain', 'grpc', '14', 'UO'),
+        flow('cb', 'plain', 'http', '200', '-'),
       ]),
     ]);
     const els = buildElements(graph, { edgeLabels: ['trafficRate'], showBadges: true });

@@ -118,25 +118,24 @@ export function useGraphContent(
       a.topology = topology;
       const regroup = groupChangeOf(drawn, elements);
       const d = regroup ? undefined : diffTopology(drawn, elements);
-      if (regroup) {
-        // Rolled-up nodes expanded or collapsed: the group opens or closes in place, the rest keeps its layout.
+      if (regroup || (d && isSmallChange(d, drawn.nodes.length, elements.nodes.length))) {
+        // Rolled-up nodes expanded or collapsed (the group opens or closes in place), or a few nodes came or went
+        // (placed around the kept ones): the rest keeps its layout.
+        const opts = { found: f, hidden: h, detail, flatBoxes: flat };
         cy.batch(() => {
-          applyGroupChange(cy, drawn, elements, regroup, { found: f, hidden: h, detail, flatBoxes: flat });
+          if (regroup) {
+            applyGroupChange(cy, drawn, elements, regroup, opts);
+          } else if (d) {
+            applyTopologyDiff(cy, elements, d, opts);
+          }
           updateData(cy, elements, fields);
         });
         if (flat) {
           fitFlatBoxes(cy, elements);
         }
-        // The graph grew or shrank around the group: a view the user has not moved shows all of it again.
-        viewport?.refit();
-        placedTopology.current = topology;
-      } else if (d && isSmallChange(d, drawn.nodes.length, elements.nodes.length)) {
-        cy.batch(() => {
-          applyTopologyDiff(cy, elements, d, { found: f, hidden: h, detail, flatBoxes: flat });
-          updateData(cy, elements, fields);
-        });
-        if (flat) {
-          fitFlatBoxes(cy, elements);
+        if (regroup) {
+          // The graph grew or shrank around the group: a view the user has not moved shows all of it again.
+          viewport?.refit();
         }
         prepareDrawing(cy);
         placedTopology.current = topology;

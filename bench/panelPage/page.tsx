@@ -142,10 +142,10 @@ function graphContainer(): HookedElement | null {
   return panelHost.querySelector('[data-testid="meshgraph-graph"]');
 }
 
-/** Resolves when the panel's graph container says data-status="ready". */
-function whenReady(timeoutMs: number): Promise<void> {
+/** Resolves once the graph container's attribute `name` satisfies `ok` (watched as it changes). */
+function whenAttribute(name: string, ok: (value: string | null) => boolean, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const check = () => graphContainer()?.getAttribute('data-status') === 'ready';
+    const check = () => ok(graphContainer()?.getAttribute(name) ?? null);
     if (check()) {
       resolve();
       return;
@@ -157,16 +157,26 @@ function whenReady(timeoutMs: number): Promise<void> {
         resolve();
       }
     });
-    obs.observe(panelHost, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-status'] });
+    obs.observe(panelHost, { subtree: true, childList: true, attributes: true, attributeFilter: [name] });
     const timer = setTimeout(() => {
       obs.disconnect();
       reject(
         new Error(
-          `panel not ready after ${timeoutMs} ms (status ${graphContainer()?.getAttribute('data-status') ?? 'no graph'})`
+          `panel: ${name} not as awaited after ${timeoutMs} ms (${graphContainer()?.getAttribute(name) ?? 'no graph'})`
         )
       );
     }, timeoutMs);
   });
+}
+
+/** Resolves when the panel's graph container says data-status="ready". */
+function whenReady(timeoutMs: number): Promise<void> {
+  return whenAttribute('data-status', (v) => v === 'ready', timeoutMs);
+}
+
+/** Resolves when the graph container's attribute `name` differs from `before`. */
+function whenAttributeChanges(name: string, before: string | null | undefined, timeoutMs: number): Promise<void> {
+  return whenAttribute(name, (v) => v !== (before ?? null), timeoutMs);
 }
 
 // ---- the baseline ----
@@ -338,8 +348,11 @@ const api: PanelBenchApi = {
     const f =
       staged?.variant === variant ? staged.frames : makeFrames(prepared.workloads, variant, prepared.boxes).frames;
     staged = undefined;
+    const applied = graphContainer()?.getAttribute('data-content-version');
     panel.props = { ...panel.props, data: panelData(f), renderCounter: panel.props.renderCounter + 1 };
     await renderPanel(panel);
+    // The panel reads a new answer's frames in a task after the render that brought them.
+    await whenAttributeChanges('data-content-version', applied, 60000);
     await frames(2);
   },
 

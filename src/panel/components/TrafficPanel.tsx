@@ -20,7 +20,8 @@ import { hiddenBySelection, parseFindHide, select, Selection } from '../graph/fi
 import { missingExpanded, missingNotice, rollupExpandOverride, seriesRolledUp } from '../drilldown';
 import { collapsedSelection, useCollapsedFind } from './useCollapsedFind';
 import { useExpandedGroups } from './useExpandedGroups';
-import { fromFrames, FrameLike } from '../graph/fromFrames';
+import { useFramesGraph } from './useFramesGraph';
+import type { FrameLike } from '../graph/fromFrames';
 import { thinningNotice, thinRollupEdges } from '../graph/rollupThinning';
 import { chooseLayout } from '../graph/layouts';
 import { paletteFromTheme } from '../graph/palette';
@@ -86,7 +87,7 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
     () => paletteFromTheme(theme, display.colorBlind ? 'colorBlind' : 'theme'),
     [theme, display.colorBlind]
   );
-  const graph = useMemo(() => fromFrames(data.series as unknown as FrameLike[]), [data.series]);
+  const graph = useFramesGraph(data.series as unknown as FrameLike[]);
   // What is drawn: the graph with the edges between rolled-up nodes thinned (the drawer and table keep them all).
   const thinned = useMemo(() => thinRollupEdges(graph), [graph]);
   const drawn = thinned.graph;

@@ -5,12 +5,6 @@ import { fromFrames, type FrameLike } from '../graph/fromFrames';
 import { useFramesGraph } from './useFramesGraph';
 
 function answer(...workloads: string[]): FrameLike[] {
-  jest.mock('../graph/fromFrames', () => {
-    const actual = jest.requireActual('../graph/fromFrames');
-    return { ...actual, fromFrames: jest.fn(actual.fromFrames) };
-  });
-  const reads = fromFrames as jest.MockedFunction<typeof fromFrames>;
-
   const ids = workloads.map((w) => `wl_cluster-1_bookinfo_${w}`);
   return [
     meshNodesFrame(ids.map((id, i) => ({ id, nodeType: 'workload', namespace: 'bookinfo', workload: workloads[i] }))),

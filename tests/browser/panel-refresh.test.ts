@@ -210,3 +210,35 @@ test('a refresh that restyles and adds elements leaves the next frame only drawi
   expect(frames.length).toBeGreaterThan(0);
   expect(frames.filter((f) => f.dirty > 0 || f.unplaced > 0 || f.unordered)).toEqual([]);
 }, 120000);
+
+test('an answer that changes nothing draws nothing, then or later (no redraw for the panel attributes)', async () => {
+  // Cytoscape redraws the whole graph 100 ms after any attribute of its container changes: the panel's own
+  // attributes (written on every refresh, click and focus move) must not be on that element.
+  await s.call((api) => api.prepare(400));
+  await s.call((api) => api.mountPanel({ options: { edgeLabels: ['trafficRate'], renderer: 'canvas' } }));
+  const version = () =>
+    s.page.evaluate(() =>
+      document.querySelector('[data-testid="meshgraph-graph"]')?.getAttribute('data-content-version')
+    );
+  // The mount's own late work (a resize after it, cached layers) is over before counting starts.
+  await s.page.waitForTimeout(500);
+  await s.page.evaluate(() => {
+    const el = document.querySelector('[data-testid="meshgraph-graph"]') as unknown as {
+      __cy: { renderer(): { beforeRender(fn: (willDraw: boolean) => void, p: number): void } };
+    };
+    const w = window as unknown as { __draws?: number };
+    w.__draws = 0;
+    el.__cy.renderer().beforeRender((willDraw) => {
+      if (willDraw && w.__draws !== undefined) {
+        w.__draws++;
+      }
+    }, 350);
+  });
+  const before = await version();
+  // The mounted panel shows variant 0: the same answer again, in new frames.
+  await s.call((api) => api.refreshPanel(0));
+  await s.page.waitForTimeout(400);
+  expect(await version()).not.toBe(before);
+  const draws = await s.page.evaluate(() => (window as unknown as { __draws?: number }).__draws);
+  expect(draws).toBe(0);
+}, 120000);

@@ -83,6 +83,7 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
   const styles = useStyles2(getStyles);
   const keysHelpId = `${useId()}-keys`;
   const containerRef = useRef<HTMLDivElement>(null);
+  const cyHostRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const latest = useRef(props);
   // Listeners and the layout read the latest props through this ref (updated before other effects run).
@@ -92,7 +93,7 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
   const { elements, topology, layout, width, height, hidden, palette, animate, apiRef } = props;
   const nodeCount = elements.nodes.length;
 
-  const { inst } = useCyInstance(containerRef, latest, props.renderer === 'webgl');
+  const { inst } = useCyInstance(containerRef, cyHostRef, latest, props.renderer === 'webgl');
   const viewport = useViewport(inst, width, height);
   const { detailRef, detailShown } = useZoomDetail(inst, layout.large, props.labelMinZoomedFontSize);
   const placedTopology = useGraphContent(inst, props, containerRef, detailRef, viewport);
@@ -135,7 +136,11 @@ export function CytoscapeGraph(props: CytoscapeGraphProps) {
         tabIndex={0}
         onKeyDown={keyboard.onKeyDown}
         onBlur={keyboard.onBlur}
-      />
+      >
+        {/* Cytoscape redraws everything 100 ms after any attribute of its container changes (it watches them for
+            size changes): the attributes above change with every refresh, focus and click, so it draws in here. */}
+        <div ref={cyHostRef} className={styles.cyHost} />
+      </div>
       <div id={keysHelpId} className={styles.srOnly}>
         Arrow keys move between nodes, E moves along the edges of the focused node (Shift+E back), Enter opens the
         details, X expands or collapses a rolled-up namespace, Escape closes the details, slash goes to Find.
@@ -203,6 +208,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
       outlineOffset: -2,
     },
   }),
+  cyHost: css({ position: 'absolute', inset: 0 }),
   overlay: css({ position: 'absolute', inset: 0, pointerEvents: 'none' }),
   srOnly: css({
     position: 'absolute',

@@ -61,6 +61,7 @@ function guardWebglFrames(cy: cytoscape.Core, onFail: () => void): void {
 
 export function useCyInstance(
   containerRef: RefObject<HTMLDivElement>,
+  cyHostRef: RefObject<HTMLDivElement>,
   latest: MutableRefObject<InstanceInputs>,
   wantWebgl: boolean
 ): InstanceResult {
@@ -75,7 +76,8 @@ export function useCyInstance(
 
   useEffect(() => {
     const el = containerRef.current as HookedElement | null;
-    if (!el) {
+    const host = cyHostRef.current;
+    if (!el || !host) {
       return;
     }
     const p = latest.current;
@@ -96,7 +98,7 @@ export function useCyInstance(
         })
       : undefined;
     const options: cytoscape.CytoscapeOptions & Record<string, unknown> = {
-      container: el,
+      container: host,
       elements: elementDefinitions(p.elements, {
         found: p.found,
         hidden: p.hidden,
@@ -121,7 +123,7 @@ export function useCyInstance(
     };
     // Cytoscape's WebGL mode reads the background from the container's inline style (it masks edges under arrows
     // with it); the canvas renderer draws on a transparent canvas over whatever the panel shows.
-    el.style.backgroundColor = webgl ? p.palette.background : '';
+    host.style.backgroundColor = webgl ? p.palette.background : '';
     let cy: cytoscape.Core;
     let renderer = webgl ? 'webgl' : 'canvas';
     try {
@@ -131,13 +133,13 @@ export function useCyInstance(
         throw err;
       }
       // Cytoscape throws when its WebGL 2 context cannot be made: this instance draws with canvas instead.
-      el.replaceChildren();
+      host.replaceChildren();
       cy = createCy({ ...options, webgl: false });
       renderer = 'canvas';
     }
     installCyFixes(cy);
     setAttr(el, 'data-renderer', renderer);
-    const glCanvas = renderer === 'webgl' ? el.querySelector('canvas[data-id$="-webgl"]') : null;
+    const glCanvas = renderer === 'webgl' ? host.querySelector('canvas[data-id$="-webgl"]') : null;
     const onContextLost = () => setWebglFailed(true);
     glCanvas?.addEventListener('webglcontextlost', onContextLost);
     if (renderer === 'webgl') {

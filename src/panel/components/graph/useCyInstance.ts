@@ -59,6 +59,11 @@ function guardWebglFrames(cy: cytoscape.Core, onFail: () => void): void {
   };
 }
 
+/**
+ * The instance, created in `cyHostRef`'s element (Cytoscape's container) and hooked on `containerRef`'s (the test
+ * hook, with the attributes the hooks write and the keyboard focus): Cytoscape redraws 100 ms after any attribute of
+ * its own container changes.
+ */
 export function useCyInstance(
   containerRef: RefObject<HTMLDivElement>,
   cyHostRef: RefObject<HTMLDivElement>,

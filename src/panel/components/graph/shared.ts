@@ -96,3 +96,48 @@ export function prepareDrawing(cy: cytoscape.Core): void {
   r?.flushRenderedStyleQueue?.();
   r?.getCachedZSortedEles?.();
 }
+
+/** The end of a writeThenPrepare batch, per instance, until its task runs (or someone needs it now). */
+const pendingDrawing = new WeakMap<cytoscape.Core, () => void>();
+
+/**
+ * Writes in this task, styles in a task of its own: opens a batch (Cytoscape draws no frame while one is open, so
+ * nothing half-written shows), runs `write`, and posts the end of the batch with prepareDrawing as the next task.
+ * At 1,000 nodes with health changing, the write (about 20 ms) and the styles (about 20 ms) were one task over 50 ms.
+ * Anything that needs the instance settled before that task (a layout, another update) calls settleDrawing first.
+ * Without MessageChannel (jsdom), all of it runs at once.
+ */
+export function writeThenPrepare(cy: cytoscape.Core, write: () => void): void {
+  settleDrawing(cy);
+  cy.startBatch();
+  try {
+    write();
+  } catch (e) {
+    cy.endBatch();
+    throw e;
+  }
+  const channel = typeof MessageChannel === 'undefined' ? undefined : new MessageChannel();
+  const finish = () => {
+    channel?.port1.close();
+    if (pendingDrawing.get(cy) !== finish) {
+      return;
+    }
+    pendingDrawing.delete(cy);
+    if (!cy.destroyed()) {
+      cy.endBatch();
+      prepareDrawing(cy);
+    }
+  };
+  pendingDrawing.set(cy, finish);
+  if (!channel) {
+    finish();
+    return;
+  }
+  channel.port1.onmessage = finish;
+  channel.port2.postMessage(undefined);
+}
+
+/** Ends now what writeThenPrepare left for its next task, if anything is left. */
+export function settleDrawing(cy: cytoscape.Core): void {
+  pendingDrawing.get(cy)?.();
+}

@@ -19,7 +19,7 @@ import type { StyleBlock } from '../../graph/style';
 import { fitFlatBoxes, usesFlatBoxes } from './flatBoxLayout';
 import { applyGroupChange, groupChangeOf } from './groupChange';
 import { applyTopologyDiff, diffTopology, isSmallChange, styleFieldsOf, updateData } from './refresh';
-import { CyInstance, prepareDrawing, setAttr, visibleNodeCount } from './shared';
+import { CyInstance, prepareDrawing, setAttr, settleDrawing, visibleNodeCount, writeThenPrepare } from './shared';
 import type { ViewportControl } from './useViewport';
 
 export interface ContentInputs {
@@ -116,9 +116,9 @@ export function useGraphContent(
     const { found: f, hidden: h } = classes.current;
     const detail = layout.large ? detailRef.current : undefined;
     if (a.topology === topology) {
-      cy.batch(() => updateData(cy, elements, fields));
-      prepareDrawing(cy);
+      writeThenPrepare(cy, () => updateData(cy, elements, fields));
     } else {
+      settleDrawing(cy);
       a.topology = topology;
       const regroup = groupChangeOf(drawn, elements);
       const d = regroup ? undefined : diffTopology(drawn, elements);
@@ -182,6 +182,7 @@ export function useGraphContent(
       return;
     }
     a.stylesheet = stylesheet;
+    settleDrawing(inst.cy);
     inst.cy.style(stylesheet as unknown as cytoscape.StylesheetJson);
   }, [inst, stylesheet]);
 

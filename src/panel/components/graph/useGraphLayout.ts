@@ -13,7 +13,15 @@ import { CLASS } from '../../graph/style';
 import { incrementalPositions } from '../../graph/savedLayout';
 import { fitFlatBoxes, usesFlatBoxes } from './flatBoxLayout';
 import { hasSaved, knownPositions, SavedPositions, savedKeyOf, showsPositions } from './savedPositions';
-import { CyInstance, FIT_PADDING, LayoutParts, leafPositions, setAttr, visibleNodeCount } from './shared';
+import {
+  CyInstance,
+  FIT_PADDING,
+  LayoutParts,
+  leafPositions,
+  setAttr,
+  settleDrawing,
+  visibleNodeCount,
+} from './shared';
 import type { ViewportControl } from './useViewport';
 
 export interface LayoutInputs {
@@ -122,6 +130,7 @@ export function useGraphLayout(
     if (!cy) {
       return;
     }
+    settleDrawing(cy);
     const q = latest.current;
     const visible = cy.elements().filter((e) => !e.hasClass(CLASS.hidden));
     if (visible.length === 0) {
@@ -286,6 +295,8 @@ export function useGraphLayout(
     if (previous && sameParts(previous, next)) {
       return;
     }
+    // What follows places or lays out: on the settled instance (a refresh may have left its styles for a task).
+    settleDrawing(cy);
     lastLayout.current = next;
     if (!previous) {
       runLayout();

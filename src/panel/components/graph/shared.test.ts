@@ -1,0 +1,59 @@
+import { MessageChannel as NodeMessageChannel } from 'node:worker_threads';
+import cytoscape from 'cytoscape';
+import { settleDrawing, writeThenPrepare } from './shared';
+
+// jsdom has no MessageChannel of its own: Node's stands in, as browsers have one.
+const saved = (globalThis as { MessageChannel?: unknown }).MessageChannel;
+beforeAll(() => {
+  (globalThis as { MessageChannel?: unknown }).MessageChannel = NodeMessageChannel;
+});
+afterAll(() => {
+  (globalThis as { MessageChannel?: unknown }).MessageChannel = saved;
+});
+
+function graph() {
+  return cytoscape({
+    headless: true,
+    styleEnabled: true,
+    elements: [{ data: { id: 'a', health: 'Healthy' } }, { data: { id: 'b', health: 'Healthy' } }],
+    style: [
+      { selector: 'node', style: { 'border-color': 'green' } },
+      { selector: 'node[health = "Failure"]', style: { 'border-color': 'red' } },
+    ],
+  });
+}
+
+const nextTasks = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('writeThenPrepare', () => {
+  it('writes now and ends the batch (the styles) in a task of its own', async () => {
+    const cy = graph();
+    writeThenPrepare(cy, () => cy.getElementById('a').data('health', 'Failure'));
+    // Written, but Cytoscape draws nothing while the batch is open.
+    expect(cy.getElementById('a').data('health')).toBe('Failure');
+    expect(cy.batching()).toBe(true);
+    await nextTasks();
+    expect(cy.batching()).toBe(false);
+    expect(cy.getElementById('a').style('border-color')).toBe('rgb(255,0,0)');
+    cy.destroy();
+  });
+
+  it('ends at once when asked to settle, and a second write settles the first', () => {
+    const cy = graph();
+    writeThenPrepare(cy, () => cy.getElementById('a').data('health', 'Failure'));
+    writeThenPrepare(cy, () => cy.getElementById('b').data('health', 'Failure'));
+    // One batch open, not two: the first was ended before the second began.
+    settleDrawing(cy);
+    expect(cy.batching()).toBe(false);
+    expect(cy.nodes().map((n) => n.style('border-color'))).toEqual(['rgb(255,0,0)', 'rgb(255,0,0)']);
+    cy.destroy();
+  });
+
+  it('leaves a destroyed instance alone', async () => {
+    const cy = graph();
+    writeThenPrepare(cy, () => cy.getElementById('a').data('health', 'Failure'));
+    cy.destroy();
+    await nextTasks();
+    expect(() => settleDrawing(cy)).not.toThrow();
+  });
+});

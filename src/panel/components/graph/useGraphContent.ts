@@ -3,8 +3,10 @@
  * (refresh.ts), no layout. A few nodes more or fewer: only those are added or removed, placed around the kept
  * ones (then `placedTopology` tells the layout hook that no layout is due); so do rolled-up nodes expanding or
  * collapsing (groupChange.ts). Anything larger: the elements are replaced and the layout hook lays out. After an
- * in-place change the styles and drawing order are computed in this effect's task, so the frame that follows
- * only draws: at 1,000 nodes with health changing, one frame of about 70 ms became two tasks of 35–50 ms.
+ * in-place change the styles and drawing order are computed before the next frame, so that frame only draws: with
+ * the same ids in the task after this effect's (writeThenPrepare, a batch open in between), after a few nodes came
+ * or went in this effect's task. At 1,000 nodes with health changing, one frame of about 70 ms became three tasks of
+ * 15–50 ms.
  *
  * While a pointer is down on the graph (a pan or a node drag), a refresh with the same ids waits for its release:
  * restyling and redrawing a large graph mid-drag would drop frames, and the numbers may wait that long.

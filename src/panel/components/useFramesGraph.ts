@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { fromFrames, FrameLike } from '../graph/fromFrames';
 import type { PanelGraph } from '../graph/types';
+import { postTask } from './graph/shared';
 
 interface Read {
   series: readonly FrameLike[] | undefined;
@@ -21,10 +22,7 @@ export function useFramesGraph(series: readonly FrameLike[] | undefined): PanelG
     if (!pending) {
       return;
     }
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => setRead({ series, graph: fromFrames(series) });
-    channel.port2.postMessage(undefined);
-    return () => channel.port1.close();
+    return postTask(() => setRead({ series, graph: fromFrames(series) }));
   }, [series, pending]);
   return read.graph;
 }

@@ -97,6 +97,24 @@ export function prepareDrawing(cy: cytoscape.Core): void {
   r?.getCachedZSortedEles?.();
 }
 
+/**
+ * Runs `fn` in a task of its own, posted now: a MessageChannel message, which browsers run without the clamping of
+ * nested timers (a zero-delay timer where there is no MessageChannel). Returns what cancels it, if it has not run.
+ */
+export function postTask(fn: () => void): () => void {
+  if (typeof MessageChannel === 'undefined') {
+    const timer = setTimeout(fn, 0);
+    return () => clearTimeout(timer);
+  }
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    fn();
+  };
+  channel.port2.postMessage(undefined);
+  return () => channel.port1.close();
+}
+
 /** The end of a writeThenPrepare batch, per instance, until its task runs (or someone needs it now). */
 const pendingDrawing = new WeakMap<cytoscape.Core, () => void>();
 
@@ -116,9 +134,9 @@ export function writeThenPrepare(cy: cytoscape.Core, write: () => void): void {
     cy.endBatch();
     throw e;
   }
-  const channel = typeof MessageChannel === 'undefined' ? undefined : new MessageChannel();
+  let cancel: (() => void) | undefined;
   const finish = () => {
-    channel?.port1.close();
+    cancel?.();
     if (pendingDrawing.get(cy) !== finish) {
       return;
     }
@@ -129,12 +147,11 @@ export function writeThenPrepare(cy: cytoscape.Core, write: () => void): void {
     }
   };
   pendingDrawing.set(cy, finish);
-  if (!channel) {
+  if (typeof MessageChannel === 'undefined') {
     finish();
-    return;
+  } else {
+    cancel = postTask(finish);
   }
-  channel.port1.onmessage = finish;
-  channel.port2.postMessage(undefined);
 }
 
 /** Ends now what writeThenPrepare left for its next task, if anything is left. */

@@ -242,3 +242,120 @@ test('an answer that changes nothing draws nothing, then or later (no redraw for
   const draws = await s.page.evaluate(() => (window as unknown as { __draws?: number }).__draws);
   expect(draws).toBe(0);
 }, 120000);
+
+test('a refresh that only restyles keeps the cached picture on screen and swaps in the same picture a fresh draw makes', async () => {
+  // 400 workloads, large-graph mode; the refresh changes health (restyles some hundred elements, moves nothing).
+  // Cytoscape draws a still graph from a cached layer; without the panel's replacement path, a restyle drops the
+  // layer and the next frame draws every element one by one.
+  await s.call((api) => api.prepare(400));
+  await s.call((api) => api.mountPanel({ options: { edgeLabels: ['trafficRate'], renderer: 'canvas' } }));
+  const before = await drawn();
+  // In the page: counts elements each render draws one by one; reads the node canvas; waits for a complete layer.
+  await s.page.evaluate(() => {
+    type Renderer = {
+      render(...a: unknown[]): unknown;
+      drawCachedElement(...a: unknown[]): unknown;
+      redrawHint(kind: string, on: boolean): void;
+      redraw(): void;
+      NODE: number;
+      data: {
+        contexts: CanvasRenderingContext2D[];
+        lyrTxrCache: { layersQueue: { size(): number }; invalidateElements(eles: unknown): void };
+      };
+    };
+    const el = document.querySelector('[data-testid="meshgraph-graph"]') as unknown as {
+      __cy: { renderer(): Renderer; elements(): unknown };
+    };
+    const cy = el.__cy;
+    const r = cy.renderer();
+    const w = window as unknown as Record<string, unknown>;
+    const renders: number[] = [];
+    let inRender = false;
+    const draw = r.drawCachedElement;
+    r.drawCachedElement = function (...a: unknown[]) {
+      if (inRender) {
+        renders[renders.length - 1]++;
+      }
+      return draw.apply(this, a);
+    };
+    const render = r.render;
+    r.render = function (...a: unknown[]) {
+      renders.push(0);
+      inRender = true;
+      try {
+        return render.apply(this, a);
+      } finally {
+        inRender = false;
+      }
+    };
+    w.__renders = renders;
+    const frame = () => new Promise((done) => requestAnimationFrame(done));
+    // Settled: nothing queued for layers, and a redraw now draws no element one by one.
+    w.__settled = async () => {
+      for (let i = 0; i < 100; i++) {
+        await new Promise((done) => setTimeout(done, 150));
+        r.redrawHint('eles', true);
+        r.redraw();
+        await frame();
+        await frame();
+        if (r.data.lyrTxrCache.layersQueue.size() === 0 && renders[renders.length - 1] === 0) {
+          return true;
+        }
+      }
+      return false;
+    };
+    // Pictures stay in the page (a few MB each); only their differences come back.
+    const pictures: Record<string, Uint8ClampedArray> = {};
+    w.__snapshot = (name: string) => {
+      const c = r.data.contexts[r.NODE];
+      pictures[name] = c.getImageData(0, 0, c.canvas.width, c.canvas.height).data;
+    };
+    w.__differing = (a: string, b: string) => {
+      const x = pictures[a];
+      const y = pictures[b];
+      if (x.length !== y.length) {
+        return -1;
+      }
+      let n = 0;
+      for (let i = 0; i < x.length; i++) {
+        n += x[i] !== y[i] ? 1 : 0;
+      }
+      return n;
+    };
+    // Cytoscape's own path: every layer dropped, rebuilt from scratch.
+    w.__redrawFromScratch = () => r.data.lyrTxrCache.invalidateElements(cy.elements());
+  });
+  type Page = {
+    __renders: number[];
+    __settled(): Promise<boolean>;
+    __snapshot(name: string): void;
+    __differing(a: string, b: string): number;
+    __redrawFromScratch(): void;
+  };
+  expect(await s.page.evaluate(() => (window as unknown as Page).__settled())).toBe(true);
+  await s.page.evaluate(() => (window as unknown as Page).__snapshot('old'));
+  const rendersBefore = await s.page.evaluate(() => (window as unknown as Page).__renders.length);
+  await s.call((api) => api.stageRefresh(1));
+  await s.call((api) => api.refreshPanel(1));
+  const after = await drawn();
+  const healthChanged = Object.keys(after.edges).filter(
+    (id) => before.edges[id].healthStatus !== after.edges[id].healthStatus
+  );
+  expect(healthChanged.length).toBeGreaterThan(10);
+  expect(after.positions).toEqual(before.positions);
+  expect(await s.page.evaluate(() => (window as unknown as Page).__settled())).toBe(true);
+  const renders = await s.page.evaluate(() => (window as unknown as Page).__renders);
+  const sinceRefresh = renders.slice(rendersBefore);
+  // Cytoscape did draw after the refresh, and never element by element.
+  expect(sinceRefresh.length).toBeGreaterThan(0);
+  expect(sinceRefresh.filter((n) => n > 0)).toEqual([]);
+  await s.page.evaluate(() => (window as unknown as Page).__snapshot('swapped'));
+  await s.page.evaluate(() => (window as unknown as Page).__redrawFromScratch());
+  expect(await s.page.evaluate(() => (window as unknown as Page).__settled())).toBe(true);
+  await s.page.evaluate(() => (window as unknown as Page).__snapshot('fresh'));
+  // The picture changed with the refresh, and what was swapped in is what Cytoscape draws from scratch.
+  const differing = (a: string, b: string) =>
+    s.page.evaluate((ab) => (window as unknown as Page).__differing(...ab), [a, b] as [string, string]);
+  expect(await differing('old', 'swapped')).toBeGreaterThan(0);
+  expect(await differing('swapped', 'fresh')).toBe(0);
+}, 120000);

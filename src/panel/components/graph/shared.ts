@@ -5,6 +5,7 @@
 import type cytoscape from 'cytoscape';
 import type { ElementDefs } from '../../graph/elements';
 import type { Point } from '../../graph/fastLayout';
+import { keepingLayers } from '../../graph/layerReplacement';
 import type { Selection } from '../../graph/findHide';
 import type { StyleBlock } from '../../graph/style';
 
@@ -142,8 +143,11 @@ export function writeThenPrepare(cy: cytoscape.Core, write: () => void): void {
     }
     pendingDrawing.delete(cy);
     if (!cy.destroyed()) {
-      cy.endBatch();
-      prepareDrawing(cy);
+      // Nothing moved: the restyled elements' cached layer is redrawn behind the one on screen.
+      keepingLayers(cy, () => {
+        cy.endBatch();
+        prepareDrawing(cy);
+      });
     }
   };
   pendingDrawing.set(cy, finish);

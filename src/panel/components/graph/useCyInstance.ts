@@ -10,6 +10,7 @@ import { MutableRefObject, RefObject, useEffect, useState } from 'react';
 import type cytoscape from 'cytoscape';
 import { createCy } from '../../graph/cy';
 import { installCyFixes } from '../../graph/cyFixes';
+import { installLayerReplacement } from '../../graph/layerReplacement';
 import { skipEmptyLabelPortions } from '../../graph/skipEmptyLabels';
 import { elementDefinitions, LEAST_DETAIL, visibleLayoutInput } from '../../graph/cyContent';
 import type { ElementDefs } from '../../graph/elements';
@@ -151,6 +152,7 @@ export function useCyInstance(
       guardWebglFrames(cy, () => setWebglFailed(true));
     } else {
       skipEmptyLabelPortions(cy);
+      installLayerReplacement(cy);
     }
     setAttr(el, 'data-node-count', cy.nodes().length);
     setAttr(el, 'data-edge-count', cy.edges().length);

@@ -3,6 +3,8 @@
  * thread (busy ms) and, on the renderer main thread, as a timeline of top-level tasks and the idle gaps between them.
  *
  *   npx tsx bench/panelPage/traceMount.ts [workloads=1000] [--options '{"renderer":"canvas"}'] [--baseline]
+ *   … --refresh [--stable]: trace one refresh of the mounted panel instead (new rates; --stable: health unchanged),
+ *   after two untraced ones, until 300 ms (--tail ms) after its two frames (late work such as a deferred redraw shows).
  */
 import { openBenchSession } from './session';
 import type { TraceEvent } from './traceSelfTime';
@@ -17,7 +19,22 @@ async function main() {
   try {
     await s.load();
     await s.call((api, n) => api.prepare(n), workloads);
-    // Warm nothing: a fresh page, as the bench's first paint.
+    const refresh = args.includes('--refresh');
+    const stableHealth = args.includes('--stable');
+    const tailIdx = args.indexOf('--tail');
+    const tailMs = tailIdx >= 0 ? Number(args[tailIdx + 1]) : 300;
+    if (refresh) {
+      await s.call((api, o) => api.mountPanel({ options: o }), options);
+      for (const v of [1, 2, 3]) {
+        await s.call((api, a) => api.stageRefresh(a.v, { stableHealth: a.st }), { v, st: stableHealth });
+        if (v < 3) {
+          await s.call((api, v) => api.refreshPanel(v), v);
+        }
+      }
+      // Refreshes come every 10 s or more: the one traced starts from a quiet page.
+      await s.page.waitForTimeout(1500);
+    }
+    // Warm nothing for a mount: a fresh page, as the bench's first paint.
     const events: TraceEvent[] = [];
     s.cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
     const done = new Promise<void>((resolve) => s.cdp.once('Tracing.tracingComplete', () => resolve()));
@@ -41,11 +58,15 @@ async function main() {
       async (api, a) => {
         const t0 = performance.now();
         performance.mark('mount-start');
-        const r = a.baseline ? await api.mountBaseline() : await api.mountPanel({ options: a.options });
+        const r = a.refresh
+          ? await api.refreshPanel(3).then(() => new Promise((done) => setTimeout(() => done('refresh'), a.tail)))
+          : a.baseline
+            ? await api.mountBaseline()
+            : await api.mountPanel({ options: a.options });
         performance.mark('mount-end');
         return { ms: performance.now() - t0, r };
       },
-      { baseline, options }
+      { baseline, options, refresh, tail: tailMs }
     );
     await s.cdp.send('Tracing.end');
     await done;

@@ -3,10 +3,10 @@
  * drawn behind it, instead of dropping it and drawing every element one by one in the next frame.
  *
  * Cytoscape's canvas renderer (3.34) draws a still graph as a few cached bitmaps ("layers", one for all elements
- * here): a redraw of 1,000 nodes and 3,000 edges costs under 1 ms with them and about 60 ms without. Any restyled
- * element invalidates its layer, and for the next 250 ms Cytoscape draws each element directly, then rebuilds the
- * layer a slice per frame. A refresh whose health changes restyle a few hundred elements thus cost one frame of
- * about 70 ms on this machine, plus the rebuild.
+ * here): a redraw of 1,000 nodes and 3,000 edges costs under 1 ms with them and 50–70 ms without. Any restyled
+ * element drops its layer: the next frame draws each element directly, and the layer is rebuilt (a slice per frame)
+ * only once a redraw comes more than 250 ms later. A refresh whose health changes restyle a few hundred elements
+ * thus cost a frame of 50–70 ms on this machine, and the next interaction's frames as much again.
  *
  * Cytoscape already knows how to replace a layer without dropping it: when it refines element textures, it queues
  * a replacement layer, draws it a slice per frame (at most about 15 ms each), and swaps it in when complete. Inside

@@ -152,7 +152,10 @@ export function useCyInstance(
       guardWebglFrames(cy, () => setWebglFailed(true));
     } else {
       skipEmptyLabelPortions(cy);
-      installLayerReplacement(cy);
+      if (large) {
+        // A small graph redraws in a few ms: it shows a refresh's new styles at once rather than a frame later.
+        installLayerReplacement(cy);
+      }
     }
     setAttr(el, 'data-node-count', cy.nodes().length);
     setAttr(el, 'data-edge-count', cy.edges().length);

@@ -1,0 +1,163 @@
+import cytoscape from 'cytoscape';
+import { installLayerReplacement, keepingLayers } from './layerReplacement';
+
+// The module's decisions against a stand-in for Cytoscape's layered texture cache (the parts it calls). That it
+// matches the real cache is a browser test's job (tests/browser/panel-refresh.test.ts): no element drawn one by one
+// after a restyle, and the picture swapped in equal to a fresh one.
+
+interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+interface FakeEle {
+  id: string;
+  bb: Box;
+  shown: boolean;
+  layer?: FakeLayer;
+  boundingBox(): Box;
+  visible(): boolean;
+}
+interface FakeLayer {
+  id: number;
+  bb: Box;
+  level: number;
+  eles: FakeEle[];
+  elesQueue: FakeEle[];
+  reqs: number;
+  invalid?: boolean;
+  replacement?: FakeLayer;
+  replaces?: FakeLayer;
+}
+
+function fakeCache() {
+  let ids = 0;
+  const log: string[] = [];
+  const cache = {
+    invalidateElements(eles: FakeEle[]) {
+      log.push(`dropped ${eles.map((e) => e.id).join(',')}`);
+      eles.forEach((e) => e.layer && cache.invalidateLayer(e.layer));
+    },
+    updateElementsInLayers(eles: FakeEle[], update: (layer: FakeLayer, ele: FakeEle) => void) {
+      eles.forEach((e) => e.layer && update(e.layer, e));
+    },
+    makeLayer(bb: Box, level: number): FakeLayer {
+      return { id: ++ids, bb, level, eles: [], elesQueue: [], reqs: 0 };
+    },
+    queueLayer(layer: FakeLayer, ele: FakeEle) {
+      layer.elesQueue.push(ele);
+      layer.reqs++;
+    },
+    applyLayerReplacement(layer: FakeLayer) {
+      log.push(`applied ${layer.id}`);
+    },
+    invalidateLayer(layer: FakeLayer) {
+      layer.invalid = true;
+      log.push(`invalid ${layer.id}`);
+    },
+    requestRedraw() {
+      log.push('redraw');
+    },
+  };
+  return { cache, log };
+}
+
+function ele(id: string, bb: Box): FakeEle {
+  return {
+    id,
+    bb,
+    shown: true,
+    boundingBox() {
+      return this.bb;
+    },
+    visible() {
+      return this.shown;
+    },
+  };
+}
+
+/** A headless instance whose renderer() answers with the stand-in (headless Cytoscape has no renderer). */
+function setUp() {
+  const { cache, log } = fakeCache();
+  const cy = cytoscape({ headless: true });
+  (cy as unknown as { renderer(): unknown }).renderer = () => ({ data: { lyrTxrCache: cache } });
+  const layer: FakeLayer = { ...cache.makeLayer({ x1: 0, y1: 0, x2: 100, y2: 100 }, -2) };
+  const a = ele('a', { x1: 10, y1: 10, x2: 20, y2: 20 });
+  const b = ele('b', { x1: 80, y1: 80, x2: 99, y2: 99 });
+  layer.eles = [a, b];
+  a.layer = layer;
+  b.layer = layer;
+  installLayerReplacement(cy);
+  return { cy, cache, log, layer, a, b };
+}
+
+describe('layer replacement', () => {
+  it('drops layers as Cytoscape does outside keepingLayers', () => {
+    const { cache, log, layer, a } = setUp();
+    cache.invalidateElements([a]);
+    expect(log).toEqual(['dropped a', `invalid ${layer.id}`]);
+    expect(layer.replacement).toBeUndefined();
+  });
+
+  it('inside keepingLayers, queues a replacement of the whole layer and keeps the layer', () => {
+    const { cy, cache, log, layer, a, b } = setUp();
+    keepingLayers(cy, () => cache.invalidateElements([a]));
+    expect(log).toEqual([]);
+    expect(layer.invalid).toBeUndefined();
+    const next = layer.replacement as FakeLayer;
+    expect(next.replaces).toBe(layer);
+    expect(next.bb).toBe(layer.bb);
+    expect(next.elesQueue).toEqual([a, b]);
+    // Outside again: the next restyle drops the layer.
+    cache.invalidateElements([b]);
+    expect(log).toEqual(['dropped b', `invalid ${layer.id}`]);
+  });
+
+  it('a second restyle during a replacement starts a fresh one (the first drew old styles)', () => {
+    const { cy, cache, layer, a, b } = setUp();
+    keepingLayers(cy, () => cache.invalidateElements([a]));
+    const first = layer.replacement as FakeLayer;
+    keepingLayers(cy, () => cache.invalidateElements([b]));
+    expect(layer.replacement).not.toBe(first);
+    expect((layer.replacement as FakeLayer).elesQueue).toEqual([a, b]);
+  });
+
+  it('swaps a complete replacement in when its elements fit, and drops the layer when one outgrew it', () => {
+    const fitting = setUp();
+    keepingLayers(fitting.cy, () => fitting.cache.invalidateElements([fitting.a]));
+    const kept = fitting.layer.replacement as FakeLayer;
+    fitting.cache.applyLayerReplacement(kept);
+    expect(fitting.log).toEqual([`applied ${kept.id}`]);
+
+    const grown = setUp();
+    keepingLayers(grown.cy, () => grown.cache.invalidateElements([grown.a]));
+    const dropped = grown.layer.replacement as FakeLayer;
+    grown.b.bb = { x1: 80, y1: 80, x2: 104, y2: 99 };
+    grown.cache.applyLayerReplacement(dropped);
+    expect(grown.log).toEqual([`invalid ${grown.layer.id}`, 'redraw']);
+    expect(dropped.replaces).toBeUndefined();
+  });
+
+  it('ignores hidden elements in the fit, and leaves Cytoscape its own replacements', () => {
+    const { cy, cache, log, layer, a, b } = setUp();
+    keepingLayers(cy, () => cache.invalidateElements([a]));
+    const ours = layer.replacement as FakeLayer;
+    b.shown = false;
+    b.bb = { x1: -500, y1: 0, x2: 0, y2: 0 };
+    cache.applyLayerReplacement(ours);
+    // Cytoscape's own (texture refinement) is applied whatever its elements' bounds.
+    const theirs = cache.makeLayer(layer.bb, layer.level);
+    theirs.replaces = layer;
+    theirs.eles = [a];
+    a.bb = { x1: 0, y1: 0, x2: 500, y2: 500 };
+    cache.applyLayerReplacement(theirs);
+    expect(log).toEqual([`applied ${ours.id}`, `applied ${theirs.id}`]);
+  });
+
+  it('does nothing where the renderer has no layer cache (headless, WebGL)', () => {
+    const cy = cytoscape({ headless: true });
+    installLayerReplacement(cy);
+    expect(keepingLayers(cy, () => 42)).toBe(42);
+  });
+});

@@ -80,7 +80,7 @@ export interface CytoscapeGraphProps {
   apiRef?: React.MutableRefObject<GraphApi | undefined>;
 }
 
-export function CytoscapeGraph(props: CytoscapeGraphProps) {
+function CytoscapeGraph(props: CytoscapeGraphProps) {
   const styles = useStyles2(getStyles);
   const keysHelpId = `${useId()}-keys`;
   const containerRef = useRef<HTMLDivElement>(null);
@@ -259,3 +259,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     border: `1px solid ${theme.colors.border.weak}`,
   }),
 });
+
+/** Memoised: a parent render that changes none of its props (the render that brings a new answer: its frames are read a task later) skips the graph. */
+const MemoCytoscapeGraph = React.memo(CytoscapeGraph);
+export { MemoCytoscapeGraph as CytoscapeGraph };

@@ -42,7 +42,7 @@ function Check({ label, checked, onChange }: { label: string; checked: boolean; 
   );
 }
 
-export function DisplayMenu({ display, overridden, query, onChange, onReset, compact }: DisplayMenuProps) {
+function DisplayMenu({ display, overridden, query, onChange, onReset, compact }: DisplayMenuProps) {
   const styles = useStyles2(getStyles);
   const id = useId();
   // Escape closes it wherever the focus is (a select's menu, the page).
@@ -205,3 +205,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
   footer: css({ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: theme.spacing(0.5) }),
   note: css({ fontSize: theme.typography.bodySmall.fontSize, color: theme.colors.text.secondary }),
 });
+
+/** Memoised: a parent render that changes none of its props (a refresh) skips the menu. */
+const MemoDisplayMenu = React.memo(DisplayMenu);
+export { MemoDisplayMenu as DisplayMenu };

@@ -134,7 +134,7 @@ function ExpressionInput({
   );
 }
 
-export function FindHideBar(props: FindHideBarProps) {
+function FindHideBar(props: FindHideBarProps) {
   const styles = useStyles2(getStyles);
   return (
     <div className={styles.bar} role="search" aria-label="Find and hide">
@@ -155,7 +155,9 @@ export function FindHideBar(props: FindHideBarProps) {
         error={props.hideError}
         presets={HIDE_PRESETS}
         onApply={props.onHide}
-        count={props.hide && !props.hideError && props.hideCount !== undefined ? `${props.hideCount} hidden` : undefined}
+        count={
+          props.hide && !props.hideError && props.hideCount !== undefined ? `${props.hideCount} hidden` : undefined
+        }
         placeholder="Hide…"
         compact={props.compact}
       />
@@ -167,8 +169,22 @@ export function FindHideBar(props: FindHideBarProps) {
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  bar: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(1), alignItems: 'flex-start', flex: 1, minWidth: 0 }),
-  group: css({ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: theme.spacing(0.5), flex: '1 1 260px', minWidth: 0 }),
+  bar: css({
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(1),
+    alignItems: 'flex-start',
+    flex: 1,
+    minWidth: 0,
+  }),
+  group: css({
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(0.5),
+    flex: '1 1 260px',
+    minWidth: 0,
+  }),
   label: css({ fontSize: theme.typography.bodySmall.fontSize, color: theme.colors.text.secondary, margin: 0 }),
   inputWrap: css({ flex: 1, minWidth: 80 }),
   groupCompact: css({ display: 'flex', flexWrap: 'wrap', alignItems: 'center', flex: '1 1 100px', minWidth: 0 }),
@@ -192,3 +208,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
   }),
   error: css({ flexBasis: '100%', color: theme.colors.error.text, fontSize: theme.typography.bodySmall.fontSize }),
 });
+
+/** Memoised: a parent render that changes none of its props (a refresh) skips the bar. */
+const MemoFindHideBar = React.memo(FindHideBar);
+export { MemoFindHideBar as FindHideBar };

@@ -28,7 +28,7 @@ export function IconGlyph({ name, color, size = 14 }: { name: IconName; color: s
 }
 
 /** rolledUp: the graph has rolled-up namespaces or clusters (their entry says how to expand them). */
-export function Legend({ palette, rolledUp = false }: { palette: Palette; rolledUp?: boolean }) {
+function Legend({ palette, rolledUp = false }: { palette: Palette; rolledUp?: boolean }) {
   const styles = useStyles2(getStyles);
   const stroke = palette.nodeBorder;
   const fill = palette.nodeFill;
@@ -55,7 +55,12 @@ export function Legend({ palette, rolledUp = false }: { palette: Palette; rolled
   // Edge marks as drawn: failures solid with a square in the middle, degraded with a hollow diamond.
   const edges: Array<[string, string, string | undefined, React.ReactNode]> = [
     ['Healthy', palette.healthy, undefined, null],
-    ['Degraded', palette.degraded, undefined, <path key="d" d="M11 4 15 8 11 12 7 8Z" fill={palette.background} stroke={palette.degraded} strokeWidth={1.5} />],
+    [
+      'Degraded',
+      palette.degraded,
+      undefined,
+      <path key="d" d="M11 4 15 8 11 12 7 8Z" fill={palette.background} stroke={palette.degraded} strokeWidth={1.5} />,
+    ],
     ['Failure', palette.failure, undefined, <rect key="f" x="8" y="5" width="6" height="6" fill={palette.failure} />],
     ['TCP', palette.tcp, undefined, null],
     ['Idle', palette.idle, '1 2', null],
@@ -73,7 +78,15 @@ export function Legend({ palette, rolledUp = false }: { palette: Palette; rolled
           {nodeColors.map(([label, color, style, icon]) => (
             <li key={`c-${label}`}>
               <Swatch>
-                <circle cx="11" cy="8" r="6" fill={fill} stroke={color} strokeWidth={2} strokeDasharray={style === 'dotted' ? '1 2' : undefined} />
+                <circle
+                  cx="11"
+                  cy="8"
+                  r="6"
+                  fill={fill}
+                  stroke={color}
+                  strokeWidth={2}
+                  strokeDasharray={style === 'dotted' ? '1 2' : undefined}
+                />
               </Swatch>{' '}
               {icon && <IconGlyph name={icon} color={color} />} {label}
             </li>
@@ -156,6 +169,15 @@ const getStyles = (theme: GrafanaTheme2) => ({
     zIndex: 1,
   }),
   h: css({ fontSize: theme.typography.bodySmall.fontSize, fontWeight: theme.typography.fontWeightMedium, margin: 0 }),
-  list: css({ listStyle: 'none', margin: 0, padding: 0, li: { display: 'flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap' } }),
+  list: css({
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    li: { display: 'flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap' },
+  }),
   glyph: css({ display: 'inline-flex', width: 22, justifyContent: 'center' }),
 });
+
+/** Memoised: a parent render that changes none of its props (a refresh) skips the legend. */
+const MemoLegend = React.memo(Legend);
+export { MemoLegend as Legend };

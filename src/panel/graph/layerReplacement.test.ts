@@ -1,5 +1,5 @@
 import cytoscape from 'cytoscape';
-import { installLayerReplacement, keepingLayers } from './layerReplacement';
+import { holdLayers, installLayerReplacement, keepingLayers } from './layerReplacement';
 
 // The module's decisions against a stand-in for Cytoscape's layered texture cache (the parts it calls). That it
 // matches the real cache is a browser test's job (tests/browser/panel-refresh.test.ts): no element drawn one by one
@@ -112,6 +112,25 @@ describe('layer replacement', () => {
     // Outside again: the next restyle drops the layer.
     cache.invalidateElements([b]);
     expect(log).toEqual(['dropped b', `invalid ${layer.id}`]);
+  });
+
+  it('a hold over several restyles replaces each layer once, when the last hold is released', () => {
+    const { cy, cache, log, layer, a, b } = setUp();
+    const outer = holdLayers(cy);
+    const inner = holdLayers(cy);
+    cache.invalidateElements([a]);
+    inner();
+    inner();
+    cache.invalidateElements([b]);
+    // Held: nothing dropped, nothing replaced yet.
+    expect(layer.replacement).toBeUndefined();
+    outer();
+    const next = layer.replacement as FakeLayer;
+    expect(next.elesQueue).toEqual([a, b]);
+    expect(log).toEqual([]);
+    // Released: the next restyle drops the layer as Cytoscape does.
+    cache.invalidateElements([a]);
+    expect(log).toEqual(['dropped a', `invalid ${layer.id}`]);
   });
 
   it('a second restyle during a replacement starts a fresh one (the first drew old styles)', () => {

@@ -8,12 +8,13 @@
  * only once a redraw comes more than 250 ms later. A refresh whose health changes restyle a few hundred elements
  * thus cost a frame of 50–70 ms on this machine, and the next interaction's frames as much again.
  *
- * Cytoscape already knows how to replace a layer without dropping it: when it refines element textures, it queues
- * a replacement layer, draws it a slice per frame (at most about 15 ms each), and swaps it in when complete. Inside
- * `keepingLayers`, the invalidation of restyled elements' layers takes that path instead. Until the swap (a few
- * frames, plus Cytoscape's 100 ms debounce of the swap's redraw), the canvas shows the previous answer's colours;
- * the numbers, legend and drawer are already the new answer's. Where a restyled element no longer fits in its
- * layer's bounds (a longer label, say), the complete replacement is not swapped in: the layer is dropped as before.
+ * Cytoscape already knows how to replace a layer without dropping it: when it refines element textures, it queues a
+ * replacement layer, draws it a slice per frame (at most about 15 ms each), and swaps it in when complete. While the
+ * panel holds the layers (holdLayers), the invalidation of restyled elements' layers takes that path instead. Until
+ * the swap (a few frames, plus Cytoscape's 100 ms debounce of the swap's redraw), the canvas shows the previous
+ * answer's colours; the numbers, legend and drawer are already the new answer's. Where a restyled element no longer
+ * fits in its layer's bounds (a longer label, say), the complete replacement is not swapped in: the layer is dropped
+ * as before.
  */
 import type { Core } from 'cytoscape';
 
@@ -34,6 +35,7 @@ interface Layer {
   bb: BoundingBox;
   level: number;
   eles: LayerElement[];
+  invalid?: boolean;
   reqs?: number;
   replacement?: Layer;
   replaces?: Layer;
@@ -49,8 +51,17 @@ interface LayeredTextureCache {
   requestRedraw(): void;
 }
 
-/** Instances with the replacement installed; `keeping` while a restyle should keep layers. */
-const installed = new WeakMap<Core, { keeping: boolean }>();
+/**
+ * Per instance with the replacement installed: how many holds are open, and the layers restyles dropped meanwhile
+ * (replaced when the last hold is released).
+ */
+interface HoldState {
+  holds: number;
+  dropped: Set<Layer>;
+  replaceDropped(): void;
+}
+
+const installed = new WeakMap<Core, HoldState>();
 
 function layerCacheOf(cy: Core): LayeredTextureCache | undefined {
   const r = (cy as unknown as { renderer?(): { data?: { lyrTxrCache?: Partial<LayeredTextureCache> } } }).renderer?.();
@@ -98,17 +109,26 @@ export function installLayerReplacement(cy: Core): void {
   if (!cache || installed.has(cy)) {
     return;
   }
-  const state = { keeping: false };
-  installed.set(cy, state);
   const ours = new WeakSet<Layer>();
+  const state: HoldState = {
+    holds: 0,
+    dropped: new Set(),
+    replaceDropped() {
+      for (const layer of state.dropped) {
+        if (!layer.invalid) {
+          ours.add(replace(cache, layer));
+        }
+      }
+      state.dropped.clear();
+    },
+  };
+  installed.set(cy, state);
   const invalidate = cache.invalidateElements;
   cache.invalidateElements = function (eles) {
-    if (!state.keeping || eles.length === 0) {
+    if (state.holds === 0 || eles.length === 0) {
       return invalidate.call(this, eles);
     }
-    const layers = new Set<Layer>();
-    cache.updateElementsInLayers(eles, (layer) => layers.add(layer));
-    layers.forEach((layer) => ours.add(replace(cache, layer)));
+    cache.updateElementsInLayers(eles, (layer) => state.dropped.add(layer));
   };
   // Checked when the replacement is complete, not when it is queued: by then Cytoscape has computed the elements'
   // new bounds for drawing them (at the queueing they would be computed only for this check).
@@ -125,16 +145,36 @@ export function installLayerReplacement(cy: Core): void {
   };
 }
 
-/** Runs `fn` (a restyle that moves nothing) with restyled elements' layers replaced behind the scenes, not dropped. */
-export function keepingLayers<T>(cy: Core, fn: () => T): T {
+/**
+ * From now until the returned release, the layers of restyled elements stay on screen; when the last hold is
+ * released, each is replaced behind the scenes (one replacement per layer however many restyles came). For a
+ * restyle that moves nothing, in one task or over several (with a batch open in between, so no frame comes).
+ */
+export function holdLayers(cy: Core): () => void {
   const state = installed.get(cy);
-  if (!state || state.keeping) {
-    return fn();
+  if (!state) {
+    return () => undefined;
   }
-  state.keeping = true;
+  state.holds++;
+  let released = false;
+  return () => {
+    if (released) {
+      return;
+    }
+    released = true;
+    state.holds--;
+    if (state.holds === 0) {
+      state.replaceDropped();
+    }
+  };
+}
+
+/** Runs `fn` (a restyle that moves nothing) holding the layers: see holdLayers. */
+export function keepingLayers<T>(cy: Core, fn: () => T): T {
+  const release = holdLayers(cy);
   try {
     return fn();
   } finally {
-    state.keeping = false;
+    release();
   }
 }

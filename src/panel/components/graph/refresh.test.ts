@@ -1,5 +1,5 @@
 import { CLASS } from '../../graph/style';
-import { applyTopologyDiff, diffTopology, isSmallChange, styleFieldsOf, updateData } from './refresh';
+import { applyTopologyDiff, diffTopology, isSmallChange, styleFieldsOf, updateChunks, updateData } from './refresh';
 import { NONE, testElements, testInstance, testStylesheet } from './testGraph';
 
 const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k'];
@@ -58,6 +58,22 @@ describe('updateData', () => {
     expect(changed.restyled).toBe(ids.length - 1);
     expect(touched).toHaveLength(ids.length - 1);
     expect(cy.getElementById('a b http').style('label')).toBe('6');
+  });
+});
+
+describe('updateChunks', () => {
+  it('writes every element exactly once over its chunks, nodes then edges', () => {
+    const sheet = testStylesheet(false);
+    const { cy } = testInstance(testElements(ids, chain(5)), { stylesheet: sheet });
+    const next = testElements(ids, chain(6)).elements;
+    const chunks = updateChunks(cy, next, styleFieldsOf(sheet), 4);
+    // 11 nodes and 10 edges, 4 at a time.
+    expect(chunks).toHaveLength(6);
+    const written = chunks.map((write) => write());
+    // Only the edges' labels changed: elements 11..20 are the edges, so the chunks hold 0, 0, 1, 4, 4 and 1 of them.
+    expect(written.map((w) => w.restyled + w.quiet)).toEqual([0, 0, 1, 4, 4, 1]);
+    expect(written.reduce((n, w) => n + w.restyled, 0)).toBe(10);
+    expect(cy.edges().map((e) => e.data('label'))).toEqual(Array(10).fill('6'));
   });
 });
 

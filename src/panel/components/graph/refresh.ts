@@ -84,8 +84,16 @@ export interface DataUpdate {
   quiet: number;
 }
 
-/** Writes what changed into the kept elements; restyles only where it shows. Call inside cy.batch(). */
-export function updateData(cy: cytoscape.Core, elements: ElementDefs, fields: StyleFields): DataUpdate {
+/**
+ * Writes what changed into the kept elements; restyles only where it shows. Call inside cy.batch(). `range`: only
+ * the elements from..to (exclusive) of the nodes followed by the edges (see updateChunks).
+ */
+export function updateData(
+  cy: cytoscape.Core,
+  elements: ElementDefs,
+  fields: StyleFields,
+  range?: { from: number; to: number }
+): DataUpdate {
   const out: DataUpdate = { restyled: 0, quiet: 0 };
   const apply = (def: { data: Record<string, unknown> & { id: string } }) => {
     const ele = cy.getElementById(def.data.id);
@@ -116,9 +124,32 @@ export function updateData(cy: cytoscape.Core, elements: ElementDefs, fields: St
       out.quiet++;
     }
   };
-  elements.nodes.forEach(apply);
-  elements.edges.forEach(apply);
+  const { nodes, edges } = elements;
+  const from = range?.from ?? 0;
+  const to = Math.min(range?.to ?? Infinity, nodes.length + edges.length);
+  for (let i = from; i < to; i++) {
+    apply(i < nodes.length ? nodes[i] : edges[i - nodes.length]);
+  }
   return out;
+}
+
+/** Elements per chunk of a refresh's write (about 5 ms written, 10 ms styled at 1,000 nodes with health changing). */
+export const UPDATE_CHUNK = 1500;
+
+/** updateData in chunks of `size` elements (nodes, then edges), one write per chunk. */
+export function updateChunks(
+  cy: cytoscape.Core,
+  elements: ElementDefs,
+  fields: StyleFields,
+  size = UPDATE_CHUNK
+): Array<() => DataUpdate> {
+  const total = elements.nodes.length + elements.edges.length;
+  const chunks: Array<() => DataUpdate> = [];
+  for (let from = 0; from < total; from += size) {
+    const range = { from, to: from + size };
+    chunks.push(() => updateData(cy, elements, fields, range));
+  }
+  return chunks;
 }
 
 export interface TopologyDiff {

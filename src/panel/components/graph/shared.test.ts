@@ -31,7 +31,7 @@ const nextTasks = () => new Promise((resolve) => setTimeout(resolve, 20));
 describe('writeThenPrepare', () => {
   it('writes now and ends the batch (the styles) in a task of its own', async () => {
     const cy = graph();
-    writeThenPrepare(cy, () => cy.getElementById('a').data('health', 'Failure'));
+    writeThenPrepare(cy, [() => cy.getElementById('a').data('health', 'Failure')]);
     // Written, but Cytoscape draws nothing while the batch is open.
     expect(cy.getElementById('a').data('health')).toBe('Failure');
     expect(batching(cy)).toBe(true);
@@ -41,10 +41,42 @@ describe('writeThenPrepare', () => {
     cy.destroy();
   });
 
+  it('writes chunk by chunk, a task each, the styles of one chunk computed before the next is written', async () => {
+    const cy = graph();
+    const seen: string[] = [];
+    const chunk = (id: string, before?: string) => () => {
+      // Read inside the open batch: the chunk before is styled only if its batch was ended first.
+      seen.push(before ? `${id} sees ${before} ${cy.getElementById(before).style('border-color')}` : id);
+      cy.getElementById(id).data('health', 'Failure');
+    };
+    writeThenPrepare(cy, [chunk('a'), chunk('b', 'a')]);
+    // Only the first chunk in the caller's task.
+    expect(seen).toEqual(['a']);
+    expect(batching(cy)).toBe(true);
+    await nextTasks();
+    expect(seen).toEqual(['a', 'b sees a rgb(255,0,0)']);
+    expect(batching(cy)).toBe(false);
+    expect(cy.nodes().map((n) => n.style('border-color'))).toEqual(['rgb(255,0,0)', 'rgb(255,0,0)']);
+    cy.destroy();
+  });
+
+  it('settles every chunk left at once', () => {
+    const cy = graph();
+    writeThenPrepare(cy, [
+      () => cy.getElementById('a').data('health', 'Failure'),
+      () => cy.getElementById('b').data('health', 'Failure'),
+    ]);
+    expect(cy.getElementById('b').data('health')).toBe('Healthy');
+    settleDrawing(cy);
+    expect(batching(cy)).toBe(false);
+    expect(cy.nodes().map((n) => n.style('border-color'))).toEqual(['rgb(255,0,0)', 'rgb(255,0,0)']);
+    cy.destroy();
+  });
+
   it('ends at once when asked to settle, and a second write settles the first', () => {
     const cy = graph();
-    writeThenPrepare(cy, () => cy.getElementById('a').data('health', 'Failure'));
-    writeThenPrepare(cy, () => cy.getElementById('b').data('health', 'Failure'));
+    writeThenPrepare(cy, [() => cy.getElementById('a').data('health', 'Failure')]);
+    writeThenPrepare(cy, [() => cy.getElementById('b').data('health', 'Failure')]);
     // One batch open, not two: the first was ended before the second began.
     settleDrawing(cy);
     expect(batching(cy)).toBe(false);
@@ -54,7 +86,7 @@ describe('writeThenPrepare', () => {
 
   it('leaves a destroyed instance alone', async () => {
     const cy = graph();
-    writeThenPrepare(cy, () => cy.getElementById('a').data('health', 'Failure'));
+    writeThenPrepare(cy, [() => cy.getElementById('a').data('health', 'Failure')]);
     cy.destroy();
     // Settled at once on the destroyed instance (as an unmount would), then the posted task finds nothing left.
     expect(() => settleDrawing(cy)).not.toThrow();

@@ -20,7 +20,7 @@ import type { LayoutChoice } from '../../graph/layouts';
 import type { StyleBlock } from '../../graph/style';
 import { fitFlatBoxes, usesFlatBoxes } from './flatBoxLayout';
 import { applyGroupChange, groupChangeOf } from './groupChange';
-import { applyTopologyDiff, diffTopology, isSmallChange, styleFieldsOf, updateData } from './refresh';
+import { applyTopologyDiff, diffTopology, isSmallChange, styleFieldsOf, updateChunks, updateData } from './refresh';
 import { CyInstance, prepareDrawing, setAttr, settleDrawing, visibleNodeCount, writeThenPrepare } from './shared';
 import type { ViewportControl } from './useViewport';
 
@@ -118,7 +118,7 @@ export function useGraphContent(
     const { found: f, hidden: h } = classes.current;
     const detail = layout.large ? detailRef.current : undefined;
     if (a.topology === topology) {
-      writeThenPrepare(cy, () => updateData(cy, elements, fields));
+      writeThenPrepare(cy, updateChunks(cy, elements, fields));
     } else {
       settleDrawing(cy);
       a.topology = topology;

@@ -1,5 +1,5 @@
 import cytoscape from 'cytoscape';
-import { holdLayers, installLayerReplacement, keepingLayers } from './layerReplacement';
+import { holdLayers, installLayerReplacement } from './layerReplacement';
 
 // The module's decisions against a stand-in for Cytoscape's layered texture cache (the parts it calls). That it
 // matches the real cache is a browser test's job (tests/browser/panel-refresh.test.ts): no element drawn one by one
@@ -77,6 +77,16 @@ function ele(id: string, bb: Box): FakeEle {
   };
 }
 
+/** Runs fn holding the layers, as a refresh's write does. */
+function held<T>(cy: cytoscape.Core, fn: () => T): T {
+  const release = holdLayers(cy);
+  try {
+    return fn();
+  } finally {
+    release();
+  }
+}
+
 /** A headless instance whose renderer() answers with the stand-in (headless Cytoscape has no renderer). */
 function setUp() {
   const { cache, log } = fakeCache();
@@ -93,16 +103,16 @@ function setUp() {
 }
 
 describe('layer replacement', () => {
-  it('drops layers as Cytoscape does outside keepingLayers', () => {
+  it('drops layers as Cytoscape does outside a hold', () => {
     const { cache, log, layer, a } = setUp();
     cache.invalidateElements([a]);
     expect(log).toEqual(['dropped a', `invalid ${layer.id}`]);
     expect(layer.replacement).toBeUndefined();
   });
 
-  it('inside keepingLayers, queues a replacement of the whole layer and keeps the layer', () => {
+  it('inside a hold, queues a replacement of the whole layer and keeps the layer', () => {
     const { cy, cache, log, layer, a, b } = setUp();
-    keepingLayers(cy, () => cache.invalidateElements([a]));
+    held(cy, () => cache.invalidateElements([a]));
     expect(log).toEqual([]);
     expect(layer.invalid).toBeUndefined();
     const next = layer.replacement as FakeLayer;
@@ -135,22 +145,22 @@ describe('layer replacement', () => {
 
   it('a second restyle during a replacement starts a fresh one (the first drew old styles)', () => {
     const { cy, cache, layer, a, b } = setUp();
-    keepingLayers(cy, () => cache.invalidateElements([a]));
+    held(cy, () => cache.invalidateElements([a]));
     const first = layer.replacement as FakeLayer;
-    keepingLayers(cy, () => cache.invalidateElements([b]));
+    held(cy, () => cache.invalidateElements([b]));
     expect(layer.replacement).not.toBe(first);
     expect((layer.replacement as FakeLayer).elesQueue).toEqual([a, b]);
   });
 
   it('swaps a complete replacement in when its elements fit, and drops the layer when one outgrew it', () => {
     const fitting = setUp();
-    keepingLayers(fitting.cy, () => fitting.cache.invalidateElements([fitting.a]));
+    held(fitting.cy, () => fitting.cache.invalidateElements([fitting.a]));
     const kept = fitting.layer.replacement as FakeLayer;
     fitting.cache.applyLayerReplacement(kept);
     expect(fitting.log).toEqual([`applied ${kept.id}`]);
 
     const grown = setUp();
-    keepingLayers(grown.cy, () => grown.cache.invalidateElements([grown.a]));
+    held(grown.cy, () => grown.cache.invalidateElements([grown.a]));
     const dropped = grown.layer.replacement as FakeLayer;
     grown.b.bb = { x1: 80, y1: 80, x2: 104, y2: 99 };
     grown.cache.applyLayerReplacement(dropped);
@@ -160,7 +170,7 @@ describe('layer replacement', () => {
 
   it('ignores hidden elements in the fit, and leaves Cytoscape its own replacements', () => {
     const { cy, cache, log, layer, a, b } = setUp();
-    keepingLayers(cy, () => cache.invalidateElements([a]));
+    held(cy, () => cache.invalidateElements([a]));
     const ours = layer.replacement as FakeLayer;
     b.shown = false;
     b.bb = { x1: -500, y1: 0, x2: 0, y2: 0 };
@@ -177,6 +187,6 @@ describe('layer replacement', () => {
   it('does nothing where the renderer has no layer cache (headless, WebGL)', () => {
     const cy = cytoscape({ headless: true });
     installLayerReplacement(cy);
-    expect(keepingLayers(cy, () => 42)).toBe(42);
+    expect(held(cy, () => 42)).toBe(42);
   });
 });

@@ -168,13 +168,3 @@ export function holdLayers(cy: Core): () => void {
     }
   };
 }
-
-/** Runs `fn` (a restyle that moves nothing) holding the layers: see holdLayers. */
-export function keepingLayers<T>(cy: Core, fn: () => T): T {
-  const release = holdLayers(cy);
-  try {
-    return fn();
-  } finally {
-    release();
-  }
-}

@@ -3,7 +3,8 @@
  * thread (busy ms) and, on the renderer main thread, as a timeline of top-level tasks and the idle gaps between them.
  *
  *   npx tsx bench/panelPage/traceMount.ts [workloads=1000] [--options '{"renderer":"canvas"}'] [--baseline]
- *   … --refresh [--stable]: trace one refresh of the mounted panel instead (new rates; --stable: health unchanged),
+ *   … --refresh [--stable] [--renamed N]: trace one refresh of the mounted panel instead (new rates; --stable: health
+ *   unchanged; --renamed: N workloads get new ids),
  *   after two untraced ones, until 300 ms (--tail ms) after its two frames (late work such as a deferred redraw shows).
  */
 import { openBenchSession } from './session';
@@ -21,12 +22,16 @@ async function main() {
     await s.call((api, n) => api.prepare(n), workloads);
     const refresh = args.includes('--refresh');
     const stableHealth = args.includes('--stable');
+    const renamedIdx = args.indexOf('--renamed');
+    const renamed = renamedIdx >= 0 ? Number(args[renamedIdx + 1]) : 0;
     const tailIdx = args.indexOf('--tail');
     const tailMs = tailIdx >= 0 ? Number(args[tailIdx + 1]) : 300;
     if (refresh) {
       await s.call((api, o) => api.mountPanel({ options: o }), options);
       for (const v of [1, 2, 3]) {
-        await s.call((api, a) => api.stageRefresh(a.v, { stableHealth: a.st }), { v, st: stableHealth });
+        // --renamed: the traced refresh (the third) renames that many workloads (new ids, the same neighbours).
+        const variation = { stableHealth, renamed: v === 3 ? renamed : 0 };
+        await s.call((api, a) => api.stageRefresh(a.v, a.variation), { v, variation });
         if (v < 3) {
           await s.call((api, v) => api.refreshPanel(v), v);
         }

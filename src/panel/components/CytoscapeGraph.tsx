@@ -260,6 +260,9 @@ const getStyles = (theme: GrafanaTheme2) => ({
   }),
 });
 
-/** Memoised: a parent render that changes none of its props (the render that brings a new answer: its frames are read a task later) skips the graph. */
+/**
+ * Memoised: a parent render that changes none of its props (the render that brings a new answer: its frames are
+ * read a task later) skips the graph.
+ */
 const MemoCytoscapeGraph = React.memo(CytoscapeGraph);
 export { MemoCytoscapeGraph as CytoscapeGraph };

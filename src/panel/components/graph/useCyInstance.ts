@@ -153,7 +153,7 @@ export function useCyInstance(
     } else {
       skipEmptyLabelPortions(cy);
       if (large) {
-        // A small graph redraws in a few ms: it shows a refresh's new styles at once rather than a frame later.
+        // A small graph redraws in a few ms: it shows a refresh's new styles at once, not about 0.2 s later.
         installLayerReplacement(cy);
       }
     }

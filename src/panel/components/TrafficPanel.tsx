@@ -204,20 +204,16 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
   // What the query says about the query-level Display choices (absent: not a Meshgraph query).
   const target = (props.data.request?.targets ?? []).find((t) => 'graphType' in t || 'namespaces' in t) as
     Record<string, unknown> | undefined;
-  const serviceNodes = target ? target.injectServiceNodes !== false : undefined;
-  const operationNodes = target ? typeof target.aggregate === 'string' && target.aggregate !== '' : undefined;
-  const boxes = target
-    ? ((Array.isArray(target.boxBy)
-        ? ((target.boxBy[0] as BoxChoice | undefined) ?? 'none')
-        : 'namespace') as BoxChoice)
-    : undefined;
+  const hasTarget = target !== undefined;
+  const serviceNodes = target?.injectServiceNodes !== false;
+  const operationNodes = typeof target?.aggregate === 'string' && target.aggregate !== '';
+  const boxes = (
+    Array.isArray(target?.boxBy) ? ((target.boxBy[0] as BoxChoice | undefined) ?? 'none') : 'namespace'
+  ) as BoxChoice;
   // By value: every answer brings a new request object, and the Display menu is memoised on its props.
   const queryChoices = useMemo(
-    () =>
-      serviceNodes === undefined || operationNodes === undefined || boxes === undefined
-        ? undefined
-        : { serviceNodes, operationNodes, boxes },
-    [serviceNodes, operationNodes, boxes]
+    () => (hasTarget ? { serviceNodes, operationNodes, boxes } : undefined),
+    [hasTarget, serviceNodes, operationNodes, boxes]
   );
 
   const [tableView, setTableView] = useState(false);

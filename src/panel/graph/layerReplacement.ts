@@ -36,7 +36,6 @@ interface Layer {
   level: number;
   eles: LayerElement[];
   invalid?: boolean;
-  reqs?: number;
   replacement?: Layer;
   replaces?: Layer;
 }

@@ -3,9 +3,9 @@
  * thread (busy ms) and, on the renderer main thread, as a timeline of top-level tasks and the idle gaps between them.
  *
  *   npx tsx bench/panelPage/traceMount.ts [workloads=1000] [--options '{"renderer":"canvas"}'] [--baseline]
- *   … --refresh [--stable] [--renamed N]: trace one refresh of the mounted panel instead (new rates; --stable: health
- *   unchanged; --renamed: N workloads get new ids),
- *   after two untraced ones, until 300 ms (--tail ms) after its two frames (late work such as a deferred redraw shows).
+ *   … --refresh [--stable] [--renamed N] [--tail ms]: trace one refresh of the mounted panel instead (new rates;
+ *   --stable: health unchanged; --renamed: N workloads get new ids), after two untraced ones and a quiet pause, until
+ *   300 ms (--tail) after its two frames, so late work such as a deferred redraw shows.
  */
 import { openBenchSession } from './session';
 import type { TraceEvent } from './traceSelfTime';

@@ -44,17 +44,20 @@ describe('writeThenPrepare', () => {
   it('writes chunk by chunk, a task each, the styles of one chunk computed before the next is written', async () => {
     const cy = graph();
     const seen: string[] = [];
-    const chunk = (id: string, before?: string) => () => {
-      // Read inside the open batch: the chunk before is styled only if its batch was ended first.
-      seen.push(before ? `${id} sees ${before} ${cy.getElementById(before).style('border-color')}` : id);
+    // Cytoscape tells a batch's restyles when the batch ends: each chunk's before the next chunk is written.
+    cy.on('style', (e) => {
+      seen.push(`${e.target.id()} styled`);
+    });
+    const chunk = (id: string) => () => {
+      seen.push(`${id} written`);
       cy.getElementById(id).data('health', 'Failure');
     };
-    writeThenPrepare(cy, [chunk('a'), chunk('b', 'a')]);
-    // Only the first chunk in the caller's task.
-    expect(seen).toEqual(['a']);
+    writeThenPrepare(cy, [chunk('a'), chunk('b')]);
+    // Only the first chunk in the caller's task, its batch still open.
+    expect(seen).toEqual(['a written']);
     expect(batching(cy)).toBe(true);
     await nextTasks();
-    expect(seen).toEqual(['a', 'b sees a rgb(255,0,0)']);
+    expect(seen).toEqual(['a written', 'a styled', 'b written', 'b styled']);
     expect(batching(cy)).toBe(false);
     expect(cy.nodes().map((n) => n.style('border-color'))).toEqual(['rgb(255,0,0)', 'rgb(255,0,0)']);
     cy.destroy();

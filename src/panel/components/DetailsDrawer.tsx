@@ -11,6 +11,7 @@ import type { DataFrame, DataQueryRequest, GrafanaTheme2, InterpolateFunction } 
 import { Button, DataLinkButton, IconButton, useStyles2 } from '@grafana/ui';
 import { edgeHealthReason, healthReason } from '../graph/healthReason';
 import { formatByteRate, formatDuration, formatPercent, formatRequestRate } from '../graph/format';
+import { edgeResponses, nodeHealth } from '../graph/lazyCells';
 import { badgesOf, nodeDisplayName } from '../graph/nodeLabels';
 import type { Palette } from '../graph/palette';
 import { ProtocolTotals, responseRows, trafficSummary } from '../graph/summary';
@@ -151,6 +152,7 @@ function NodeDetails({ node, graph, palette }: { node: PanelNode; graph: PanelGr
         <Row name="Service" value={node.service} />
         <Row name="Operation" value={node.aggregate ? `${node.aggregate} = ${node.aggregateValue ?? ''}` : undefined} />
         <Row name="Health" value={healthReason(node, graph)} />
+        <Row name="Health details" value={nodeHealth(node).unreadable ? UNREADABLE('health') : undefined} />
         <Row name="Subtitle" value={generic ? node.subtitle : undefined} />
         {/* Other sources' Node Graph nodes have only these; Meshgraph's say the same in the tables below. */}
         <Row name="Statistic" value={generic ? node.mainstat : undefined} />
@@ -190,6 +192,9 @@ function NodeDetails({ node, graph, palette }: { node: PanelNode; graph: PanelGr
   );
 }
 
+/** A JSON cell the frames reader kept as text and that turns out not to be JSON: said, not left out silently. */
+const UNREADABLE = (field: string) => `Unreadable: the ${field} field of this row is not JSON`;
+
 function EdgeDetails({ edge, graph, rtName }: { edge: PanelEdge; graph: PanelGraph; rtName: string }) {
   const styles = useStyles2(getStyles);
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
@@ -227,6 +232,7 @@ function EdgeDetails({ edge, graph, rtName }: { edge: PanelEdge; graph: PanelGra
           <Row key={d.name} name={d.name} value={d.value} />
         ))}
         <Row name="Traffic" value={edge.hasTraffic ? undefined : 'Idle (no traffic in the range)'} />
+        <Row name="Responses" value={edgeResponses(edge).unreadable ? UNREADABLE('responses') : undefined} />
       </dl>
       {rows.length > 0 && (
         <div className={styles.section}>

@@ -18,9 +18,10 @@ import {
 import { toKialiJson } from '../../contract/kiali/kialiJson';
 import { renderedEdgeEnds } from '../graph/edgeEnds';
 import { buildIconFont, ICON_FONT_FAMILY } from '../graph/iconFont';
+import { edgeResponses, nodeHealth } from '../graph/lazyCells';
 import type { Palette } from '../graph/palette';
 import { CLASS } from '../graph/style';
-import type { PanelGraph } from '../graph/types';
+import type { PanelGraph, PanelNode } from '../graph/types';
 
 export function fileName(title: string | undefined): string {
   const base = (title ?? '')
@@ -284,6 +285,11 @@ function graphTypeOf(g: PanelGraph): GraphType {
   return 'service';
 }
 
+function healthOf(n: PanelNode): { health?: NonNullable<PanelNode['health']> } {
+  const health = nodeHealth(n).value;
+  return health ? { health } : {};
+}
+
 /** The graph as Kiali's graph API answers it (sha256 ids, string numbers), from the panel's frames. */
 export function kialiJson(g: PanelGraph, durationSeconds = 0): string {
   const nodes: GraphNode[] = g.nodes.map((n) => ({
@@ -301,7 +307,7 @@ export function kialiJson(g: PanelGraph, durationSeconds = 0): string {
     ...(n.destServices ? { destServices: n.destServices } : {}),
     rates: n.rates ?? emptyNodeRates(),
     ...Object.fromEntries(Object.keys(n.flags).map((f) => [f, true])),
-    ...(n.health ? { health: n.health } : {}),
+    ...healthOf(n),
   }));
   const edges: GraphEdge[] = g.edges.map((e) => ({
     id: e.id,
@@ -318,7 +324,7 @@ export function kialiJson(g: PanelGraph, durationSeconds = 0): string {
       percentErr: 0,
       percentReq: 0,
     },
-    responses: e.responses ?? {},
+    responses: edgeResponses(e).value ?? {},
     hasTraffic: e.hasTraffic,
     ...(e.responseTime !== undefined ? { responseTime: e.responseTime } : {}),
     ...(e.throughput !== undefined ? { throughput: e.throughput } : {}),

@@ -5,6 +5,7 @@
  */
 import { EdgeLabelMode, edgeLabel } from './edgeLabels';
 import { EdgeData, NodeData, flattenEdge, flattenNode } from './flatten';
+import { edgeResponses } from './lazyCells';
 import { nodeLabel } from './nodeLabels';
 import { computeRanks } from './rank';
 import type { PanelGraph, PanelNode } from './types';
@@ -122,11 +123,9 @@ export function buildElements(graph: PanelGraph, opts: ElementOptions): ElementD
   const edges: CyElementDef[] = [];
   for (const e of graph.edges) {
     const data = flattenEdge(e);
-    const ctx = {
-      modes: opts.edgeLabels,
-      targetHasCB: !!byId.get(e.target)?.otherFlags.includes('hasCB'),
-      responses: e.responses,
-    };
+    const targetHasCB = !!byId.get(e.target)?.otherFlags.includes('hasCB');
+    // Only a circuit breaker's mark reads the responses: parsed for those edges alone.
+    const ctx = { modes: opts.edgeLabels, targetHasCB, responses: targetHasCB ? edgeResponses(e).value : undefined };
     const label = edgeLabel(data, ctx);
     // The selected or hovered edge tells its traffic even when no label mode is on (Kiali's verbose label).
     const labelVerbose = edgeLabel(data, {

@@ -184,13 +184,17 @@ function keepParsed(text: string, value: object): void {
   parsedNow.set(text, value);
 }
 
-export function parseJson<T>(text: string | undefined, reason: string, skipped: Counter): T | undefined {
+/**
+ * A JSON object cell through the answer cache: its value; 'unreadable' when the text is not JSON; undefined when it
+ * is blank or JSON that is not an object.
+ */
+export function parseJsonText(text: string | undefined): object | 'unreadable' | undefined {
   if (text === undefined || text === '') {
     return undefined;
   }
   const known = parsedFor(text);
   if (known !== undefined) {
-    return known as T;
+    return known;
   }
   if (text.trim() === '') {
     return undefined;
@@ -201,9 +205,17 @@ export function parseJson<T>(text: string | undefined, reason: string, skipped: 
       return undefined;
     }
     keepParsed(text, v);
-    return v as T;
+    return v;
   } catch {
+    return 'unreadable';
+  }
+}
+
+export function parseJson<T>(text: string | undefined, reason: string, skipped: Counter): T | undefined {
+  const v = parseJsonText(text);
+  if (v === 'unreadable') {
     skipped.add(reason);
     return undefined;
   }
+  return v as T | undefined;
 }

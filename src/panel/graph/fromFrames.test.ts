@@ -1,4 +1,5 @@
 import { fromFrames, frameRole } from './fromFrames';
+import { edgeResponses, nodeHealth } from './lazyCells';
 import { meshEdgesFrame, meshNodesFrame, tempoFrames } from './testing/frames';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -71,7 +72,7 @@ describe('fromFrames with Meshgraph frames', () => {
     expect(e.protocol).toBe('http');
     expect(e.rates?.total).toBe(12.5);
     expect(e.rates?.percentErr).toBe(4);
-    expect(e.responses?.['200'].hosts['reviews.bookinfo.svc.cluster.local']).toBe(12);
+    expect(edgeResponses(e).value?.['200'].hosts['reviews.bookinfo.svc.cluster.local']).toBe(12);
     expect(e.responseTime).toBe(23);
     expect(e.isMTLS).toBe(100);
     expect(e.hasTraffic).toBe(true);
@@ -88,6 +89,46 @@ describe('fromFrames with Meshgraph frames', () => {
     expect(r.nodes[0].parent).toBeUndefined();
     expect(r.skipped['unreadable node rates JSON']).toBe(1);
     expect(r.skipped['parent box not found (node drawn unboxed)']).toBe(1);
+  });
+
+  it('keeps responses and health as text, read when shown: an unreadable one is said then, not dropped', () => {
+    const nodes = meshNodesFrame([
+      { id: 'a', nodeType: 'workload', workload: 'a', healthStatus: 'Healthy' },
+      { id: 'b', nodeType: 'workload', workload: 'b', healthStatus: 'Degraded' },
+    ]);
+    const health = nodes.fields.find((f) => f.name === 'health')!.values as unknown[];
+    health[0] = '{"status":"Healthy","workloadStatus":{"desiredReplicas":2,"availableReplicas":1}}';
+    health[1] = '{broken';
+    const edges = meshEdgesFrame([
+      { source: 'a', target: 'b', protocol: 'http', rates: { total: 3 }, responses: { '503': { rate: 3, flags: { UF: 3 }, hosts: {} } } },
+      { source: 'b', target: 'a', protocol: 'http', rates: { total: 1 } },
+    ]);
+    (edges.fields.find((f) => f.name === 'responses')!.values as unknown[])[1] = '[1, 2';
+    const g = fromFrames([nodes, edges]);
+    expect(g.skipped).toEqual({});
+    expect(nodeHealth(g.nodes[0])).toEqual({
+      value: { status: 'Healthy', workloadStatus: { desiredReplicas: 2, availableReplicas: 1 } },
+      unreadable: false,
+    });
+    expect(nodeHealth(g.nodes[1])).toEqual({ unreadable: true });
+    expect(edgeResponses(g.edges[0]).value?.['503'].rate).toBe(3);
+    expect(edgeResponses(g.edges[1])).toEqual({ unreadable: true });
+    // Given parsed (other readers, tests): used as given.
+    expect(edgeResponses({ ...g.edges[1], responses: {} })).toEqual({ value: {}, unreadable: false });
+  });
+
+  it('reads the status from the health text when there is no usable status column, counting a bad text', () => {
+    const nodes = meshNodesFrame([
+      { id: 'a', nodeType: 'workload', workload: 'a' },
+      { id: 'b', nodeType: 'workload', workload: 'b' },
+    ]);
+    (nodes.fields.find((f) => f.name === 'healthStatus')!.values as unknown[]).fill('');
+    const health = nodes.fields.find((f) => f.name === 'health')!.values as unknown[];
+    health[0] = '{"status":"Failure"}';
+    health[1] = 'not json';
+    const g = fromFrames([nodes]);
+    expect(g.nodes.map((n) => n.healthStatus)).toEqual(['Failure', undefined]);
+    expect(g.skipped['unreadable node health JSON']).toBe(1);
   });
 
   it('skips rows without id and duplicate ids, and adds edge ends missing from the nodes frame', () => {

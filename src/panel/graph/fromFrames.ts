@@ -10,7 +10,6 @@ import type {
   NodeRates,
   NodeType,
   Protocol,
-  ResponseDetail,
   ServiceRef,
 } from '../../contract/graph';
 import { EdgeField, NodeField, RollupEdgeField, RollupNodeField } from '../../contract/frameFields';
@@ -153,7 +152,7 @@ function readNodes(frame: FrameLike, frameIndex: number, skipped: Counter, out: 
       otherFlags,
       rates: parseJson<NodeRates>(f.str(NodeField.rates, row), 'unreadable node rates JSON', skipped),
       healthStatus: (HEALTH as readonly string[]).includes(healthRaw ?? '') ? (healthRaw as HealthStatus) : undefined,
-      health: parseJson<NodeHealth>(f.str(NodeField.health, row), 'unreadable node health JSON', skipped),
+      healthJson: f.str(NodeField.health, row) || undefined,
       destServices: parseJson<ServiceRef[]>(
         f.str(NodeField.destServices, row),
         'unreadable destServices JSON',
@@ -172,8 +171,12 @@ function readNodes(frame: FrameLike, frameIndex: number, skipped: Counter, out: 
     if (rawType && !nodeType && !ROLLUP_TYPES.includes(rawType)) {
       skipped.add('unknown node type (drawn as unknown)');
     }
-    if (!node.healthStatus && node.health && (HEALTH as readonly string[]).includes(node.health.status)) {
-      node.healthStatus = node.health.status;
+    if (!node.healthStatus && node.healthJson) {
+      // No usable status column: the health text says it (and is read now, so a bad one is counted).
+      const health = parseJson<NodeHealth>(node.healthJson, 'unreadable node health JSON', skipped);
+      if (health && (HEALTH as readonly string[]).includes(health.status)) {
+        node.healthStatus = health.status;
+      }
     }
     readRollupColumns(f, row, rawType, node, skipped);
     out.set(id, node);
@@ -288,11 +291,7 @@ function readEdges(frame: FrameLike, frameIndex: number, skipped: Counter, out: 
       target,
       protocol,
       rates,
-      responses: parseJson<Record<string, ResponseDetail>>(
-        f.str(EdgeField.responses, row),
-        'unreadable edge responses JSON',
-        skipped
-      ),
+      responsesJson: f.str(EdgeField.responses, row) || undefined,
       // Other Node Graph sources carry no traffic flag: an edge they draw is traffic.
       hasTraffic: hasTrafficRaw ?? (rates ? rates.total > 0 : true),
       responseTime: f.num(EdgeField.responseTime, row),

@@ -3,6 +3,7 @@
  * tolerances decide the status; the error shares say how far it is. Pure (no React), so the drawer only renders it.
  */
 import { formatPercent } from './format';
+import { nodeHealth } from './lazyCells';
 import { trafficSummary } from './summary';
 import type { PanelEdge, PanelGraph, PanelNode } from './types';
 
@@ -33,7 +34,7 @@ export function healthReason(node: PanelNode, graph: PanelGraph): string | undef
     }
   }
   parts.sort((a, b) => b.p - a.p);
-  const replicas = node.health?.workloadStatus;
+  const replicas = nodeHealth(node).value?.workloadStatus;
   const replicaText =
     replicas && replicas.availableReplicas < replicas.desiredReplicas
       ? `${replicas.availableReplicas} of ${replicas.desiredReplicas} replicas available`

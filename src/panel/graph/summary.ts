@@ -3,6 +3,7 @@
  * outbound traffic per protocol from its edges, and an edge's response codes with flags and hosts as percentages.
  */
 import type { Protocol } from '../../contract/graph';
+import { edgeResponses } from './lazyCells';
 import type { PanelEdge, PanelGraph } from './types';
 
 export interface ProtocolTotals {
@@ -33,7 +34,7 @@ function codeClasses(edges: PanelEdge[]): Array<{ label: string; percent: number
   const rates = new Map<string, number>();
   let total = 0;
   for (const e of edges) {
-    for (const [code, detail] of Object.entries(e.responses ?? {})) {
+    for (const [code, detail] of Object.entries(edgeResponses(e).value ?? {})) {
       const rate = detail?.rate ?? 0;
       if (rate > 0) {
         const label = responseClass(e.protocol, code);
@@ -133,7 +134,7 @@ export interface ResponseRow {
 
 /** Response codes of an edge as percentages of its total, largest first. */
 export function responseRows(e: PanelEdge): ResponseRow[] {
-  const responses = e.responses ?? {};
+  const responses = edgeResponses(e).value ?? {};
   const total = e.rates?.total ?? Object.values(responses).reduce((a, r) => a + (r?.rate ?? 0), 0);
   const pct = (v: number) => (total > 0 ? (v / total) * 100 : 0);
   const list = (rec: Record<string, number> | undefined) =>

@@ -59,7 +59,13 @@ export interface PanelNode {
   /** Rates from Meshgraph (absent for other sources). */
   rates?: NodeRates;
   healthStatus?: HealthStatus;
+  /** Health as given parsed (tests, other readers); a frame's row keeps its text instead: see nodeHealth. */
   health?: NodeHealth;
+  /**
+   * The frame's health text, parsed by nodeHealth when the drawer or an export reads it: a refresh brings new
+   * texts for most nodes, and healthStatus is what drawing needs.
+   */
+  healthJson?: string;
   destServices?: ServiceRef[];
   /** Node Graph contract fields, as delivered. */
   title?: string;
@@ -96,7 +102,14 @@ export interface PanelEdge {
   target: string;
   protocol?: Protocol;
   rates?: EdgeRates;
+  /** Response codes as given parsed (tests, other readers); a frame's row keeps its text instead: see edgeResponses. */
   responses?: Record<string, ResponseDetail>;
+  /**
+   * The frame's responses text, parsed by edgeResponses when the drawer, an export or a circuit-breaker mark reads
+   * it: they hold rates, so every refresh brings 3,000 new texts at 1,000 nodes (5–7 ms to parse) that most
+   * refreshes never read.
+   */
+  responsesJson?: string;
   hasTraffic: boolean;
   responseTime?: number;
   throughput?: number;

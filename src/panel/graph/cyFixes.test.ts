@@ -1,5 +1,5 @@
 import cytoscape from 'cytoscape';
-import { installCyFixes } from './cyFixes';
+import { installCyFixes, relinkSwappedLayers } from './cyFixes';
 
 type Priv = { _private: { backgrounding: boolean } };
 
@@ -22,5 +22,34 @@ describe('installCyFixes', () => {
     b._private.backgrounding = true;
     expect(b._private.backgrounding).toBe(false);
     cy.destroy();
+  });
+
+  // Against the real layer cache in the browser: tests/browser/panel-refresh.test.ts (three refreshes in a row).
+  it("records a swapped-in layer where Cytoscape reads an element's layer, and only when the swap took place", () => {
+    type Ele = { _private: { rscratch: { imgLayerCaches?: Record<number, unknown> } } };
+    const a: Ele = { _private: { rscratch: { imgLayerCaches: { [-2]: 'old' } } } };
+    const b: Ele = { _private: { rscratch: {} } };
+    const layersByLevel: Record<number, unknown[]> = { [-2]: ['old'] };
+    const cache = {
+      layersByLevel,
+      // Cytoscape's: swaps the layer in where the replaced one is, and records it in the wrong place.
+      applyLayerReplacement(layer: { level: number; replaces: unknown; eles: Ele[] }) {
+        const i = layersByLevel[layer.level].indexOf(layer.replaces);
+        if (i >= 0) {
+          layersByLevel[layer.level][i] = layer;
+        }
+      },
+    };
+    const cy = cytoscape({ headless: true });
+    (cy as unknown as { renderer(): unknown }).renderer = () => ({ data: { lyrTxrCache: cache } });
+    relinkSwappedLayers(cy);
+    const declined = { level: -2, replaces: 'gone', eles: [a, b] };
+    cache.applyLayerReplacement(declined);
+    expect(a._private.rscratch.imgLayerCaches).toEqual({ [-2]: 'old' });
+    expect(b._private.rscratch.imgLayerCaches).toBeUndefined();
+    const swapped = { level: -2, replaces: 'old', eles: [a, b] };
+    cache.applyLayerReplacement(swapped);
+    expect(a._private.rscratch.imgLayerCaches?.[-2]).toBe(swapped);
+    expect(b._private.rscratch.imgLayerCaches?.[-2]).toBe(swapped);
   });
 });

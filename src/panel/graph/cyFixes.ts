@@ -1,5 +1,7 @@
 /**
- * A work-around for a Cytoscape (3.34) canvas-renderer defect that makes every frame expensive on large graphs.
+ * Work-arounds for two Cytoscape (3.34) canvas-renderer defects.
+ *
+ * 1. One makes every frame expensive on large graphs.
  *
  * drawNode() calls its drawImages() helper twice per node (images inside, then over the border) and after each
  * call sets the node's `backgrounding` flag (are background images still loading?) from that call's count alone.
@@ -11,6 +13,15 @@
  *
  * The flag only feeds the `:backgrounding` selector, which the panel's stylesheet does not use; image loads
  * still trigger their own redraw ('background' event). So the flag is pinned to false on every node.
+ *
+ * 2. One leaves a stale picture on screen. The layered texture cache swaps a finished replacement layer in
+ * (applyLayerReplacement) but records it in each element's `_private.imgLayerCaches`, while everything that reads
+ * an element's layer (getLayers, updateElementsInLayers, so invalidateElements) looks in
+ * `_private.rscratch.imgLayerCaches`. After a swap the elements still name the layer that was replaced: a later
+ * restyle invalidates that one, and the layer on screen stays valid with the old colours. Cytoscape swaps layers
+ * when it sharpens textures, and the panel on every refresh that restyles (graph/layerReplacement.ts): measured in
+ * the browser, from the second such refresh on, health colours stayed those of the first. So each swap also
+ * records the new layer where Cytoscape reads it.
  */
 import type { Core, NodeCollection, NodeSingular } from 'cytoscape';
 
@@ -38,8 +49,49 @@ export function pinBackgrounding(nodes: NodeCollection): void {
   nodes.forEach(pin);
 }
 
-/** Pins the flag on the instance's nodes now and on every node added later. */
+interface SwappedLayer {
+  level: number;
+  eles: Array<{ _private?: { rscratch?: { imgLayerCaches?: Record<number, unknown> } } }>;
+}
+
+interface LayerSwaps {
+  layersByLevel: Record<number, unknown[] | undefined>;
+  applyLayerReplacement(layer: SwappedLayer): void;
+}
+
+function layerSwapsOf(cy: Core): LayerSwaps | undefined {
+  const r = (cy as unknown as { renderer?(): { data?: { lyrTxrCache?: Partial<LayerSwaps> } } }).renderer?.();
+  const c = r?.data?.lyrTxrCache;
+  return c && typeof c.applyLayerReplacement === 'function' && typeof c.layersByLevel === 'object'
+    ? (c as LayerSwaps)
+    : undefined;
+}
+
+/** After each swap that took place, the elements name their new layer where Cytoscape reads it. */
+export function relinkSwappedLayers(cy: Core): void {
+  const cache = layerSwapsOf(cy);
+  if (!cache) {
+    return;
+  }
+  const apply = cache.applyLayerReplacement;
+  cache.applyLayerReplacement = function (layer) {
+    apply.call(this, layer);
+    // Cytoscape declines some swaps (the replaced layer already gone): then nothing changes hands.
+    if (!cache.layersByLevel[layer.level]?.includes(layer)) {
+      return;
+    }
+    for (const ele of layer.eles) {
+      const rs = ele._private?.rscratch;
+      if (rs) {
+        (rs.imgLayerCaches ??= {})[layer.level] = layer;
+      }
+    }
+  };
+}
+
+/** Pins the flag on the instance's nodes now and on every node added later; relinks swapped layers (canvas). */
 export function installCyFixes(cy: Core): void {
   pinBackgrounding(cy.nodes());
   cy.on('add', 'node', (evt) => pin(evt.target as NodeSingular));
+  relinkSwappedLayers(cy);
 }

@@ -152,7 +152,7 @@ describe('layer replacement', () => {
     expect((layer.replacement as FakeLayer).elesQueue).toEqual([a, b]);
   });
 
-  it('swaps a complete replacement in when its elements fit, and drops the layer when one outgrew it', () => {
+  it('swaps a complete replacement in when its restyled elements fit, and drops the layer when one outgrew it', () => {
     const fitting = setUp();
     held(fitting.cy, () => fitting.cache.invalidateElements([fitting.a]));
     const kept = fitting.layer.replacement as FakeLayer;
@@ -162,10 +162,33 @@ describe('layer replacement', () => {
     const grown = setUp();
     held(grown.cy, () => grown.cache.invalidateElements([grown.a]));
     const dropped = grown.layer.replacement as FakeLayer;
-    grown.b.bb = { x1: 80, y1: 80, x2: 104, y2: 99 };
+    grown.a.bb = { x1: 10, y1: 10, x2: 120, y2: 20 };
     grown.cache.applyLayerReplacement(dropped);
     expect(grown.log).toEqual([`invalid ${grown.layer.id}`, 'redraw']);
     expect(dropped.replaces).toBeUndefined();
+  });
+
+  it('measures only the restyled elements at the swap, those of a superseded replacement too', () => {
+    const { cy, cache, log, layer, a, b } = setUp();
+    const measured: string[] = [];
+    for (const e of [a, b]) {
+      const own = e.boundingBox.bind(e);
+      e.boundingBox = () => (measured.push(e.id), own());
+    }
+    held(cy, () => cache.invalidateElements([a]));
+    const first = layer.replacement as FakeLayer;
+    cache.applyLayerReplacement(first);
+    // b was not restyled: its bounds cannot have changed, so it is not measured.
+    expect(measured).toEqual(['a']);
+    expect(log).toEqual([`applied ${first.id}`]);
+
+    // a restyled, then b while a's replacement is under way: the second replacement checks a as well.
+    const again = setUp();
+    held(again.cy, () => again.cache.invalidateElements([again.a]));
+    held(again.cy, () => again.cache.invalidateElements([again.b]));
+    again.a.bb = { x1: -5, y1: 10, x2: 20, y2: 20 };
+    again.cache.applyLayerReplacement(again.layer.replacement as FakeLayer);
+    expect(again.log).toEqual([`invalid ${again.layer.id}`, 'redraw']);
   });
 
   it('ignores hidden elements in the fit, and leaves Cytoscape its own replacements', () => {

@@ -328,6 +328,18 @@ test('a refresh that only restyles keeps the cached picture on screen and swaps 
     };
     // Every layer on screen dropped, so Cytoscape draws from scratch. (Not through the elements: which layer an
     // element names is what a swap must keep right.)
+    // How many layers the ones on screen hold on to through `replaces` (each a canvas of megabytes).
+    w.__heldLayers = () => {
+      let n = 0;
+      for (const layers of Object.values(r.data.lyrTxrCache.layersByLevel)) {
+        for (const layer of layers) {
+          for (let l = (layer as { replaces?: unknown }).replaces; l; l = (l as { replaces?: unknown }).replaces) {
+            n++;
+          }
+        }
+      }
+      return n;
+    };
     w.__redrawFromScratch = () => {
       const cache = r.data.lyrTxrCache;
       for (const layers of Object.values(cache.layersByLevel)) {
@@ -341,6 +353,7 @@ test('a refresh that only restyles keeps the cached picture on screen and swaps 
     __snapshot(name: string): void;
     __differing(a: string, b: string): number;
     __redrawFromScratch(): void;
+    __heldLayers(): number;
   };
   expect(await s.page.evaluate(() => (window as unknown as Page).__settled())).toBe(true);
   await s.page.evaluate(() => (window as unknown as Page).__snapshot('old'));
@@ -381,6 +394,8 @@ test('a refresh that only restyles keeps the cached picture on screen and swaps 
   }
   const rendersLater = await s.page.evaluate((n) => (window as unknown as Page).__renders.slice(n), rendersThen);
   expect(rendersLater.filter((n) => n > 0)).toEqual([]);
+  // Three swaps, and the layer on screen holds none of the layers it replaced.
+  expect(await s.page.evaluate(() => (window as unknown as Page).__heldLayers())).toBe(0);
   await s.page.evaluate(() => (window as unknown as Page).__redrawFromScratch());
   expect(await s.page.evaluate(() => (window as unknown as Page).__settled())).toBe(true);
   await s.page.evaluate(() => (window as unknown as Page).__snapshot('fresh3'));

@@ -33,7 +33,7 @@ describe('installCyFixes', () => {
     const cache = {
       layersByLevel,
       // Cytoscape's: swaps the layer in where the replaced one is, and records it in the wrong place.
-      applyLayerReplacement(layer: { level: number; replaces: unknown; eles: Ele[] }) {
+      applyLayerReplacement(layer: { level: number; replaces?: unknown; eles: Ele[] }) {
         const i = layersByLevel[layer.level].indexOf(layer.replaces);
         if (i >= 0) {
           layersByLevel[layer.level][i] = layer;
@@ -47,9 +47,12 @@ describe('installCyFixes', () => {
     cache.applyLayerReplacement(declined);
     expect(a._private.rscratch.imgLayerCaches).toEqual({ [-2]: 'old' });
     expect(b._private.rscratch.imgLayerCaches).toBeUndefined();
-    const swapped = { level: -2, replaces: 'old', eles: [a, b] };
+    const swapped: { level: number; replaces?: unknown; eles: Ele[] } = { level: -2, replaces: 'old', eles: [a, b] };
     cache.applyLayerReplacement(swapped);
     expect(a._private.rscratch.imgLayerCaches?.[-2]).toBe(swapped);
     expect(b._private.rscratch.imgLayerCaches?.[-2]).toBe(swapped);
+    // The replaced layer is let go, not held by the one that replaced it.
+    expect(swapped.replaces).toBeUndefined();
+    expect(declined.replaces).toBe('gone');
   });
 });

@@ -21,7 +21,7 @@
  * restyle invalidates that one, and the layer on screen stays valid with the old colours. Cytoscape swaps layers
  * when it sharpens textures, and the panel on every refresh that restyles (graph/layerReplacement.ts): measured in
  * the browser, from the second such refresh on, health colours stayed those of the first. So each swap also
- * records the new layer where Cytoscape reads it.
+ * records the new layer where Cytoscape reads it, and lets the replaced layer go.
  */
 import type { Core, NodeCollection, NodeSingular } from 'cytoscape';
 
@@ -51,6 +51,7 @@ export function pinBackgrounding(nodes: NodeCollection): void {
 
 interface SwappedLayer {
   level: number;
+  replaces?: unknown;
   eles: Array<{ _private?: { rscratch?: { imgLayerCaches?: Record<number, unknown> } } }>;
 }
 
@@ -86,6 +87,8 @@ export function relinkSwappedLayers(cy: Core): void {
         (rs.imgLayerCaches ??= {})[layer.level] = layer;
       }
     }
+    // Nothing reads it after the swap, and kept it would hold every earlier layer (a canvas of megabytes each).
+    layer.replaces = undefined;
   };
 }
 

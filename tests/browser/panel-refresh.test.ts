@@ -193,6 +193,12 @@ test('a refresh that restyles and adds elements leaves the next frame only drawi
   });
   await s.call((api) => api.stageRefresh(1, { renamed: 2 }));
   await s.call((api) => api.refreshPanel(1));
+  // The kept elements' data is written in tasks after the adds and removes: wait for the frame that draws it.
+  await s.page.waitForFunction(
+    () => ((window as unknown as { __frames?: unknown[] }).__frames?.length ?? 0) > 0,
+    undefined,
+    { timeout: 5000 }
+  );
   const frames = await s.page.evaluate(() => {
     const w = window as unknown as { __frames?: Array<{ dirty: number; unplaced: number; unordered: boolean }> };
     const f = w.__frames ?? [];

@@ -3,10 +3,11 @@
  * (refresh.ts), no layout. A few nodes more or fewer: only those are added or removed, placed around the kept
  * ones (then `placedTopology` tells the layout hook that no layout is due); so do rolled-up nodes expanding or
  * collapsing (groupChange.ts). Anything larger: the elements are replaced and the layout hook lays out. After an
- * in-place change the styles and drawing order are computed before the next frame, so that frame only draws: with
- * the same ids in chunks, a task each, a batch open in between and Cytoscape's cached layer kept on screen
- * (writeThenPrepare), after a few nodes came or went in this effect's task. At 1,000 nodes with health changing, one
- * frame of about 70 ms became tasks of at most about 35 ms.
+ * in-place change the styles and drawing order are computed before the next frame, so that frame only draws: in
+ * chunks, a task each, with a batch open in between (writeThenPrepare). With the same ids Cytoscape's cached layer
+ * stays on screen meanwhile; when a few nodes came or went, they are added and removed in the first task and the
+ * kept elements' data follows in chunks; a group opening or closing is one task. At 1,000 nodes with health
+ * changing, one frame of about 70 ms became tasks of at most about 35 ms.
  *
  * While a pointer is down on the graph (a pan or a node drag), a refresh with the same ids waits for its release:
  * restyling and redrawing a large graph mid-drag would drop frames, and the numbers may wait that long.
@@ -124,26 +125,36 @@ export function useGraphContent(
       a.topology = topology;
       const regroup = groupChangeOf(drawn, elements);
       const d = regroup ? undefined : diffTopology(drawn, elements);
-      if (regroup || (d && isSmallChange(d, drawn.nodes.length, elements.nodes.length))) {
-        // Rolled-up nodes expanded or collapsed (the group opens or closes in place), or a few nodes came or went
-        // (placed around the kept ones): the rest keeps its layout.
-        const opts = { found: f, hidden: h, detail, flatBoxes: flat };
+      const opts = { found: f, hidden: h, detail, flatBoxes: flat };
+      if (regroup) {
+        // Rolled-up nodes expanded or collapsed: the group opens or closes in place, the rest keeps its layout.
         cy.batch(() => {
-          if (regroup) {
-            applyGroupChange(cy, drawn, elements, regroup, opts);
-          } else if (d) {
-            applyTopologyDiff(cy, elements, d, opts);
-          }
+          applyGroupChange(cy, drawn, elements, regroup, opts);
           updateData(cy, elements, fields);
         });
         if (flat) {
           fitFlatBoxes(cy, elements);
         }
-        if (regroup) {
-          // The graph grew or shrank around the group: a view the user has not moved shows all of it again.
-          viewport?.refit();
-        }
+        // The graph grew or shrank around the group: a view the user has not moved shows all of it again.
+        viewport?.refit();
         prepareDrawing(cy);
+        placedTopology.current = topology;
+      } else if (d && isSmallChange(d, drawn.nodes.length, elements.nodes.length)) {
+        // A few nodes came or went (placed around the kept ones): the rest keeps its layout. They are added and
+        // removed in this task, the kept elements' new data written in chunks after it, as for the same ids.
+        writeThenPrepare(
+          cy,
+          [
+            () => {
+              applyTopologyDiff(cy, elements, d, opts);
+              if (flat) {
+                fitFlatBoxes(cy, elements);
+              }
+            },
+            ...updateChunks(cy, elements, fields),
+          ],
+          { keepLayers: false }
+        );
         placedTopology.current = topology;
       } else {
         placedTopology.current = undefined;

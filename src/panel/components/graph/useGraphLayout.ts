@@ -295,8 +295,6 @@ export function useGraphLayout(
     if (previous && sameParts(previous, next)) {
       return;
     }
-    // What follows places or lays out: on the settled instance (a refresh may have left its styles for a task).
-    settleDrawing(cy);
     lastLayout.current = next;
     if (!previous) {
       runLayout();
@@ -308,6 +306,9 @@ export function useGraphLayout(
     if (sameView && previous.hiddenKey === hiddenKey) {
       return;
     }
+    // What follows places or lays out (runLayout settles too): on the settled instance, as a refresh may have left
+    // writes and styles for later tasks. A refresh that placed its own new nodes needs neither, and its chunks run on.
+    settleDrawing(cy);
     if (sameView && refreshed && toggledNodes <= SMALL_SHARE * cy.nodes().length) {
       // A refresh hid or showed a few elements (traffic stopped or came back): no layout pass.
       placeShown(cy, shown);

@@ -126,8 +126,8 @@ const pendingDrawing = new WeakMap<cytoscape.Core, () => void>();
  * 1,000 nodes with health changing, the write (about 15 ms) and the styles (30–50 ms) were two tasks; in three
  * chunks no task is much over 20 ms. When nothing moves, the restyled elements' cached layer stays on screen until a
  * replacement drawn behind it is ready (holdLayers); not when the first write adds or removes elements (keepLayers
- * false). Anything that needs the instance settled before the last task (a
- * layout, another update) calls settleDrawing first. Without MessageChannel (jsdom), all of it runs at once.
+ * false). Anything that needs the instance settled before the last task (a layout, another update) calls
+ * settleDrawing first. Without MessageChannel (jsdom), all of it runs at once.
  */
 export function writeThenPrepare(
   cy: cytoscape.Core,

@@ -1,5 +1,5 @@
 import { fromFrames } from '../graph/fromFrames';
-import { syntheticMeshFrames, tempoFrames } from '../graph/testing/frames';
+import { meshEdgesFrame, meshNodesFrame, syntheticMeshFrames, tempoFrames } from '../graph/testing/frames';
 import { fileName, kialiJson, xmlEscape } from './exporters';
 
 describe('exports', () => {
@@ -21,6 +21,30 @@ describe('exports', () => {
         expect(ids.has(n.data.parent)).toBe(true);
       }
     }
+  });
+
+  it('carries the responses and health the frames gave, though the panel reads those cells only when shown', () => {
+    const nodes = meshNodesFrame([
+      { id: 'a', nodeType: 'workload', namespace: 'ns', workload: 'a', healthStatus: 'Degraded' },
+      { id: 'b', nodeType: 'workload', namespace: 'ns', workload: 'b' },
+    ]);
+    const health = { status: 'Degraded', workloadStatus: { desiredReplicas: 3, availableReplicas: 1 } };
+    (nodes.fields.find((f) => f.name === 'health')!.values as unknown[])[0] = JSON.stringify(health);
+    const edges = meshEdgesFrame([
+      {
+        source: 'a',
+        target: 'b',
+        protocol: 'http',
+        rates: { total: 4 },
+        responses: { '503': { rate: 1, flags: { UF: 1 }, hosts: { 'b.ns.svc.cluster.local': 1 } } },
+      },
+    ]);
+    const k = JSON.parse(kialiJson(fromFrames([nodes, edges])));
+    expect(k.elements.edges[0].data.traffic.responses).toEqual({
+      '503': { flags: { UF: '25.0' }, hosts: { 'b.ns.svc.cluster.local': '25.0' } },
+    });
+    const a = k.elements.nodes.find((n: { data: { workload?: string } }) => n.data.workload === 'a');
+    expect(a.data.healthData.workloadStatus).toEqual(health.workloadStatus);
   });
 
   it('takes other sources’ Node Graph frames too', () => {

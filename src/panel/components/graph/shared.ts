@@ -99,6 +99,20 @@ export function prepareDrawing(cy: cytoscape.Core): void {
 }
 
 /**
+ * Computes the bounds of these elements now (call after their styles are computed, e.g. as the last write of a
+ * writeThenPrepare, whose next prepareDrawing then takes in what the bounds changed). Cytoscape computes a new
+ * element's bounds only when it first draws it, which marks the element changed again: about 100 ms later it
+ * invalidated the cached layers for the refresh's new elements a second time.
+ */
+export function measureBounds(cy: cytoscape.Core, ids: Iterable<string>): void {
+  const eles = cy.collection();
+  for (const id of ids) {
+    eles.merge(cy.getElementById(id));
+  }
+  eles.boundingBox();
+}
+
+/**
  * Runs `fn` in a task of its own, posted now: a MessageChannel message, which browsers run without the clamping of
  * nested timers (a zero-delay timer where there is no MessageChannel). Returns what cancels it, if it has not run.
  */

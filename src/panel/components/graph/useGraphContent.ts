@@ -22,7 +22,15 @@ import type { StyleBlock } from '../../graph/style';
 import { fitFlatBoxes, usesFlatBoxes } from './flatBoxLayout';
 import { applyGroupChange, groupChangeOf } from './groupChange';
 import { applyTopologyDiff, diffTopology, isSmallChange, styleFieldsOf, updateChunks, updateData } from './refresh';
-import { CyInstance, prepareDrawing, setAttr, settleDrawing, visibleNodeCount, writeThenPrepare } from './shared';
+import {
+  CyInstance,
+  measureBounds,
+  prepareDrawing,
+  setAttr,
+  settleDrawing,
+  visibleNodeCount,
+  writeThenPrepare,
+} from './shared';
 import type { ViewportControl } from './useViewport';
 
 export interface ContentInputs {
@@ -54,6 +62,10 @@ function appliedTo(ref: MutableRefObject<Applied | undefined>, inst: CyInstance)
     ref.current = { inst, elements: c.elements, topology: c.topology, stylesheet: c.stylesheet, version: 0 };
   }
   return ref.current;
+}
+
+function boxIds(elements: ElementDefs): string[] {
+  return elements.nodes.filter((n) => n.data.isBox).map((n) => n.data.id);
 }
 
 export function useGraphContent(
@@ -152,6 +164,8 @@ export function useGraphContent(
               }
             },
             ...updateChunks(cy, elements, fields),
+            // The new elements, and the boxes the new members may have grown.
+            () => measureBounds(cy, [...d.addedNodes, ...d.addedEdges, ...boxIds(elements)]),
           ],
           { keepLayers: false }
         );

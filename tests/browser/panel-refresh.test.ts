@@ -370,6 +370,13 @@ test('a refresh that only restyles keeps the cached picture on screen and swaps 
     __redrawFromScratch(): void;
     __heldLayers(): number;
   };
+  /** Snapshots the picture on screen as `name`, then what Cytoscape draws from scratch as `fresh`. */
+  const snapshotWithFresh = async (name: string, fresh: string) => {
+    await s.page.evaluate((n) => (window as unknown as Page).__snapshot(n), name);
+    await s.page.evaluate(() => (window as unknown as Page).__redrawFromScratch());
+    expect(await s.page.evaluate(() => (window as unknown as Page).__settled())).toBe(true);
+    await s.page.evaluate((n) => (window as unknown as Page).__snapshot(n), fresh);
+  };
   expect(await s.page.evaluate(() => (window as unknown as Page).__settled())).toBe(true);
   await s.page.evaluate(() => (window as unknown as Page).__snapshot('old'));
   const rendersBefore = await s.page.evaluate(() => (window as unknown as Page).__renders.length);
@@ -387,10 +394,7 @@ test('a refresh that only restyles keeps the cached picture on screen and swaps 
   // Cytoscape did draw after the refresh, and never element by element.
   expect(sinceRefresh.length).toBeGreaterThan(0);
   expect(sinceRefresh.filter((n) => n > 0)).toEqual([]);
-  await s.page.evaluate(() => (window as unknown as Page).__snapshot('swapped'));
-  await s.page.evaluate(() => (window as unknown as Page).__redrawFromScratch());
-  expect(await s.page.evaluate(() => (window as unknown as Page).__settled())).toBe(true);
-  await s.page.evaluate(() => (window as unknown as Page).__snapshot('fresh'));
+  await snapshotWithFresh('swapped', 'fresh');
   // The picture changed with the refresh, and what was swapped in is what Cytoscape draws from scratch.
   const differing = (a: string, b: string) =>
     s.page.evaluate((ab) => (window as unknown as Page).__differing(...ab), [a, b] as [string, string]);
@@ -416,4 +420,20 @@ test('a refresh that only restyles keeps the cached picture on screen and swaps 
   await s.page.evaluate(() => (window as unknown as Page).__snapshot('fresh3'));
   expect(await differing('swapped2', 'swapped3')).toBeGreaterThan(0);
   expect(await differing('swapped3', 'fresh3')).toBe(0);
+
+  // A refresh in which two workloads are renamed (two nodes gone, two new with the same neighbours): the layer on
+  // screen takes the new elements' drawing order and stays until a replacement with them is swapped in.
+  const beforeRename = await drawn();
+  const rendersAtRename = await s.page.evaluate(() => (window as unknown as Page).__renders.length);
+  await s.call((api) => api.stageRefresh(4, { renamed: 2 }));
+  await s.call((api) => api.refreshPanel(4));
+  expect(await s.page.evaluate(() => (window as unknown as Page).__settled())).toBe(true);
+  const renamed = await drawn();
+  expect(Object.keys(renamed.positions).filter((id) => !(id in beforeRename.positions))).toHaveLength(2);
+  const rendersRenamed = await s.page.evaluate((n) => (window as unknown as Page).__renders.slice(n), rendersAtRename);
+  expect(rendersRenamed.length).toBeGreaterThan(0);
+  expect(rendersRenamed.filter((n) => n > 0)).toEqual([]);
+  await snapshotWithFresh('renamed', 'freshRenamed');
+  expect(await differing('fresh3', 'renamed')).toBeGreaterThan(0);
+  expect(await differing('renamed', 'freshRenamed')).toBe(0);
 }, 120000);

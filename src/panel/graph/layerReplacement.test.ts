@@ -91,7 +91,8 @@ function held<T>(cy: cytoscape.Core, fn: () => T): T {
 function setUp() {
   const { cache, log } = fakeCache();
   const cy = cytoscape({ headless: true });
-  (cy as unknown as { renderer(): unknown }).renderer = () => ({ data: { lyrTxrCache: cache } });
+  const renderer = { data: { lyrTxrCache: cache } };
+  (cy as unknown as { renderer(): unknown }).renderer = () => renderer;
   const layer: FakeLayer = { ...cache.makeLayer({ x1: 0, y1: 0, x2: 100, y2: 100 }, -2) };
   const a = ele('a', { x1: 10, y1: 10, x2: 20, y2: 20 });
   const b = ele('b', { x1: 80, y1: 80, x2: 99, y2: 99 });
@@ -211,5 +212,33 @@ describe('layer replacement', () => {
     const cy = cytoscape({ headless: true });
     installLayerReplacement(cy);
     expect(held(cy, () => 42)).toBe(42);
+  });
+
+  it('when elements came, the layer on screen takes the new drawing order; its replacement grows to hold them', () => {
+    const { cy, cache, log, layer, a, b } = setUp();
+    const c = Object.assign(ele('c', { x1: 90, y1: 90, x2: 150, y2: 120 }), { _private: { rscratch: {} } });
+    const order = Object.assign([a, c, b], { nondrag: [a, c, b] });
+    const layers: FakeLayer[] = [layer];
+    Object.assign(cache, { layersByLevel: { 0: layers } });
+    // Headless Cytoscape draws at zoom 1 (level 0) with a pixel ratio of 1.
+    const r = (cy as unknown as { renderer(): Record<string, unknown> }).renderer();
+    Object.assign(r, { getCachedZSortedEles: () => order, getPixelRatio: () => 1 });
+    held(cy, () => undefined);
+    expect(layer.eles).toEqual([a, c, b]);
+    expect(c._private.rscratch).toEqual({ imgLayerCaches: { 0: layer } });
+    const next = layer.replacement as FakeLayer;
+    expect(next.elesQueue).toEqual([a, c, b]);
+    expect(next.bb).toMatchObject({ x1: 0, y1: 0, x2: 150, y2: 120, w: 150, h: 120 });
+    cache.applyLayerReplacement(next);
+    expect(log).toEqual([`applied ${next.id}`]);
+
+    // Two layers at that level: left to Cytoscape, which drops them.
+    const two = setUp();
+    Object.assign(two.cache, { layersByLevel: { 0: [two.layer, { ...two.layer }] } });
+    const r2 = (two.cy as unknown as { renderer(): Record<string, unknown> }).renderer();
+    Object.assign(r2, { getCachedZSortedEles: () => order, getPixelRatio: () => 1 });
+    held(two.cy, () => undefined);
+    expect(two.layer.eles).toEqual([two.a, two.b]);
+    expect(two.layer.replacement).toBeUndefined();
   });
 });

@@ -1,6 +1,5 @@
 import { MessageChannel as NodeMessageChannel } from 'node:worker_threads';
 import cytoscape from 'cytoscape';
-import { installLayerReplacement } from '../../graph/layerReplacement';
 import { settleDrawing, writeThenPrepare } from './shared';
 
 // jsdom has no MessageChannel of its own: Node's stands in, as browsers have one.
@@ -95,37 +94,5 @@ describe('writeThenPrepare', () => {
     // Settled at once on the destroyed instance (as an unmount would), then the posted task finds nothing left.
     expect(() => settleDrawing(cy)).not.toThrow();
     await nextTasks();
-  });
-
-  it('keeps the cached layers through the writes, unless told elements come and go (keepLayers: false)', async () => {
-    // A stand-in for Cytoscape's layer cache: which layers restyles drop (graph/layerReplacement.test.ts has more).
-    const run = async (keepLayers: boolean) => {
-      const cy = graph();
-      const dropped: string[] = [];
-      const layer = { eles: [] as unknown[] };
-      const cache = {
-        invalidateElements: (eles: unknown[]) => dropped.push(`layer of ${eles.length}`),
-        updateElementsInLayers: (eles: unknown[], update: (l: unknown, e: unknown) => void) =>
-          eles.forEach((e) => update(layer, e)),
-        makeLayer: () => ({ eles: [] }),
-        queueLayer: () => undefined,
-        applyLayerReplacement: () => undefined,
-        invalidateLayer: () => undefined,
-        requestRedraw: () => undefined,
-      };
-      // Headless Cytoscape's renderer draws nothing and has no layer cache: it gets the stand-in.
-      Object.assign((cy as unknown as { renderer(): object }).renderer(), { data: { lyrTxrCache: cache } });
-      installLayerReplacement(cy);
-      const restyle = () =>
-        (cy as unknown as { renderer(): { data: { lyrTxrCache: typeof cache } } })
-          .renderer()
-          .data.lyrTxrCache.invalidateElements([cy.getElementById('a')]);
-      writeThenPrepare(cy, [restyle, restyle], { keepLayers });
-      await nextTasks();
-      cy.destroy();
-      return dropped;
-    };
-    expect(await run(true)).toEqual([]);
-    expect(await run(false)).toEqual(['layer of 1', 'layer of 1']);
   });
 });

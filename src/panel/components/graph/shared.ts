@@ -138,23 +138,16 @@ const pendingDrawing = new WeakMap<cytoscape.Core, () => void>();
  * one is open, so nothing half-written shows) and runs the first write; each next task ends the batch and runs
  * prepareDrawing (the styles and geometry of what was written), then opens a batch for the next write, if any. At
  * 1,000 nodes with health changing, the write (about 15 ms) and the styles (30–50 ms) were two tasks; in three
- * chunks no task is much over 20 ms. When nothing moves, the restyled elements' cached layer stays on screen until a
- * replacement drawn behind it is ready (holdLayers); not when the first write adds or removes elements (keepLayers
- * false). Anything that needs the instance settled before the last task (a layout, another update) calls
- * settleDrawing first. Without MessageChannel (jsdom), all of it runs at once.
+ * chunks no task is much over 20 ms. Cytoscape's cached layer stays on screen until a replacement drawn behind it,
+ * with the restyled and added elements, is ready (holdLayers). Anything that needs the instance settled before the
+ * last task (a layout, another update) calls settleDrawing first. Without MessageChannel (jsdom), all of it runs at once.
  */
-export function writeThenPrepare(
-  cy: cytoscape.Core,
-  writes: ReadonlyArray<() => void>,
-  options: { keepLayers: boolean } = { keepLayers: true }
-): void {
+export function writeThenPrepare(cy: cytoscape.Core, writes: ReadonlyArray<() => void>): void {
   settleDrawing(cy);
   if (writes.length === 0) {
     return;
   }
-  // Elements added or removed change what a layer holds: Cytoscape drops it at the next frame whatever is held, so
-  // a replacement drawn meanwhile would be lost work.
-  const release = options.keepLayers ? holdLayers(cy) : () => undefined;
+  const release = holdLayers(cy);
   let next = 0;
   const write = () => {
     cy.startBatch();

@@ -4,8 +4,8 @@
  * ones (then `placedTopology` tells the layout hook that no layout is due); so do rolled-up nodes expanding or
  * collapsing (groupChange.ts). Anything larger: the elements are replaced and the layout hook lays out. After an
  * in-place change the styles and drawing order are computed before the next frame, so that frame only draws: in
- * chunks, a task each, with a batch open in between (writeThenPrepare). With the same ids Cytoscape's cached layer
- * stays on screen meanwhile; when a few nodes came or went, they are added and removed in the first task and the
+ * chunks, a task each, with a batch open in between, and Cytoscape's cached layer stays on screen until a replacement
+ * is ready (writeThenPrepare). When a few nodes came or went, they are added and removed in the first task and the
  * kept elements' data follows in chunks; a group opening or closing is one task. At 1,000 nodes with health
  * changing, one frame of about 70 ms became tasks of at most about 35 ms.
  *
@@ -154,21 +154,17 @@ export function useGraphContent(
       } else if (d && isSmallChange(d, drawn.nodes.length, elements.nodes.length)) {
         // A few nodes came or went (placed around the kept ones): the rest keeps its layout. They are added and
         // removed in this task, the kept elements' new data written in chunks after it, as for the same ids.
-        writeThenPrepare(
-          cy,
-          [
-            () => {
-              applyTopologyDiff(cy, elements, d, opts);
-              if (flat) {
-                fitFlatBoxes(cy, elements);
-              }
-            },
-            ...updateChunks(cy, elements, fields),
-            // The new elements, and the boxes the new members may have grown.
-            () => measureBounds(cy, [...d.addedNodes, ...d.addedEdges, ...boxIds(elements)]),
-          ],
-          { keepLayers: false }
-        );
+        writeThenPrepare(cy, [
+          () => {
+            applyTopologyDiff(cy, elements, d, opts);
+            if (flat) {
+              fitFlatBoxes(cy, elements);
+            }
+          },
+          ...updateChunks(cy, elements, fields),
+          // The new elements, and the boxes the new members may have grown.
+          () => measureBounds(cy, [...d.addedNodes, ...d.addedEdges, ...boxIds(elements)]),
+        ]);
         placedTopology.current = topology;
       } else {
         placedTopology.current = undefined;

@@ -49,10 +49,15 @@ export function pinBackgrounding(nodes: NodeCollection): void {
   nodes.forEach(pin);
 }
 
+/** An element as the layered texture cache sees it: which layer holds it, per level. */
+export interface LayeredElement {
+  _private?: { rscratch?: { imgLayerCaches?: Record<number, unknown> } };
+}
+
 interface SwappedLayer {
   level: number;
   replaces?: unknown;
-  eles: Array<{ _private?: { rscratch?: { imgLayerCaches?: Record<number, unknown> } } }>;
+  eles: LayeredElement[];
 }
 
 interface LayerSwaps {
@@ -60,11 +65,26 @@ interface LayerSwaps {
   applyLayerReplacement(layer: SwappedLayer): void;
 }
 
+/** The canvas renderer's layered texture cache, as is (undefined for headless instances and other renderers). */
+export function layeredTextureCache(cy: Core): Record<string, unknown> | undefined {
+  const r = (cy as unknown as { renderer?(): { data?: { lyrTxrCache?: Record<string, unknown> } } }).renderer?.();
+  return r?.data?.lyrTxrCache;
+}
+
+/** Records `layer` as the one holding `eles`, where Cytoscape reads it. */
+export function linkToLayer(eles: Iterable<LayeredElement>, layer: { level: number }): void {
+  for (const ele of eles) {
+    const rs = ele._private?.rscratch;
+    if (rs) {
+      (rs.imgLayerCaches ??= {})[layer.level] = layer;
+    }
+  }
+}
+
 function layerSwapsOf(cy: Core): LayerSwaps | undefined {
-  const r = (cy as unknown as { renderer?(): { data?: { lyrTxrCache?: Partial<LayerSwaps> } } }).renderer?.();
-  const c = r?.data?.lyrTxrCache;
+  const c = layeredTextureCache(cy);
   return c && typeof c.applyLayerReplacement === 'function' && typeof c.layersByLevel === 'object'
-    ? (c as LayerSwaps)
+    ? (c as unknown as LayerSwaps)
     : undefined;
 }
 
@@ -81,12 +101,7 @@ export function relinkSwappedLayers(cy: Core): void {
     if (!cache.layersByLevel[layer.level]?.includes(layer)) {
       return;
     }
-    for (const ele of layer.eles) {
-      const rs = ele._private?.rscratch;
-      if (rs) {
-        (rs.imgLayerCaches ??= {})[layer.level] = layer;
-      }
-    }
+    linkToLayer(layer.eles, layer);
     // Nothing reads it after the swap, and kept it would hold every earlier layer (a canvas of megabytes each).
     layer.replaces = undefined;
   };

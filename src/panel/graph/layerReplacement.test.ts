@@ -218,9 +218,11 @@ describe('layer replacement', () => {
     const { cy, cache, log, layer, a, b } = setUp();
     const c = Object.assign(ele('c', { x1: 90, y1: 90, x2: 150, y2: 120 }), { _private: { rscratch: {} } });
     const order = Object.assign([a, c, b], { nondrag: [a, c, b] });
+    // Headless Cytoscape draws at zoom 1: the layer on screen is at level 0.
+    layer.level = 0;
     const layers: FakeLayer[] = [layer];
     Object.assign(cache, { layersByLevel: { 0: layers } });
-    // Headless Cytoscape draws at zoom 1 (level 0) with a pixel ratio of 1.
+    // With a pixel ratio of 1.
     const r = (cy as unknown as { renderer(): Record<string, unknown> }).renderer();
     Object.assign(r, { getCachedZSortedEles: () => order, getPixelRatio: () => 1 });
     held(cy, () => undefined);

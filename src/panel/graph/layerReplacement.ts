@@ -23,6 +23,7 @@
  * previous answer's nodes.
  */
 import type { Core } from 'cytoscape';
+import { type LayeredElement, layeredTextureCache, linkToLayer } from './cyFixes';
 
 interface BoundingBox {
   x1: number;
@@ -31,10 +32,9 @@ interface BoundingBox {
   y2: number;
 }
 
-interface LayerElement {
+interface LayerElement extends LayeredElement {
   boundingBox(): BoundingBox;
   visible(): boolean;
-  _private?: { rscratch?: { imgLayerCaches?: Record<number, unknown> } };
 }
 
 /** A layer of Cytoscape's LayeredTextureCache, the fields this module reads and writes. */
@@ -58,14 +58,19 @@ interface LayeredTextureCache {
   requestRedraw(): void;
 }
 
+/** A layer dropped while held: the elements restyled (or added) in it, and the bounds its replacement needs. */
+interface Dropped {
+  restyled: Set<LayerElement>;
+  bb: BoundingBox;
+}
+
 /**
  * Per instance with the replacement installed: how many holds are open, and the layers restyles dropped meanwhile
  * (replaced when the last hold is released).
  */
 interface HoldState {
   holds: number;
-  /** Each dropped layer with the elements restyled in it. */
-  dropped: Map<Layer, Set<LayerElement>>;
+  dropped: Map<Layer, Dropped>;
   replaceDropped(): void;
 }
 
@@ -106,8 +111,7 @@ function shownLevel(cy: Core, pxRatio: number): number | undefined {
 }
 
 function layerCacheOf(cy: Core): LayeredTextureCache | undefined {
-  const r = (cy as unknown as { renderer?(): { data?: { lyrTxrCache?: Partial<LayeredTextureCache> } } }).renderer?.();
-  const c = r?.data?.lyrTxrCache;
+  const c = layeredTextureCache(cy) as Partial<LayeredTextureCache> | undefined;
   return c &&
     typeof c.invalidateElements === 'function' &&
     typeof c.updateElementsInLayers === 'function' &&
@@ -134,7 +138,7 @@ function fits(layer: Layer, ele: LayerElement): boolean {
  * Queues a fresh replacement of `layer` holding all its elements. A replacement already under way is superseded:
  * the elements it has drawn were drawn with the old styles (Cytoscape's queue drops a superseded replacement).
  */
-function replace(cache: LayeredTextureCache, layer: Layer, bb: BoundingBox = layer.bb): Layer {
+function replace(cache: LayeredTextureCache, layer: Layer, bb: BoundingBox): Layer {
   const next = cache.makeLayer(bb, layer.level);
   next.replaces = layer;
   next.eles = layer.eles;
@@ -155,8 +159,6 @@ export function installLayerReplacement(cy: Core): void {
   // changed bounds (any change of an element's bounds reaches invalidateElements, so one made after the hold drops
   // the layer and its replacement). Measuring every element at the swap cost 8 ms at 4,000 elements.
   const restyledIn = new WeakMap<Layer, Set<LayerElement>>();
-  // The bounds a layer's replacement needs when new elements lie outside the layer.
-  const grownBb = new WeakMap<Layer, BoundingBox>();
   const renderer = (
     cy as unknown as { renderer(): { getCachedZSortedEles?(): DrawingOrder; getPixelRatio?(): number } }
   ).renderer();
@@ -180,35 +182,27 @@ export function installLayerReplacement(cy: Core): void {
     }
     const known = new Set(layer.eles);
     const added = order.filter((e) => !known.has(e));
-    const restyled = state.dropped.get(layer) ?? new Set<LayerElement>();
+    const restyled = state.dropped.get(layer)?.restyled ?? new Set<LayerElement>();
     added.forEach((e) => restyled.add(e));
-    const changed = [...restyled];
-    const bb = changed.every((e) => fits(layer, e)) ? layer.bb : grownToHold(layer.bb, changed, level);
+    const bb = grownToHold(layer.bb, [...restyled], level);
     if (!bb) {
       return;
     }
-    state.dropped.set(layer, restyled);
-    grownBb.set(layer, bb);
+    state.dropped.set(layer, { restyled, bb });
     layer.eles = order.slice();
-    for (const ele of added) {
-      const rs = ele._private?.rscratch;
-      if (rs) {
-        (rs.imgLayerCaches ??= {})[level] = layer;
-      }
-    }
+    linkToLayer(added, layer);
   };
   const state: HoldState = {
     holds: 0,
     dropped: new Map(),
     replaceDropped() {
       takeNewOrder();
-      for (const [layer, restyled] of state.dropped) {
+      for (const [layer, { restyled, bb }] of state.dropped) {
         if (!layer.invalid) {
           // A replacement under way is superseded: the new one must check what both restyled.
           const earlier = layer.replacement && restyledIn.get(layer.replacement);
           earlier?.forEach((ele) => restyled.add(ele));
-          restyledIn.set(replace(cache, layer, grownBb.get(layer)), restyled);
-          grownBb.delete(layer);
+          restyledIn.set(replace(cache, layer, bb), restyled);
         }
       }
       state.dropped.clear();
@@ -221,8 +215,9 @@ export function installLayerReplacement(cy: Core): void {
       return invalidate.call(this, eles);
     }
     cache.updateElementsInLayers(eles, (layer, ele) => {
-      const restyled = state.dropped.get(layer) ?? new Set<LayerElement>();
-      state.dropped.set(layer, restyled.add(ele));
+      const dropped = state.dropped.get(layer) ?? { restyled: new Set<LayerElement>(), bb: layer.bb };
+      state.dropped.set(layer, dropped);
+      dropped.restyled.add(ele);
     });
   };
   // Checked when the replacement is complete, not when it is queued: by then Cytoscape has computed the elements'
@@ -243,8 +238,9 @@ export function installLayerReplacement(cy: Core): void {
 
 /**
  * From now until the returned release, the layers of restyled elements stay on screen; when the last hold is
- * released, each is replaced behind the scenes (one replacement per layer however many restyles came). For a
- * restyle that moves nothing, in one task or over several (with a batch open in between, so no frame comes).
+ * released, each is replaced behind the scenes (one replacement per layer however many restyles came), and a layer
+ * whose elements came or went takes the new drawing order. For writes in one task or over several (with a batch open
+ * in between, so no frame comes).
  */
 export function holdLayers(cy: Core): () => void {
   const state = installed.get(cy);

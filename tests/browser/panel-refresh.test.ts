@@ -68,12 +68,17 @@ function countLayouts(): Promise<void> {
   });
 }
 
+/** Mounts the panel on the canvas renderer with rate labels, over a synthetic mesh of that many workloads. */
+async function mountCanvasPanel(workloads: number): Promise<void> {
+  await s.call((api, n) => api.prepare(n), workloads);
+  await s.call((api) => api.mountPanel({ options: { edgeLabels: ['trafficRate'], renderer: 'canvas' } }));
+}
+
 benchPageForFile({ width: 1200, height: 800 }, (opened) => (s = opened));
 
 test('a refresh with the same ids shows the new rates and health on the same picture, without a layout', async () => {
   // 60 workloads: normal mode, every edge label drawn.
-  await s.call((api) => api.prepare(60));
-  await s.call((api) => api.mountPanel({ options: { edgeLabels: ['trafficRate'], renderer: 'canvas' } }));
+  await mountCanvasPanel(60);
   await countLayouts();
   const before = await drawn();
   await s.call((api) => api.stageRefresh(1));
@@ -112,8 +117,7 @@ test('a refresh with the same ids shows the new rates and health on the same pic
 
 test('1 % of the nodes replaced: kept nodes stay where they were, new ones sit next to a neighbour', async () => {
   // 400 workloads: large-graph mode (layered layout, flat boxes); 2 renamed = 2 ids gone, 2 new.
-  await s.call((api) => api.prepare(400));
-  await s.call((api) => api.mountPanel({ options: { edgeLabels: ['trafficRate'], renderer: 'canvas' } }));
+  await mountCanvasPanel(400);
   await countLayouts();
   const before = await drawn();
   await s.call((api) => api.stageRefresh(1, { stableHealth: true, renamed: 2 }));
@@ -149,8 +153,7 @@ test('1 % of the nodes replaced: kept nodes stay where they were, new ones sit n
 
 test('a refresh that restyles and adds elements leaves the next frame only drawing (styles, order ready)', async () => {
   // 400 workloads, large-graph mode; the refresh changes health (restyles) and renames 2 workloads (adds, removes).
-  await s.call((api) => api.prepare(400));
-  await s.call((api) => api.mountPanel({ options: { edgeLabels: ['trafficRate'], renderer: 'canvas' } }));
+  await mountCanvasPanel(400);
   const before = await drawn();
   // Before each drawing frame's own calculations (Cytoscape runs higher priorities first; its element
   // calculations are 300): how much of the refresh is left for the frame to compute. Only frames after the refresh
@@ -229,8 +232,7 @@ test('a refresh that restyles and adds elements leaves the next frame only drawi
 test('an answer that changes nothing draws nothing, then or later (no redraw for the panel attributes)', async () => {
   // Cytoscape redraws the whole graph 100 ms after any attribute of its container changes: the panel's own
   // attributes (written on every refresh, click and focus move) must not be on that element.
-  await s.call((api) => api.prepare(400));
-  await s.call((api) => api.mountPanel({ options: { edgeLabels: ['trafficRate'], renderer: 'canvas' } }));
+  await mountCanvasPanel(400);
   const version = () =>
     s.page.evaluate(() =>
       document.querySelector('[data-testid="meshgraph-graph"]')?.getAttribute('data-content-version')
@@ -262,8 +264,7 @@ test('a refresh that only restyles keeps the cached picture on screen and swaps 
   // 400 workloads, large-graph mode; the refresh changes health (restyles some hundred elements, moves nothing).
   // Cytoscape draws a still graph from a cached layer; without the panel's replacement path, a restyle drops the
   // layer and the next frame draws every element one by one.
-  await s.call((api) => api.prepare(400));
-  await s.call((api) => api.mountPanel({ options: { edgeLabels: ['trafficRate'], renderer: 'canvas' } }));
+  await mountCanvasPanel(400);
   const before = await drawn();
   // In the page: counts elements each render draws one by one; reads the node canvas; waits for a complete layer.
   await s.page.evaluate(() => {

@@ -1,4 +1,5 @@
 import cytoscape from 'cytoscape';
+import v8 from 'v8';
 import { createTheme } from '@grafana/data';
 import { detailAtZoom, elementDefinitions, visibleLayoutInput } from './cyContent';
 import { buildElements } from './elements';
@@ -58,6 +59,23 @@ describe('elementDefinitions', () => {
     expect(cy.getElementById('box_ns').height()).toBe(53);
     expect(cy.getElementById('box_ns').grabbable()).toBe(false);
     cy.destroy();
+  });
+
+  it('gives Cytoscape data objects in fast mode with flat boxes (V8 turns an object it deleted from into a hash table)', () => {
+    // Cytoscape keeps these objects as the nodes' data, read by every style and data access.
+    v8.setFlagsFromString('--allow-natives-syntax');
+    const hasFastProperties = new Function('o', 'return %HasFastProperties(o)') as (o: object) => boolean;
+    v8.setFlagsFromString('--no-allow-natives-syntax');
+    const defs = elementDefinitions(els(), {
+      found: none,
+      hidden: none,
+      flatBoxes: new Map([['box_ns', { x: 50, y: 0, w: 153, h: 53 }]]),
+    });
+    // The check tells: deleting a property that is not the last one added turns an object into a hash table.
+    const dictionary: Record<string, unknown> = { ...defs[1].data };
+    delete dictionary.id;
+    expect(hasFastProperties(dictionary)).toBe(false);
+    expect(defs.filter((d) => !hasFastProperties(d.data)).map((d) => d.data.id)).toEqual([]);
   });
 
   it('carries the find, hide, label and arrow classes and the given positions, parents before children', () => {

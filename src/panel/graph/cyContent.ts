@@ -4,7 +4,7 @@
  * beforehand, their positions. One add, one style pass and no layout pass, instead of add → restyle per class
  * toggle → layout → restyle.
  */
-import type { ElementDefs } from './elements';
+import type { CyElementDef, ElementDefs } from './elements';
 import type { LayoutEdgeIn, LayoutNodeIn, Point } from './fastLayout';
 import type { BoxRect } from './flatBoxes';
 import type { Selection } from './findHide';
@@ -65,13 +65,22 @@ function classesOf(isHidden: boolean, isFound: boolean, labelled: boolean, arrow
   return c;
 }
 
+function withoutParent(data: CyElementDef['data']): CyElementDef['data'] {
+  const { parent: _parent, ...rest } = data;
+  return rest as CyElementDef['data'];
+}
+
 /** Nodes first (parents before children, as buildElements orders them), then edges. Data objects are copied. */
 export function elementDefinitions(elements: ElementDefs, opts: ContentOptions): ElementDefinitionOut[] {
   const detail = opts.detail ?? LEAST_DETAIL;
   const out: ElementDefinitionOut[] = [];
   for (const n of elements.nodes) {
     const id = n.data.id;
-    const def: ElementDefinitionOut = { group: 'nodes', data: { ...n.data } };
+    // Flat boxes: the copy is made without `parent`. Deleting it from the copy would turn the object into a
+    // hash table (V8's dictionary mode), and Cytoscape keeps it as the node's data: every style and data read of
+    // the node would then be a hash lookup.
+    const data = opts.flatBoxes ? withoutParent(n.data) : { ...n.data };
+    const def: ElementDefinitionOut = { group: 'nodes', data };
     const classes = classesOf(opts.hidden.nodes.has(id), opts.found.nodes.has(id), detail.node);
     if (classes) {
       def.classes = classes;
@@ -81,7 +90,6 @@ export function elementDefinitions(elements: ElementDefs, opts: ContentOptions):
       def.position = { x: p.x, y: p.y };
     }
     if (opts.flatBoxes) {
-      delete def.data.parent;
       if (n.data.isBox) {
         // A flat box cannot carry its members along: not draggable (members are, and the box follows them).
         const r = opts.flatBoxes.get(id);

@@ -110,11 +110,9 @@ export function updateData(
       if (styleRelevant(p, k, fields)) {
         (loud ??= {})[k] = diff[k];
       } else if (p) {
-        if (diff[k] === undefined) {
-          delete p.data[k];
-        } else {
-          p.data[k] = diff[k];
-        }
+        // A field gone is left undefined, as ele.data({ field: undefined }) leaves it: deleting it would turn the
+        // data object into a hash table (V8's dictionary mode) for good.
+        p.data[k] = diff[k];
       }
     }
     if (loud) {

@@ -11,7 +11,7 @@ import type { DataFrame, DataQueryRequest, GrafanaTheme2, InterpolateFunction } 
 import { Button, DataLinkButton, IconButton, useStyles2 } from '@grafana/ui';
 import { edgeHealthReason, healthReason } from '../graph/healthReason';
 import { formatByteRate, formatDuration, formatPercent, formatRequestRate } from '../graph/format';
-import { edgeResponses, nodeHealth } from '../graph/lazyCells';
+import { edgeRates, edgeResponses, edgeTotals, nodeHealth } from '../graph/lazyCells';
 import { badgesOf, nodeDisplayName } from '../graph/nodeLabels';
 import type { Palette } from '../graph/palette';
 import { ProtocolTotals, responseRows, trafficSummary } from '../graph/summary';
@@ -201,7 +201,7 @@ function EdgeDetails({ edge, graph, rtName }: { edge: PanelEdge; graph: PanelGra
   const src = byId.get(edge.source);
   const dst = byId.get(edge.target);
   const rows = responseRows(edge);
-  const r = edge.rates;
+  const r = edgeTotals(edge);
   return (
     <>
       <dl className={styles.dl}>
@@ -233,6 +233,7 @@ function EdgeDetails({ edge, graph, rtName }: { edge: PanelEdge; graph: PanelGra
         ))}
         <Row name="Traffic" value={edge.hasTraffic ? undefined : 'Idle (no traffic in the range)'} />
         <Row name="Responses" value={edgeResponses(edge).unreadable ? UNREADABLE('responses') : undefined} />
+        <Row name="Rates by response" value={edgeRates(edge).unreadable ? UNREADABLE('rates') : undefined} />
       </dl>
       {rows.length > 0 && (
         <div className={styles.section}>

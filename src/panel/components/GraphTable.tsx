@@ -11,6 +11,7 @@ import type { Selection } from '../graph/findHide';
 import { formatByteRate, formatDuration, formatPercent, formatRequestRate } from '../graph/format';
 import { nodeDisplayName } from '../graph/nodeLabels';
 import type { IconName } from '../graph/iconFont';
+import { edgeTotals } from '../graph/lazyCells';
 import type { Palette } from '../graph/palette';
 import type { PanelEdge, PanelGraph, PanelNode } from '../graph/types';
 import { IconGlyph } from './Legend';
@@ -46,7 +47,7 @@ function edgeRate(e: PanelEdge): string {
   if (!e.protocol) {
     return [e.mainstat, e.secondarystat].filter(Boolean).join(', ');
   }
-  const total = e.rates?.total ?? 0;
+  const total = edgeTotals(e)?.total ?? 0;
   return e.protocol === 'tcp' ? formatByteRate(total, true) : formatRequestRate(total, true);
 }
 
@@ -208,7 +209,8 @@ export const GraphTable = React.memo(function GraphTable({
       .filter((e) => !hidden.edges.has(e.id))
       .map((e) => {
         const health = e.healthStatus && e.healthStatus !== 'NA' ? e.healthStatus : e.hasTraffic ? '' : 'Idle';
-        const err = e.rates && e.protocol !== 'tcp' && e.rates.percentErr > 0 ? e.rates.percentErr : 0;
+        const totals = edgeTotals(e);
+        const err = totals && e.protocol !== 'tcp' && totals.percentErr > 0 ? totals.percentErr : 0;
         return {
           id: e.id,
           cells: [
@@ -224,7 +226,7 @@ export const GraphTable = React.memo(function GraphTable({
             name(e.source).toLowerCase(),
             name(e.target).toLowerCase(),
             e.protocol ?? '',
-            e.rates?.total ?? 0,
+            totals?.total ?? 0,
             err,
             e.responseTime ?? -1,
             HEALTH_ORDER[health] ?? 5,

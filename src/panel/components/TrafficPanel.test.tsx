@@ -146,15 +146,17 @@ describe('TrafficPanel with a graph', () => {
     expect(screen.queryByTestId('meshgraph-details')).not.toBeInTheDocument();
   });
 
-  it("says in the drawer when a row's responses or health text is not JSON, instead of leaving it out", () => {
+  it("says in the drawer when a row's responses, rates or health text is not JSON, instead of leaving it out", () => {
     const series = meshFrames();
     const cell = (frame: number, name: string) => series[frame].fields.find((f) => f.name === name)!.values as unknown[];
     cell(1, 'responses')[0] = '{"200": {"rate": 12';
+    cell(1, 'rates')[0] = 'total=12';
     cell(0, 'health')[0] = 'status=Healthy';
     render(<TrafficPanel {...panelProps({ series })} />);
     fireEvent.click(screen.getByText('select edge'));
     let drawer = screen.getByTestId('meshgraph-details');
     expect(within(drawer).getByText('Unreadable: the responses field of this row is not JSON')).toBeInTheDocument();
+    expect(within(drawer).getByText('Unreadable: the rates field of this row is not JSON')).toBeInTheDocument();
     expect(within(drawer).queryByText('503')).not.toBeInTheDocument();
     fireEvent.click(screen.getByText('select web'));
     drawer = screen.getByTestId('meshgraph-details');

@@ -23,7 +23,7 @@ describe('exports', () => {
     }
   });
 
-  it('carries the responses and health the frames gave, though the panel reads those cells only when shown', () => {
+  it('carries the responses, rates and health the frames gave, though the panel reads those cells only when shown', () => {
     const nodes = meshNodesFrame([
       { id: 'a', nodeType: 'workload', namespace: 'ns', workload: 'a', healthStatus: 'Degraded' },
       { id: 'b', nodeType: 'workload', namespace: 'ns', workload: 'b' },
@@ -35,11 +35,12 @@ describe('exports', () => {
         source: 'a',
         target: 'b',
         protocol: 'http',
-        rates: { total: 4 },
+        rates: { total: 4, http5xx: 1, percentErr: 25 },
         responses: { '503': { rate: 1, flags: { UF: 1 }, hosts: { 'b.ns.svc.cluster.local': 1 } } },
       },
     ]);
     const k = JSON.parse(kialiJson(fromFrames([nodes, edges])));
+    expect(k.elements.edges[0].data.traffic.rates).toEqual({ http: '4.00', http5xx: '1.00', httpPercentErr: '25.0' });
     expect(k.elements.edges[0].data.traffic.responses).toEqual({
       '503': { flags: { UF: '25.0' }, hosts: { 'b.ns.svc.cluster.local': '25.0' } },
     });

@@ -18,7 +18,7 @@ import {
 import { toKialiJson } from '../../contract/kiali/kialiJson';
 import { renderedEdgeEnds } from '../graph/edgeEnds';
 import { buildIconFont, ICON_FONT_FAMILY } from '../graph/iconFont';
-import { edgeResponses, nodeHealth } from '../graph/lazyCells';
+import { edgeRates, edgeResponses, nodeHealth } from '../graph/lazyCells';
 import type { Palette } from '../graph/palette';
 import { CLASS } from '../graph/style';
 import type { PanelGraph, PanelNode } from '../graph/types';
@@ -314,7 +314,7 @@ export function kialiJson(g: PanelGraph, durationSeconds = 0): string {
     source: e.source,
     target: e.target,
     protocol: (e.protocol ?? 'http') as Protocol,
-    rates: e.rates ?? {
+    rates: edgeRates(e).value ?? {
       total: 0,
       http3xx: 0,
       http4xx: 0,

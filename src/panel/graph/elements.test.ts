@@ -4,6 +4,7 @@ import cytoscape from 'cytoscape';
 import { createTheme } from '@grafana/data';
 import { buildElements, dataChanges, topologyKey } from './elements';
 import { fromFrames } from './fromFrames';
+import { edgeTotals } from './lazyCells';
 import { paletteFromTheme } from './palette';
 import { buildStylesheet, CLASS } from './style';
 import { meshEdgesFrame, meshNodesFrame, tempoFrames } from './testing/frames';
@@ -106,7 +107,7 @@ describe('buildElements', () => {
   it('topology key changes only with ids', () => {
     const again = meshGraph();
     expect(topologyKey(again)).toBe(topologyKey(g));
-    again.edges[0] = { ...again.edges[0], rates: { ...again.edges[0].rates!, total: 99 } };
+    again.edges[0] = { ...again.edges[0], totals: { ...edgeTotals(again.edges[0])!, total: 99 } };
     expect(topologyKey(again)).toBe(topologyKey(g));
     again.nodes.pop();
     expect(topologyKey(again)).not.toBe(topologyKey(g));

@@ -6,6 +6,7 @@
  */
 import type { HealthStatus, Protocol } from '../../contract/graph';
 import { NODE_FLAGS, PanelEdge, PanelGraph, PanelNode, PanelNodeType } from './types';
+import { edgeTotals } from './lazyCells';
 
 export interface NodeData {
   id: string;
@@ -141,12 +142,13 @@ export function flattenEdge(e: PanelEdge): EdgeData {
   };
   if (e.protocol) {
     const keys = PROTOCOL_RATE_KEYS[e.protocol];
-    (data as unknown as Record<string, number>)[keys.rate] = e.rates?.total ?? 0;
+    const totals = edgeTotals(e);
+    (data as unknown as Record<string, number>)[keys.rate] = totals?.total ?? 0;
     if (keys.err) {
-      (data as unknown as Record<string, number>)[keys.err] = e.rates?.percentErr ?? 0;
+      (data as unknown as Record<string, number>)[keys.err] = totals?.percentErr ?? 0;
     }
     if (keys.req) {
-      (data as unknown as Record<string, number>)[keys.req] = e.rates?.percentReq ?? 0;
+      (data as unknown as Record<string, number>)[keys.req] = totals?.percentReq ?? 0;
     }
   }
   if (e.color) {

@@ -1,5 +1,5 @@
 import { fromFrames, frameRole } from './fromFrames';
-import { edgeResponses, nodeHealth } from './lazyCells';
+import { edgeRates, edgeResponses, edgeTotals, nodeHealth } from './lazyCells';
 import { meshEdgesFrame, meshNodesFrame, tempoFrames } from './testing/frames';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -70,8 +70,11 @@ describe('fromFrames with Meshgraph frames', () => {
   it('types edge fields: protocol, rates, responses, telemetry', () => {
     const e = g.edges[0];
     expect(e.protocol).toBe('http');
-    expect(e.rates?.total).toBe(12.5);
-    expect(e.rates?.percentErr).toBe(4);
+    expect(edgeTotals(e)).toEqual({ total: 12.5, percentErr: 4, percentReq: 100 });
+    expect(edgeRates(e)).toEqual({
+      value: { total: 12.5, http3xx: 0, http4xx: 0, http5xx: 0.5, noResponse: 0, grpcErr: 0, percentErr: 4, percentReq: 100 },
+      unreadable: false,
+    });
     expect(edgeResponses(e).value?.['200'].hosts['reviews.bookinfo.svc.cluster.local']).toBe(12);
     expect(e.responseTime).toBe(23);
     expect(e.isMTLS).toBe(100);
@@ -115,6 +118,41 @@ describe('fromFrames with Meshgraph frames', () => {
     expect(edgeResponses(g.edges[1])).toEqual({ unreadable: true });
     // Given parsed (other readers, tests): used as given.
     expect(edgeResponses({ ...g.edges[1], responses: {} })).toEqual({ value: {}, unreadable: false });
+  });
+
+  it('reads edge totals from the number columns and the rates by response class when asked', () => {
+    const edges = meshEdgesFrame([
+      { source: 'a', target: 'b', protocol: 'http', rates: { total: 8, http5xx: 2, percentErr: 25, percentReq: 40 } },
+      { source: 'b', target: 'a', protocol: 'grpc', rates: { total: 4, grpcErr: 1, percentErr: 25 } },
+    ]);
+    (edges.fields.find((f) => f.name === 'rates')!.values as unknown[])[1] = '{broken';
+    const g = fromFrames([edges]);
+    expect(g.skipped).toEqual({});
+    expect(g.edges.map(edgeTotals)).toEqual([
+      { total: 8, percentErr: 25, percentReq: 40 },
+      { total: 4, percentErr: 25, percentReq: 0 },
+    ]);
+    expect(edgeRates(g.edges[0]).value?.http5xx).toBe(2);
+    // Not JSON: said where shown, and the totals stand in with no rate by class.
+    expect(edgeRates(g.edges[1])).toEqual({
+      value: { total: 4, http3xx: 0, http4xx: 0, http5xx: 0, noResponse: 0, grpcErr: 0, percentErr: 25, percentReq: 0 },
+      unreadable: true,
+    });
+  });
+
+  it('parses the rates text at once, counting a bad one, where a row has no rate number', () => {
+    const edges = meshEdgesFrame([
+      { source: 'a', target: 'b', protocol: 'http', rates: { total: 8, http5xx: 2, percentErr: 25 } },
+      { source: 'b', target: 'a', protocol: 'http', rates: { total: 0 } },
+    ]);
+    (edges.fields.find((f) => f.name === 'rate')!.values as unknown[]).fill(null);
+    (edges.fields.find((f) => f.name === 'rates')!.values as unknown[])[1] = '{broken';
+    const g = fromFrames([edges]);
+    expect(g.skipped).toEqual({ 'unreadable edge rates JSON': 1 });
+    expect(edgeTotals(g.edges[0])?.total).toBe(8);
+    expect(edgeRates(g.edges[0]).value?.http5xx).toBe(2);
+    expect(edgeTotals(g.edges[1])).toBeUndefined();
+    expect(edgeRates(g.edges[1])).toEqual({ value: undefined, unreadable: false });
   });
 
   it('reads the status from the health text when there is no usable status column, counting a bad text', () => {

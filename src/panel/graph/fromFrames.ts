@@ -243,25 +243,26 @@ function readRollupInfo(frame: FrameLike): PanelRollupInfo | undefined {
   };
 }
 
-function edgeRatesFrom(f: FieldIndex, row: number, skipped: Counter): EdgeRates | undefined {
-  const parsed = parseJson<EdgeRates>(f.str(EdgeField.rates, row), 'unreadable edge rates JSON', skipped);
-  if (parsed) {
-    return parsed;
-  }
+/**
+ * An edge row's rates: the totals from the number columns, with the rates text kept for edgeRates to parse when
+ * read; a row without a rate number has its text parsed now (a bad one counted).
+ */
+function edgeRatesFrom(
+  f: FieldIndex,
+  row: number,
+  skipped: Counter
+): Pick<PanelEdge, 'rates' | 'totals' | 'ratesJson'> {
+  const ratesJson = f.str(EdgeField.rates, row) || undefined;
   const total = f.num(EdgeField.rate, row);
   if (total === undefined) {
-    return undefined;
+    return { rates: parseJson<EdgeRates>(ratesJson, 'unreadable edge rates JSON', skipped) };
   }
-  return {
+  const totals = {
     total,
-    http3xx: 0,
-    http4xx: 0,
-    http5xx: 0,
-    noResponse: 0,
-    grpcErr: 0,
     percentErr: f.num(EdgeField.percentErr, row) ?? 0,
     percentReq: f.num(EdgeField.percentReq, row) ?? 0,
   };
+  return { totals, ratesJson };
 }
 
 function readEdges(frame: FrameLike, frameIndex: number, skipped: Counter, out: Map<string, PanelEdge>): void {
@@ -282,7 +283,8 @@ function readEdges(frame: FrameLike, frameIndex: number, skipped: Counter, out: 
       skipped.add('duplicate edge id');
       continue;
     }
-    const rates = edgeRatesFrom(f, row, skipped);
+    const { rates, totals, ratesJson } = edgeRatesFrom(f, row, skipped);
+    const known = totals ?? rates;
     const healthRaw = f.str(EdgeField.healthStatus, row);
     const hasTrafficRaw = toBool(f.raw(EdgeField.hasTraffic, row));
     const edge: PanelEdge = {
@@ -291,9 +293,11 @@ function readEdges(frame: FrameLike, frameIndex: number, skipped: Counter, out: 
       target,
       protocol,
       rates,
+      totals,
+      ratesJson,
       responsesJson: f.str(EdgeField.responses, row) || undefined,
       // Other Node Graph sources carry no traffic flag: an edge they draw is traffic.
-      hasTraffic: hasTrafficRaw ?? (rates ? rates.total > 0 : true),
+      hasTraffic: hasTrafficRaw ?? (known ? known.total > 0 : true),
       responseTime: f.num(EdgeField.responseTime, row),
       throughput: f.num(EdgeField.throughput, row),
       isMTLS: f.num(EdgeField.isMTLS, row),

@@ -3,7 +3,7 @@
  * tolerances decide the status; the error shares say how far it is. Pure (no React), so the drawer only renders it.
  */
 import { formatPercent } from './format';
-import { nodeHealth } from './lazyCells';
+import { edgeTotals, nodeHealth } from './lazyCells';
 import { trafficSummary } from './summary';
 import type { PanelEdge, PanelGraph, PanelNode } from './types';
 
@@ -51,7 +51,7 @@ export function edgeHealthReason(edge: PanelEdge): string | undefined {
   if (!status || status === 'NA') {
     return undefined;
   }
-  const r = edge.rates;
+  const r = edgeTotals(edge);
   if (edge.protocol === 'tcp' || !r || !(r.percentErr > 0)) {
     return status === 'Healthy' ? 'Healthy: no failed requests' : status;
   }

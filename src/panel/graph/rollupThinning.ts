@@ -7,6 +7,7 @@
  * expanded members — are all drawn, so expanding a namespace shows every edge of its members.
  */
 import type { PanelEdge, PanelGraph, PanelNode } from './types';
+import { edgeTotals } from './lazyCells';
 
 export interface Thinned {
   graph: PanelGraph;
@@ -46,7 +47,7 @@ export function thinRollupEdges(graph: PanelGraph, perNode = 2, above = 300): Th
     }
     return s;
   };
-  const rate = (e: PanelEdge) => e.rates?.total ?? 0;
+  const rate = (e: PanelEdge) => edgeTotals(e)?.total ?? 0;
   const protocols = between.map((e) => e.protocol ?? '');
   between.forEach((e, i) => {
     for (const side of [sideOf(e.source).out, sideOf(e.target).in]) {

@@ -3,7 +3,7 @@
  * outbound traffic per protocol from its edges, and an edge's response codes with flags and hosts as percentages.
  */
 import type { Protocol } from '../../contract/graph';
-import { edgeResponses } from './lazyCells';
+import { edgeRates, edgeResponses, edgeTotals } from './lazyCells';
 import type { PanelEdge, PanelGraph } from './types';
 
 export interface ProtocolTotals {
@@ -56,7 +56,7 @@ export interface TrafficSummary {
 }
 
 function edgeErrors(e: PanelEdge): number {
-  const r = e.rates;
+  const r = edgeRates(e).value;
   if (!r) {
     return 0;
   }
@@ -74,7 +74,7 @@ function totals(edges: PanelEdge[]): ProtocolTotals[] {
   for (const e of edges) {
     const key = e.protocol ?? 'other';
     const t = by.get(key) ?? { protocol: key, rate: 0, errors: 0, percentErr: 0, edges: 0, codes: [] };
-    t.rate += e.rates?.total ?? 0;
+    t.rate += edgeTotals(e)?.total ?? 0;
     t.errors += edgeErrors(e);
     t.edges += 1;
     by.set(key, t);
@@ -135,7 +135,7 @@ export interface ResponseRow {
 /** Response codes of an edge as percentages of its total, largest first. */
 export function responseRows(e: PanelEdge): ResponseRow[] {
   const responses = edgeResponses(e).value ?? {};
-  const total = e.rates?.total ?? Object.values(responses).reduce((a, r) => a + (r?.rate ?? 0), 0);
+  const total = edgeTotals(e)?.total ?? Object.values(responses).reduce((a, r) => a + (r?.rate ?? 0), 0);
   const pct = (v: number) => (total > 0 ? (v / total) * 100 : 0);
   const list = (rec: Record<string, number> | undefined) =>
     Object.entries(rec ?? {})

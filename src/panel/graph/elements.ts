@@ -151,8 +151,10 @@ export function topologyKey(graph: PanelGraph): string {
   return `${ids.length}|${eids.length}|${ids.join(',')}|${eids.join(',')}`;
 }
 
-/** Set once by Cytoscape: never part of an in-place update (a change there is a topology change). */
-/** Keys a refresh never changes: identity, and the size of flat boxes (set from the layout, not the data). */
+/**
+ * Keys a refresh never changes: identity (set once by Cytoscape; a change there is a topology change), and the size
+ * of flat boxes (set from the layout, not the data).
+ */
 const FIXED_KEYS: ReadonlySet<string> = new Set(['id', 'source', 'target', 'parent', 'boxW', 'boxH']);
 
 /**

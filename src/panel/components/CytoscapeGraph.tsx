@@ -96,7 +96,8 @@ function CytoscapeGraph(props: CytoscapeGraphProps) {
 
   const { inst } = useCyInstance(containerRef, cyHostRef, latest, props.renderer === 'webgl');
   const viewport = useViewport(inst, width, height);
-  const { detailRef, detailShown } = useZoomDetail(inst, layout.large, props.labelMinZoomedFontSize);
+  const hasEdgeLabels = useMemo(() => elements.edges.some((e) => !!e.data.label), [elements]);
+  const { detailRef, detailShown } = useZoomDetail(inst, layout.large, props.labelMinZoomedFontSize, hasEdgeLabels);
   const placedTopology = useGraphContent(inst, props, containerRef, detailRef, viewport);
   const { runLayout } = useGraphLayout(inst, props, latest, containerRef, viewport, placedTopology);
   const hoverLabel = useHighlight(inst, props, latest, topology);
@@ -114,7 +115,6 @@ function CytoscapeGraph(props: CytoscapeGraphProps) {
     };
   }, [apiRef, inst, fitView]);
 
-  const hasEdgeLabels = useMemo(() => elements.edges.some((e) => !!e.data.label), [elements]);
   const hint = layout.large ? detailHint(detailShown, hasEdgeLabels) : undefined;
   const { focusedId, announcement } = keyboard;
 

@@ -2,6 +2,10 @@
  * Large-graph mode's level of detail: labels are given (the `labels` class) when the zoom makes them readable, and
  * arrowheads (the `arrows` class) when it makes them visible, and taken away below that: Cytoscape measures and
  * places every label it is given and draws every arrowhead, however small. Normal mode gives everything.
+ *
+ * Edges get the `labels` class only while some edge has label text (edge labels chosen, or a circuit-breaker mark):
+ * a class change restyles every edge, and a rolled-up mesh with a namespace open has thousands. Without edge labels,
+ * a zoom across the edge-label threshold (an expansion's refit often is one) restyled them all for nothing.
  */
 import { MutableRefObject, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { detailAtZoom, FULL_DETAIL, LEAST_DETAIL, ZoomDetail } from '../../graph/cyContent';
@@ -29,14 +33,15 @@ export function detailHint(shown: ZoomDetail, hasEdgeLabels: boolean): string | 
 export function useZoomDetail(
   inst: CyInstance | undefined,
   large: boolean,
-  minZoomedFontSize?: number
+  minZoomedFontSize: number | undefined,
+  edgeLabelText: boolean
 ): ZoomDetailState {
   const detailRef = useRef<ZoomDetail>(FULL_DETAIL);
   const [detailShown, setDetailShown] = useState<ZoomDetail>(FULL_DETAIL);
   const minFont = minZoomedFontSize ?? DEFAULT_OPTIONS.labelMinZoomedFontSize;
-  const latest = useRef({ large, minFont });
+  const latest = useRef({ large, minFont, edgeLabelText });
   useLayoutEffect(() => {
-    latest.current = { large, minFont };
+    latest.current = { large, minFont, edgeLabelText };
   });
   const sync = useRef<(force: boolean) => void>(() => undefined);
 
@@ -51,7 +56,8 @@ export function useZoomDetail(
       if (!latest.current.large) {
         return;
       }
-      const want = detailAtZoom(cy.zoom(), latest.current.minFont);
+      const atZoom = detailAtZoom(cy.zoom(), latest.current.minFont);
+      const want = { ...atZoom, edge: atZoom.edge && latest.current.edgeLabelText };
       const had = detailRef.current;
       if (!force && want.node === had.node && want.edge === had.edge && want.arrows === had.arrows) {
         return;
@@ -84,10 +90,11 @@ export function useZoomDetail(
     };
   }, [inst]);
 
-  // A new label threshold (panel option) may give or take labels at the current zoom.
+  // A new label threshold (panel option), or edge label text appearing or gone, may give or take labels at the
+  // current zoom.
   useEffect(() => {
     sync.current(false);
-  }, [minFont]);
+  }, [minFont, edgeLabelText]);
 
   return { detailRef, detailShown };
 }

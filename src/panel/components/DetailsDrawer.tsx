@@ -116,6 +116,13 @@ function TotalsTable({ title, rows }: { title: string; rows: ProtocolTotals[] })
           ))}
         </tbody>
       </table>
+      {rows
+        .filter((r) => r.unreadable > 0)
+        .map((r) => (
+          <div key={r.protocol} className={styles.muted}>
+            {`${r.protocol === 'other' ? 'Other' : r.protocol.toUpperCase()}: ${r.unreadable} edge(s) with a rates or responses field that is not JSON, left out of the errors and responses`}
+          </div>
+        ))}
     </div>
   );
 }

@@ -161,6 +161,12 @@ describe('TrafficPanel with a graph', () => {
     fireEvent.click(screen.getByText('select web'));
     drawer = screen.getByTestId('meshgraph-details');
     expect(within(drawer).getByText('Unreadable: the health field of this row is not JSON')).toBeInTheDocument();
+    // The node's traffic totals say which of its edges they leave out.
+    expect(
+      within(drawer).getByText(
+        'HTTP: 1 edge(s) with a rates or responses field that is not JSON, left out of the errors and responses'
+      )
+    ).toBeInTheDocument();
   });
 
   it('opens edge details with response codes, flags, hosts and principals', () => {

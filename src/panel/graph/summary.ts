@@ -14,6 +14,8 @@ export interface ProtocolTotals {
   errors: number;
   percentErr: number;
   edges: number;
+  /** Edges whose rates or responses text is not JSON: left out of the errors and the response classes. */
+  unreadable: number;
   /** Share of the requests per response class (Kiali's 2xx/3xx/4xx/5xx table), largest first; empty for TCP. */
   codes: Array<{ label: string; percent: number }>;
 }
@@ -73,10 +75,13 @@ function totals(edges: PanelEdge[]): ProtocolTotals[] {
   const by = new Map<string, ProtocolTotals>();
   for (const e of edges) {
     const key = e.protocol ?? 'other';
-    const t = by.get(key) ?? { protocol: key, rate: 0, errors: 0, percentErr: 0, edges: 0, codes: [] };
+    const t = by.get(key) ?? { protocol: key, rate: 0, errors: 0, percentErr: 0, edges: 0, unreadable: 0, codes: [] };
     t.rate += edgeTotals(e)?.total ?? 0;
     t.errors += edgeErrors(e);
     t.edges += 1;
+    if (edgeRates(e).unreadable || edgeResponses(e).unreadable) {
+      t.unreadable += 1;
+    }
     by.set(key, t);
   }
   const order = ['grpc', 'http', 'tcp', 'other'];

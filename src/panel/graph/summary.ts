@@ -2,7 +2,7 @@
  * Traffic summaries for the details drawer (Kiali's side panels, model §10.10): a node's or box's inbound and
  * outbound traffic per protocol from its edges, and an edge's response codes with flags and hosts as percentages.
  */
-import type { Protocol } from '../../contract/graph';
+import type { EdgeRates, Protocol } from '../../contract/graph';
 import { edgeRates, edgeResponses, edgeTotals } from './lazyCells';
 import type { PanelEdge, PanelGraph } from './types';
 
@@ -57,8 +57,7 @@ export interface TrafficSummary {
   outboundEdges: PanelEdge[];
 }
 
-function edgeErrors(e: PanelEdge): number {
-  const r = edgeRates(e).value;
+function edgeErrors(e: PanelEdge, r: EdgeRates | undefined): number {
   if (!r) {
     return 0;
   }
@@ -76,10 +75,11 @@ function totals(edges: PanelEdge[]): ProtocolTotals[] {
   for (const e of edges) {
     const key = e.protocol ?? 'other';
     const t = by.get(key) ?? { protocol: key, rate: 0, errors: 0, percentErr: 0, edges: 0, unreadable: 0, codes: [] };
+    const rates = edgeRates(e);
     t.rate += edgeTotals(e)?.total ?? 0;
-    t.errors += edgeErrors(e);
+    t.errors += edgeErrors(e, rates.value);
     t.edges += 1;
-    if (edgeRates(e).unreadable || edgeResponses(e).unreadable) {
+    if (rates.unreadable || edgeResponses(e).unreadable) {
       t.unreadable += 1;
     }
     by.set(key, t);

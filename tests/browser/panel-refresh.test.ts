@@ -371,16 +371,23 @@ test('a refresh that only restyles keeps the cached picture on screen and swaps 
     __redrawFromScratch(): void;
     __heldLayers(): number;
   };
-  /** Snapshots the picture on screen as `name`, then what Cytoscape draws from scratch as `fresh`. */
-  const snapshotWithFresh = async (name: string, fresh: string) => {
-    await s.page.evaluate((n) => (window as unknown as Page).__snapshot(n), name);
+  /** Snapshots what Cytoscape draws from scratch as `fresh`. */
+  const snapshotFresh = async (fresh: string) => {
     await s.page.evaluate(() => (window as unknown as Page).__redrawFromScratch());
     expect(await s.page.evaluate(() => (window as unknown as Page).__settled())).toBe(true);
     await s.page.evaluate((n) => (window as unknown as Page).__snapshot(n), fresh);
   };
+  /** Snapshots the picture on screen as `name`, then what Cytoscape draws from scratch as `fresh`. */
+  const snapshotWithFresh = async (name: string, fresh: string) => {
+    await s.page.evaluate((n) => (window as unknown as Page).__snapshot(n), name);
+    await snapshotFresh(fresh);
+  };
+  const renderCount = () => s.page.evaluate(() => (window as unknown as Page).__renders.length);
+  /** Elements drawn one by one by each render since render `from`. */
+  const rendersSince = (from: number) => s.page.evaluate((n) => (window as unknown as Page).__renders.slice(n), from);
   expect(await s.page.evaluate(() => (window as unknown as Page).__settled())).toBe(true);
   await s.page.evaluate(() => (window as unknown as Page).__snapshot('old'));
-  const rendersBefore = await s.page.evaluate(() => (window as unknown as Page).__renders.length);
+  const rendersBefore = await renderCount();
   await s.call((api) => api.stageRefresh(1));
   await s.call((api) => api.refreshPanel(1));
   const after = await drawn();
@@ -390,8 +397,7 @@ test('a refresh that only restyles keeps the cached picture on screen and swaps 
   expect(healthChanged.length).toBeGreaterThan(10);
   expect(after.positions).toEqual(before.positions);
   expect(await s.page.evaluate(() => (window as unknown as Page).__settled())).toBe(true);
-  const renders = await s.page.evaluate(() => (window as unknown as Page).__renders);
-  const sinceRefresh = renders.slice(rendersBefore);
+  const sinceRefresh = await rendersSince(rendersBefore);
   // Cytoscape did draw after the refresh, and never element by element.
   expect(sinceRefresh.length).toBeGreaterThan(0);
   expect(sinceRefresh.filter((n) => n > 0)).toEqual([]);
@@ -405,33 +411,31 @@ test('a refresh that only restyles keeps the cached picture on screen and swaps 
   // Two more refreshes back to back: the second restyles elements whose layer was swapped in by the first. (Cytoscape
   // records a swapped-in layer where it does not read it; until the panel relinked them, its elements named the dead
   // layer, and the picture on screen kept the colours of the first refresh.)
-  const rendersThen = await s.page.evaluate(() => (window as unknown as Page).__renders.length);
+  const rendersThen = await renderCount();
   for (const variant of [2, 3]) {
     await s.call((api, v) => api.stageRefresh(v), variant);
     await s.call((api, v) => api.refreshPanel(v), variant);
     expect(await s.page.evaluate(() => (window as unknown as Page).__settled())).toBe(true);
     await s.page.evaluate((v) => (window as unknown as Page).__snapshot(`swapped${v}`), variant);
   }
-  const rendersLater = await s.page.evaluate((n) => (window as unknown as Page).__renders.slice(n), rendersThen);
+  const rendersLater = await rendersSince(rendersThen);
   expect(rendersLater.filter((n) => n > 0)).toEqual([]);
   // Three swaps, and the layer on screen holds none of the layers it replaced.
   expect(await s.page.evaluate(() => (window as unknown as Page).__heldLayers())).toBe(0);
-  await s.page.evaluate(() => (window as unknown as Page).__redrawFromScratch());
-  expect(await s.page.evaluate(() => (window as unknown as Page).__settled())).toBe(true);
-  await s.page.evaluate(() => (window as unknown as Page).__snapshot('fresh3'));
+  await snapshotFresh('fresh3');
   expect(await differing('swapped2', 'swapped3')).toBeGreaterThan(0);
   expect(await differing('swapped3', 'fresh3')).toBe(0);
 
   // A refresh in which two workloads are renamed (two nodes gone, two new with the same neighbours): the layer on
   // screen takes the new elements' drawing order and stays until a replacement with them is swapped in.
   const beforeRename = await drawn();
-  const rendersAtRename = await s.page.evaluate(() => (window as unknown as Page).__renders.length);
+  const rendersAtRename = await renderCount();
   await s.call((api) => api.stageRefresh(4, { renamed: 2 }));
   await s.call((api) => api.refreshPanel(4));
   expect(await s.page.evaluate(() => (window as unknown as Page).__settled())).toBe(true);
   const renamed = await drawn();
   expect(Object.keys(renamed.positions).filter((id) => !(id in beforeRename.positions))).toHaveLength(2);
-  const rendersRenamed = await s.page.evaluate((n) => (window as unknown as Page).__renders.slice(n), rendersAtRename);
+  const rendersRenamed = await rendersSince(rendersAtRename);
   expect(rendersRenamed.length).toBeGreaterThan(0);
   expect(rendersRenamed.filter((n) => n > 0)).toEqual([]);
   await snapshotWithFresh('renamed', 'freshRenamed');

@@ -236,9 +236,12 @@ describe('layer replacement', () => {
 
     // Two layers at that level: left to Cytoscape, which drops them.
     const two = setUp();
+    const c2 = Object.assign(ele('c', { x1: 90, y1: 90, x2: 150, y2: 120 }), { _private: { rscratch: {} } });
+    const order2 = Object.assign([two.a, c2, two.b], { nondrag: [two.a, c2, two.b] });
+    two.layer.level = 0;
     Object.assign(two.cache, { layersByLevel: { 0: [two.layer, { ...two.layer }] } });
     const r2 = (two.cy as unknown as { renderer(): Record<string, unknown> }).renderer();
-    Object.assign(r2, { getCachedZSortedEles: () => order, getPixelRatio: () => 1 });
+    Object.assign(r2, { getCachedZSortedEles: () => order2, getPixelRatio: () => 1 });
     held(two.cy, () => undefined);
     expect(two.layer.eles).toEqual([two.a, two.b]);
     expect(two.layer.replacement).toBeUndefined();

@@ -2,7 +2,8 @@
  * The refresh part of the panel bench (bench/panelBench.ts runs it in `npm run bench`): at 1,000 workloads, with
  * the frames of each refresh built before the clock starts and 30 quiet frames before each one,
  *   - main-thread CPU of one refresh (render, two frames, and what comes late: 300 ms after them) as a share of the
- *     same load's first paint: rates alone changing, and rates with the synthetic variants' health changes;
+ *     same load's first paint: rates alone changing, rates with 1 % of the nodes changing health (5 failing anew, 5
+ *     recovering), and rates with the synthetic variants' health changes (about a third of the nodes);
  *   - the longest main-thread task inside those refreshes (Chromium trace: wall and CPU time of each task);
  *   - frame intervals of a mouse drag during which a refresh (rates and health) lands;
  *   - a topology change of 1 % of the nodes (5 workloads renamed: 5 ids gone, 5 new with the same neighbours),
@@ -50,6 +51,8 @@ export interface RefreshFigures {
   sameTopology: { wallMs: number; cpuMs: number; cpuShare: number };
   /** Same ids, new rates, health unchanged. */
   ratesOnly: { wallMs: number; cpuMs: number; cpuShare: number };
+  /** Same ids, new rates, and 1 % of the nodes changing health (half failing anew, half recovering) with their edges. */
+  fewHealthChanges: { wallMs: number; cpuMs: number; cpuShare: number };
   /** The longest main-thread task during the refreshes above (both kinds; rates alone): wall and CPU ms. */
   longestTask: { wallMs: number; cpuMs: number };
   longestTaskRatesOnly: { wallMs: number; cpuMs: number };
@@ -112,7 +115,7 @@ async function longestTask(s: BenchSession, fn: () => Promise<void>): Promise<{ 
   return longest;
 }
 
-type Variation = { stableHealth?: boolean; renamed?: number };
+type Variation = { stableHealth?: boolean; renamed?: number; failing?: number };
 
 /**
  * How long a refresh's window runs on after its two frames. Cytoscape redraws the whole graph 100 ms after some
@@ -208,6 +211,12 @@ export async function measureRefresh(s: BenchSession, workloads: number): Promis
       }
     }
   });
+  // A few nodes change health (as most refreshes that change any do): the ids of the last topology step, and a
+  // failing window of half a percent that moves on with each refresh.
+  const few: Array<{ wall: number; cpu: number }> = [];
+  for (let i = 0; i < K; i++) {
+    few.push(await timedRefresh(s, v++, { ...stable, renamed, failing: step }));
+  }
   // The drag's refresh changes rates and health: the heavier kind.
   await s.call((api, a) => api.stageRefresh(a.v, a.variation), { v, variation: { renamed } });
   const drag = await s.call((api, a) => api.dragWhileRefreshing(a.frames, a.variant), {
@@ -231,6 +240,7 @@ export async function measureRefresh(s: BenchSession, workloads: number): Promis
     firstPaintCpuSeconds: firstPaintCpu,
     sameTopology: share(same),
     ratesOnly: share(rates),
+    fewHealthChanges: share(few),
     longestTask: {
       wallMs: Math.max(longestRates.wallMs, longestSame.wallMs),
       cpuMs: Math.max(longestRates.cpuMs, longestSame.cpuMs),
@@ -264,6 +274,7 @@ export function printRefresh(r: RefreshFigures): void {
     ['first paint (this load)', ms(r.firstPaintSeconds * 1000), ms(r.firstPaintCpuSeconds * 1000), '', '', ''],
     shareRow('same ids, new rates and health', r.sameTopology, GOALS.refreshShare),
     shareRow('same ids, new rates only', r.ratesOnly, GOALS.refreshShare),
+    shareRow('same ids, new rates, 1 % of the nodes change health', r.fewHealthChanges, GOALS.refreshShare),
     shareRow('1 % of the nodes replaced', r.topologyChange, GOALS.topologyShare),
     ...(
       [

@@ -83,6 +83,12 @@ export interface MeshVariation {
   stableHealth?: boolean;
   /** How many workloads (the first ones) run as v2: new ids, same neighbours. */
   renamed?: number;
+  /**
+   * With stableHealth: that many workloads, a window that moves on by as many with each variant, fail (every HTTP and
+   * gRPC call into them errs); a refresh to the next variant thus changes the health of twice as many and of their
+   * edges.
+   */
+  failing?: number;
 }
 
 export function syntheticMesh(
@@ -113,6 +119,8 @@ export function syntheticMesh(
 
   const rnd = prng(104729 + variant * 7 + workloads);
   const healthRnd = variation.stableHealth ? prng(104729 + workloads) : undefined;
+  const failing = variation.failing ?? 0;
+  const failingFrom = (variant * failing) % workloads;
   const edges: GraphEdge[] = [];
   const nodeStatus = new Map<string, HealthStatus>();
   for (const c of topology(workloads, namespaces)) {
@@ -120,7 +128,10 @@ export function syntheticMesh(
     const dst = nodes[c.target];
     const rates = zeroEdgeRates();
     const roll = rnd();
-    const errRoll = healthRnd ? healthRnd() : roll;
+    const failed = failing > 0 && (c.target - failingFrom + workloads) % workloads < failing;
+    // The stable roll is drawn for every edge, so that a failing one leaves the others' health as it was.
+    const stableRoll = healthRnd ? healthRnd() : roll;
+    const errRoll = failed ? 0 : stableRoll;
     let status: HealthStatus = 'Healthy';
     if (c.protocol === 'tcp') {
       rates.total = Math.round(500 + rnd() * 50000);

@@ -11,6 +11,7 @@ import type cytoscape from 'cytoscape';
 import { createCy } from '../../graph/cy';
 import { installCyFixes } from '../../graph/cyFixes';
 import { installLayerReplacement } from '../../graph/layerReplacement';
+import { drawPlainEdgeLines } from '../../graph/plainEdgeLines';
 import { skipEmptyLabelPortions } from '../../graph/skipEmptyLabels';
 import { elementDefinitions, LEAST_DETAIL, visibleLayoutInput } from '../../graph/cyContent';
 import type { ElementDefs } from '../../graph/elements';
@@ -152,6 +153,7 @@ export function useCyInstance(
       guardWebglFrames(cy, () => setWebglFailed(true));
     } else {
       skipEmptyLabelPortions(cy);
+      drawPlainEdgeLines(cy);
       if (large) {
         // A small graph redraws in a few ms: it shows a refresh's new styles at once, not about 0.2 s later.
         installLayerReplacement(cy);

@@ -3,8 +3,9 @@
  * inclusive time of a few Cytoscape entry points, to see where first paint goes.
  *
  *   npx tsx bench/panelPage/profileMount.ts [workloads=1000] [--baseline] [--no-boxes] [--top 60] [--pan drag|panBy] [--options '{"layout":"dagre"}']
- *   … --refresh [--stable] [--renamed N]: profile one refresh (new rates; --stable: health unchanged; --renamed:
- *   N workloads get new ids; frames built beforehand) after the mount instead.
+ *   … --refresh [--stable] [--renamed N] [--failing N]: profile one refresh (new rates; --stable: health unchanged;
+ *   --renamed: N workloads get new ids; --failing: with --stable, N workloads fail anew and N recover; frames built
+ *   beforehand) after the mount instead.
  */
 import { openBenchSession } from './session';
 
@@ -36,13 +37,20 @@ async function main() {
     const mounted = pan || refresh ? await mount() : undefined;
     if (refresh) {
       // Two refreshes first: what fills once (JIT, style caches) is not the refresh's cost.
+      const failingIdx = args.indexOf('--failing');
+      const failing = failingIdx >= 0 ? Number(args[failingIdx + 1]) : 0;
       for (const v of [1, 2]) {
-        await s.call((api, a) => api.stageRefresh(a.v, { stableHealth: a.st }), { v, st: args.includes('--stable') });
+        await s.call((api, a) => api.stageRefresh(a.v, { stableHealth: a.st, failing: a.failing }), {
+          v,
+          st: args.includes('--stable'),
+          failing,
+        });
         await s.call((api, x) => api.refreshPanel(x), v);
       }
       const renamedIdx = args.indexOf('--renamed');
-      await s.call((api, a) => api.stageRefresh(3, { stableHealth: a.st, renamed: a.renamed }), {
+      await s.call((api, a) => api.stageRefresh(3, { stableHealth: a.st, renamed: a.renamed, failing: a.failing }), {
         st: args.includes('--stable'),
+        failing,
         renamed: renamedIdx >= 0 ? Number(args[renamedIdx + 1]) : 0,
       });
       await s.call((api) => api.frames(30));

@@ -3,9 +3,10 @@
  * thread (busy ms) and, on the renderer main thread, as a timeline of top-level tasks and the idle gaps between them.
  *
  *   npx tsx bench/panelPage/traceMount.ts [workloads=1000] [--options '{"renderer":"canvas"}'] [--baseline]
- *   … --refresh [--stable] [--renamed N] [--tail ms]: trace one refresh of the mounted panel instead (new rates;
- *   --stable: health unchanged; --renamed: N workloads get new ids), after two untraced ones and a quiet pause, until
- *   300 ms (--tail) after its two frames, so late work such as a deferred redraw shows.
+ *   … --refresh [--stable] [--renamed N] [--failing N] [--tail ms]: trace one refresh of the mounted panel instead
+ *   (new rates; --stable: health unchanged; --renamed: N workloads get new ids; --failing: with --stable, N workloads
+ *   fail anew and N recover), after two untraced ones and a quiet pause, until 300 ms (--tail) after its two frames,
+ *   so late work such as a deferred redraw shows.
  */
 import { openBenchSession } from './session';
 import type { TraceEvent } from './traceSelfTime';
@@ -24,13 +25,15 @@ async function main() {
     const stableHealth = args.includes('--stable');
     const renamedIdx = args.indexOf('--renamed');
     const renamed = renamedIdx >= 0 ? Number(args[renamedIdx + 1]) : 0;
+    const failingIdx = args.indexOf('--failing');
+    const failing = failingIdx >= 0 ? Number(args[failingIdx + 1]) : 0;
     const tailIdx = args.indexOf('--tail');
     const tailMs = tailIdx >= 0 ? Number(args[tailIdx + 1]) : 300;
     if (refresh) {
       await s.call((api, o) => api.mountPanel({ options: o }), options);
       for (const v of [1, 2, 3]) {
         // --renamed: the traced refresh (the third) renames that many workloads (new ids, the same neighbours).
-        const variation = { stableHealth, renamed: v === 3 ? renamed : 0 };
+        const variation = { stableHealth, renamed: v === 3 ? renamed : 0, failing };
         await s.call((api, a) => api.stageRefresh(a.v, a.variation), { v, variation });
         if (v < 3) {
           await s.call((api, v) => api.refreshPanel(v), v);

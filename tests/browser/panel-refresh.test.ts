@@ -309,6 +309,17 @@ test('a refresh that only restyles keeps the cached picture on screen and swaps 
       }
     };
     w.__renders = renders;
+    // New bitmaps the size of a layer on screen (a replacement's, unless it reuses the one the last swap replaced).
+    type Sized = { width: number; height: number };
+    const rr = r as unknown as { makeOffscreenCanvas(w: number, h: number): Sized };
+    const makeCanvas = rr.makeOffscreenCanvas;
+    let layerSized = 0;
+    rr.makeOffscreenCanvas = function (width: number, height: number) {
+      const onScreen = Object.values(r.data.lyrTxrCache.layersByLevel).flat() as Sized[];
+      layerSized += onScreen.some((l) => l.width === width && l.height === height) ? 1 : 0;
+      return makeCanvas.call(this, width, height);
+    };
+    w.__layerSizedCanvases = () => layerSized;
     const frame = () => new Promise((done) => requestAnimationFrame(done));
     // Settled: nothing queued for layers, and a redraw now draws no element one by one.
     w.__settled = async () => {
@@ -370,6 +381,7 @@ test('a refresh that only restyles keeps the cached picture on screen and swaps 
     __differing(a: string, b: string): number;
     __redrawFromScratch(): void;
     __heldLayers(): number;
+    __layerSizedCanvases(): number;
   };
   /** Snapshots what Cytoscape draws from scratch as `fresh`. */
   const snapshotFresh = async (fresh: string) => {
@@ -412,6 +424,7 @@ test('a refresh that only restyles keeps the cached picture on screen and swaps 
   // records a swapped-in layer where it does not read it; until the panel relinked them, its elements named the dead
   // layer, and the picture on screen kept the colours of the first refresh.)
   const rendersThen = await renderCount();
+  const canvasesThen = await s.page.evaluate(() => (window as unknown as Page).__layerSizedCanvases());
   for (const variant of [2, 3]) {
     await s.call((api, v) => api.stageRefresh(v), variant);
     await s.call((api, v) => api.refreshPanel(v), variant);
@@ -422,6 +435,8 @@ test('a refresh that only restyles keeps the cached picture on screen and swaps 
   expect(rendersLater.filter((n) => n > 0)).toEqual([]);
   // Three swaps, and the layer on screen holds none of the layers it replaced.
   expect(await s.page.evaluate(() => (window as unknown as Page).__heldLayers())).toBe(0);
+  // Each of the two replacements drew on the bitmap the swap before it let go, not on a new one.
+  expect(await s.page.evaluate(() => (window as unknown as Page).__layerSizedCanvases())).toBe(canvasesThen);
   await snapshotFresh('fresh3');
   expect(await differing('swapped2', 'swapped3')).toBeGreaterThan(0);
   expect(await differing('swapped3', 'fresh3')).toBe(0);

@@ -87,8 +87,11 @@ function held<T>(cy: cytoscape.Core, fn: () => T): T {
   }
 }
 
-/** A headless instance whose renderer() answers with the stand-in (headless Cytoscape has no renderer). */
-function setUp() {
+/**
+ * A headless instance whose renderer() answers with the stand-in (headless Cytoscape has no renderer); `prepare`
+ * changes the stand-in before the replacement path is installed on it.
+ */
+function setUp(prepare?: (cache: ReturnType<typeof fakeCache>['cache'], layer: FakeLayer) => void) {
   const { cache, log } = fakeCache();
   const cy = cytoscape({ headless: true });
   const renderer = { data: { lyrTxrCache: cache } };
@@ -99,6 +102,7 @@ function setUp() {
   layer.eles = [a, b];
   a.layer = layer;
   b.layer = layer;
+  prepare?.(cache, layer);
   installLayerReplacement(cy);
   return { cy, cache, log, layer, a, b };
 }
@@ -206,6 +210,54 @@ describe('layer replacement', () => {
     a.bb = { x1: 0, y1: 0, x2: 500, y2: 500 };
     cache.applyLayerReplacement(theirs);
     expect(log).toEqual([`applied ${ours.id}`, `applied ${theirs.id}`]);
+  });
+
+  it("draws a replacement on the bitmap the last swap let go, when it is that layer's size", () => {
+    // The stand-in makes bitmaps as Cytoscape does (through the renderer), and swaps as it does (layersByLevel).
+    const made: Array<{ width: number; height: number; resets: number }> = [];
+    const bitmap = (width: number, height: number) => {
+      const canvas = { width, height, resets: 0, getContext: () => ({ reset: () => canvas.resets++ }) };
+      made.push(canvas);
+      return canvas;
+    };
+    const { cy, cache, layer, a } = setUp((stand, first) => {
+      const layers: FakeLayer[] = [first];
+      Object.assign(first, { canvas: bitmap(25, 25) });
+      Object.assign(stand, {
+        layersByLevel: { [-2]: layers },
+        renderer: { makeOffscreenCanvas: bitmap },
+        makeLayer(bb: Box, level: number) {
+          const scale = Math.pow(2, level);
+          const canvas = this.renderer.makeOffscreenCanvas(Math.ceil((bb.x2 - bb.x1) * scale), 25);
+          return { id: made.length + 100, bb, level, eles: [], elesQueue: [], reqs: 0, canvas };
+        },
+        applyLayerReplacement(next: FakeLayer) {
+          layers[layers.indexOf(next.replaces as FakeLayer)] = next;
+        },
+      });
+    });
+    const swap = () => {
+      held(cy, () => cache.invalidateElements([a]));
+      const next = layer.replacement as FakeLayer & { canvas: unknown };
+      cache.applyLayerReplacement(next);
+      // The elements now name the new layer (relinkSwappedLayers does that in the panel).
+      a.layer = next;
+      return next;
+    };
+    const first = swap();
+    // No spare yet: a new bitmap.
+    expect(made).toHaveLength(2);
+    expect(first.canvas).toBe(made[1]);
+    // The next replacement (of `first`) gets the bitmap of the layer the first swap replaced, cleared.
+    const layerAgain = first;
+    held(cy, () => cache.invalidateElements([a]));
+    const second = layerAgain.replacement as FakeLayer & { canvas: unknown };
+    expect(made).toHaveLength(2);
+    expect(second.canvas).toBe(made[0]);
+    expect(made[0].resets).toBe(1);
+    // A spare is used once: a superseding replacement before the next swap gets a new bitmap.
+    held(cy, () => cache.invalidateElements([a]));
+    expect(made).toHaveLength(3);
   });
 
   it('does nothing where the renderer has no layer cache (headless, WebGL)', () => {

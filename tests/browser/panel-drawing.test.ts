@@ -114,7 +114,7 @@ async function expectSamePicture(): Promise<Drawing> {
   return fast;
 }
 
-test('normal mode, zoomed in: node and edge labels drawn, the same pixels with and without the shortcut', async () => {
+test('normal mode, zoomed in: node and edge labels drawn, the same pixels with and without the shortcuts', async () => {
   await s.call((api) => api.prepare(60));
   await s.call((api) =>
     api.mountPanel({ options: { edgeLabels: ['trafficRate'], renderer: 'canvas', animation: false } })
@@ -126,7 +126,7 @@ test('normal mode, zoomed in: node and edge labels drawn, the same pixels with a
   expect(d.labelled).toBeGreaterThan(60);
 }, 120000);
 
-test('large-graph mode, zoomed in and zoomed out: the same pixels with and without the shortcut', async () => {
+test('large-graph mode, zoomed in and zoomed out: the same pixels with and without the shortcuts', async () => {
   await s.call((api) => api.prepare(400));
   await s.call((api) =>
     api.mountPanel({ options: { edgeLabels: ['trafficRate'], renderer: 'canvas', animation: false } })

@@ -13,6 +13,7 @@
  */
 import type { BenchSession } from './session';
 import { openBenchSession } from './session';
+import type { MeshVariation } from './syntheticMesh';
 import type { TraceEvent } from './traceSelfTime';
 import {
   DRAG_FRAMES,
@@ -115,8 +116,6 @@ async function longestTask(s: BenchSession, fn: () => Promise<void>): Promise<{ 
   return longest;
 }
 
-type Variation = { stableHealth?: boolean; renamed?: number; failing?: number };
-
 /**
  * How long a refresh's window runs on after its two frames. Cytoscape redraws the whole graph 100 ms after some
  * changes (its debounced resize, when an attribute of its container changes): such late work is the refresh's too.
@@ -130,7 +129,7 @@ const LATE_MS = 300;
 async function timedRefresh(
   s: BenchSession,
   variant: number,
-  variation: Variation
+  variation: MeshVariation
 ): Promise<{ wall: number; cpu: number }> {
   await s.call((api, a) => api.stageRefresh(a.variant, a.variation), { variant, variation });
   // The panel settles first (Cytoscape finishes caching layers in the frames after a change): refreshes come

@@ -28,6 +28,20 @@ const batching = (cy: cytoscape.Core) => (cy as unknown as { batching(): boolean
 
 const nextTasks = () => new Promise((resolve) => setTimeout(resolve, 20));
 
+/**
+ * Waits until the batch writeThenPrepare opened is closed by its own tasks. A fixed wait is not enough: on a loaded
+ * machine Node may run an expired timer before a MessageChannel message that was posted first.
+ */
+async function tasksDone(cy: cytoscape.Core, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (batching(cy)) {
+    if (Date.now() > deadline) {
+      throw new Error(`the batch was still open after ${timeoutMs} ms`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 describe('writeThenPrepare', () => {
   it('writes now and ends the batch (the styles) in a task of its own', async () => {
     const cy = graph();
@@ -35,8 +49,7 @@ describe('writeThenPrepare', () => {
     // Written, but Cytoscape draws nothing while the batch is open.
     expect(cy.getElementById('a').data('health')).toBe('Failure');
     expect(batching(cy)).toBe(true);
-    await nextTasks();
-    expect(batching(cy)).toBe(false);
+    await tasksDone(cy);
     expect(cy.getElementById('a').style('border-color')).toBe('rgb(255,0,0)');
     cy.destroy();
   });
@@ -56,7 +69,7 @@ describe('writeThenPrepare', () => {
     // Only the first chunk in the caller's task, its batch still open.
     expect(seen).toEqual(['a written']);
     expect(batching(cy)).toBe(true);
-    await nextTasks();
+    await tasksDone(cy);
     expect(seen).toEqual(['a written', 'a styled', 'b written', 'b styled']);
     expect(batching(cy)).toBe(false);
     expect(cy.nodes().map((n) => n.style('border-color'))).toEqual(['rgb(255,0,0)', 'rgb(255,0,0)']);

@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 
 import { syntheticTopology } from '../../simulator/synthetic';
 import { screenshot } from '../support/browser';
+import { framesWithWork, takeFrameWork, watchFrameWork } from '../support/frameWork';
 
 import {
   type Harness,
@@ -239,8 +240,13 @@ describe('expand and collapse', () => {
     const [target] = await rolledUpIds();
     const before = (await graphSnapshot(h.page)).nodes.find((n) => n.id === target.id)!;
     const was = await modelGeometry(target.id);
+    await watchFrameWork(h.page, 'add');
     await h.page.mouse.dblclick(before.page.x, before.page.y);
     await waitForBoxes(h.page, [target.id]);
+    // Styles, places, bounds and drawing order are computed with the change: the frames after it only draw.
+    const frames = await takeFrameWork(h.page);
+    expect(frames.length).toBeGreaterThan(0);
+    expect(framesWithWork(frames)).toEqual([]);
     // In place: the box opens where the node was, and no other node is left inside it.
     const now = await modelGeometry(target.id);
     const box = now.box;

@@ -6,6 +6,7 @@
  */
 import type { BenchSession } from '../../bench/panelPage/session';
 import { benchPageForFile } from '../support/benchPage';
+import { framesWithWork, takeFrameWork, watchFrameWork } from '../support/frameWork';
 
 let s: BenchSession;
 
@@ -155,68 +156,11 @@ test('a refresh that restyles and adds elements leaves the next frame only drawi
   // 400 workloads, large-graph mode; the refresh changes health (restyles) and renames 2 workloads (adds, removes).
   await mountCanvasPanel(400);
   const before = await drawn();
-  // Before each drawing frame's own calculations (Cytoscape runs higher priorities first; its element
-  // calculations are 300): how much of the refresh is left for the frame to compute. Only frames after the refresh
-  // wrote its first change count (frames still finishing the mount are not the refresh's).
-  await s.page.evaluate(() => {
-    type Ele = {
-      _private: { styleDirty?: boolean; rstyle?: { clean?: boolean }; bbCache?: unknown };
-      pstyle(name: string): { value: unknown };
-    };
-    const el = document.querySelector('[data-testid="meshgraph-graph"]') as unknown as {
-      __cy: {
-        elements(): { toArray(): Ele[] };
-        one(event: string, f: () => void): void;
-        renderer(): { beforeRender(fn: (willDraw: boolean) => void, p: number): void; cachedZSortedEles?: unknown };
-      };
-    };
-    const w = window as unknown as {
-      __frames?: Array<{ dirty: number; unplaced: number; unmeasured: number; unordered: boolean }>;
-    };
-    w.__frames = [];
-    let refreshed = false;
-    el.__cy.one('data', () => {
-      refreshed = true;
-    });
-    const r = el.__cy.renderer();
-    r.beforeRender((willDraw) => {
-      if (!willDraw || !refreshed || !w.__frames) {
-        return;
-      }
-      let dirty = 0;
-      let unplaced = 0;
-      let unmeasured = 0;
-      for (const e of el.__cy.elements().toArray()) {
-        const shown = e.pstyle('display').value !== 'none';
-        if (e._private.styleDirty) {
-          dirty++;
-        } else if (e._private.rstyle?.clean === false && shown) {
-          // Cytoscape never places elements it does not display (hidden ones stay unplaced): not work left.
-          unplaced++;
-        } else if (e._private.bbCache == null && shown) {
-          // Bounds computed at the first draw mark the element changed again (the layers dropped once more).
-          unmeasured++;
-        }
-      }
-      w.__frames.push({ dirty, unplaced, unmeasured, unordered: !r.cachedZSortedEles });
-    }, 350);
-  });
+  await watchFrameWork(s.page, 'data');
   await s.call((api) => api.stageRefresh(1, { renamed: 2 }));
   await s.call((api) => api.refreshPanel(1));
-  // The kept elements' data is written in tasks after the adds and removes: wait for the frame that draws it.
-  await s.page.waitForFunction(
-    () => ((window as unknown as { __frames?: unknown[] }).__frames?.length ?? 0) > 0,
-    undefined,
-    { timeout: 5000 }
-  );
-  const frames = await s.page.evaluate(() => {
-    const w = window as unknown as {
-      __frames?: Array<{ dirty: number; unplaced: number; unmeasured: number; unordered: boolean }>;
-    };
-    const f = w.__frames ?? [];
-    w.__frames = undefined;
-    return f;
-  });
+  // The kept elements' data is written in tasks after the adds and removes: the frames that draw it.
+  const frames = await takeFrameWork(s.page);
   const after = await drawn();
   // The refresh did restyle and add (so the frames could have found work left).
   const added = Object.keys(after.positions).filter((id) => !(id in before.positions));
@@ -226,7 +170,7 @@ test('a refresh that restyles and adds elements leaves the next frame only drawi
   );
   expect(healthChanged.length).toBeGreaterThan(10);
   expect(frames.length).toBeGreaterThan(0);
-  expect(frames.filter((f) => f.dirty > 0 || f.unplaced > 0 || f.unmeasured > 0 || f.unordered)).toEqual([]);
+  expect(framesWithWork(frames)).toEqual([]);
 }, 120000);
 
 test('an answer that changes nothing draws nothing, then or later (no redraw for the panel attributes)', async () => {

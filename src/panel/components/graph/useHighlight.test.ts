@@ -1,6 +1,8 @@
+import type cytoscape from 'cytoscape';
 import { act, renderHook } from '@testing-library/react';
+import { highlightSet } from '../../graph/highlight';
 import { CLASS } from '../../graph/style';
-import { HighlightInputs, useHighlight } from './useHighlight';
+import { applyHighlight, HighlightInputs, indexOf, useHighlight } from './useHighlight';
 import { testElements, testInstance } from './testGraph';
 
 const content = testElements(['a', 'b', 'z'], [{ source: 'a', target: 'b', rate: 1 }]);
@@ -57,5 +59,48 @@ describe('useHighlight', () => {
       inst.cy.panBy({ x: 5, y: 0 });
     });
     expect(hook.result.current).toBeUndefined();
+  });
+
+  it('restyles only the elements whose marks change when the selection moves, and marks as a fresh graph would', () => {
+    // a → b → c, x → y, and w, z alone: selecting a, then x, leaves w and z dimmed as they were.
+    const chain = testElements(
+      ['a', 'b', 'c', 'x', 'y', 'w', 'z'],
+      [
+        { source: 'a', target: 'b', rate: 1 },
+        { source: 'b', target: 'c', rate: 1 },
+        { source: 'x', target: 'y', rate: 1 },
+      ]
+    );
+    const index = indexOf(chain.elements);
+    const first = { kind: 'node' as const, id: 'a' };
+    const second = { kind: 'node' as const, id: 'x' };
+    const before = highlightSet(index, first);
+    const after = highlightSet(index, second);
+    const { cy } = testInstance(chain);
+    const ids = cy.elements().map((e) => e.id());
+    const changing = ids.filter((id) => before.has(id) !== after.has(id)).sort();
+    // The case is a real test: some marks change and some do not.
+    expect(changing.length).toBeGreaterThan(0);
+    expect(changing.length).toBeLessThan(ids.length);
+
+    applyHighlight(cy, index, first);
+    const restyled: string[] = [];
+    cy.on('class', (e) => {
+      restyled.push(e.target.id());
+    });
+    const changed = applyHighlight(cy, index, second);
+    expect([...new Set(restyled)].sort()).toEqual(changing);
+    // What it returns, the elements whose bounds the caller measures.
+    expect(changed.map((e) => e.id()).sort()).toEqual(changing);
+    const marks = (c: cytoscape.Core) =>
+      c
+        .elements()
+        .map((e) => `${e.id()}:${e.hasClass(CLASS.highlight) ? 'lit' : ''}${e.hasClass(CLASS.dim) ? 'dim' : ''}`);
+    const fresh = testInstance(chain).cy;
+    applyHighlight(fresh, index, second);
+    expect(marks(cy)).toEqual(marks(fresh));
+    expect(marks(cy).filter((m) => m.endsWith(':lit')).length).toBe(after.size);
+    applyHighlight(cy, index, undefined);
+    expect(cy.elements(`.${CLASS.highlight}, .${CLASS.dim}`).length).toBe(0);
   });
 });

@@ -8,7 +8,7 @@ import type cytoscape from 'cytoscape';
 import type { ElementDefs } from '../../graph/elements';
 import { GraphIndex, HighlightTarget, highlightSet, indexGraph } from '../../graph/highlight';
 import { CLASS } from '../../graph/style';
-import type { CyInstance } from './shared';
+import { CyInstance, prepareDrawing } from './shared';
 
 export interface SelectedElement {
   kind: 'node' | 'edge';
@@ -48,22 +48,37 @@ function renderedCentre(t: cytoscape.NodeSingular | cytoscape.EdgeSingular): { x
   return { x: (s.x + d.x) / 2, y: (s.y + d.y) / 2 };
 }
 
-/** Marks the highlight set and dims the rest; touches only marked elements when clearing. */
-export function applyHighlight(cy: cytoscape.Core, index: GraphIndex, target: HighlightTarget | undefined): void {
+/**
+ * Marks the highlight set and dims the rest, touching only the elements whose marks change: Cytoscape restyles every
+ * element addClass or removeClass is called on, changed or not. Moving the selection from one node to another, or a
+ * new answer under a kept selection, so restyles what changed, not the whole graph. Returns those elements.
+ */
+export function applyHighlight(
+  cy: cytoscape.Core,
+  index: GraphIndex,
+  target: HighlightTarget | undefined
+): cytoscape.CollectionReturnValue {
+  const set = target ? highlightSet(index, target) : undefined;
+  const changed = cy.collection();
   cy.batch(() => {
-    // Cytoscape restyles every element removeClass is called on, changed or not: only the marked ones.
-    cy.elements(`.${CLASS.dim}, .${CLASS.highlight}`).removeClass(`${CLASS.dim} ${CLASS.highlight}`);
-    if (!target) {
+    if (!set || set.size === 0) {
+      changed.merge(cy.elements(`.${CLASS.dim}, .${CLASS.highlight}`));
+      changed.removeClass(`${CLASS.dim} ${CLASS.highlight}`);
       return;
     }
-    const set = highlightSet(index, target);
-    if (set.size === 0) {
-      return;
-    }
+    const lit = cy.collection();
+    const dimmed = cy.collection();
     cy.elements().forEach((e) => {
-      e.addClass(set.has(e.id()) ? CLASS.highlight : CLASS.dim);
+      const on = set.has(e.id());
+      if (e.hasClass(on ? CLASS.dim : CLASS.highlight) || !e.hasClass(on ? CLASS.highlight : CLASS.dim)) {
+        (on ? lit : dimmed).merge(e);
+      }
     });
+    lit.removeClass(CLASS.dim).addClass(CLASS.highlight);
+    dimmed.removeClass(CLASS.highlight).addClass(CLASS.dim);
+    changed.merge(lit).merge(dimmed);
   });
+  return changed;
 }
 
 export function useHighlight(
@@ -155,7 +170,14 @@ export function useHighlight(
         cy.getElementById(selected.id).select();
       }
     });
-    applyHighlight(cy, index, selected);
+    const changed = applyHighlight(cy, index, selected);
+    // Styles, bounds and drawing order now, so the next frame only draws (as after a refresh or a drill-down, which
+    // run just before): bounds computed at the first draw would mark the restyled elements changed once more.
+    prepareDrawing(cy);
+    if (changed.nonempty()) {
+      cy.batch(() => changed.boundingBox());
+      prepareDrawing(cy);
+    }
   }, [inst, selected, index]);
 
   return hoverLabel;

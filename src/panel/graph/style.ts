@@ -273,7 +273,6 @@ export function buildStylesheet(p: Palette, opts: StyleOptions): StyleBlock[] {
       style: { 'overlay-color': p.find, 'overlay-padding': 7, 'overlay-opacity': 0.3 },
     },
 
-    { selector: `edge.${CLASS.highlight}`, style: { width: 3 } },
     { selector: `.${CLASS.dim}`, style: { opacity: 0.25 } },
     { selector: `.${CLASS.hidden}`, style: { display: 'none' } },
   ];

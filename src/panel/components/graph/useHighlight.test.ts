@@ -26,8 +26,13 @@ function setup(over: Partial<HighlightInputs> = {}) {
 describe('useHighlight', () => {
   it('highlights what a hovered node reaches and dims the rest, then clears', () => {
     const { inst } = setup();
+    const edge = inst.cy.getElementById('a b http');
+    const width = edge.style('width');
     inst.cy.getElementById('a').emit('mouseover');
     expect(inst.cy.getElementById('b').hasClass(CLASS.highlight)).toBe(true);
+    // As Kiali's: a highlighted edge keeps its width (a new width would also make Cytoscape measure it again).
+    expect(edge.hasClass(CLASS.highlight)).toBe(true);
+    expect(edge.style('width')).toBe(width);
     expect(inst.cy.getElementById('z').hasClass(CLASS.dim)).toBe(true);
     inst.cy.getElementById('a').emit('mouseout');
     expect(inst.cy.elements(`.${CLASS.highlight}, .${CLASS.dim}`).length).toBe(0);

@@ -81,6 +81,9 @@ export function applyHighlight(
   return changed;
 }
 
+/** Whether a batch is open (Cytoscape's own flag; not in its type declarations). */
+const batching = (cy: cytoscape.Core) => (cy as unknown as { batching(): boolean }).batching();
+
 export function useHighlight(
   inst: CyInstance | undefined,
   p: HighlightInputs,
@@ -164,18 +167,21 @@ export function useHighlight(
     if (!cy) {
       return;
     }
+    const unselected = cy.elements(':selected');
+    const chosen = selected ? cy.getElementById(selected.id) : cy.collection();
     cy.batch(() => {
-      cy.elements(':selected').unselect();
-      if (selected) {
-        cy.getElementById(selected.id).select();
-      }
+      unselected.unselect();
+      chosen.select();
     });
-    const changed = applyHighlight(cy, index, selected);
-    // Styles, bounds and drawing order now, so the next frame only draws (as after a refresh or a drill-down, which
-    // run just before): bounds computed at the first draw would mark the restyled elements changed once more.
+    applyHighlight(cy, index, selected);
+    // Styles and drawing order now, so the next frame only draws. The marks change only opacity; the selection's
+    // own style can change an element's bounds, which Cytoscape would otherwise measure at its first draw, marking
+    // the element changed once more. (During a refresh's write, which keeps a batch open, the selected element is the
+    // one it was, or one the refresh adds and measures itself.)
     prepareDrawing(cy);
-    if (changed.nonempty()) {
-      cy.batch(() => changed.boundingBox());
+    const reselected = unselected.union(chosen).filter((e) => !e.removed());
+    if (reselected.nonempty() && !batching(cy)) {
+      cy.batch(() => reselected.boundingBox());
       prepareDrawing(cy);
     }
   }, [inst, selected, index]);

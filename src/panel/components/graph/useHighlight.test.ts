@@ -95,7 +95,7 @@ describe('useHighlight', () => {
     });
     const changed = applyHighlight(cy, index, second);
     expect([...new Set(restyled)].sort()).toEqual(changing);
-    // What it returns, the elements whose bounds the caller measures.
+    // What it returns: the elements whose mark changed.
     expect(changed.map((e) => e.id()).sort()).toEqual(changing);
     const marks = (c: cytoscape.Core) =>
       c

@@ -59,26 +59,24 @@ export function applyHighlight(
   target: HighlightTarget | undefined
 ): cytoscape.CollectionReturnValue {
   const set = target ? highlightSet(index, target) : undefined;
-  const changed = cy.collection();
-  cy.batch(() => {
-    if (!set || set.size === 0) {
-      changed.merge(cy.elements(`.${CLASS.dim}, .${CLASS.highlight}`));
-      changed.removeClass(`${CLASS.dim} ${CLASS.highlight}`);
-      return;
+  if (!set || set.size === 0) {
+    const marked = cy.elements(`.${CLASS.dim}, .${CLASS.highlight}`);
+    marked.removeClass(`${CLASS.dim} ${CLASS.highlight}`);
+    return marked;
+  }
+  const toLight = cy.collection();
+  const toDim = cy.collection();
+  cy.elements().forEach((e) => {
+    const on = set.has(e.id());
+    if (e.hasClass(on ? CLASS.dim : CLASS.highlight) || !e.hasClass(on ? CLASS.highlight : CLASS.dim)) {
+      (on ? toLight : toDim).merge(e);
     }
-    const lit = cy.collection();
-    const dimmed = cy.collection();
-    cy.elements().forEach((e) => {
-      const on = set.has(e.id());
-      if (e.hasClass(on ? CLASS.dim : CLASS.highlight) || !e.hasClass(on ? CLASS.highlight : CLASS.dim)) {
-        (on ? lit : dimmed).merge(e);
-      }
-    });
-    lit.removeClass(CLASS.dim).addClass(CLASS.highlight);
-    dimmed.removeClass(CLASS.highlight).addClass(CLASS.dim);
-    changed.merge(lit).merge(dimmed);
   });
-  return changed;
+  cy.batch(() => {
+    toLight.removeClass(CLASS.dim).addClass(CLASS.highlight);
+    toDim.removeClass(CLASS.highlight).addClass(CLASS.dim);
+  });
+  return toLight.union(toDim);
 }
 
 /** Whether a batch is open (Cytoscape's own flag; not in its type declarations). */
@@ -173,14 +171,18 @@ export function useHighlight(
       unselected.unselect();
       chosen.select();
     });
-    applyHighlight(cy, index, selected);
+    const marked = applyHighlight(cy, index, selected);
+    const reselected = unselected.union(chosen).filter((e) => !e.removed());
+    // During a refresh's write, which keeps a batch open, its next task computes what changed (and the selected
+    // element is the one it was, or one the refresh adds and measures itself).
+    if (batching(cy) || (marked.empty() && reselected.empty())) {
+      return;
+    }
     // Styles and drawing order now, so the next frame only draws. The marks change only opacity; the selection's
     // own style can change an element's bounds, which Cytoscape would otherwise measure at its first draw, marking
-    // the element changed once more. (During a refresh's write, which keeps a batch open, the selected element is the
-    // one it was, or one the refresh adds and measures itself.)
+    // the element changed once more.
     prepareDrawing(cy);
-    const reselected = unselected.union(chosen).filter((e) => !e.removed());
-    if (reselected.nonempty() && !batching(cy)) {
+    if (reselected.nonempty()) {
       cy.batch(() => reselected.boundingBox());
       prepareDrawing(cy);
     }

@@ -92,7 +92,7 @@ export function judgeEdges(model: GraphModel, aggregated: GraphEdge[], options: 
   }
 }
 
-function withoutParent(n: GraphNode): GraphNode {
+export function withoutParent(n: GraphNode): GraphNode {
   const { parent: _parent, group: _group, ...rest } = n;
   return rest;
 }
@@ -146,7 +146,11 @@ export function placeNodes(
       others.push({ ...withoutParent(n), parent: inAppBox ? n.parent! : g.id, group: g.id });
     }
   }
-  const nodes = [...boxes, ...others];
+  return withClusterBoxes([...boxes, ...others], by, options);
+}
+
+/** The placed nodes, inside cluster boxes when a rollup by namespace is boxed by cluster. */
+export function withClusterBoxes(nodes: GraphNode[], by: RollupKind, options: RollupOptions): GraphNode[] {
   return by === 'namespace' && options.boxBy?.includes('cluster') ? boxByCluster(nodes) : nodes;
 }
 

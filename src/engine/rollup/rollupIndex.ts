@@ -10,7 +10,8 @@ import { emptyNodeRates } from '../../contract/graph';
 import type { GraphEdge, GraphModel, GraphNode, RollupKind } from '../model';
 import { exactSum } from './exactSum';
 import { groupNode, RollupGroup } from './groupNode';
-import { judgeEdges, percentReq, placeNodes, rollupInfo, rollupParts, RollupParts } from './fullRollup';
+import { judgeEdges, percentReq, rollupInfo, rollupParts, RollupParts } from './fullRollup';
+import { PlacementPlan, placementPlan, placeFromPlan } from './indexedPlacement';
 import type { RollupOptions } from './options';
 import { edgesByEnds, ratesFromEdges, sumEdges } from './rollupEdges';
 
@@ -29,6 +30,10 @@ export interface RollupIndex {
   baseIncident: Map<string, number[]>;
   /** Per `${source} ${protocol}`: positions of the base edges from that source on that protocol. */
   baseOut: Map<string, number[]>;
+  /** Where views place the graph's nodes (indexedPlacement.ts). */
+  placement: PlacementPlan;
+  /** Per group id: its box when expanded, made at the first view expanding it (the same for every view). */
+  expandedBoxes: Map<string, GraphNode>;
 }
 
 function push<K>(map: Map<K, number[]>, key: K, v: number): void {
@@ -60,7 +65,18 @@ export function buildRollupIndex(model: GraphModel, by: RollupKind, options: Rol
     }
     push(baseOut, `${e.source} ${e.protocol}`, k);
   });
-  return { nodes: model.nodes, edges: model.edges, by, options, base, edgesOfGroup, baseIncident, baseOut };
+  return {
+    nodes: model.nodes,
+    edges: model.edges,
+    by,
+    options,
+    base,
+    edgesOfGroup,
+    baseIncident,
+    baseOut,
+    placement: placementPlan(model.nodes, groupOfNode),
+    expandedBoxes: new Map(),
+  };
 }
 
 /** Unrolled edge indices with an end in one of the groups, ascending, each once. */
@@ -178,17 +194,22 @@ export function viewFromIndex(index: RollupIndex, model: GraphModel, expandIds: 
     updated.set(id, { ...base.rolled.get(id)!, rates });
   }
   const none = new Set<string>();
-  const nodes = placeNodes(
-    model,
+  const boxOf = (x: RollupGroup) => {
+    let box = index.expandedBoxes.get(x.id);
+    if (!box) {
+      box = groupNode(x, base.traffic.get(x.id), undefined, none, none);
+      index.expandedBoxes.set(x.id, box);
+    }
+    return box;
+  };
+  const nodes = placeFromPlan(
+    index.placement,
     by,
     options,
-    groupOfNode,
     (g) => expanded.has(g.id),
     (g) => {
       const x = expanded.get(g.id);
-      return x
-        ? groupNode(x, base.traffic.get(g.id), undefined, none, none)
-        : (updated.get(g.id) ?? base.rolled.get(g.id)!);
+      return x ? boxOf(x) : (updated.get(g.id) ?? base.rolled.get(g.id)!);
     }
   );
   return {

@@ -2,9 +2,10 @@
  * Views of one graph with other groups expanded, without rolling the whole graph up again. The index is built once
  * per graph and rollup (the fully collapsed view and where each of its edges comes from); a view expanding a few
  * groups then reuses every rolled-up node and edge that does not touch them (the same objects) and sums again only
- * the unrolled edges with an end in an expanded group: O(those edges + nodes) instead of O(all edges), with the
- * same result as rollupParts (rollupIndex.test.ts compares them). Rates stay exact sums: a node or percentReq whose
- * sum would take other terms is computed again from its edges, never adjusted.
+ * the unrolled edges with an end in an expanded group: O(those edges, the groups and the expanded groups' members)
+ * instead of O(all edges and nodes), with the same result as rollupParts (rollupIndex.test.ts compares them). Rates
+ * stay exact sums: a node or percentReq whose sum would take other terms is computed again from its edges, never
+ * adjusted.
  */
 import { emptyNodeRates } from '../../contract/graph';
 import type { GraphEdge, GraphModel, GraphNode, RollupKind } from '../model';

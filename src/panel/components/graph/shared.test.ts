@@ -1,6 +1,6 @@
 import { MessageChannel as NodeMessageChannel } from 'node:worker_threads';
 import cytoscape from 'cytoscape';
-import { settleDrawing, writeThenPrepare } from './shared';
+import { batching, settleDrawing, writeThenPrepare } from './shared';
 
 // jsdom has no MessageChannel of its own: Node's stands in, as browsers have one.
 const saved = (globalThis as { MessageChannel?: unknown }).MessageChannel;
@@ -24,7 +24,6 @@ function graph() {
 }
 
 /** Whether a batch is open (Cytoscape's own flag; not in its type declarations). */
-const batching = (cy: cytoscape.Core) => (cy as unknown as { batching(): boolean }).batching();
 
 const nextTasks = () => new Promise((resolve) => setTimeout(resolve, 20));
 

@@ -104,13 +104,20 @@ export function prepareDrawing(cy: cytoscape.Core): void {
  * element's bounds only when it first draws it, which marks the element changed again: about 100 ms later it
  * invalidated the cached layers for the refresh's new elements a second time.
  */
-export function measureBounds(cy: cytoscape.Core, ids: Iterable<string>): void {
-  const eles = cy.collection();
-  for (const id of ids) {
-    eles.merge(cy.getElementById(id));
+export function measureBounds(cy: cytoscape.Core, eles: Iterable<string> | cytoscape.Collection): void {
+  if ('boundingBox' in eles) {
+    eles.boundingBox();
+    return;
   }
-  eles.boundingBox();
+  const byId = cy.collection();
+  for (const id of eles) {
+    byId.merge(cy.getElementById(id));
+  }
+  byId.boundingBox();
 }
+
+/** Whether a batch is open (Cytoscape's own flag; not in its type declarations). */
+export const batching = (cy: cytoscape.Core): boolean => (cy as unknown as { batching(): boolean }).batching();
 
 /**
  * Runs `fn` in a task of its own, posted now: a MessageChannel message, which browsers run without the clamping of

@@ -8,7 +8,7 @@ import type cytoscape from 'cytoscape';
 import type { ElementDefs } from '../../graph/elements';
 import { GraphIndex, HighlightTarget, highlightSet, indexGraph } from '../../graph/highlight';
 import { CLASS } from '../../graph/style';
-import { CyInstance, prepareDrawing } from './shared';
+import { batching, CyInstance, measureBounds, prepareDrawing } from './shared';
 
 export interface SelectedElement {
   kind: 'node' | 'edge';
@@ -78,9 +78,6 @@ export function applyHighlight(
   });
   return toLight.union(toDim);
 }
-
-/** Whether a batch is open (Cytoscape's own flag; not in its type declarations). */
-const batching = (cy: cytoscape.Core) => (cy as unknown as { batching(): boolean }).batching();
 
 export function useHighlight(
   inst: CyInstance | undefined,
@@ -183,7 +180,7 @@ export function useHighlight(
     // the element changed once more.
     prepareDrawing(cy);
     if (reselected.nonempty()) {
-      cy.batch(() => reselected.boundingBox());
+      cy.batch(() => measureBounds(cy, reselected));
       prepareDrawing(cy);
     }
   }, [inst, selected, index]);

@@ -9,7 +9,7 @@
  * compares the views with rollups from scratch).
  */
 import type { GraphNode, RollupKind } from '../model';
-import { RollupGroup } from './groupNode';
+import type { RollupGroup } from './groupNode';
 import { withClusterBoxes, withoutParent } from './fullRollup';
 import type { RollupOptions } from './options';
 

@@ -264,6 +264,17 @@ test('a refresh that only restyles keeps the cached picture on screen and swaps 
       return makeCanvas.call(this, width, height);
     };
     w.__layerSizedCanvases = () => layerSized;
+    // Elements drawn into layers (fresh ones and replacements), and how many the layers on screen hold.
+    const cache = r.data.lyrTxrCache as unknown as { drawEleInLayer(...a: unknown[]): unknown };
+    const drawEle = cache.drawEleInLayer;
+    let drawnInLayers = 0;
+    cache.drawEleInLayer = function (...a: unknown[]) {
+      drawnInLayers++;
+      return drawEle.apply(this, a);
+    };
+    w.__drawnInLayers = () => drawnInLayers;
+    w.__layerElements = () =>
+      (Object.values(r.data.lyrTxrCache.layersByLevel).flat() as Array<{ eles: unknown[] }>).map((l) => l.eles.length);
     const frame = () => new Promise((done) => requestAnimationFrame(done));
     // Settled: nothing queued for layers, and a redraw now draws no element one by one.
     w.__settled = async () => {
@@ -326,6 +337,8 @@ test('a refresh that only restyles keeps the cached picture on screen and swaps 
     __redrawFromScratch(): void;
     __heldLayers(): number;
     __layerSizedCanvases(): number;
+    __drawnInLayers(): number;
+    __layerElements(): number[];
   };
   /** Snapshots what Cytoscape draws from scratch as `fresh`. */
   const snapshotFresh = async (fresh: string) => {
@@ -400,4 +413,26 @@ test('a refresh that only restyles keeps the cached picture on screen and swaps 
   await snapshotWithFresh('renamed', 'freshRenamed');
   expect(await differing('fresh3', 'renamed')).toBeGreaterThan(0);
   expect(await differing('renamed', 'freshRenamed')).toBe(0);
+
+  // Health back as at first, then two workloads fail and two recover: a change of a few elements' pixels. The
+  // replacement starts from the layer's picture and draws again only the elements near them (the others' pixels are
+  // copied), and what is swapped in is still what a fresh drawing makes.
+  await s.call((api) => api.stageRefresh(5, { stableHealth: true }));
+  await s.call((api) => api.refreshPanel(5));
+  expect(await s.page.evaluate(() => (window as unknown as Page).__settled())).toBe(true);
+  await s.page.evaluate(() => (window as unknown as Page).__snapshot('stable'));
+  const drawnBefore = await s.page.evaluate(() => (window as unknown as Page).__drawnInLayers());
+  const rendersAtFailing = await renderCount();
+  await s.call((api) => api.stageRefresh(6, { stableHealth: true, failing: 2 }));
+  await s.call((api) => api.refreshPanel(6));
+  expect(await s.page.evaluate(() => (window as unknown as Page).__settled())).toBe(true);
+  const redrawn = (await s.page.evaluate(() => (window as unknown as Page).__drawnInLayers())) - drawnBefore;
+  const held = await s.page.evaluate(() => (window as unknown as Page).__layerElements());
+  expect(held).toHaveLength(1);
+  expect(redrawn).toBeGreaterThan(0);
+  expect(redrawn).toBeLessThan(held[0] / 2);
+  expect((await rendersSince(rendersAtFailing)).filter((n) => n > 0)).toEqual([]);
+  await snapshotWithFresh('patched', 'freshPatched');
+  expect(await differing('stable', 'patched')).toBeGreaterThan(0);
+  expect(await differing('patched', 'freshPatched')).toBe(0);
 }, 120000);

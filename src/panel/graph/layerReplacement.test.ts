@@ -299,3 +299,134 @@ describe('layer replacement', () => {
     expect(two.layer.replacement).toBeUndefined();
   });
 });
+
+describe('patched replacement', () => {
+  /**
+   * A layer at level 0 (one pixel per graph unit) of 1,200 × 100 pixels holding 30 boxes in a row, 20 units wide
+   * and 40 apart (each in tiles of its own), drawn through the installed path so that it knows where each one painted.
+   * Bitmaps record what is drawn on them.
+   */
+  function row() {
+    const calls: string[] = [];
+    let ids = 0;
+    const bitmap = (name: string) => ({
+      canvas: { name, width: 1200, height: 100, getContext: () => null },
+      context: {
+        save: () => undefined,
+        restore: () => undefined,
+        setTransform: () => undefined,
+        clearRect: (x: number, y: number, w: number, h: number) => calls.push(`clear ${x},${y},${w},${h}`),
+        drawImage: (from: { name: string }, x: number, y: number, w: number, h: number) =>
+          calls.push(`copy ${from.name} ${x},${y},${w},${h}`),
+      },
+    });
+    const set = setUp((stand, first) => {
+      Object.assign(first, { level: 0, bb: { x1: 0, y1: 0, x2: 1200, y2: 100 }, ...bitmap('old') });
+      Object.assign(stand, {
+        layersByLevel: { 0: [first] },
+        drawEleInLayer: (layer: FakeLayer, e: FakeEle) => calls.push(`draw ${e.id} in ${layer.id}`),
+        makeLayer(bb: Box, level: number): FakeLayer {
+          return { id: 100 + ++ids, bb, level, eles: [], elesQueue: [], reqs: 0, ...bitmap(`new${ids}`) };
+        },
+      });
+    });
+    const { cache, layer } = set;
+    const boxes = Array.from({ length: 30 }, (_, i) => ele(`e${i}`, { x1: 40 * i, y1: 40, x2: 40 * i + 20, y2: 60 }));
+    boxes.forEach((e) => (e.layer = layer));
+    layer.eles = boxes;
+    const draw = (cache as unknown as { drawEleInLayer(l: FakeLayer, e: FakeEle): void }).drawEleInLayer;
+    boxes.forEach((e) => draw(layer, e));
+    calls.length = 0;
+    return { ...set, boxes, calls };
+  }
+
+  it('draws again only the restyled element, then takes the old pixels everywhere else', () => {
+    const { cy, cache, log, layer, boxes, calls } = row();
+    held(cy, () => cache.invalidateElements([boxes[3]]));
+    const next = layer.replacement as FakeLayer;
+    expect(next.replaces).toBe(layer);
+    expect(next.eles).toBe(layer.eles);
+    expect(next.elesQueue).toEqual([boxes[3]]);
+    expect(calls).toEqual([]);
+    cache.applyLayerReplacement(next);
+    // e3 paints in pixels 118–142 × 38–62 (2 of margin): tiles 7–8 × 2–3 (112–143 × 32–63) are its; the rest of the
+    // bitmap is the old layer's.
+    expect(calls).toEqual([
+      'clear 0,0,1200,32',
+      'copy old 0,0,1200,32',
+      'clear 0,32,112,32',
+      'copy old 0,32,112,32',
+      'clear 144,32,1056,32',
+      'copy old 144,32,1056,32',
+      'clear 0,64,1200,36',
+      'copy old 0,64,1200,36',
+    ]);
+    expect(log).toEqual([`applied ${next.id}`]);
+  });
+
+  it('draws again, in drawing order, the elements under where a restyled one painted or paints now', () => {
+    const { cy, cache, layer, boxes } = row();
+    // e7 grows over e6 and e5 (its old place is its own tiles).
+    boxes[7].bb = { x1: 205, y1: 40, x2: 300, y2: 60 };
+    held(cy, () => cache.invalidateElements([boxes[7]]));
+    expect((layer.replacement as FakeLayer).elesQueue).toEqual([boxes[5], boxes[6], boxes[7]]);
+  });
+
+  it('makes a fresh replacement when many elements changed, or when one no longer fits the layer', () => {
+    const many = row();
+    held(many.cy, () => many.cache.invalidateElements(many.boxes.slice(0, 4)));
+    expect((many.layer.replacement as FakeLayer).elesQueue).toEqual(many.boxes);
+
+    const outside = row();
+    outside.boxes[29].bb = { x1: 1160, y1: 40, x2: 1260, y2: 60 };
+    held(outside.cy, () => outside.cache.invalidateElements([outside.boxes[29]]));
+    const next = outside.layer.replacement as FakeLayer;
+    expect(next.elesQueue).toEqual([outside.boxes[29]]);
+    // Complete, it is not swapped in: its bitmap cannot hold e29 (the layer is dropped, as for a fresh one).
+    outside.cache.applyLayerReplacement(next);
+    expect(outside.log).toEqual([`invalid ${outside.layer.id}`, 'redraw']);
+    expect(outside.calls).toEqual([]);
+  });
+
+  it('when an element is removed, the elements near it are drawn again; with none near, it is complete at once', () => {
+    const { cy, cache, log, layer, boxes, calls } = row();
+    const r = (cy as unknown as { renderer(): Record<string, unknown> }).renderer();
+    // e4 removed; e2 grew over where e4 was.
+    const order = Object.assign(
+      boxes.filter((e) => e !== boxes[4]),
+      { nondrag: boxes.filter((e) => e !== boxes[4]) }
+    );
+    Object.assign(r, { getCachedZSortedEles: () => order, getPixelRatio: () => 1 });
+    boxes[2].bb = { x1: 80, y1: 40, x2: 175, y2: 60 };
+    held(cy, () => cache.invalidateElements([boxes[2]]));
+    const next = layer.replacement as FakeLayer;
+    expect(layer.eles.map((e) => e.id)).toEqual(order.map((e) => e.id));
+    expect(next.elesQueue).toEqual([boxes[2], boxes[3]]);
+
+    // Then e6 removed with nothing near it: nothing to draw, and the layer without it is complete at once.
+    const again = row();
+    const r2 = (again.cy as unknown as { renderer(): Record<string, unknown> }).renderer();
+    const without = again.boxes.filter((e) => e !== again.boxes[6]);
+    Object.assign(r2, {
+      getCachedZSortedEles: () => Object.assign(without, { nondrag: without }),
+      getPixelRatio: () => 1,
+    });
+    held(again.cy, () => undefined);
+    const done = again.layer.replacement as FakeLayer;
+    expect(done.elesQueue).toEqual([]);
+    expect(again.log).toEqual([`applied ${done.id}`]);
+    // e6 painted in pixels 238–262 × 38–62: tiles 14–16 × 2–3 (224–271 × 32–63) stay clear.
+    expect(again.calls).toEqual([
+      'clear 0,0,1200,32',
+      'copy old 0,0,1200,32',
+      'clear 0,32,224,32',
+      'copy old 0,32,224,32',
+      'clear 272,32,928,32',
+      'copy old 272,32,928,32',
+      'clear 0,64,1200,36',
+      'copy old 0,64,1200,36',
+    ]);
+    expect(log).toEqual([]);
+    expect(calls).toEqual([]);
+  });
+});

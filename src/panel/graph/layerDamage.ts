@@ -1,0 +1,314 @@
+/**
+ * The part of a layer's bitmap that a patched replacement draws again, as square tiles of the bitmap's pixels.
+ *
+ * A tile is marked when the footprint an element had when it was drawn in the layer, or has now, comes near it. The
+ * patch clears the marked tiles and draws again, clipped to them and in drawing order, every element whose footprint
+ * comes near one. Each pixel of a marked tile is thus computed from scratch, as a full drawing computes it, and no
+ * pixel outside them can have changed. Tiles are whole pixels, so the clip's edges blend nothing.
+ *
+ * A footprint is where an element may paint: boxes, and for a straight edge its line (a long diagonal edge's box
+ * covers much of the graph; its line crosses a few tiles).
+ */
+
+export interface Bounds {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** A straight line and how far from it an element may paint (half its width, arrows, overlays), in graph units. */
+export interface Line {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  radius: number;
+}
+
+export interface Footprint {
+  /** All of it: the boxes, and the lines with their radius. */
+  bounds: Bounds;
+  boxes: Bounds[];
+  lines?: Line[];
+}
+
+/** A footprint of boxes and lines, with its overall bounds. */
+export function footprint(boxes: Bounds[], lines?: Line[]): Footprint {
+  const bounds = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+  const grow = (x1: number, y1: number, x2: number, y2: number) => {
+    bounds.x1 = Math.min(bounds.x1, x1);
+    bounds.y1 = Math.min(bounds.y1, y1);
+    bounds.x2 = Math.max(bounds.x2, x2);
+    bounds.y2 = Math.max(bounds.y2, y2);
+  };
+  boxes.forEach((b) => grow(b.x1, b.y1, b.x2, b.y2));
+  for (const l of lines ?? []) {
+    grow(
+      Math.min(l.x1, l.x2) - l.radius,
+      Math.min(l.y1, l.y2) - l.radius,
+      Math.max(l.x1, l.x2) + l.radius,
+      Math.max(l.y1, l.y2) + l.radius
+    );
+  }
+  return { bounds, boxes, lines };
+}
+
+/** A rectangle of the bitmap, in its pixels. */
+export interface PixelRect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Tile side, in bitmap pixels: few clip rectangles, without redrawing much more than what changed. */
+const TILE = 16;
+
+/**
+ * How far past its bounds an element may paint, in bitmap pixels (antialiasing, and textures whose size Cytoscape
+ * rounds up to whole pixels).
+ */
+const PAD = 2;
+
+export class LayerDamage {
+  private readonly cols: number;
+  private readonly rows: number;
+  private readonly marked: Uint8Array;
+  private count = 0;
+  /** Marked tiles above and left of each tile corner (a summed-area table), for touches; dropped by add. */
+  private sums?: Int32Array;
+
+  /**
+   * @param bb the layer's bounds in graph coordinates (its bitmap's top left corner is bb.x1, bb.y1)
+   * @param scale bitmap pixels per graph unit (2 ** the layer's level)
+   */
+  constructor(
+    private readonly bb: Bounds,
+    private readonly scale: number,
+    private readonly width: number,
+    private readonly height: number
+  ) {
+    this.cols = Math.max(1, Math.ceil(width / TILE));
+    this.rows = Math.max(1, Math.ceil(height / TILE));
+    this.marked = new Uint8Array(this.cols * this.rows);
+  }
+
+  /** The tile range of the pixel rectangle [px1, px2] × [py1, py2], cut to the bitmap; undefined when empty. */
+  private tileRange(px1: number, py1: number, px2: number, py2: number): [number, number, number, number] | undefined {
+    // Cytoscape's empty bounds run from +Infinity to -Infinity (and NaN compares false): nothing painted.
+    if (!(px1 <= px2 && py1 <= py2) || !Number.isFinite(px1 + py1 + px2 + py2)) {
+      return undefined;
+    }
+    if (px2 < 0 || py2 < 0 || px1 >= this.width || py1 >= this.height) {
+      return undefined;
+    }
+    return [
+      Math.max(0, Math.floor(px1 / TILE)),
+      Math.max(0, Math.floor(py1 / TILE)),
+      Math.min(this.cols - 1, Math.floor(px2 / TILE)),
+      Math.min(this.rows - 1, Math.floor(py2 / TILE)),
+    ];
+  }
+
+  private markRect(px1: number, py1: number, px2: number, py2: number): boolean {
+    const t = this.tileRange(px1, py1, px2, py2);
+    if (t) {
+      for (let r = t[1]; r <= t[3]; r++) {
+        for (let c = t[0]; c <= t[2]; c++) {
+          const i = r * this.cols + c;
+          if (!this.marked[i]) {
+            this.marked[i] = 1;
+            this.count++;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private summed(): Int32Array {
+    if (!this.sums) {
+      const w = this.cols + 1;
+      const sums = new Int32Array(w * (this.rows + 1));
+      for (let r = 0; r < this.rows; r++) {
+        for (let c = 0; c < this.cols; c++) {
+          sums[(r + 1) * w + c + 1] =
+            this.marked[r * this.cols + c] + sums[r * w + c + 1] + sums[(r + 1) * w + c] - sums[r * w + c];
+        }
+      }
+      this.sums = sums;
+    }
+    return this.sums;
+  }
+
+  /** Whether a marked tile is in the pixel rectangle (no allocation: called for every step of every line). */
+  private rectTouches(px1: number, py1: number, px2: number, py2: number): boolean {
+    if (!(px1 <= px2 && py1 <= py2) || px2 < 0 || py2 < 0 || px1 >= this.width || py1 >= this.height) {
+      return false;
+    }
+    const c1 = Math.max(0, Math.floor(px1 / TILE));
+    const r1 = Math.max(0, Math.floor(py1 / TILE));
+    // Math.min with a NaN or an infinite corner would not cut it to the bitmap: such rectangles paint nothing.
+    const c2 = Math.min(this.cols - 1, Math.floor(px2 / TILE));
+    const r2 = Math.min(this.rows - 1, Math.floor(py2 / TILE));
+    if (!Number.isFinite(c1 + r1 + c2 + r2)) {
+      return false;
+    }
+    const sums = this.summed();
+    const w = this.cols + 1;
+    return sums[(r2 + 1) * w + c2 + 1] - sums[r1 * w + c2 + 1] - sums[(r2 + 1) * w + c1] + sums[r1 * w + c1] > 0;
+  }
+
+  /**
+   * Calls inRect with pixel rectangles that together cover where the footprint may paint (PAD pixels around it),
+   * until it returns true; whether one did. A line is walked in steps of half a tile, each step's square reaching a quarter tile further than
+   * its radius, so the squares cover the line between steps.
+   */
+  private someTile(f: Footprint, inRect: (x1: number, y1: number, x2: number, y2: number) => boolean): boolean {
+    const { bb, scale } = this;
+    for (const b of f.boxes) {
+      const x1 = (b.x1 - bb.x1) * scale;
+      const y1 = (b.y1 - bb.y1) * scale;
+      const x2 = (b.x2 - bb.x1) * scale;
+      const y2 = (b.y2 - bb.y1) * scale;
+      if (inRect(x1 - PAD, y1 - PAD, x2 + PAD, y2 + PAD)) {
+        return true;
+      }
+    }
+    for (const l of f.lines ?? []) {
+      const x1 = (l.x1 - bb.x1) * scale;
+      const y1 = (l.y1 - bb.y1) * scale;
+      const dx = (l.x2 - l.x1) * scale;
+      const dy = (l.y2 - l.y1) * scale;
+      const reach = l.radius * scale + PAD + TILE / 4;
+      const steps = Math.ceil(Math.hypot(dx, dy) / (TILE / 2));
+      if (!Number.isFinite(steps + x1 + y1 + reach)) {
+        // Not a drawable line: Cytoscape paints nothing for it.
+        continue;
+      }
+      for (let k = 0; k <= Math.max(1, steps); k++) {
+        const t = steps > 0 ? k / steps : 0;
+        const x = x1 + dx * t;
+        const y = y1 + dy * t;
+        if (inRect(x - reach, y - reach, x + reach, y + reach)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Marks where an element painted, or will paint. */
+  add(f: Footprint): void {
+    this.sums = undefined;
+    this.someTile(f, (x1, y1, x2, y2) => this.markRect(x1, y1, x2, y2));
+  }
+
+  /** Whether an element may paint into a marked tile (so the patch draws it again). */
+  touches(f: Footprint): boolean {
+    if (this.count === 0) {
+      return false;
+    }
+    // Most elements are far from every change: one look at their overall bounds tells.
+    const { bb, scale } = this;
+    const b = f.bounds;
+    const PADDED = PAD + TILE / 4;
+    if (
+      !this.rectTouches(
+        (b.x1 - bb.x1) * scale - PADDED,
+        (b.y1 - bb.y1) * scale - PADDED,
+        (b.x2 - bb.x1) * scale + PADDED,
+        (b.y2 - bb.y1) * scale + PADDED
+      )
+    ) {
+      return false;
+    }
+    return this.someTile(f, (x1, y1, x2, y2) => this.rectTouches(x1, y1, x2, y2));
+  }
+
+  get empty(): boolean {
+    return this.count === 0;
+  }
+
+  /** The marked share of the bitmap's tiles. */
+  get share(): number {
+    return this.count / this.marked.length;
+  }
+
+  /**
+   * The marked tiles (or, with `marked` false, the others) as rectangles cut to the bitmap: runs of a tile row,
+   * merged with the same run of the rows below.
+   */
+  rects(marked = true): PixelRect[] {
+    const out: PixelRect[] = [];
+    // The rectangles still growing downwards, by their run's first and last column.
+    let open = new Map<string, PixelRect>();
+    for (let r = 0; r < this.rows; r++) {
+      const next = new Map<string, PixelRect>();
+      const y = r * TILE;
+      const h = Math.min(y + TILE, this.height) - y;
+      let c = 0;
+      while (c < this.cols) {
+        if (!this.marked[r * this.cols + c] === marked) {
+          c++;
+          continue;
+        }
+        const start = c;
+        while (c < this.cols && !this.marked[r * this.cols + c] !== marked) {
+          c++;
+        }
+        const key = `${start},${c}`;
+        const above = open.get(key);
+        if (above) {
+          above.h += h;
+          next.set(key, above);
+        } else {
+          const x = start * TILE;
+          const rect = { x, y, w: Math.min(c * TILE, this.width) - x, h };
+          out.push(rect);
+          next.set(key, rect);
+        }
+      }
+      open = next;
+    }
+    return out;
+  }
+}
+
+/**
+ * The positions of `ranks` outside one longest increasing run through it (not necessarily contiguous): the fewest
+ * elements whose moves explain a new drawing order. `ranks` are the kept elements' places in the old order, listed in
+ * the new order. (Cytoscape removes an element from its collection by moving the last one into its place, so a
+ * refresh that removes a few elements moves as many others in the drawing order.)
+ */
+export function movedInOrder(ranks: readonly number[]): number[] {
+  // Patience sorting: tails[k] is the position ending the smallest-ranked increasing run of length k + 1.
+  const tails: number[] = [];
+  const before = new Int32Array(ranks.length).fill(-1);
+  for (let i = 0; i < ranks.length; i++) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ranks[tails[mid]] < ranks[i]) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    before[i] = lo > 0 ? tails[lo - 1] : -1;
+    tails[lo] = i;
+  }
+  const inRun = new Uint8Array(ranks.length);
+  for (let i = tails.length > 0 ? tails[tails.length - 1] : -1; i >= 0; i = before[i]) {
+    inRun[i] = 1;
+  }
+  const moved: number[] = [];
+  for (let i = 0; i < ranks.length; i++) {
+    if (!inRun[i]) {
+      moved.push(i);
+    }
+  }
+  return moved;
+}

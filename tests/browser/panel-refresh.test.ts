@@ -435,4 +435,20 @@ test('a refresh that only restyles keeps the cached picture on screen and swaps 
   await snapshotWithFresh('patched', 'freshPatched');
   expect(await differing('stable', 'patched')).toBeGreaterThan(0);
   expect(await differing('patched', 'freshPatched')).toBe(0);
+
+  // Then one workload renamed (a node and its edges gone, a new one beside a neighbour): patched as well, the elements
+  // gone cleared and the new ones drawn in the drawing order a fresh drawing has.
+  const drawnBeforeRename = await s.page.evaluate(() => (window as unknown as Page).__drawnInLayers());
+  await s.call((api) => api.stageRefresh(7, { stableHealth: true, failing: 2, renamed: 1 }));
+  await s.call((api) => api.refreshPanel(7));
+  expect(await s.page.evaluate(() => (window as unknown as Page).__settled())).toBe(true);
+  const redrawnRenamed =
+    (await s.page.evaluate(() => (window as unknown as Page).__drawnInLayers())) - drawnBeforeRename;
+  const heldRenamed = await s.page.evaluate(() => (window as unknown as Page).__layerElements());
+  expect(heldRenamed).toHaveLength(1);
+  expect(redrawnRenamed).toBeGreaterThan(0);
+  expect(redrawnRenamed).toBeLessThan(heldRenamed[0] * 0.6);
+  await snapshotWithFresh('patchedRenamed', 'freshPatchedRenamed');
+  expect(await differing('freshPatched', 'patchedRenamed')).toBeGreaterThan(0);
+  expect(await differing('patchedRenamed', 'freshPatchedRenamed')).toBe(0);
 }, 120000);

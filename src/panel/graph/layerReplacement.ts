@@ -260,7 +260,7 @@ function replace(cache: LayeredTextureCache, layer: Layer, bb: BoundingBox, spar
 }
 
 /** A patched replacement draws again at most this share of its layer's elements; past it, a fresh one is cheaper. */
-const MAX_PATCHED_SHARE = 0.5;
+const MAX_PATCHED_SHARE = 0.6;
 /** Past this share of a layer's elements changed, the patch would draw most of them: not worth measuring. */
 const MAX_CHANGED_SHARE = 0.1;
 

@@ -117,4 +117,28 @@ describe('topology changes', () => {
     // New elements come with their classes.
     expect(cy.getElementById('j l http').hasClass(CLASS.hidden)).toBe(true);
   });
+
+  it("keeps the kept elements' drawing order: what goes takes what comes, not a kept element's place", () => {
+    // c goes (with its two edges) from the middle of the collection; l comes, called by j and calling k. (Where more
+    // elements go than come, Cytoscape fills the extra places with kept elements from the end.)
+    const middle = testElements(ids.filter((id) => id !== 'c').concat('l'), [
+      ...chain(5).filter((e) => e.source !== 'c' && e.target !== 'c'),
+      { source: 'j', target: 'l', rate: 5 },
+      { source: 'l', target: 'k', rate: 5 },
+    ]);
+    const { cy } = testInstance(before);
+    const order = () => cy.elements().map((e) => e.id());
+    const gone = new Set(['c', 'b c http', 'c d http']);
+    const keptBefore = order().filter((id) => !gone.has(id));
+    cy.batch(() => {
+      applyTopologyDiff(cy, middle.elements, diffTopology(before.elements, middle.elements), {
+        found: NONE,
+        hidden: NONE,
+        flatBoxes: false,
+      });
+    });
+    const now = order();
+    expect(now.filter((id) => keptBefore.includes(id))).toEqual(keptBefore);
+    expect(now.filter((id) => !keptBefore.includes(id)).sort()).toEqual(['j l http', 'l', 'l k http']);
+  });
 });

@@ -207,6 +207,12 @@ export interface IncrementalOptions {
 /**
  * Removes and adds what the diff says, new leaves placed next to a kept neighbour; kept nodes do not move.
  * Returns the positions given to the new leaves. Call inside cy.batch().
+ *
+ * The adds come before the removals (but for ids that come back, a node under a new parent and its edges: an instance
+ * holds one element per id). Cytoscape fills a removed element's place in its collection, which is the drawing order,
+ * with the collection's last element: after the adds, a new one. So the kept elements keep their order, and the layer
+ * on screen is patched where the elements came and went only (layerReplacement.ts) instead of wherever the last
+ * elements moved.
  */
 export function applyTopologyDiff(
   cy: cytoscape.Core,
@@ -214,8 +220,9 @@ export function applyTopologyDiff(
   d: TopologyDiff,
   opts: IncrementalOptions
 ): Map<string, Point> {
-  removeIds(cy, [...d.removedEdges, ...d.removedNodes]);
-  const kept = Object.fromEntries(leafPositions(cy));
+  const removed = [...d.removedEdges, ...d.removedNodes];
+  const gone = new Set(removed);
+  const kept = Object.fromEntries(leafPositions(cy, (n) => gone.has(n.id())));
   const leaves = next.nodes
     .filter((n) => !opts.hidden.nodes.has(n.data.id))
     .map((n) => ({ id: n.data.id, parent: n.data.parent as string | undefined, isBox: n.data.isBox }));
@@ -231,7 +238,15 @@ export function applyTopologyDiff(
       positions.set(id, at);
     }
   }
+  removeIds(
+    cy,
+    removed.filter((id) => added.has(id))
+  );
   addElements(cy, next, added, positions, opts);
+  removeIds(
+    cy,
+    removed.filter((id) => !added.has(id))
+  );
   return positions;
 }
 

@@ -2,9 +2,9 @@
  * The part of a layer's bitmap that a patched replacement draws again, as square tiles of the bitmap's pixels.
  *
  * A tile is marked when the footprint an element had when it was drawn in the layer, or has now, comes near it. The
- * patch clears the marked tiles and draws again, clipped to them and in drawing order, every element whose footprint
- * comes near one. Each pixel of a marked tile is thus computed from scratch, as a full drawing computes it, and no
- * pixel outside them can have changed. Tiles are whole pixels, so the clip's edges blend nothing.
+ * patch draws on a clear bitmap, in drawing order, every element whose footprint comes near a marked tile, and takes
+ * the old layer's pixels for the other tiles. Each pixel of a marked tile is thus computed as a fresh drawing computes
+ * it, and no pixel of the other tiles can have changed. Tiles are whole pixels, so nothing is blended at their edges.
  *
  * A footprint is where an element may paint: boxes, and for a straight edge its line (a long diagonal edge's box
  * covers much of the graph; its line crosses a few tiles).
@@ -31,27 +31,29 @@ export interface Footprint {
   bounds: Bounds;
   boxes: Bounds[];
   lines?: Line[];
+  /** The tiles of `bounds` (grown as touches grows them) in the last bitmap it was looked up in; -1 when none. */
+  tiles?: { bitmap: string; range: [number, number, number, number] | -1 };
 }
 
 /** A footprint of boxes and lines, with its overall bounds. */
 export function footprint(boxes: Bounds[], lines?: Line[]): Footprint {
-  const bounds = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
-  const grow = (x1: number, y1: number, x2: number, y2: number) => {
-    bounds.x1 = Math.min(bounds.x1, x1);
-    bounds.y1 = Math.min(bounds.y1, y1);
-    bounds.x2 = Math.max(bounds.x2, x2);
-    bounds.y2 = Math.max(bounds.y2, y2);
-  };
-  boxes.forEach((b) => grow(b.x1, b.y1, b.x2, b.y2));
-  for (const l of lines ?? []) {
-    grow(
-      Math.min(l.x1, l.x2) - l.radius,
-      Math.min(l.y1, l.y2) - l.radius,
-      Math.max(l.x1, l.x2) + l.radius,
-      Math.max(l.y1, l.y2) + l.radius
-    );
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  for (const b of boxes) {
+    x1 = Math.min(x1, b.x1);
+    y1 = Math.min(y1, b.y1);
+    x2 = Math.max(x2, b.x2);
+    y2 = Math.max(y2, b.y2);
   }
-  return { bounds, boxes, lines };
+  for (const l of lines ?? []) {
+    x1 = Math.min(x1, l.x1 - l.radius, l.x2 - l.radius);
+    y1 = Math.min(y1, l.y1 - l.radius, l.y2 - l.radius);
+    x2 = Math.max(x2, l.x1 + l.radius, l.x2 + l.radius);
+    y2 = Math.max(y2, l.y1 + l.radius, l.y2 + l.radius);
+  }
+  return { bounds: { x1, y1, x2, y2 }, boxes, lines };
 }
 
 /** A rectangle of the bitmap, in its pixels. */
@@ -72,6 +74,8 @@ const TILE = 16;
 const PAD = 2;
 
 export class LayerDamage {
+  /** Where tiles are: the same for the patches of a layer, whose footprints keep their tiles. */
+  private readonly geometry: string;
   private readonly cols: number;
   private readonly rows: number;
   private readonly marked: Uint8Array;
@@ -89,6 +93,7 @@ export class LayerDamage {
     private readonly width: number,
     private readonly height: number
   ) {
+    this.geometry = `${bb.x1},${bb.y1},${scale},${width},${height}`;
     this.cols = Math.max(1, Math.ceil(width / TILE));
     this.rows = Math.max(1, Math.ceil(height / TILE));
     this.marked = new Uint8Array(this.cols * this.rows);
@@ -162,8 +167,8 @@ export class LayerDamage {
 
   /**
    * Calls inRect with pixel rectangles that together cover where the footprint may paint (PAD pixels around it),
-   * until it returns true; whether one did. A line is walked in steps of half a tile, each step's square reaching a quarter tile further than
-   * its radius, so the squares cover the line between steps.
+   * until it returns true; whether one did. A line is walked in steps of half a tile, each step's square reaching a
+   * quarter tile further than its radius, so the squares cover the line between steps.
    */
   private someTile(f: Footprint, inRect: (x1: number, y1: number, x2: number, y2: number) => boolean): boolean {
     const { bb, scale } = this;
@@ -210,18 +215,28 @@ export class LayerDamage {
     if (this.count === 0) {
       return false;
     }
-    // Most elements are far from every change: one look at their overall bounds tells.
-    const { bb, scale } = this;
-    const b = f.bounds;
-    const PADDED = PAD + TILE / 4;
-    if (
-      !this.rectTouches(
-        (b.x1 - bb.x1) * scale - PADDED,
-        (b.y1 - bb.y1) * scale - PADDED,
-        (b.x2 - bb.x1) * scale + PADDED,
-        (b.y2 - bb.y1) * scale + PADDED
-      )
-    ) {
+    // Most elements are far from every change: one look at their overall bounds tells. Those tiles are kept with the
+    // footprint: a layer's patches share its bitmap's geometry, and most elements' footprints.
+    if (f.tiles?.bitmap !== this.geometry) {
+      const { bb, scale } = this;
+      const b = f.bounds;
+      const grown = PAD + TILE / 4;
+      const range = this.tileRange(
+        (b.x1 - bb.x1) * scale - grown,
+        (b.y1 - bb.y1) * scale - grown,
+        (b.x2 - bb.x1) * scale + grown,
+        (b.y2 - bb.y1) * scale + grown
+      );
+      f.tiles = { bitmap: this.geometry, range: range ?? -1 };
+    }
+    const range = f.tiles.range;
+    if (range === -1) {
+      return false;
+    }
+    const sums = this.summed();
+    const w = this.cols + 1;
+    const [c1, r1, c2, r2] = range;
+    if (sums[(r2 + 1) * w + c2 + 1] - sums[r1 * w + c2 + 1] - sums[(r2 + 1) * w + c1] + sums[r1 * w + c1] === 0) {
       return false;
     }
     return this.someTile(f, (x1, y1, x2, y2) => this.rectTouches(x1, y1, x2, y2));

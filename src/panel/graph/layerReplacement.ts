@@ -271,46 +271,81 @@ function sameBounds(a: BoundingBox, b: BoundingBox): boolean {
 const copyBox = (b: BoundingBox): BoundingBox => ({ x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 });
 
 /**
- * Where an element paints as last measured (call right after Cytoscape measured it, as drawing does): a straight
- * edge's lines (from its line's ends, and from its arrows' tips, with the farthest its unlabelled bounds reach past
- * them as radius) and its labels' box; any other element's bounds. Read from the measures Cytoscape keeps: its
- * boundingBox() call costs several microseconds even when nothing changed, and a layer holds thousands of elements.
+ * An element's measures as Cytoscape left them when it drew the element. Its bounds, its edge's unlabelled and label
+ * bounds and its line's points are objects that Cytoscape replaces when it measures again (it drops them first), never
+ * changes: kept as they are. Its arrows' tips it changes in place: copied. Read into a footprint only when a patch
+ * needs it, since every element drawn in a layer is recorded (4,010 at a first paint of 1,000 nodes).
  */
-function footprintOf(ele: LayerElement): Footprint {
+interface Measures {
+  all: BoundingBox;
+  edge: boolean;
+  type?: string;
+  pts?: number[];
+  body?: BoundingBox | null;
+  label?: BoundingBox | null;
+  tips?: [number, number, number, number];
+  footprint?: Footprint;
+}
+
+/** An element's measures now (call right after Cytoscape measured it, as drawing does). */
+function measuresOf(ele: LayerElement): Measures {
   const p = (ele as { _private?: PaintedState })._private;
   const all = p?.bbCache ?? ele.boundingBox();
-  const pts = p?.rscratch?.allpts;
-  const type = p?.rscratch?.edgeType;
-  const body = p?.overlayBounds;
-  if (!ele.isEdge?.() || (type !== 'straight' && type !== 'haystack') || pts?.length !== 4 || !body) {
-    return footprint([copyBox(all)]);
+  if (!ele.isEdge?.()) {
+    return { all, edge: false };
   }
-  let [x1, y1, x2, y2] = [
-    Math.min(pts[0], pts[2]),
-    Math.min(pts[1], pts[3]),
-    Math.max(pts[0], pts[2]),
-    Math.max(pts[1], pts[3]),
-  ];
-  const lines: Line[] = [{ x1: pts[0], y1: pts[1], x2: pts[2], y2: pts[3], radius: 0 }];
-  // Haystack edges have no arrows: their rendered ends are unset.
   const rs = p?.rstyle;
-  if (
-    rs &&
-    Number.isFinite(rs.srcX) &&
-    Number.isFinite(rs.srcY) &&
-    Number.isFinite(rs.tgtX) &&
-    Number.isFinite(rs.tgtY)
-  ) {
-    const [sx, sy, tx, ty] = [rs.srcX, rs.srcY, rs.tgtX, rs.tgtY] as number[];
+  return {
+    all,
+    edge: true,
+    type: p?.rscratch?.edgeType,
+    pts: p?.rscratch?.allpts,
+    body: p?.overlayBounds,
+    label: p?.labelBounds?.all,
+    tips: rs && [rs.srcX ?? NaN, rs.srcY ?? NaN, rs.tgtX ?? NaN, rs.tgtY ?? NaN],
+  };
+}
+
+/**
+ * Where an element painted, from its measures: a straight edge's lines (from its line's ends, and from its arrows'
+ * tips, with the farthest its unlabelled bounds reach past them as radius) and its labels' box; any other element's
+ * bounds.
+ */
+function footprintOf(m: Measures): Footprint {
+  if (!m.footprint) {
+    m.footprint = edgeFootprint(m) ?? footprint([copyBox(m.all)]);
+  }
+  return m.footprint;
+}
+
+function edgeFootprint(m: Measures): Footprint | undefined {
+  const { pts, body } = m;
+  if (!m.edge || (m.type !== 'straight' && m.type !== 'haystack') || pts?.length !== 4 || !body) {
+    return undefined;
+  }
+  const line = { x1: pts[0], y1: pts[1], x2: pts[2], y2: pts[3], radius: 0 };
+  let x1 = Math.min(line.x1, line.x2);
+  let y1 = Math.min(line.y1, line.y2);
+  let x2 = Math.max(line.x1, line.x2);
+  let y2 = Math.max(line.y1, line.y2);
+  const lines: Line[] = [line];
+  // Haystack edges have no arrows: their tips are unset.
+  const [sx, sy, tx, ty] = m.tips ?? [NaN, NaN, NaN, NaN];
+  if (Number.isFinite(sx + sy + tx + ty)) {
     lines.push({ x1: sx, y1: sy, x2: tx, y2: ty, radius: 0 });
-    [x1, y1, x2, y2] = [Math.min(x1, sx, tx), Math.min(y1, sy, ty), Math.max(x2, sx, tx), Math.max(y2, sy, ty)];
+    x1 = Math.min(x1, sx, tx);
+    y1 = Math.min(y1, sy, ty);
+    x2 = Math.max(x2, sx, tx);
+    y2 = Math.max(y2, sy, ty);
   }
   const radius = Math.max(x1 - body.x1, y1 - body.y1, body.x2 - x2, body.y2 - y2);
   if (!Number.isFinite(radius + x1 + y1 + x2 + y2) || radius < 0) {
-    return footprint([copyBox(all)]);
+    return undefined;
   }
-  lines.forEach((l) => (l.radius = radius));
-  const label = p?.labelBounds?.all;
+  for (const l of lines) {
+    l.radius = radius;
+  }
+  const label = m.label;
   // An edge without a label has empty (not a number) label bounds.
   return footprint(label && label.x2 >= label.x1 && label.y2 >= label.y1 ? [copyBox(label)] : [], lines);
 }
@@ -330,7 +365,7 @@ function patch(
   layer: Layer,
   bb: BoundingBox,
   changes: Changes,
-  drawn: ReadonlyMap<LayerElement, Footprint> | undefined,
+  drawn: ReadonlyMap<LayerElement, Measures> | undefined,
   spare: SpareCanvas
 ): Patch | null | undefined {
   const source = layer.canvas;
@@ -347,20 +382,20 @@ function patch(
   for (const ele of changes.removed) {
     const was = drawn.get(ele);
     if (was) {
-      damage.add(was);
+      damage.add(footprintOf(was));
     }
   }
-  const now = new Map<LayerElement, Footprint>();
+  const now = new Map<LayerElement, Measures>();
   for (const ele of changes.restyled) {
     const was = drawn.get(ele);
     if (was) {
-      damage.add(was);
+      damage.add(footprintOf(was));
     }
     if (ele.visible()) {
       ele.boundingBox();
-      const f = footprintOf(ele);
-      now.set(ele, f);
-      damage.add(f);
+      const m = measuresOf(ele);
+      now.set(ele, m);
+      damage.add(footprintOf(m));
     }
   }
   if (damage.empty) {
@@ -369,11 +404,11 @@ function patch(
   // The others paint where they did.
   const redrawn: LayerElement[] = [];
   for (const ele of layer.eles) {
-    const f = now.get(ele) ?? drawn.get(ele);
-    if (!f && ele.visible()) {
+    const m = now.get(ele) ?? drawn.get(ele);
+    if (!m && ele.visible()) {
       return undefined;
     }
-    if (f && damage.touches(f)) {
+    if (m && damage.touches(footprintOf(m))) {
       redrawn.push(ele);
     }
   }
@@ -419,7 +454,7 @@ export function installLayerReplacement(cy: Core): void {
   const changesIn = new WeakMap<Layer, Changes>();
   const patches = new WeakMap<Layer, Patch>();
   // Per layer, where each element painted when drawn in it: where its old pixels are, for a patch.
-  const drawnIn = new WeakMap<Layer, Map<LayerElement, Footprint>>();
+  const drawnIn = new WeakMap<Layer, Map<LayerElement, Measures>>();
   const drawEle = cache.drawEleInLayer;
   if (drawEle) {
     cache.drawEleInLayer = function (layer, ele, level, pxRatio) {
@@ -429,7 +464,7 @@ export function installLayerReplacement(cy: Core): void {
         drawn = new Map();
         drawnIn.set(layer, drawn);
       }
-      drawn.set(ele, footprintOf(ele));
+      drawn.set(ele, measuresOf(ele));
     };
   }
   /** Queues a patch of `layer` if one can be made, else a fresh replacement (nothing when nothing drawn changed). */

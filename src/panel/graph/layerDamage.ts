@@ -64,7 +64,7 @@ export interface PixelRect {
   h: number;
 }
 
-/** Tile side, in bitmap pixels: few clip rectangles, without redrawing much more than what changed. */
+/** Tile side, in bitmap pixels: few rectangles to copy, without drawing again much more than what changed. */
 const TILE = 16;
 
 /**
@@ -116,6 +116,7 @@ export class LayerDamage {
     ];
   }
 
+  /** Marks the tiles of the pixel rectangle; false, so that someTile goes on. */
   private markRect(px1: number, py1: number, px2: number, py2: number): boolean {
     const t = this.tileRange(px1, py1, px2, py2);
     if (t) {
@@ -294,8 +295,8 @@ export class LayerDamage {
 /**
  * The positions of `ranks` outside one longest increasing run through it (not necessarily contiguous): the fewest
  * elements whose moves explain a new drawing order. `ranks` are the kept elements' places in the old order, listed in
- * the new order. (Cytoscape removes an element from its collection by moving the last one into its place, so a
- * refresh that removes a few elements moves as many others in the drawing order.)
+ * the new order. (Cytoscape removes an element from its collection by moving the last one into its place, so removals
+ * can move other elements in the drawing order.)
  */
 export function movedInOrder(ranks: readonly number[]): number[] {
   // Patience sorting: tails[k] is the position ending the smallest-ranked increasing run of length k + 1.

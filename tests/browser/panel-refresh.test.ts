@@ -415,8 +415,8 @@ test('a refresh that only restyles keeps the cached picture on screen and swaps 
   expect(await differing('renamed', 'freshRenamed')).toBe(0);
 
   // Health back as at first, then two workloads fail and two recover: a change of a few elements' pixels. The
-  // replacement starts from the layer's picture and draws again only the elements near them (the others' pixels are
-  // copied), and what is swapped in is still what a fresh drawing makes.
+  // replacement draws again only the elements near them and takes the layer's pixels for the rest, and what is
+  // swapped in is still what a fresh drawing makes.
   await s.call((api) => api.stageRefresh(5, { stableHealth: true }));
   await s.call((api) => api.refreshPanel(5));
   expect(await s.page.evaluate(() => (window as unknown as Page).__settled())).toBe(true);

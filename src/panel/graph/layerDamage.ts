@@ -32,7 +32,7 @@ export interface Footprint {
   boxes: Bounds[];
   lines?: Line[];
   /** The tiles of `bounds` (grown as touches grows them) in the last bitmap it was looked up in; -1 when none. */
-  tiles?: { bitmap: string; range: [number, number, number, number] | -1 };
+  tiles?: { bitmap: string; range: Int32Array | -1 };
 }
 
 /** A footprint of boxes and lines, with its overall bounds. */
@@ -82,6 +82,8 @@ export class LayerDamage {
   private count = 0;
   /** Marked tiles above and left of each tile corner (a summed-area table), for touches; dropped by add. */
   private sums?: Int32Array;
+  /** The tile range of the rectangle looked at now (toTiles). */
+  private readonly scratch = new Int32Array(4);
 
   /**
    * @param bb the layer's bounds in graph coordinates (its bitmap's top left corner is bb.x1, bb.y1)
@@ -99,27 +101,30 @@ export class LayerDamage {
     this.marked = new Uint8Array(this.cols * this.rows);
   }
 
-  /** The tile range of the pixel rectangle [px1, px2] × [py1, py2], cut to the bitmap; undefined when empty. */
-  private tileRange(px1: number, py1: number, px2: number, py2: number): [number, number, number, number] | undefined {
+  /**
+   * The tiles the pixel rectangle [px1, px2] × [py1, py2] comes into, cut to the bitmap, written into `range` (first
+   * and last column, first and last row: one array for every step of every line, not one each); false when the
+   * rectangle is empty or misses the bitmap.
+   */
+  private toTiles(px1: number, py1: number, px2: number, py2: number, range: Int32Array): boolean {
     // Cytoscape's empty bounds run from +Infinity to -Infinity (and NaN compares false): nothing painted.
     if (!(px1 <= px2 && py1 <= py2) || !Number.isFinite(px1 + py1 + px2 + py2)) {
-      return undefined;
+      return false;
     }
     if (px2 < 0 || py2 < 0 || px1 >= this.width || py1 >= this.height) {
-      return undefined;
+      return false;
     }
-    return [
-      Math.max(0, Math.floor(px1 / TILE)),
-      Math.max(0, Math.floor(py1 / TILE)),
-      Math.min(this.cols - 1, Math.floor(px2 / TILE)),
-      Math.min(this.rows - 1, Math.floor(py2 / TILE)),
-    ];
+    range[0] = Math.max(0, Math.floor(px1 / TILE));
+    range[1] = Math.max(0, Math.floor(py1 / TILE));
+    range[2] = Math.min(this.cols - 1, Math.floor(px2 / TILE));
+    range[3] = Math.min(this.rows - 1, Math.floor(py2 / TILE));
+    return true;
   }
 
   /** Marks the tiles of the pixel rectangle; false, so that someTile goes on. */
   private markRect(px1: number, py1: number, px2: number, py2: number): boolean {
-    const t = this.tileRange(px1, py1, px2, py2);
-    if (t) {
+    const t = this.scratch;
+    if (this.toTiles(px1, py1, px2, py2, t)) {
       for (let r = t[1]; r <= t[3]; r++) {
         for (let c = t[0]; c <= t[2]; c++) {
           const i = r * this.cols + c;
@@ -133,7 +138,8 @@ export class LayerDamage {
     return false;
   }
 
-  private summed(): Int32Array {
+  /** How many tiles of the range are marked, from a summed-area table made after the last add. */
+  private markedIn(range: ArrayLike<number>): number {
     if (!this.sums) {
       const w = this.cols + 1;
       const sums = new Int32Array(w * (this.rows + 1));
@@ -145,25 +151,15 @@ export class LayerDamage {
       }
       this.sums = sums;
     }
-    return this.sums;
+    const sums = this.sums;
+    const w = this.cols + 1;
+    const [c1, r1, c2, r2] = [range[0], range[1], range[2], range[3]];
+    return sums[(r2 + 1) * w + c2 + 1] - sums[r1 * w + c2 + 1] - sums[(r2 + 1) * w + c1] + sums[r1 * w + c1];
   }
 
-  /** Whether a marked tile is in the pixel rectangle (no allocation: called for every step of every line). */
+  /** Whether a marked tile is in the pixel rectangle. */
   private rectTouches(px1: number, py1: number, px2: number, py2: number): boolean {
-    if (!(px1 <= px2 && py1 <= py2) || px2 < 0 || py2 < 0 || px1 >= this.width || py1 >= this.height) {
-      return false;
-    }
-    const c1 = Math.max(0, Math.floor(px1 / TILE));
-    const r1 = Math.max(0, Math.floor(py1 / TILE));
-    // Math.min with a NaN or an infinite corner would not cut it to the bitmap: such rectangles paint nothing.
-    const c2 = Math.min(this.cols - 1, Math.floor(px2 / TILE));
-    const r2 = Math.min(this.rows - 1, Math.floor(py2 / TILE));
-    if (!Number.isFinite(c1 + r1 + c2 + r2)) {
-      return false;
-    }
-    const sums = this.summed();
-    const w = this.cols + 1;
-    return sums[(r2 + 1) * w + c2 + 1] - sums[r1 * w + c2 + 1] - sums[(r2 + 1) * w + c1] + sums[r1 * w + c1] > 0;
+    return this.toTiles(px1, py1, px2, py2, this.scratch) && this.markedIn(this.scratch) > 0;
   }
 
   /**
@@ -222,22 +218,16 @@ export class LayerDamage {
       const { bb, scale } = this;
       const b = f.bounds;
       const grown = PAD + TILE / 4;
-      const range = this.tileRange(
+      const inside = this.toTiles(
         (b.x1 - bb.x1) * scale - grown,
         (b.y1 - bb.y1) * scale - grown,
         (b.x2 - bb.x1) * scale + grown,
-        (b.y2 - bb.y1) * scale + grown
+        (b.y2 - bb.y1) * scale + grown,
+        this.scratch
       );
-      f.tiles = { bitmap: this.geometry, range: range ?? -1 };
+      f.tiles = { bitmap: this.geometry, range: inside ? Int32Array.from(this.scratch) : -1 };
     }
-    const range = f.tiles.range;
-    if (range === -1) {
-      return false;
-    }
-    const sums = this.summed();
-    const w = this.cols + 1;
-    const [c1, r1, c2, r2] = range;
-    if (sums[(r2 + 1) * w + c2 + 1] - sums[r1 * w + c2 + 1] - sums[(r2 + 1) * w + c1] + sums[r1 * w + c1] === 0) {
+    if (f.tiles.range === -1 || this.markedIn(f.tiles.range) === 0) {
       return false;
     }
     return this.someTile(f, (x1, y1, x2, y2) => this.rectTouches(x1, y1, x2, y2));

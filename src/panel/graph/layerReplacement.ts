@@ -122,6 +122,8 @@ interface Dropped extends Changes {
   bb: BoundingBox;
 }
 
+const nothingDropped = (layer: Layer): Dropped => ({ restyled: new Set(), removed: new Set(), bb: layer.bb });
+
 /**
  * Per instance with the replacement installed: how many holds are open, and the layers restyles dropped meanwhile
  * (replaced when the last hold is released).
@@ -145,6 +147,8 @@ interface Patch {
   layer: Layer;
   from: Layer;
   kept: PixelRect[];
+  /** Where the elements it does not draw again painted: where they did in `from` (their pixels come from it). */
+  drawn: Map<LayerElement, Measures>;
 }
 
 /** Cytoscape's limits on a layer's canvas (LayeredTextureCache's maxLayerArea and maxLayerDim). */
@@ -422,7 +426,9 @@ function patch(
   for (const ele of redrawn) {
     cache.queueLayer(next, ele);
   }
-  return { layer: next, from: layer, kept: damage.rects(false) };
+  const kept = new Map(drawn);
+  changes.removed.forEach((ele) => kept.delete(ele));
+  return { layer: next, from: layer, kept: damage.rects(false), drawn: kept };
 }
 
 /**
@@ -469,21 +475,17 @@ export function installLayerReplacement(cy: Core): void {
   }
   /** Queues a patch of `layer` if one can be made, else a fresh replacement (nothing when nothing drawn changed). */
   const replaceLayer = (layer: Layer, dropped: Dropped): void => {
-    const drawn = drawnIn.get(layer);
-    const patched = patch(cache, layer, dropped.bb, dropped, drawn, spare);
+    const patched = patch(cache, layer, dropped.bb, dropped, drawnIn.get(layer), spare);
     if (patched === undefined) {
       changesIn.set(replace(cache, layer, dropped.bb, spare), dropped);
       return;
     }
-    if (!patched || !drawn) {
+    if (!patched) {
       return;
     }
     changesIn.set(patched.layer, dropped);
     patches.set(patched.layer, patched);
-    // Where the elements it does not draw painted: where they did in the layer (their pixels come from it).
-    const kept = new Map(drawn);
-    dropped.removed.forEach((ele) => kept.delete(ele));
-    drawnIn.set(patched.layer, kept);
+    drawnIn.set(patched.layer, patched.drawn);
     if (!patched.layer.elesQueue?.length) {
       // Only removed elements' pixels changed: complete once the old pixels are in (Cytoscape swaps a replacement in
       // when its queue empties, and this one has nothing queued).
@@ -514,7 +516,7 @@ export function installLayerReplacement(cy: Core): void {
     }
     const known = new Set(layer.eles);
     const added = order.filter((e) => !known.has(e));
-    const dropped = state.dropped.get(layer) ?? { restyled: new Set<LayerElement>(), removed: new Set(), bb: layer.bb };
+    const dropped = state.dropped.get(layer) ?? nothingDropped(layer);
     added.forEach((e) => dropped.restyled.add(e));
     const bb = grownToHold(layer.bb, [...dropped.restyled], level);
     if (!bb) {
@@ -561,7 +563,7 @@ export function installLayerReplacement(cy: Core): void {
       return invalidate.call(this, eles);
     }
     cache.updateElementsInLayers(eles, (layer, ele) => {
-      const dropped = state.dropped.get(layer) ?? { restyled: new Set(), removed: new Set(), bb: layer.bb };
+      const dropped = state.dropped.get(layer) ?? nothingDropped(layer);
       state.dropped.set(layer, dropped);
       dropped.restyled.add(ele);
     });

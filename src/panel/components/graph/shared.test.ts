@@ -23,8 +23,6 @@ function graph() {
   });
 }
 
-/** Whether a batch is open (Cytoscape's own flag; not in its type declarations). */
-
 const nextTasks = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 /**

@@ -158,24 +158,43 @@ export function topologyKey(graph: PanelGraph): string {
 const FIXED_KEYS: ReadonlySet<string> = new Set(['id', 'source', 'target', 'parent', 'boxW', 'boxH']);
 
 /**
- * The data fields to hand to ele.data() so an element holds `next`: changed and new values, and `undefined` for
- * fields `next` no longer has (selectors such as `edge[color]` test for defined values). Undefined when nothing
- * changed: Cytoscape restyles an element on every ele.data(obj) call, equal values or not.
+ * Calls `visit` with each data field to hand to ele.data() so an element holds `next`: changed and new values, and
+ * `undefined` for fields `next` no longer has (selectors such as `edge[color]` test for defined values). Returns
+ * how many. `visit` may write the field into `current` (the change is then made). No object is made per element:
+ * a refresh compares every element of the graph.
+ */
+export function eachDataChange(
+  current: Record<string, unknown>,
+  next: Readonly<Record<string, unknown>>,
+  visit: (key: string, value: unknown) => void
+): number {
+  let count = 0;
+  for (const k in next) {
+    if (!FIXED_KEYS.has(k) && !Object.is(current[k], next[k])) {
+      count++;
+      visit(k, next[k]);
+    }
+  }
+  for (const k in current) {
+    if (!FIXED_KEYS.has(k) && current[k] !== undefined && !(k in next)) {
+      count++;
+      visit(k, undefined);
+    }
+  }
+  return count;
+}
+
+/**
+ * The data fields to hand to ele.data() so an element holds `next` (eachDataChange), as one object. Undefined when
+ * nothing changed: Cytoscape restyles an element on every ele.data(obj) call, equal values or not.
  */
 export function dataChanges(
   current: Readonly<Record<string, unknown>>,
   next: Readonly<Record<string, unknown>>
 ): Record<string, unknown> | undefined {
   let diff: Record<string, unknown> | undefined;
-  for (const k in next) {
-    if (!FIXED_KEYS.has(k) && !Object.is(current[k], next[k])) {
-      (diff ??= {})[k] = next[k];
-    }
-  }
-  for (const k in current) {
-    if (!FIXED_KEYS.has(k) && current[k] !== undefined && !(k in next)) {
-      (diff ??= {})[k] = undefined;
-    }
-  }
+  eachDataChange(current as Record<string, unknown>, next, (k, v) => {
+    (diff ??= {})[k] = v;
+  });
   return diff;
 }

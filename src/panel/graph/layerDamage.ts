@@ -41,13 +41,16 @@ export function footprint(boxes: Bounds[], lines?: Line[]): Footprint {
   let y1 = Infinity;
   let x2 = -Infinity;
   let y2 = -Infinity;
-  for (const b of boxes) {
+  // Index loops: a patch makes the footprints of about as many elements as it draws again.
+  for (let i = 0; i < boxes.length; i++) {
+    const b = boxes[i];
     x1 = Math.min(x1, b.x1);
     y1 = Math.min(y1, b.y1);
     x2 = Math.max(x2, b.x2);
     y2 = Math.max(y2, b.y2);
   }
-  for (const l of lines ?? []) {
+  for (let i = 0; lines !== undefined && i < lines.length; i++) {
+    const l = lines[i];
     x1 = Math.min(x1, l.x1 - l.radius, l.x2 - l.radius);
     y1 = Math.min(y1, l.y1 - l.radius, l.y2 - l.radius);
     x2 = Math.max(x2, l.x1 + l.radius, l.x2 + l.radius);
@@ -82,7 +85,11 @@ export class LayerDamage {
   private count = 0;
   /** Marked tiles above and left of each tile corner (a summed-area table), for touches; dropped by add. */
   private sums?: Int32Array;
-  /** The tile range of the rectangle looked at now (toTiles). */
+  /**
+   * The pixel rectangle looked at now (x1, y1, x2, y2) and its tile range (toTiles). A patch's search looks at
+   * thousands of rectangles: kept in typed arrays, their coordinates are not boxed as heap numbers at each call.
+   */
+  private readonly rect = new Float64Array(4);
   private readonly scratch = new Int32Array(4);
 
   /**
@@ -102,11 +109,15 @@ export class LayerDamage {
   }
 
   /**
-   * The tiles the pixel rectangle [px1, px2] × [py1, py2] comes into, cut to the bitmap, written into `range` (first
-   * and last column, first and last row: one array for every step of every line, not one each); false when the
-   * rectangle is empty or misses the bitmap.
+   * The tiles the rectangle looked at comes into, cut to the bitmap, written into `range` (first and last column,
+   * first and last row); false when the rectangle is empty or misses the bitmap.
    */
-  private toTiles(px1: number, py1: number, px2: number, py2: number, range: Int32Array): boolean {
+  private toTiles(range: Int32Array): boolean {
+    const r = this.rect;
+    const px1 = r[0];
+    const py1 = r[1];
+    const px2 = r[2];
+    const py2 = r[3];
     // Cytoscape's empty bounds run from +Infinity to -Infinity (and NaN compares false): nothing painted.
     if (!(px1 <= px2 && py1 <= py2) || !Number.isFinite(px1 + py1 + px2 + py2)) {
       return false;
@@ -121,10 +132,10 @@ export class LayerDamage {
     return true;
   }
 
-  /** Marks the tiles of the pixel rectangle; false, so that someTile goes on. */
-  private markRect(px1: number, py1: number, px2: number, py2: number): boolean {
+  /** Marks the tiles of the rectangle looked at; false, so that someTile goes on to the next. */
+  private markRect(): boolean {
     const t = this.scratch;
-    if (this.toTiles(px1, py1, px2, py2, t)) {
+    if (this.toTiles(t)) {
       for (let r = t[1]; r <= t[3]; r++) {
         for (let c = t[0]; c <= t[2]; c++) {
           const i = r * this.cols + c;
@@ -153,32 +164,46 @@ export class LayerDamage {
     }
     const sums = this.sums;
     const w = this.cols + 1;
-    const [c1, r1, c2, r2] = [range[0], range[1], range[2], range[3]];
+    // Read one by one: a destructured array literal is allocated at each of the many calls of a patch's search.
+    const c1 = range[0];
+    const r1 = range[1];
+    const c2 = range[2];
+    const r2 = range[3];
     return sums[(r2 + 1) * w + c2 + 1] - sums[r1 * w + c2 + 1] - sums[(r2 + 1) * w + c1] + sums[r1 * w + c1];
   }
 
-  /** Whether a marked tile is in the pixel rectangle. */
-  private rectTouches(px1: number, py1: number, px2: number, py2: number): boolean {
-    return this.toTiles(px1, py1, px2, py2, this.scratch) && this.markedIn(this.scratch) > 0;
+  /** Whether a marked tile is in the rectangle looked at. */
+  private rectTouches(): boolean {
+    return this.toTiles(this.scratch) && this.markedIn(this.scratch) > 0;
+  }
+
+  /** Marks the tiles of the rectangle looked at (mark), or tells whether one of them is marked. */
+  private visit(mark: boolean): boolean {
+    return mark ? this.markRect() : this.rectTouches();
   }
 
   /**
-   * Calls inRect with pixel rectangles that together cover where the footprint may paint (PAD pixels around it),
-   * until it returns true; whether one did. A line is walked in steps of half a tile, each step's square reaching a
-   * quarter tile further than its radius, so the squares cover the line between steps.
+   * Visits pixel rectangles that together cover where the footprint may paint (PAD pixels around it), until a visit
+   * returns true; whether one did. A line is walked in steps of half a tile, each step's square reaching a quarter
+   * tile further than its radius, so the squares cover the line between steps. No closure and no iterator: a patch's
+   * search calls this for thousands of elements, and long lines take dozens of steps.
    */
-  private someTile(f: Footprint, inRect: (x1: number, y1: number, x2: number, y2: number) => boolean): boolean {
-    const { bb, scale } = this;
-    for (const b of f.boxes) {
-      const x1 = (b.x1 - bb.x1) * scale;
-      const y1 = (b.y1 - bb.y1) * scale;
-      const x2 = (b.x2 - bb.x1) * scale;
-      const y2 = (b.y2 - bb.y1) * scale;
-      if (inRect(x1 - PAD, y1 - PAD, x2 + PAD, y2 + PAD)) {
+  private someTile(f: Footprint, mark: boolean): boolean {
+    const { bb, scale, rect } = this;
+    const boxes = f.boxes;
+    for (let i = 0; i < boxes.length; i++) {
+      const b = boxes[i];
+      rect[0] = (b.x1 - bb.x1) * scale - PAD;
+      rect[1] = (b.y1 - bb.y1) * scale - PAD;
+      rect[2] = (b.x2 - bb.x1) * scale + PAD;
+      rect[3] = (b.y2 - bb.y1) * scale + PAD;
+      if (this.visit(mark)) {
         return true;
       }
     }
-    for (const l of f.lines ?? []) {
+    const lines = f.lines;
+    for (let i = 0; lines !== undefined && i < lines.length; i++) {
+      const l = lines[i];
       const x1 = (l.x1 - bb.x1) * scale;
       const y1 = (l.y1 - bb.y1) * scale;
       const dx = (l.x2 - l.x1) * scale;
@@ -193,7 +218,11 @@ export class LayerDamage {
         const t = steps > 0 ? k / steps : 0;
         const x = x1 + dx * t;
         const y = y1 + dy * t;
-        if (inRect(x - reach, y - reach, x + reach, y + reach)) {
+        rect[0] = x - reach;
+        rect[1] = y - reach;
+        rect[2] = x + reach;
+        rect[3] = y + reach;
+        if (this.visit(mark)) {
           return true;
         }
       }
@@ -204,7 +233,7 @@ export class LayerDamage {
   /** Marks where an element painted, or will paint. */
   add(f: Footprint): void {
     this.sums = undefined;
-    this.someTile(f, (x1, y1, x2, y2) => this.markRect(x1, y1, x2, y2));
+    this.someTile(f, true);
   }
 
   /** Whether an element may paint into a marked tile (so the patch draws it again). */
@@ -218,19 +247,18 @@ export class LayerDamage {
       const { bb, scale } = this;
       const b = f.bounds;
       const grown = PAD + TILE / 4;
-      const inside = this.toTiles(
-        (b.x1 - bb.x1) * scale - grown,
-        (b.y1 - bb.y1) * scale - grown,
-        (b.x2 - bb.x1) * scale + grown,
-        (b.y2 - bb.y1) * scale + grown,
-        this.scratch
-      );
+      const r = this.rect;
+      r[0] = (b.x1 - bb.x1) * scale - grown;
+      r[1] = (b.y1 - bb.y1) * scale - grown;
+      r[2] = (b.x2 - bb.x1) * scale + grown;
+      r[3] = (b.y2 - bb.y1) * scale + grown;
+      const inside = this.toTiles(this.scratch);
       f.tiles = { bitmap: this.geometry, range: inside ? Int32Array.from(this.scratch) : -1 };
     }
     if (f.tiles.range === -1 || this.markedIn(f.tiles.range) === 0) {
       return false;
     }
-    return this.someTile(f, (x1, y1, x2, y2) => this.rectTouches(x1, y1, x2, y2));
+    return this.someTile(f, false);
   }
 
   get empty(): boolean {

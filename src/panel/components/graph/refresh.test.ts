@@ -61,6 +61,34 @@ describe('updateData', () => {
   });
 });
 
+describe('updateData, fields written in place', () => {
+  it('writes unshown changes and a field gone into the data, and restyles only for a shown one', () => {
+    const sheet = testStylesheet(true);
+    const first = testElements(ids, chain(5));
+    const inst = testInstance(first, { stylesheet: sheet });
+    const { cy } = inst;
+    const edge = cy.getElementById('b c http');
+    // A field no selector reads and no property maps, gone from the next answer.
+    edge.data('extra', 'was here');
+    cy.elements().forEach((e) => {
+      e.style('label');
+    });
+    const touched: string[] = [];
+    cy.on('data', (e) => {
+      touched.push(e.target.id());
+    });
+    const next = testElements(ids, chain(8, 'Degraded'));
+    const written = updateData(cy, next.elements, styleFieldsOf(sheet));
+    // The first edge's health is shown (restyled); the others' labels are not shown in large-graph mode.
+    expect(written).toEqual({ restyled: 1, quiet: ids.length - 2 });
+    expect([...new Set(touched)]).toEqual(['a b http']);
+    expect(edge.data('label')).toBe('8');
+    expect('extra' in edge.data()).toBe(true);
+    expect(edge.data('extra')).toBeUndefined();
+    expect(cy.getElementById('a b http').data('label')).toBe('8');
+  });
+});
+
 describe('updateChunks', () => {
   it('writes every element exactly once over its chunks, nodes then edges', () => {
     const sheet = testStylesheet(false);

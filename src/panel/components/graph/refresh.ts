@@ -11,7 +11,7 @@
  */
 import type cytoscape from 'cytoscape';
 import { elementDefinitions, ZoomDetail } from '../../graph/cyContent';
-import { dataChanges, ElementDefs } from '../../graph/elements';
+import { eachDataChange, ElementDefs } from '../../graph/elements';
 import type { Selection } from '../../graph/findHide';
 import type { BoxRect } from '../../graph/flatBoxes';
 import { incrementalPositions } from '../../graph/savedLayout';
@@ -68,9 +68,11 @@ function styleRelevant(p: ElePrivate | undefined, field: string, fields: StyleFi
   if (!p || p.styleDirty || !p.style || fields.selectorFields.has(field)) {
     return true;
   }
-  // Looked up per changed field of every element of a refresh: only the properties that field can map into.
-  for (const prop of fields.mappedInto.get(field) ?? NO_PROPS) {
-    if (p.style[prop]?.mapping?.field === field) {
+  // Looked up per changed field of every element of a refresh: only the properties that field can map into (an
+  // index loop: no iterator made per field).
+  const props = fields.mappedInto.get(field) ?? NO_PROPS;
+  for (let i = 0; i < props.length; i++) {
+    if (p.style[props[i]]?.mapping?.field === field) {
       return true;
     }
   }
@@ -95,25 +97,27 @@ export function updateData(
   range?: { from: number; to: number }
 ): DataUpdate {
   const out: DataUpdate = { restyled: 0, quiet: 0 };
+  // The element being compared, and the changes that restyle it (set per element; one visitor for all).
+  let target: ElePrivate | undefined;
+  let loud: Record<string, unknown> | undefined;
+  const sort = (k: string, v: unknown) => {
+    if (styleRelevant(target, k, fields)) {
+      (loud ??= {})[k] = v;
+    } else if (target) {
+      // A field gone is left undefined, as ele.data({ field: undefined }) leaves it: deleting it would turn the
+      // data object into a hash table (V8's dictionary mode) for good.
+      target.data[k] = v;
+    }
+  };
   const apply = (def: { data: Record<string, unknown> & { id: string } }) => {
     const ele = cy.getElementById(def.data.id);
     if (ele.empty()) {
       return;
     }
-    const p = privateOf(ele);
-    const diff = dataChanges(p?.data ?? ele.data(), def.data);
-    if (!diff) {
+    target = privateOf(ele);
+    loud = undefined;
+    if (eachDataChange(target?.data ?? ele.data(), def.data, sort) === 0) {
       return;
-    }
-    let loud: Record<string, unknown> | undefined;
-    for (const k in diff) {
-      if (styleRelevant(p, k, fields)) {
-        (loud ??= {})[k] = diff[k];
-      } else if (p) {
-        // A field gone is left undefined, as ele.data({ field: undefined }) leaves it: deleting it would turn the
-        // data object into a hash table (V8's dictionary mode) for good.
-        p.data[k] = diff[k];
-      }
     }
     if (loud) {
       ele.data(loud);

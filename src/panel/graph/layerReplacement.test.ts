@@ -372,6 +372,42 @@ describe('patched replacement', () => {
     expect((layer.replacement as FakeLayer).elesQueue).toEqual([boxes[5], boxes[6], boxes[7]]);
   });
 
+  it('keeps what it knows of where each element painted, and learns where a changed one paints now', () => {
+    const { cy, cache, layer, boxes } = row();
+    // As Cytoscape: measures in the element's private state, a new bounds object whenever it measures again.
+    for (const e of boxes) {
+      Object.assign(e, { _private: { bbCache: e.bb } });
+    }
+    const draw = (cache as unknown as { drawEleInLayer(l: FakeLayer, e: FakeEle): void }).drawEleInLayer;
+    boxes.forEach((e) => draw(layer, e));
+    const measured = (e: FakeEle, bb: Box) => {
+      e.bb = bb;
+      (e as unknown as { _private: { bbCache: Box } })._private.bbCache = bb;
+    };
+    // First patch: e7 grows over e6 and e5; the patch draws them again, and swaps in.
+    measured(boxes[7], { x1: 205, y1: 40, x2: 300, y2: 60 });
+    held(cy, () => cache.invalidateElements([boxes[7]]));
+    const first = layer.replacement as FakeLayer;
+    expect(first.elesQueue).toEqual([boxes[5], boxes[6], boxes[7]]);
+    // Cytoscape draws the queue, empties it and swaps the complete layer in.
+    first.elesQueue.splice(0).forEach((e) => draw(first, e));
+    cache.applyLayerReplacement(first);
+    (cache as unknown as { layersByLevel: Record<number, FakeLayer[]> }).layersByLevel[0] = [first];
+    boxes.forEach((e) => (e.layer = first));
+    // Second patch: e7 shrinks back. Where it painted in the swapped-in layer (over e5 and e6) is drawn again.
+    measured(boxes[7], { x1: 280, y1: 40, x2: 300, y2: 60 });
+    held(cy, () => cache.invalidateElements([boxes[7]]));
+    expect((first.replacement as FakeLayer).elesQueue).toEqual([boxes[5], boxes[6], boxes[7]]);
+    // Third: e4 restyled in place; e5 and e6, drawn again unchanged by the first patch, are known where they were.
+    const second = first.replacement as FakeLayer;
+    second.elesQueue.splice(0).forEach((e) => draw(second, e));
+    cache.applyLayerReplacement(second);
+    (cache as unknown as { layersByLevel: Record<number, FakeLayer[]> }).layersByLevel[0] = [second];
+    boxes.forEach((e) => (e.layer = second));
+    held(cy, () => cache.invalidateElements([boxes[4]]));
+    expect((second.replacement as FakeLayer).elesQueue).toEqual([boxes[4]]);
+  });
+
   it('makes a fresh replacement when many elements changed, or when one no longer fits the layer', () => {
     const many = row();
     held(many.cy, () => many.cache.invalidateElements(many.boxes.slice(0, 4)));

@@ -311,6 +311,36 @@ function measuresOf(ele: LayerElement): Measures {
 }
 
 /**
+ * Whether the element still has the measures `was` recorded (Cytoscape replaces a measure's object when it measures
+ * again, so the same objects mean the same measures). Most elements a patch draws again did not change: they only
+ * cross a changed tile. Keeping their record keeps the footprint it has worked out.
+ */
+function measuredAsBefore(was: Measures, ele: LayerElement): boolean {
+  const p = (ele as { _private?: PaintedState })._private;
+  if (!p || p.bbCache !== was.all) {
+    return false;
+  }
+  if (!was.edge) {
+    return true;
+  }
+  const rs = p.rstyle;
+  const tips = was.tips;
+  return (
+    p.rscratch?.edgeType === was.type &&
+    p.rscratch?.allpts === was.pts &&
+    p.overlayBounds === was.body &&
+    p.labelBounds?.all === was.label &&
+    (tips === undefined
+      ? rs === undefined
+      : rs !== undefined &&
+        Object.is(rs.srcX ?? NaN, tips[0]) &&
+        Object.is(rs.srcY ?? NaN, tips[1]) &&
+        Object.is(rs.tgtX ?? NaN, tips[2]) &&
+        Object.is(rs.tgtY ?? NaN, tips[3]))
+  );
+}
+
+/**
  * Where an element painted, from its measures: a straight edge's lines (from its line's ends, and from its arrows'
  * tips, with the farthest its unlabelled bounds reach past them as radius) and its labels' box; any other element's
  * bounds.
@@ -470,7 +500,10 @@ export function installLayerReplacement(cy: Core): void {
         drawn = new Map();
         drawnIn.set(layer, drawn);
       }
-      drawn.set(ele, measuresOf(ele));
+      const was = drawn.get(ele);
+      if (!was || !measuredAsBefore(was, ele)) {
+        drawn.set(ele, measuresOf(ele));
+      }
     };
   }
   /** Queues a patch of `layer` if one can be made, else a fresh replacement (nothing when nothing drawn changed). */

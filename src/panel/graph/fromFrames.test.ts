@@ -72,7 +72,16 @@ describe('fromFrames with Meshgraph frames', () => {
     expect(e.protocol).toBe('http');
     expect(edgeTotals(e)).toEqual({ total: 12.5, percentErr: 4, percentReq: 100 });
     expect(edgeRates(e)).toEqual({
-      value: { total: 12.5, http3xx: 0, http4xx: 0, http5xx: 0.5, noResponse: 0, grpcErr: 0, percentErr: 4, percentReq: 100 },
+      value: {
+        total: 12.5,
+        http3xx: 0,
+        http4xx: 0,
+        http5xx: 0.5,
+        noResponse: 0,
+        grpcErr: 0,
+        percentErr: 4,
+        percentReq: 100,
+      },
       unreadable: false,
     });
     expect(edgeResponses(e).value?.['200'].hosts['reviews.bookinfo.svc.cluster.local']).toBe(12);
@@ -103,7 +112,13 @@ describe('fromFrames with Meshgraph frames', () => {
     health[0] = '{"status":"Healthy","workloadStatus":{"desiredReplicas":2,"availableReplicas":1}}';
     health[1] = '{broken';
     const edges = meshEdgesFrame([
-      { source: 'a', target: 'b', protocol: 'http', rates: { total: 3 }, responses: { '503': { rate: 3, flags: { UF: 3 }, hosts: {} } } },
+      {
+        source: 'a',
+        target: 'b',
+        protocol: 'http',
+        rates: { total: 3 },
+        responses: { '503': { rate: 3, flags: { UF: 3 }, hosts: {} } },
+      },
       { source: 'b', target: 'a', protocol: 'http', rates: { total: 1 } },
     ]);
     (edges.fields.find((f) => f.name === 'responses')!.values as unknown[])[1] = '[1, 2';
@@ -292,7 +307,16 @@ describe('fromFrames with the rollup columns', () => {
       col('rollup', ['{}', '{}', ''])
     );
     nodes.meta = {
-      custom: { rollup: { requested: 'auto', by: 'namespace', budget: 2, fullNodes: 4, fullEdges: 1, expanded: ['rollup_namespace_c1_ops'] } },
+      custom: {
+        rollup: {
+          requested: 'auto',
+          by: 'namespace',
+          budget: 2,
+          fullNodes: 4,
+          fullEdges: 1,
+          expanded: ['rollup_namespace_c1_ops'],
+        },
+      },
     };
     const edges = meshEdgesFrame([{ source: 'rollup_namespace_c1_shop', target: 'wl_c1_ops_a', protocol: 'http' }]);
     edges.fields.push(col('memberEdges', [2]));
@@ -311,7 +335,27 @@ describe('fromFrames with the rollup columns', () => {
     expect(member.rollup).toBeUndefined();
     expect(member.group).toBe('rollup_namespace_c1_ops');
     expect(g.edges[0].memberEdges).toBe(2);
-    expect(g.rollup).toEqual({ by: 'namespace', budget: 2, fullNodes: 4, fullEdges: 1, expanded: ['rollup_namespace_c1_ops'] });
+    expect(g.rollup).toEqual({
+      by: 'namespace',
+      budget: 2,
+      fullNodes: 4,
+      fullEdges: 1,
+      expanded: ['rollup_namespace_c1_ops'],
+    });
+  });
+
+  it('reads a member list once for the answers that bring it again, and keeps only the ids of a mixed one', () => {
+    const answer = (members: string) => {
+      const nodes = meshNodesFrame([{ id: 'rollup_namespace_c1_shop', nodeType: 'namespace', namespace: 'shop' }]);
+      nodes.fields.push({ name: 'memberCount', values: [2] }, { name: 'members', values: [members] });
+      return fromFrames([nodes]).nodes[0].rollup?.members;
+    };
+    const text = JSON.stringify(['wl_c1_shop_x', 'wl_c1_shop_y']);
+    const first = answer(text);
+    expect(first).toEqual(['wl_c1_shop_x', 'wl_c1_shop_y']);
+    expect(answer(text)).toBe(first);
+    expect(answer('["wl_c1_shop_x", 7, null]')).toEqual(['wl_c1_shop_x']);
+    expect(answer('{"wl_c1_shop_x": true}')).toEqual([]);
   });
 
   it('counts an unreadable member list instead of throwing', () => {

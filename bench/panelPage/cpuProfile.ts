@@ -2,7 +2,8 @@
  * Where the page's main thread spends a measurement (drill-down bench): a V8 CPU profile of the page over one
  * action, each sample's time given to the source file its function was built from (the bundles' source maps:
  * the panel's dist/panel/*.js and the sandbox host's host.js), summed in a few buckets. Built-ins (no URL) count
- * for their caller, except JSON.parse and the garbage collector, which get buckets of their own.
+ * for their caller, except JSON.parse and the garbage collector, which get buckets of their own. functionProfile
+ * sums the same profile per original function instead (profileExpand.ts).
  */
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -51,7 +52,8 @@ export async function profileDuring(
   }
 }
 
-async function profiled(page: Page, maps: Record<string, string>, action: () => Promise<unknown>) {
+/** Runs `action` with the page profiled (sampling every 250 µs); the page's CPU profile of it. */
+async function recordProfile(page: Page, action: () => Promise<unknown>): Promise<Profile> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
@@ -63,11 +65,15 @@ async function profiled(page: Page, maps: Record<string, string>, action: () => 
     stopped = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
     await cdp.detach();
   }
-  return bucketProfile(stopped.profile, maps);
+  return stopped.profile;
 }
 
-/** `maps`: the end of a bundle's URL path (panel/module.js, sandbox/host.js, …) → its source map file. */
-export function bucketProfile(profile: Profile, maps: Record<string, string>): ProfileBuckets {
+async function profiled(page: Page, maps: Record<string, string>, action: () => Promise<unknown>) {
+  return bucketProfile(await recordProfile(page, action), maps);
+}
+
+/** Original positions of bundled code: `maps` maps the end of a bundle's URL path to its source map file. */
+function sourceLocator(maps: Record<string, string>) {
   const consumers = new Map<string, SourceMapConsumer | null>();
   const consumer = (url: string) => {
     const urlPath = new URL(url, 'http://x').pathname;
@@ -81,6 +87,65 @@ export function bucketProfile(profile: Profile, maps: Record<string, string>): P
     }
     return consumers.get(file) ?? null;
   };
+  return (frame: ProfileNode['callFrame']) =>
+    consumer(frame.url)?.originalPositionFor({ line: frame.lineNumber + 1, column: frame.columnNumber });
+}
+
+/**
+ * Runs `action` with the page profiled; ms of self and inclusive time per function, named by its original name and
+ * source (node_modules/… or the path under src/) where the bundles' source maps know it. Idle left out.
+ */
+export async function functionProfile(
+  page: Page,
+  maps: Record<string, string>,
+  action: () => Promise<unknown>
+): Promise<{ self: Map<string, number>; inclusive: Map<string, number> }> {
+  const profile = await recordProfile(page, action);
+  const locate = sourceLocator(maps);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) {
+    for (const c of n.children ?? []) {
+      parent.set(c, n.id);
+    }
+  }
+  const names = new Map<number, string>();
+  const nameOf = (id: number): string => {
+    let name = names.get(id);
+    if (name === undefined) {
+      const frame = byId.get(id)!.callFrame;
+      const at = frame.url && frame.lineNumber >= 0 ? locate(frame) : undefined;
+      const source = (at?.source ?? '').replace(/.*node_modules\//, '').replace(/^webpack:\/\/[^/]+\//, 'src/');
+      name = at?.source
+        ? `${at.name ?? (frame.functionName || '(anonymous)')} ${source}:${at.line}`
+        : `${frame.functionName || '(anonymous)'}${frame.url ? ` ${frame.url.split('/').pop()}` : ''}`;
+      names.set(id, name);
+    }
+    return name;
+  };
+  const self = new Map<string, number>();
+  const inclusive = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    if (nameOf(id) === '(idle)') {
+      return;
+    }
+    self.set(nameOf(id), (self.get(nameOf(id)) ?? 0) + ms);
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const name = nameOf(at);
+      if (!seen.has(name)) {
+        seen.add(name);
+        inclusive.set(name, (inclusive.get(name) ?? 0) + ms);
+      }
+    }
+  });
+  return { self, inclusive };
+}
+
+/** `maps`: the end of a bundle's URL path (panel/module.js, sandbox/host.js, …) → its source map file. */
+export function bucketProfile(profile: Profile, maps: Record<string, string>): ProfileBuckets {
+  const locate = sourceLocator(maps);
   if (process.env.PROFILE_DIR) {
     fs.writeFileSync(`${process.env.PROFILE_DIR}/${Date.now()}.cpuprofile`, JSON.stringify(profile));
   }
@@ -88,7 +153,7 @@ export function bucketProfile(profile: Profile, maps: Record<string, string>): P
   const bucketOf = new Map<number, string>();
   const visit = (id: number, inherited: string) => {
     const node = byId.get(id)!;
-    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+    const { functionName, url, lineNumber } = node.callFrame;
     let bucket = inherited;
     if (functionName === '(garbage collector)') {
       bucket = 'garbage collector';
@@ -97,7 +162,7 @@ export function bucketProfile(profile: Profile, maps: Record<string, string>): P
     } else if (!url && functionName === 'parse') {
       bucket = 'JSON.parse';
     } else if (url && lineNumber >= 0) {
-      const source = consumer(url)?.originalPositionFor({ line: lineNumber + 1, column: columnNumber }).source ?? '';
+      const source = locate(node.callFrame)?.source ?? '';
       bucket = BUCKETS.find(([re]) => re.test(source))?.[1] ?? (source ? 'other bundled code' : 'other');
     }
     bucketOf.set(id, bucket);

@@ -41,6 +41,12 @@ export function table(rows: string[][]): void {
 }
 
 export const ms = (x: number) => x.toFixed(0);
+
+/** The value after `--name` on a script's command line, else `fallback`. */
+export function optionValue(args: readonly string[], name: string, fallback: string): string {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
+}
 export const frames = (f: FrameStats) => `${ms(f.medianMs)}/${ms(f.p95Ms)} (${f.fps.toFixed(0)} fps)`;
 
 /** The page's main-thread CPU time so far, seconds (Chromium's ThreadTime metric). */

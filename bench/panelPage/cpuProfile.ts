@@ -9,12 +9,12 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { SourceMapConsumer } from 'source-map-js';
 
-interface ProfileNode {
+export interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   children?: number[];
 }
-interface Profile {
+export interface Profile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
@@ -91,17 +91,26 @@ function sourceLocator(maps: Record<string, string>) {
     consumer(frame.url)?.originalPositionFor({ line: frame.lineNumber + 1, column: frame.columnNumber });
 }
 
+/** Self and inclusive ms per function name, summed over one profile or several. */
+export interface FunctionTimes {
+  self: Map<string, number>;
+  inclusive: Map<string, number>;
+}
+
+export function newFunctionTimes(): FunctionTimes {
+  return { self: new Map(), inclusive: new Map() };
+}
+
 /**
- * Runs `action` with the page profiled; ms of self and inclusive time per function, named by its original name and
- * source (node_modules/… or the path under src/) where the bundles' source maps know it. Idle left out.
+ * Adds a profile's samples to `times` by function, as `nameOf` names a call frame, each sample's time divided by
+ * `share` (a mean over several profiles); the names `skip` says are left out (idle). Returns the ms added.
  */
-export async function functionProfile(
-  page: Page,
-  maps: Record<string, string>,
-  action: () => Promise<unknown>
-): Promise<{ self: Map<string, number>; inclusive: Map<string, number> }> {
-  const profile = await recordProfile(page, action);
-  const locate = sourceLocator(maps);
+export function addFunctionTimes(
+  profile: Profile,
+  times: FunctionTimes,
+  nameOf: (frame: ProfileNode['callFrame']) => string,
+  opts: { share?: number; skip?: (name: string) => boolean } = {}
+): number {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) {
@@ -110,37 +119,68 @@ export async function functionProfile(
     }
   }
   const names = new Map<number, string>();
-  const nameOf = (id: number): string => {
-    let name = names.get(id);
-    if (name === undefined) {
-      const frame = byId.get(id)!.callFrame;
-      const at = frame.url && frame.lineNumber >= 0 ? locate(frame) : undefined;
-      const source = (at?.source ?? '').replace(/.*node_modules\//, '').replace(/^webpack:\/\/[^/]+\//, 'src/');
-      name = at?.source
-        ? `${at.name ?? (frame.functionName || '(anonymous)')} ${source}:${at.line}`
-        : `${frame.functionName || '(anonymous)'}${frame.url ? ` ${frame.url.split('/').pop()}` : ''}`;
-      names.set(id, name);
+  const name = (id: number): string => {
+    let known = names.get(id);
+    if (known === undefined) {
+      known = nameOf(byId.get(id)!.callFrame);
+      names.set(id, known);
     }
-    return name;
+    return known;
   };
-  const self = new Map<string, number>();
-  const inclusive = new Map<string, number>();
+  const { self, inclusive } = times;
+  let added = 0;
   profile.samples.forEach((id, i) => {
-    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
-    if (nameOf(id) === '(idle)') {
+    if (opts.skip?.(name(id))) {
       return;
     }
-    self.set(nameOf(id), (self.get(nameOf(id)) ?? 0) + ms);
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000 / (opts.share ?? 1);
+    added += ms;
+    self.set(name(id), (self.get(name(id)) ?? 0) + ms);
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const name = nameOf(at);
-      if (!seen.has(name)) {
-        seen.add(name);
-        inclusive.set(name, (inclusive.get(name) ?? 0) + ms);
+      if (!seen.has(name(at))) {
+        seen.add(name(at));
+        inclusive.set(name(at), (inclusive.get(name(at)) ?? 0) + ms);
       }
     }
   });
-  return { self, inclusive };
+  return added;
+}
+
+/** The `count` largest entries, one per line: ms, then the name. */
+export function functionRows(times: ReadonlyMap<string, number>, count: number): string {
+  return [...times]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([n, ms]) => `${ms.toFixed(1).padStart(7)} ms  ${n}`)
+    .join('\n');
+}
+
+/**
+ * Runs `action` with the page profiled; ms of self and inclusive time per function, named by its original name and
+ * source (node_modules/… or the path under src/) where the bundles' source maps know it. Idle left out.
+ */
+export async function functionProfile(
+  page: Page,
+  maps: Record<string, string>,
+  action: () => Promise<unknown>
+): Promise<FunctionTimes> {
+  const profile = await recordProfile(page, action);
+  const locate = sourceLocator(maps);
+  const times = newFunctionTimes();
+  addFunctionTimes(
+    profile,
+    times,
+    (frame) => {
+      const at = frame.url && frame.lineNumber >= 0 ? locate(frame) : undefined;
+      const source = (at?.source ?? '').replace(/.*node_modules\//, '').replace(/^webpack:\/\/[^/]+\//, 'src/');
+      return at?.source
+        ? `${at.name ?? (frame.functionName || '(anonymous)')} ${source}:${at.line}`
+        : `${frame.functionName || '(anonymous)'}${frame.url ? ` ${frame.url.split('/').pop()}` : ''}`;
+    },
+    { skip: (name) => name === '(idle)' }
+  );
+  return times;
 }
 
 /** `maps`: the end of a bundle's URL path (panel/module.js, sandbox/host.js, …) → its source map file. */

@@ -19,25 +19,19 @@ import { BUILT_PLUGIN } from '../../tests/support/grafanaHost';
 import { startBackfilledPrometheus } from '../../tests/support/prometheusFixture';
 import { encodeSandboxParams } from '../../tests/sandbox/params';
 import { startSandbox } from '../../tests/support/sandboxServer';
-import { functionProfile } from './cpuProfile';
+import { median, optionValue } from './benchStats';
+import { functionProfile, functionRows } from './cpuProfile';
 import { installReadyProbe, measureInPage } from './drilldownProbe';
 
 const WINDOW = 600;
 const DIST = path.resolve(__dirname, '..', '..', 'dist');
 
-function option(args: string[], name: string, fallback: string): string {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-
 async function main() {
   const args = process.argv.slice(2);
-  const rounds = Number(option(args, '--rounds', '2'));
-  const selects = Number(option(args, '--select', '0'));
-  const profile = option(args, '--profile', '');
-  const top = Number(option(args, '--top', '40'));
+  const rounds = Number(optionValue(args, '--rounds', '2'));
+  const selects = Number(optionValue(args, '--select', '0'));
+  const profile = optionValue(args, '--profile', '');
+  const top = Number(optionValue(args, '--top', '40'));
 
   const topology = syntheticTopology({ namespaces: 100, workloadsPerNamespace: 100, seed: 42 });
   const namespaces = [...new Set(topology.workloads.map((w) => w.namespace))].sort();
@@ -120,13 +114,9 @@ async function main() {
       }
       const arg = profile === 'select' ? { id, select: true as const } : id;
       const fns = await functionProfile(page, maps, () => toggle(`profiled (${profile})`, arg));
-      const rows = (m: Map<string, number>) =>
-        [...m]
-          .sort((a, b) => b[1] - a[1])
-          .slice(0, top)
-          .map(([n, ms]) => `${ms.toFixed(1).padStart(7)} ms  ${n}`)
-          .join('\n');
-      process.stdout.write(`--- self\n${rows(fns.self)}\n--- inclusive\n${rows(fns.inclusive)}\n`);
+      process.stdout.write(
+        `--- self\n${functionRows(fns.self, top)}\n--- inclusive\n${functionRows(fns.inclusive, top)}\n`
+      );
     }
   } finally {
     await browser.close();

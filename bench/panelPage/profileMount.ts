@@ -7,14 +7,8 @@
  *   --renamed: N workloads get new ids; --failing: with --stable, N workloads fail anew and N recover; frames built
  *   beforehand) after the mount instead.
  */
+import { addFunctionTimes, functionRows, newFunctionTimes, type Profile } from './cpuProfile';
 import { openBenchSession } from './session';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
-  children?: number[];
-}
 
 async function main() {
   const args = process.argv.slice(2);
@@ -73,50 +67,26 @@ async function main() {
       const sorted = [...p.intervals].sort((a, b) => a - b);
       console.log(`${pan}: median frame ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms`);
     }
-    const { profile } = (await s.cdp.send('Profiler.stop')) as {
-      profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
-    };
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-    const parent = new Map<number, number>();
-    for (const n of profile.nodes) {
-      for (const c of n.children ?? []) {
-        parent.set(c, n.id);
-      }
-    }
-    const self = new Map<string, number>();
-    const incl = new Map<string, number>();
-    let total = 0;
-    profile.samples.forEach((id, i) => {
-      const dt = (profile.timeDeltas[i] ?? 0) / 1000;
-      total += dt;
-      const n = byId.get(id)!;
-      const name = (x: ProfileNode) => `${x.callFrame.functionName || '(anon)'}:${x.callFrame.lineNumber}`;
-      self.set(name(n), (self.get(name(n)) ?? 0) + dt);
-      const seen = new Set<string>();
-      for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
-        const k = name(byId.get(cur)!);
-        if (!seen.has(k)) {
-          seen.add(k);
-          incl.set(k, (incl.get(k) ?? 0) + dt);
-        }
-      }
-    });
-    const top = (m: Map<string, number>, k: number) =>
-      [...m.entries()]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, k)
-        .map(([n, t]) => `${t.toFixed(0).padStart(6)} ms  ${n}`)
-        .join('\n');
+    const { profile } = (await s.cdp.send('Profiler.stop')) as { profile: Profile };
+    const times = newFunctionTimes();
+    const total = addFunctionTimes(profile, times, (frame) => `${frame.functionName || '(anon)'}:${frame.lineNumber}`);
     console.log(
       `${baseline ? 'baseline' : 'panel'} ${workloads}: ${r.ms.toFixed(0)} ms wall, layout ${r.layout}; profile ${total.toFixed(0)} ms`
     );
-    console.log('--- self\n' + top(self, 35));
+    console.log('--- self\n' + functionRows(times.self, 35));
     const topIdx = args.indexOf('--top');
-    console.log('--- inclusive\n' + top(incl, topIdx >= 0 ? Number(args[topIdx + 1]) : 60));
+    console.log('--- inclusive\n' + functionRows(times.inclusive, topIdx >= 0 ? Number(args[topIdx + 1]) : 60));
     // --callers fnName: the call paths (3 frames up) that lead to it, by time.
     const callIdx = args.indexOf('--callers');
     if (callIdx >= 0) {
       const want = args[callIdx + 1];
+      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+      const parent = new Map<number, number>();
+      for (const n of profile.nodes) {
+        for (const c of n.children ?? []) {
+          parent.set(c, n.id);
+        }
+      }
       const paths = new Map<string, number>();
       profile.samples.forEach((id, i) => {
         const dt = (profile.timeDeltas[i] ?? 0) / 1000;
@@ -130,7 +100,7 @@ async function main() {
           paths.set(key, (paths.get(key) ?? 0) + dt);
         }
       });
-      console.log(`--- callers of ${want}\n` + top(paths, 25));
+      console.log(`--- callers of ${want}\n` + functionRows(paths, 25));
     }
   } finally {
     await s.close();

@@ -2,7 +2,7 @@ import { ICON } from './iconFont';
 import { healthGlyph } from './nodeLabels';
 import cytoscape from 'cytoscape';
 import { createTheme } from '@grafana/data';
-import { buildElements, dataChanges, topologyKey } from './elements';
+import { buildElements, eachDataChange, topologyKey } from './elements';
 import { fromFrames } from './fromFrames';
 import { edgeTotals } from './lazyCells';
 import { paletteFromTheme } from './palette';
@@ -228,7 +228,19 @@ describe('cluster in node labels', () => {
   });
 });
 
-describe('dataChanges', () => {
+/** The fields eachDataChange visits, as the object ele.data() would be handed; undefined when none. */
+function dataChanges(
+  current: Record<string, unknown>,
+  next: Readonly<Record<string, unknown>>
+): Record<string, unknown> | undefined {
+  let diff: Record<string, unknown> | undefined;
+  eachDataChange(current, next, (k, v) => {
+    (diff ??= {})[k] = v;
+  });
+  return diff;
+}
+
+describe('eachDataChange', () => {
   it('is undefined when every field is equal (no restyle for an unchanged element)', () => {
     expect(
       dataChanges({ id: 'e', label: '5', hasTraffic: true }, { id: 'e', label: '5', hasTraffic: true })

@@ -183,18 +183,3 @@ export function eachDataChange(
   }
   return count;
 }
-
-/**
- * The data fields to hand to ele.data() so an element holds `next` (eachDataChange), as one object. Undefined when
- * nothing changed: Cytoscape restyles an element on every ele.data(obj) call, equal values or not.
- */
-export function dataChanges(
-  current: Readonly<Record<string, unknown>>,
-  next: Readonly<Record<string, unknown>>
-): Record<string, unknown> | undefined {
-  let diff: Record<string, unknown> | undefined;
-  eachDataChange(current as Record<string, unknown>, next, (k, v) => {
-    (diff ??= {})[k] = v;
-  });
-  return diff;
-}

@@ -108,11 +108,21 @@ export class LayerDamage {
     this.marked = new Uint8Array(this.cols * this.rows);
   }
 
+  /** Looks at the box (graph units) as bitmap pixels, `pad` pixels wider on every side. */
+  private lookAtBox(b: Bounds, pad: number): void {
+    const { bb, scale, rect } = this;
+    rect[0] = (b.x1 - bb.x1) * scale - pad;
+    rect[1] = (b.y1 - bb.y1) * scale - pad;
+    rect[2] = (b.x2 - bb.x1) * scale + pad;
+    rect[3] = (b.y2 - bb.y1) * scale + pad;
+  }
+
   /**
-   * The tiles the rectangle looked at comes into, cut to the bitmap, written into `range` (first and last column,
+   * The tiles the rectangle looked at comes into, cut to the bitmap, written into `scratch` (first and last column,
    * first and last row); false when the rectangle is empty or misses the bitmap.
    */
-  private toTiles(range: Int32Array): boolean {
+  private toTiles(): boolean {
+    const range = this.scratch;
     const r = this.rect;
     const px1 = r[0];
     const py1 = r[1];
@@ -135,7 +145,7 @@ export class LayerDamage {
   /** Marks the tiles of the rectangle looked at; false, so that someTile goes on to the next. */
   private markRect(): boolean {
     const t = this.scratch;
-    if (this.toTiles(t)) {
+    if (this.toTiles()) {
       for (let r = t[1]; r <= t[3]; r++) {
         for (let c = t[0]; c <= t[2]; c++) {
           const i = r * this.cols + c;
@@ -174,7 +184,7 @@ export class LayerDamage {
 
   /** Whether a marked tile is in the rectangle looked at. */
   private rectTouches(): boolean {
-    return this.toTiles(this.scratch) && this.markedIn(this.scratch) > 0;
+    return this.toTiles() && this.markedIn(this.scratch) > 0;
   }
 
   /** Marks the tiles of the rectangle looked at (mark), or tells whether one of them is marked. */
@@ -192,11 +202,7 @@ export class LayerDamage {
     const { bb, scale, rect } = this;
     const boxes = f.boxes;
     for (let i = 0; i < boxes.length; i++) {
-      const b = boxes[i];
-      rect[0] = (b.x1 - bb.x1) * scale - PAD;
-      rect[1] = (b.y1 - bb.y1) * scale - PAD;
-      rect[2] = (b.x2 - bb.x1) * scale + PAD;
-      rect[3] = (b.y2 - bb.y1) * scale + PAD;
+      this.lookAtBox(boxes[i], PAD);
       if (this.visit(mark)) {
         return true;
       }
@@ -244,15 +250,9 @@ export class LayerDamage {
     // Most elements are far from every change: one look at their overall bounds tells. Those tiles are kept with the
     // footprint: a layer's patches share its bitmap's geometry, and most elements' footprints.
     if (f.tiles?.bitmap !== this.geometry) {
-      const { bb, scale } = this;
-      const b = f.bounds;
-      const grown = PAD + TILE / 4;
-      const r = this.rect;
-      r[0] = (b.x1 - bb.x1) * scale - grown;
-      r[1] = (b.y1 - bb.y1) * scale - grown;
-      r[2] = (b.x2 - bb.x1) * scale + grown;
-      r[3] = (b.y2 - bb.y1) * scale + grown;
-      const inside = this.toTiles(this.scratch);
+      // Grown as a line's squares reach past it.
+      this.lookAtBox(f.bounds, PAD + TILE / 4);
+      const inside = this.toTiles();
       f.tiles = { bitmap: this.geometry, range: inside ? Int32Array.from(this.scratch) : -1 };
     }
     if (f.tiles.range === -1 || this.markedIn(f.tiles.range) === 0) {

@@ -91,6 +91,17 @@ function sourceLocator(maps: Record<string, string>) {
     consumer(frame.url)?.originalPositionFor({ line: frame.lineNumber + 1, column: frame.columnNumber });
 }
 
+/** Each profile node's parent, by id (a profile lists only children). */
+export function parentsOf(profile: Profile): Map<number, number> {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) {
+    for (const c of n.children ?? []) {
+      parent.set(c, n.id);
+    }
+  }
+  return parent;
+}
+
 /** Self and inclusive ms per function name, summed over one profile or several. */
 export interface FunctionTimes {
   self: Map<string, number>;
@@ -112,12 +123,7 @@ export function addFunctionTimes(
   opts: { share?: number; skip?: (name: string) => boolean } = {}
 ): number {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) {
-    for (const c of n.children ?? []) {
-      parent.set(c, n.id);
-    }
-  }
+  const parent = parentsOf(profile);
   const names = new Map<number, string>();
   const name = (id: number): string => {
     let known = names.get(id);

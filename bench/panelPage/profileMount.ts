@@ -7,7 +7,7 @@
  *   --renamed: N workloads get new ids; --failing: with --stable, N workloads fail anew and N recover; frames built
  *   beforehand) after the mount instead.
  */
-import { addFunctionTimes, functionRows, newFunctionTimes, type Profile } from './cpuProfile';
+import { addFunctionTimes, functionRows, newFunctionTimes, parentsOf, type Profile } from './cpuProfile';
 import { openBenchSession } from './session';
 
 async function main() {
@@ -81,12 +81,7 @@ async function main() {
     if (callIdx >= 0) {
       const want = args[callIdx + 1];
       const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-      const parent = new Map<number, number>();
-      for (const n of profile.nodes) {
-        for (const c of n.children ?? []) {
-          parent.set(c, n.id);
-        }
-      }
+      const parent = parentsOf(profile);
       const paths = new Map<string, number>();
       profile.samples.forEach((id, i) => {
         const dt = (profile.timeDeltas[i] ?? 0) / 1000;

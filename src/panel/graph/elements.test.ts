@@ -146,6 +146,34 @@ describe('buildElements', () => {
     expect(label('src cb http').startsWith(ICON.circuitBreaker)).toBe(true);
     expect(label('src plain grpc')).not.toContain(ICON.circuitBreaker);
     expect(label('cb plain http')).not.toContain(ICON.circuitBreaker);
+    // The selected edge's label says it too, and only there.
+    const verbose = (id: string) => String(els.edges.find((e) => e.data.id === id)?.data.labelVerbose);
+    expect(verbose('src cb http')).toContain(ICON.circuitBreaker);
+    expect(verbose('src plain grpc')).not.toContain(ICON.circuitBreaker);
+  });
+
+  it('gives Cytoscape only the edge fields the stylesheet reads, without undefined values', () => {
+    const meshEdge = els.edges.find((e) => e.data.id === 'gw app_v1 http')!.data;
+    expect(Object.keys(meshEdge).sort()).toEqual(
+      ['hasTraffic', 'healthStatus', 'id', 'label', 'labelVerbose', 'protocol', 'source', 'target'].sort()
+    );
+    const styled = fromFrames([
+      {
+        name: 'edges',
+        fields: [
+          { name: 'id', values: ['a_b', 'b_c'] },
+          { name: 'source', values: ['a', 'b'] },
+          { name: 'target', values: ['b', 'c'] },
+          { name: 'color', values: ['red', null] },
+          { name: 'thickness', values: [30, null] },
+          { name: 'strokeDasharray', values: ['4 2', null] },
+        ],
+      },
+    ]);
+    const [drawn, plain] = buildElements(styled, { edgeLabels: [], showBadges: true }).edges.map((e) => e.data);
+    expect(drawn).toMatchObject({ color: 'red', thickness: 10, dashed: true });
+    expect(Object.values(plain).includes(undefined)).toBe(false);
+    expect(['color', 'thickness', 'dashed'].filter((k) => k in plain)).toEqual([]);
   });
 
   it('labels Tempo-like nodes from title and subtitle', () => {

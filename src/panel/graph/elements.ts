@@ -3,7 +3,7 @@
  * text) and the full flat Kiali-style data (flatten.ts, with the node `rank`) for Find/Hide and the drawer. Labels are strings handed to Cytoscape's canvas text renderer:
  * nothing is ever parsed as HTML.
  */
-import { EdgeLabelMode, edgeLabel } from './edgeLabels';
+import { EdgeLabelContext, EdgeLabelMode, edgeLabel } from './edgeLabels';
 import { EdgeData, NodeData, flattenEdge, flattenNode } from './flatten';
 import { edgeResponses } from './lazyCells';
 import { nodeLabel } from './nodeLabels';
@@ -49,18 +49,6 @@ const CY_NODE_KEYS = [
   'color',
   'label',
 ] as const;
-/** Edges also get their `label` and `labelVerbose` text. */
-const CY_EDGE_KEYS = [
-  'id',
-  'source',
-  'target',
-  'protocol',
-  'healthStatus',
-  'hasTraffic',
-  'color',
-  'thickness',
-  'dashed',
-] as const;
 
 function pick(data: Record<string, unknown>, keys: readonly string[]): CyElementDef['data'] {
   const out: Record<string, unknown> = {};
@@ -71,6 +59,33 @@ function pick(data: Record<string, unknown>, keys: readonly string[]): CyElement
     }
   }
   return out as CyElementDef['data'];
+}
+
+/**
+ * What Cytoscape gets of an edge, as CY_NODE_KEYS for a node: its ends, what the stylesheet reads, and the `label` and
+ * `labelVerbose` text. One literal, without undefined values: a refresh makes one per edge.
+ */
+function cyEdgeData(data: EdgeData, label: string, labelVerbose: string): CyElementDef['data'] {
+  const out: CyElementDef['data'] = {
+    id: data.id,
+    source: data.source,
+    target: data.target,
+    protocol: data.protocol,
+    healthStatus: data.healthStatus,
+    hasTraffic: data.hasTraffic,
+    label,
+    labelVerbose,
+  };
+  if (data.color !== undefined) {
+    out.color = data.color;
+  }
+  if (data.thickness !== undefined) {
+    out.thickness = data.thickness;
+  }
+  if (data.dashed !== undefined) {
+    out.dashed = data.dashed;
+  }
+  return out;
 }
 
 /** Boxes first, outer kinds before inner ones, so every parent exists before its children. */
@@ -121,25 +136,27 @@ export function buildElements(graph: PanelGraph, opts: ElementOptions): ElementD
 
   const edgeData = new Map<string, EdgeData>();
   const edges: CyElementDef[] = [];
+  const circuitBreakers = new Set(graph.nodes.filter((n) => n.otherFlags.includes('hasCB')).map((n) => n.id));
+  // The selected or hovered edge tells its traffic even when no label mode is on (Kiali's verbose label).
+  const verboseModes = opts.edgeLabels.some((m) => m !== 'mtls')
+    ? opts.edgeLabels
+    : [...opts.edgeLabels, 'trafficRate' as const, 'responseTime' as const];
+  // One pair of label contexts for the edges into nodes without a circuit breaker (nearly all): a refresh labels
+  // every edge twice.
+  const plain: EdgeLabelContext = { modes: opts.edgeLabels, targetHasCB: false };
+  const plainVerbose: EdgeLabelContext = { modes: verboseModes, targetHasCB: false, verbose: true };
   for (const e of graph.edges) {
     const data = flattenEdge(e);
-    const targetHasCB = !!byId.get(e.target)?.otherFlags.includes('hasCB');
-    // Only a circuit breaker's mark reads the responses: parsed for those edges alone.
-    const ctx = { modes: opts.edgeLabels, targetHasCB, responses: targetHasCB ? edgeResponses(e).value : undefined };
-    const label = edgeLabel(data, ctx);
-    // The selected or hovered edge tells its traffic even when no label mode is on (Kiali's verbose label).
-    const labelVerbose = edgeLabel(data, {
-      ...ctx,
-      modes: opts.edgeLabels.some((m) => m !== 'mtls')
-        ? opts.edgeLabels
-        : [...opts.edgeLabels, 'trafficRate', 'responseTime'],
-      verbose: true,
-    });
+    let ctx = plain;
+    let verboseCtx = plainVerbose;
+    if (circuitBreakers.has(e.target)) {
+      // Only a circuit breaker's mark reads the responses: parsed for those edges alone.
+      const responses = edgeResponses(e).value;
+      ctx = { modes: opts.edgeLabels, targetHasCB: true, responses };
+      verboseCtx = { modes: verboseModes, targetHasCB: true, responses, verbose: true };
+    }
     edgeData.set(e.id, data);
-    const cyData = pick(data, CY_EDGE_KEYS);
-    cyData.label = label;
-    cyData.labelVerbose = labelVerbose;
-    edges.push({ group: 'edges', data: cyData });
+    edges.push({ group: 'edges', data: cyEdgeData(data, edgeLabel(data, ctx), edgeLabel(data, verboseCtx)) });
   }
   return { nodes, edges, nodeData, edgeData };
 }

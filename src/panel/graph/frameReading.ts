@@ -30,7 +30,8 @@ export interface FrameLike {
 /** Case-insensitive field lookup for one frame. */
 export class FieldIndex {
   private readonly byName = new Map<string, FieldLike>();
-  private readonly asked = new Map<string, FieldLike | undefined>();
+  /** Lookups by the name as asked; null when the frame has no such field. */
+  private readonly asked = new Map<string, FieldLike | null>();
   readonly details: FieldLike[] = [];
   readonly arcs: FieldLike[] = [];
   readonly length: number;
@@ -59,13 +60,13 @@ export class FieldIndex {
     return this.byName.has(name.toLowerCase());
   }
   field(name: string): FieldLike | undefined {
-    // Read once per cell: the lookup by the name as asked is kept (no lower-casing per cell).
+    // Read once per cell: the lookup by the name as asked is kept (no lower-casing per cell), a missing field too.
     let f = this.asked.get(name);
-    if (f === undefined && !this.asked.has(name)) {
-      f = this.byName.get(name.toLowerCase());
+    if (f === undefined) {
+      f = this.byName.get(name.toLowerCase()) ?? null;
       this.asked.set(name, f);
     }
-    return f;
+    return f ?? undefined;
   }
   raw(name: string, row: number): unknown {
     return this.field(name)?.values[row];

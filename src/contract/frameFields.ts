@@ -53,6 +53,16 @@ export const NodeField = {
   flags: 'flags',
   /** JSON of the node's NodeRates. */
   rates: 'rates',
+  /**
+   * The node's rates in and out by protocol (requests/s, TCP bytes/s), as numbers: what every node's data needs of
+   * `rates`, read without parsing it (a refresh brings new rates texts for nearly every node).
+   */
+  httpIn: 'httpIn',
+  httpOut: 'httpOut',
+  grpcIn: 'grpcIn',
+  grpcOut: 'grpcOut',
+  tcpIn: 'tcpIn',
+  tcpOut: 'tcpOut',
   healthStatus: 'healthStatus',
   /** JSON of NodeHealth, empty when the health appender did not run. */
   health: 'health',
@@ -68,6 +78,9 @@ export const NodeField = {
   /** Samples of the node's edges whose value could not be read (0 when none): its health is then never Healthy. */
   unreadable: 'unreadable',
 } as const;
+
+/** The nodes frame's number columns of a node's rates (NodeField), named as NodeRates' fields. */
+export const NODE_TRAFFIC = ['httpIn', 'httpOut', 'grpcIn', 'grpcOut', 'tcpIn', 'tcpOut'] as const;
 
 export const EdgeField = {
   // Node Graph contract

@@ -1,6 +1,6 @@
 import { both, dst, req, src } from '../fold/meshFixture.testutil';
 import { lean, testOptions } from '../fold/planRunner.testutil';
-import { EdgeField, NodeField } from '../../contract/frameFields';
+import { EdgeField, NODE_TRAFFIC, NodeField } from '../../contract/frameFields';
 import { edgeThickness, formatByteRate, formatRequestRate, toFrames } from './frames';
 
 function column(frame: { fields: Array<{ name: string; values: unknown[] }> }, name: string): unknown[] {
@@ -57,6 +57,19 @@ describe('toFrames', () => {
       )
     );
     sums.forEach((s) => expect(s).toBeCloseTo(1));
+  });
+
+  it('gives each node its rates in and out as numbers, equal to those of its rates text', () => {
+    const texts = column(nodes, NodeField.rates) as string[];
+    m.nodes.forEach((node, row) => {
+      const rates = JSON.parse(texts[row]);
+      for (const key of NODE_TRAFFIC) {
+        expect(column(nodes, NodeField[key])[row]).toBe(node.rates[key]);
+        expect(column(nodes, NodeField[key])[row]).toBe(rates[key]);
+      }
+    });
+    const cart = (column(nodes, 'id') as string[]).indexOf('wl_c1_shop_cart-v1');
+    expect(column(nodes, NodeField.httpIn)[cart]).toBe(12.5);
   });
 
   it('dashes idle edges and colours edges by health', () => {

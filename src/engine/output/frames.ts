@@ -9,6 +9,7 @@ import {
   FrameDTO,
   FrameFieldDTO,
   NODE_FLAGS,
+  NODE_TRAFFIC,
   NODES_FRAME,
   NodeField,
 } from '../../contract/frameFields';
@@ -298,6 +299,7 @@ export function toFrames(model: GraphModel, options: FrameOptions = {}): FrameDT
     nodeText(NodeField.isBox, (n) => n.isBox),
     field(NodeField.flags, 'string', N, nodeFlags),
     nodeText(NodeField.rates, (n) => json(n.rates)),
+    ...NODE_TRAFFIC.map((key) => field(NodeField[key], 'number', N, (n) => n.rates[key])),
     nodeText(NodeField.healthStatus, (n) => n.health?.status ?? 'NA'),
     nodeText(NodeField.health, (n) => (n.health ? json(n.health) : '')),
     nodeText(NodeField.destServices, (n) => (n.destServices ? JSON.stringify(n.destServices) : '')),

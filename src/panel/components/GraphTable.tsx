@@ -11,7 +11,7 @@ import type { Selection } from '../graph/findHide';
 import { formatByteRate, formatDuration, formatPercent, formatRequestRate } from '../graph/format';
 import { nodeDisplayName } from '../graph/nodeLabels';
 import type { IconName } from '../graph/iconFont';
-import { edgeTotals } from '../graph/lazyCells';
+import { edgeTotals, nodeTraffic } from '../graph/lazyCells';
 import type { Palette } from '../graph/palette';
 import type { PanelEdge, PanelGraph, PanelNode } from '../graph/types';
 import { IconGlyph } from './Legend';
@@ -28,7 +28,7 @@ export interface GraphTableProps {
 }
 
 function nodeRates(n: PanelNode): { inbound: string; outbound: string } {
-  const r = n.rates;
+  const r = nodeTraffic(n);
   if (!r) {
     return { inbound: n.mainstat ?? '', outbound: n.secondarystat ?? '' };
   }
@@ -189,8 +189,9 @@ export const GraphTable = React.memo(function GraphTable({
         const health = n.healthStatus && n.healthStatus !== 'NA' ? n.healthStatus : '';
         const name = nodeDisplayName(n);
         const type = n.nodeType === 'generic' ? '' : n.nodeType;
-        const inRate = (n.rates?.httpIn ?? 0) + (n.rates?.grpcIn ?? 0) + (n.rates?.tcpIn ?? 0);
-        const outRate = (n.rates?.httpOut ?? 0) + (n.rates?.grpcOut ?? 0) + (n.rates?.tcpOut ?? 0);
+        const t = nodeTraffic(n);
+        const inRate = (t?.httpIn ?? 0) + (t?.grpcIn ?? 0) + (t?.tcpIn ?? 0);
+        const outRate = (t?.httpOut ?? 0) + (t?.grpcOut ?? 0) + (t?.tcpOut ?? 0);
         return {
           id: n.id,
           cells: [name, type, health, rates.inbound, rates.outbound],

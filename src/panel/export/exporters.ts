@@ -18,7 +18,7 @@ import {
 import { toKialiJson } from '../../contract/kiali/kialiJson';
 import { renderedEdgeEnds } from '../graph/edgeEnds';
 import { buildIconFont, ICON_FONT_FAMILY } from '../graph/iconFont';
-import { edgeRates, edgeResponses, nodeHealth } from '../graph/lazyCells';
+import { edgeRates, edgeResponses, nodeHealth, nodeRates } from '../graph/lazyCells';
 import type { Palette } from '../graph/palette';
 import { CLASS } from '../graph/style';
 import type { PanelGraph, PanelNode } from '../graph/types';
@@ -305,7 +305,7 @@ export function kialiJson(g: PanelGraph, durationSeconds = 0): string {
     ...(n.aggregate ? { aggregate: n.aggregate, aggregateValue: n.aggregateValue ?? '' } : {}),
     ...(n.isBox ? { isBox: n.isBox } : {}),
     ...(n.destServices ? { destServices: n.destServices } : {}),
-    rates: n.rates ?? emptyNodeRates(),
+    rates: nodeRates(n).value ?? emptyNodeRates(),
     ...Object.fromEntries(Object.keys(n.flags).map((f) => [f, true])),
     ...healthOf(n),
   }));

@@ -6,7 +6,7 @@
  */
 import type { HealthStatus, Protocol } from '../../contract/graph';
 import { NODE_FLAGS, PanelEdge, PanelGraph, PanelNode, PanelNodeType } from './types';
-import { edgeTotals } from './lazyCells';
+import { edgeTotals, nodeTraffic } from './lazyCells';
 
 export interface NodeData {
   id: string;
@@ -72,7 +72,7 @@ const PROTOCOL_RATE_KEYS: Record<Protocol, { rate: 'http' | 'grpc' | 'tcp'; err?
   };
 
 export function flattenNode(n: PanelNode): NodeData {
-  const r = n.rates;
+  const r = nodeTraffic(n);
   const data: NodeData = {
     id: n.id,
     nodeType: n.nodeType,

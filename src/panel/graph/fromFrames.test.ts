@@ -1,8 +1,17 @@
-import { fromFrames, frameRole } from './fromFrames';
-import { edgeRates, edgeResponses, edgeTotals, nodeHealth } from './lazyCells';
+import { NODE_TRAFFIC } from '../../contract/frameFields';
+import { emptyNodeRates } from '../../contract/graph';
+import { flattenNode } from './flatten';
+import { fromFrames, frameRole, type FrameLike } from './fromFrames';
+import { edgeRates, edgeResponses, edgeTotals, nodeHealth, nodeRates, nodeTraffic } from './lazyCells';
 import { meshEdgesFrame, meshNodesFrame, tempoFrames } from './testing/frames';
 
 const XSS = '<img src=x onerror=alert(1)>';
+
+/** A nodes frame as other writers of the contract may send it: the rates text alone. */
+function withoutTraffic(frame: FrameLike): FrameLike {
+  const traffic: readonly string[] = NODE_TRAFFIC;
+  return { ...frame, fields: frame.fields.filter((f) => !traffic.includes(f.name)) };
+}
 
 describe('fromFrames with Meshgraph frames', () => {
   const frames = [
@@ -60,7 +69,8 @@ describe('fromFrames with Meshgraph frames', () => {
     expect(pp.nodeType).toBe('workload');
     expect(pp.flags).toEqual({ isRoot: true, isInjected: true });
     expect(pp.otherFlags).toEqual(['someFutureFlag']);
-    expect(pp.rates?.httpOut).toBe(12.5);
+    expect(nodeTraffic(pp)?.httpOut).toBe(12.5);
+    expect(nodeRates(pp).value?.httpOut).toBe(12.5);
     expect(pp.parent).toBe('box_ns_bookinfo');
     expect(pp.healthStatus).toBe('Degraded');
     expect(g.nodes[0].isBox).toBe('namespace');
@@ -92,7 +102,7 @@ describe('fromFrames with Meshgraph frames', () => {
   });
 
   it('counts bad JSON and a missing parent instead of failing', () => {
-    const nodes = meshNodesFrame([{ id: 'a', nodeType: 'workload', workload: 'a', parent: 'nope' }]);
+    const nodes = withoutTraffic(meshNodesFrame([{ id: 'a', nodeType: 'workload', workload: 'a', parent: 'nope' }]));
     const ratesField = nodes.fields.find((f) => f.name === 'rates')!;
     (ratesField.values as unknown[])[0] = '{not json';
     const r = fromFrames([nodes]);
@@ -133,6 +143,41 @@ describe('fromFrames with Meshgraph frames', () => {
     expect(edgeResponses(g.edges[1])).toEqual({ unreadable: true });
     // Given parsed (other readers, tests): used as given.
     expect(edgeResponses({ ...g.edges[1], responses: {} })).toEqual({ value: {}, unreadable: false });
+  });
+
+  it('reads node traffic from the number columns and the rates by response class when asked', () => {
+    const nodes = meshNodesFrame([
+      { id: 'a', nodeType: 'workload', workload: 'a', rates: { httpIn: 8, httpIn5xx: 2, tcpOut: 300 } },
+      { id: 'b', nodeType: 'workload', workload: 'b', rates: { grpcIn: 4, grpcInErr: 1 } },
+    ]);
+    (nodes.fields.find((f) => f.name === 'rates')!.values as unknown[])[1] = '{broken';
+    const g = fromFrames([nodes]);
+    expect(g.skipped).toEqual({});
+    expect(g.nodes.map(nodeTraffic)).toEqual([
+      { httpIn: 8, httpOut: 0, grpcIn: 0, grpcOut: 0, tcpIn: 0, tcpOut: 300 },
+      { httpIn: 0, httpOut: 0, grpcIn: 4, grpcOut: 0, tcpIn: 0, tcpOut: 0 },
+    ]);
+    expect(nodeRates(g.nodes[0]).value?.httpIn5xx).toBe(2);
+    // Not JSON: said where shown, and the traffic stands in with no rate by class.
+    expect(nodeRates(g.nodes[1])).toEqual({ value: { ...emptyNodeRates(), grpcIn: 4 }, unreadable: true });
+    // Find/Hide reads the traffic (flatten.ts).
+    expect(flattenNode(g.nodes[0]).tcpOut).toBe(300);
+  });
+
+  it('parses a node rates text at once, counting a bad one, where the frame has no traffic columns', () => {
+    const nodes = withoutTraffic(
+      meshNodesFrame([
+        { id: 'a', nodeType: 'workload', workload: 'a', rates: { httpIn: 8, httpIn5xx: 2 } },
+        { id: 'b', nodeType: 'workload', workload: 'b' },
+      ])
+    );
+    (nodes.fields.find((f) => f.name === 'rates')!.values as unknown[])[1] = '{broken';
+    const g = fromFrames([nodes]);
+    expect(g.skipped).toEqual({ 'unreadable node rates JSON': 1 });
+    expect(nodeTraffic(g.nodes[0])?.httpIn).toBe(8);
+    expect(nodeRates(g.nodes[0]).value?.httpIn5xx).toBe(2);
+    expect(nodeTraffic(g.nodes[1])).toBeUndefined();
+    expect(Number.isNaN(flattenNode(g.nodes[1]).httpIn)).toBe(true);
   });
 
   it('reads edge totals from the number columns and the rates by response class when asked', () => {

@@ -12,7 +12,7 @@ import type {
   Protocol,
   ServiceRef,
 } from '../../contract/graph';
-import { EdgeField, NodeField, RollupEdgeField, RollupNodeField } from '../../contract/frameFields';
+import { EdgeField, NODE_TRAFFIC, NodeField, RollupEdgeField, RollupNodeField } from '../../contract/frameFields';
 import {
   ArcItem,
   DetailItem,
@@ -107,8 +107,43 @@ export function frameRole(frame: FrameLike): FrameRole {
   return 'other';
 }
 
+/**
+ * A node row's rates: the traffic from the number columns, with the rates text kept for nodeRates to parse when read;
+ * a frame without those columns has its text parsed now (a bad one counted).
+ */
+function nodeRatesFrom(
+  f: FieldIndex,
+  row: number,
+  withTraffic: boolean,
+  skipped: Counter
+): Pick<PanelNode, 'rates' | 'traffic' | 'ratesJson'> {
+  const ratesJson = f.str(NodeField.rates, row) || undefined;
+  if (!withTraffic) {
+    return { rates: parseJson<NodeRates>(ratesJson, 'unreadable node rates JSON', skipped) };
+  }
+  const httpIn = f.num(NodeField.httpIn, row);
+  const httpOut = f.num(NodeField.httpOut, row);
+  const grpcIn = f.num(NodeField.grpcIn, row);
+  const grpcOut = f.num(NodeField.grpcOut, row);
+  const tcpIn = f.num(NodeField.tcpIn, row);
+  const tcpOut = f.num(NodeField.tcpOut, row);
+  const known = [httpIn, httpOut, grpcIn, grpcOut, tcpIn, tcpOut].some((v) => v !== undefined);
+  const traffic = known
+    ? {
+        httpIn: httpIn ?? 0,
+        httpOut: httpOut ?? 0,
+        grpcIn: grpcIn ?? 0,
+        grpcOut: grpcOut ?? 0,
+        tcpIn: tcpIn ?? 0,
+        tcpOut: tcpOut ?? 0,
+      }
+    : undefined;
+  return { traffic, ratesJson };
+}
+
 function readNodes(frame: FrameLike, frameIndex: number, skipped: Counter, out: Map<string, PanelNode>): void {
   const f = new FieldIndex(frame);
+  const withTraffic = NODE_TRAFFIC.every((key) => f.has(NodeField[key]));
   for (let row = 0; row < f.length; row++) {
     const id = f.str(NodeField.id, row);
     if (!id) {
@@ -136,6 +171,7 @@ function readNodes(frame: FrameLike, frameIndex: number, skipped: Counter, out: 
     const isBoxRaw = f.str(NodeField.isBox, row);
     const isBox = (BOX_BY as readonly string[]).includes(isBoxRaw ?? '') ? (isBoxRaw as PanelNode['isBox']) : undefined;
     const healthRaw = f.str(NodeField.healthStatus, row);
+    const { rates, traffic, ratesJson } = nodeRatesFrom(f, row, withTraffic, skipped);
     const node: PanelNode = {
       id,
       parent: f.str(NodeField.parent, row) || undefined,
@@ -151,7 +187,9 @@ function readNodes(frame: FrameLike, frameIndex: number, skipped: Counter, out: 
       isBox,
       flags,
       otherFlags,
-      rates: parseJson<NodeRates>(f.str(NodeField.rates, row), 'unreadable node rates JSON', skipped),
+      rates,
+      traffic,
+      ratesJson,
       healthStatus: (HEALTH as readonly string[]).includes(healthRaw ?? '') ? (healthRaw as HealthStatus) : undefined,
       healthJson: f.str(NodeField.health, row) || undefined,
       destServices: parseJson<ServiceRef[]>(

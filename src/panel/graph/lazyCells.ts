@@ -1,14 +1,21 @@
 /**
- * JSON cells the panel reads only when it shows them: an edge's responses and rates by response class, and a node's
- * health. The frames reader keeps their text (PanelEdge.responsesJson and ratesJson, PanelNode.healthJson); the
- * drawer, the summary, the exports and the circuit-breaker mark parse it here, through the answer's parse cache. A
- * refresh brings new texts for nearly every row (they hold rates), and parsing them all cost 10–14 ms of a 60 ms
- * refresh at 1,000 nodes whether anything read them or not. What every edge needs of its rates (total, error and
- * request shares) comes from the frame's number columns instead (edgeTotals).
+ * JSON cells the panel reads only when it shows them: an edge's responses and rates by response class, a node's
+ * health and its rates by response class. The frames reader keeps their text (PanelEdge.responsesJson and ratesJson,
+ * PanelNode.healthJson and ratesJson); the drawer, the summary, the exports and the circuit-breaker mark parse it
+ * here, through the answer's parse cache. A refresh brings new texts for nearly every row (they hold rates), and
+ * parsing them all cost 10–14 ms of a 60 ms refresh at 1,000 nodes whether anything read them or not. What every
+ * edge needs of its rates (total, error and request shares) and every node (its rates in and out by protocol) comes
+ * from the frame's number columns instead (edgeTotals, nodeTraffic).
  */
-import type { EdgeRates, NodeHealth, ResponseDetail } from '../../contract/graph';
+import {
+  type EdgeRates,
+  emptyNodeRates,
+  type NodeHealth,
+  type NodeRates,
+  type ResponseDetail,
+} from '../../contract/graph';
 import { parseJsonText } from './frameReading';
-import type { EdgeTotals, PanelEdge, PanelNode } from './types';
+import type { EdgeTotals, NodeTraffic, PanelEdge, PanelNode } from './types';
 
 /** A cell's value, or that its text is not JSON (said where the cell is shown). */
 export interface LazyCell<T> {
@@ -50,4 +57,21 @@ export function edgeResponses(e: PanelEdge): LazyCell<Record<string, ResponseDet
 /** A node's health as the engine gave it (status, and the workload's replicas). */
 export function nodeHealth(n: PanelNode): LazyCell<NodeHealth> {
   return lazyCell(n.health, n.healthJson);
+}
+
+/** A node's rates in and out by protocol, if known. */
+export function nodeTraffic(n: PanelNode): NodeTraffic | undefined {
+  return n.traffic ?? n.rates;
+}
+
+/**
+ * A node's rates with those by response class. A text that is not JSON is said (unreadable), and the traffic columns
+ * stand in with no rate by class, as for frames that carry the traffic alone.
+ */
+export function nodeRates(n: PanelNode): LazyCell<NodeRates> {
+  const cell = lazyCell(n.rates, n.ratesJson);
+  if (cell.value || !n.traffic) {
+    return cell;
+  }
+  return { value: { ...emptyNodeRates(), ...n.traffic }, unreadable: cell.unreadable };
 }

@@ -14,7 +14,7 @@ import type {
   ResponseDetail,
   ServiceRef,
 } from '../../contract/graph';
-import type { NodeFlag } from '../../contract/frameFields';
+import type { NODE_TRAFFIC, NodeFlag } from '../../contract/frameFields';
 
 /** Node kinds: Meshgraph's node types, plus `generic` for nodes of other Node Graph sources. */
 export type PanelNodeType = NodeType | 'generic';
@@ -56,8 +56,18 @@ export interface PanelNode {
   isBox?: BoxBy;
   flags: Partial<Record<NodeFlag, true>>;
   otherFlags: string[];
-  /** Rates from Meshgraph (absent for other sources). */
+  /**
+   * Rates from Meshgraph (absent for other sources), as given parsed (tests, other readers, frames without the
+   * traffic columns): read through nodeTraffic/nodeRates.
+   */
   rates?: NodeRates;
+  /** The frame's httpIn … tcpOut columns: what every node's data needs of its rates (Find/Hide, the table). */
+  traffic?: NodeTraffic;
+  /**
+   * The frame's rates text (with the rates by response class), parsed by nodeRates when an export reads it: a
+   * refresh brings new texts for nearly every node, and traffic is what drawing needs.
+   */
+  ratesJson?: string;
   healthStatus?: HealthStatus;
   /** Health as given parsed (tests, other readers); a frame's row keeps its text instead: see nodeHealth. */
   health?: NodeHealth;
@@ -95,6 +105,9 @@ export interface PanelRollup {
   /** Shown as a box of its members rather than as one node. */
   expanded: boolean;
 }
+
+/** The part of a node's rates every node needs: the frame's number columns give it without parsing JSON. */
+export type NodeTraffic = Pick<NodeRates, (typeof NODE_TRAFFIC)[number]>;
 
 /** The part of an edge's rates every drawn edge needs: the frame's number columns give it without parsing JSON. */
 export type EdgeTotals = Pick<EdgeRates, 'total' | 'percentErr' | 'percentReq'>;

@@ -3,6 +3,7 @@
  * Tempo-like Node Graph frames, and a synthetic large mesh.
  */
 import { emptyNodeRates, type EdgeRates, type NodeRates } from '../../../contract/graph';
+import { NODE_TRAFFIC } from '../../../contract/frameFields';
 import type { FrameLike } from '../fromFrames';
 
 type Row = Record<string, unknown>;
@@ -70,6 +71,7 @@ export function meshNodesFrame(nodes: MeshNodeSpec[]): FrameLike {
       isBox: n.isBox ?? '',
       flags: n.flags ?? '',
       rates: JSON.stringify({ ...emptyNodeRates(), ...(n.rates ?? {}) }),
+      ...Object.fromEntries(NODE_TRAFFIC.map((key) => [key, n.rates?.[key] ?? 0])),
       healthStatus: n.healthStatus ?? 'NA',
       health: '',
       destServices: '',

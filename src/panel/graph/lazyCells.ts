@@ -31,22 +31,31 @@ function lazyCell<T>(given: T | undefined, text: string | undefined): LazyCell<T
   return v === 'unreadable' ? { unreadable: true } : { value: v as T | undefined, unreadable: false };
 }
 
+/**
+ * Rates with those by response class: the cell's, or, where it has none (no text, or one that is not JSON, then
+ * still said), the frame's number columns with no rate by class, as for frames that carry those alone.
+ */
+function ratesCell<T extends object, N extends Partial<T>>(cell: LazyCell<T>, numbers: N | undefined, zero: () => T) {
+  return cell.value || !numbers ? cell : { value: { ...zero(), ...numbers }, unreadable: cell.unreadable };
+}
+
 /** An edge's total rate and error and request shares, if known. */
 export function edgeTotals(e: PanelEdge): EdgeTotals | undefined {
   return e.totals ?? e.rates;
 }
 
-/**
- * An edge's rates with those by response class. A text that is not JSON is said (unreadable), and the edge's totals
- * stand in with no rate by class, as for frames that carry the totals alone.
- */
+/** An edge's rates with those by response class; its totals stand in where the text is missing or not JSON. */
 export function edgeRates(e: PanelEdge): LazyCell<EdgeRates> {
-  const cell = lazyCell(e.rates, e.ratesJson);
-  if (cell.value || !e.totals) {
-    return cell;
-  }
-  const value = { http3xx: 0, http4xx: 0, http5xx: 0, noResponse: 0, grpcErr: 0, ...e.totals };
-  return { value, unreadable: cell.unreadable };
+  return ratesCell(lazyCell(e.rates, e.ratesJson), e.totals, () => ({
+    total: 0,
+    http3xx: 0,
+    http4xx: 0,
+    http5xx: 0,
+    noResponse: 0,
+    grpcErr: 0,
+    percentErr: 0,
+    percentReq: 0,
+  }));
 }
 
 /** An edge's responses by code (rate, flags and hosts per code, as Kiali's). */
@@ -64,14 +73,7 @@ export function nodeTraffic(n: PanelNode): NodeTraffic | undefined {
   return n.traffic ?? n.rates;
 }
 
-/**
- * A node's rates with those by response class. A text that is not JSON is said (unreadable), and the traffic columns
- * stand in with no rate by class, as for frames that carry the traffic alone.
- */
+/** A node's rates with those by response class; its traffic stands in where the text is missing or not JSON. */
 export function nodeRates(n: PanelNode): LazyCell<NodeRates> {
-  const cell = lazyCell(n.rates, n.ratesJson);
-  if (cell.value || !n.traffic) {
-    return cell;
-  }
-  return { value: { ...emptyNodeRates(), ...n.traffic }, unreadable: cell.unreadable };
+  return ratesCell(lazyCell(n.rates, n.ratesJson), n.traffic, emptyNodeRates);
 }

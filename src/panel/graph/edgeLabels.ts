@@ -32,7 +32,19 @@ export interface EdgeLabelContext {
 
 /** How many modes produce a number (the mTLS lock does not count, as Kiali's numLabels). */
 function numLabels(modes: readonly EdgeLabelMode[]): number {
-  return modes.filter((m) => m !== 'mtls').length;
+  // Counted without a filtered copy: every edge is labelled twice at each refresh.
+  let n = 0;
+  for (let i = 0; i < modes.length; i++) {
+    if (modes[i] !== 'mtls') {
+      n++;
+    }
+  }
+  return n;
+}
+
+/** `label` with `part` on a line of its own below it. */
+function addLine(label: string, part: string | undefined): string {
+  return !part ? label : label ? `${label}\n${part}` : part;
 }
 
 function trafficRateLabel(d: EdgeData, includeUnits: boolean): string | undefined {
@@ -68,31 +80,27 @@ export function edgeLabel(d: EdgeData, ctx: EdgeLabelContext): string {
     return [d.mainstat, d.secondarystat].filter((s) => s).join('\n');
   }
   const includeUnits = verbose || numLabels(modes) > 1;
-  const parts: string[] = [];
+  let label = '';
   if (modes.includes('trafficRate')) {
-    const s = trafficRateLabel(d, includeUnits);
-    if (s) {
-      parts.push(s);
-    }
+    label = addLine(label, trafficRateLabel(d, includeUnits));
   }
   if (modes.includes('responseTime')) {
     const rt = Math.round(d.responseTime);
     if (rt > 0) {
-      parts.push(formatDuration(rt));
+      label = addLine(label, formatDuration(rt));
     }
   }
   if (modes.includes('throughput')) {
     if (d.throughput > 0) {
-      parts.push(formatByteRate(d.throughput, includeUnits));
+      label = addLine(label, formatByteRate(d.throughput, includeUnits));
     }
   }
   if (modes.includes('trafficDistribution')) {
     const pReq = d.httpPercentReq > 0 ? d.httpPercentReq : d.grpcPercentReq > 0 ? d.grpcPercentReq : 0;
     if (pReq > 0 && pReq < 100) {
-      parts.push(formatPercent(pReq));
+      label = addLine(label, formatPercent(pReq));
     }
   }
-  let label = parts.join('\n');
   if (verbose) {
     label = label ? `${d.protocol}\n${label}` : d.protocol;
   }
@@ -104,7 +112,11 @@ export function edgeLabel(d: EdgeData, ctx: EdgeLabelContext): string {
   if (d.hasTraffic && ctx.targetHasCB && ctx.responses) {
     const tripped = Object.values(ctx.responses).some((r) => r?.flags && (r.flags.UO || r.flags.UH));
     if (tripped) {
-      label = lock ? `${CIRCUIT_BREAKER_GLYPH} ${label}` : label ? `${CIRCUIT_BREAKER_GLYPH}\n${label}` : CIRCUIT_BREAKER_GLYPH;
+      label = lock
+        ? `${CIRCUIT_BREAKER_GLYPH} ${label}`
+        : label
+          ? `${CIRCUIT_BREAKER_GLYPH}\n${label}`
+          : CIRCUIT_BREAKER_GLYPH;
     }
   }
   return label;

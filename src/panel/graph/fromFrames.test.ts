@@ -164,20 +164,26 @@ describe('fromFrames with Meshgraph frames', () => {
     expect(flattenNode(g.nodes[0]).tcpOut).toBe(300);
   });
 
-  it('parses a node rates text at once, counting a bad one, where the frame has no traffic columns', () => {
-    const nodes = withoutTraffic(
-      meshNodesFrame([
-        { id: 'a', nodeType: 'workload', workload: 'a', rates: { httpIn: 8, httpIn5xx: 2 } },
-        { id: 'b', nodeType: 'workload', workload: 'b' },
-      ])
-    );
-    (nodes.fields.find((f) => f.name === 'rates')!.values as unknown[])[1] = '{broken';
-    const g = fromFrames([nodes]);
-    expect(g.skipped).toEqual({ 'unreadable node rates JSON': 1 });
-    expect(nodeTraffic(g.nodes[0])?.httpIn).toBe(8);
-    expect(nodeRates(g.nodes[0]).value?.httpIn5xx).toBe(2);
-    expect(nodeTraffic(g.nodes[1])).toBeUndefined();
-    expect(Number.isNaN(flattenNode(g.nodes[1]).httpIn)).toBe(true);
+  it('parses a node rates text at once, counting a bad one, where the frame or the row has no traffic numbers', () => {
+    const specs = [
+      { id: 'a', nodeType: 'workload', workload: 'a', rates: { httpIn: 8, httpIn5xx: 2 } },
+      { id: 'b', nodeType: 'workload', workload: 'b' },
+    ];
+    const withColumns = meshNodesFrame(specs);
+    for (const f of withColumns.fields) {
+      if ((NODE_TRAFFIC as readonly string[]).includes(f.name)) {
+        (f.values as unknown[]).fill(null);
+      }
+    }
+    for (const nodes of [withoutTraffic(meshNodesFrame(specs)), withColumns]) {
+      (nodes.fields.find((f) => f.name === 'rates')!.values as unknown[])[1] = '{broken';
+      const g = fromFrames([nodes]);
+      expect(g.skipped).toEqual({ 'unreadable node rates JSON': 1 });
+      expect(nodeTraffic(g.nodes[0])?.httpIn).toBe(8);
+      expect(nodeRates(g.nodes[0]).value?.httpIn5xx).toBe(2);
+      expect(nodeTraffic(g.nodes[1])).toBeUndefined();
+      expect(Number.isNaN(flattenNode(g.nodes[1]).httpIn)).toBe(true);
+    }
   });
 
   it('reads edge totals from the number columns and the rates by response class when asked', () => {

@@ -12,7 +12,7 @@ import type {
   Protocol,
   ServiceRef,
 } from '../../contract/graph';
-import { EdgeField, NODE_TRAFFIC, NodeField, RollupEdgeField, RollupNodeField } from '../../contract/frameFields';
+import { EdgeField, NodeField, RollupEdgeField, RollupNodeField } from '../../contract/frameFields';
 import {
   ArcItem,
   DetailItem,
@@ -107,20 +107,8 @@ export function frameRole(frame: FrameLike): FrameRole {
   return 'other';
 }
 
-/**
- * A node row's rates: the traffic from the number columns, with the rates text kept for nodeRates to parse when read;
- * a frame without those columns has its text parsed now (a bad one counted).
- */
-function nodeRatesFrom(
-  f: FieldIndex,
-  row: number,
-  withTraffic: boolean,
-  skipped: Counter
-): Pick<PanelNode, 'rates' | 'traffic' | 'ratesJson'> {
-  const ratesJson = f.str(NodeField.rates, row) || undefined;
-  if (!withTraffic) {
-    return { rates: parseJson<NodeRates>(ratesJson, 'unreadable node rates JSON', skipped) };
-  }
+/** A node row's rates in and out by protocol from the number columns; undefined when the row has none of them. */
+function nodeTrafficFrom(f: FieldIndex, row: number): PanelNode['traffic'] {
   const httpIn = f.num(NodeField.httpIn, row);
   const httpOut = f.num(NodeField.httpOut, row);
   const grpcIn = f.num(NodeField.grpcIn, row);
@@ -128,7 +116,7 @@ function nodeRatesFrom(
   const tcpIn = f.num(NodeField.tcpIn, row);
   const tcpOut = f.num(NodeField.tcpOut, row);
   const known = [httpIn, httpOut, grpcIn, grpcOut, tcpIn, tcpOut].some((v) => v !== undefined);
-  const traffic = known
+  return known
     ? {
         httpIn: httpIn ?? 0,
         httpOut: httpOut ?? 0,
@@ -138,12 +126,27 @@ function nodeRatesFrom(
         tcpOut: tcpOut ?? 0,
       }
     : undefined;
+}
+
+/**
+ * A node row's rates: the traffic from the number columns, with the rates text kept for nodeRates to parse when read;
+ * a row without those numbers (frames of other writers) has its text parsed now (a bad one counted).
+ */
+function nodeRatesFrom(
+  f: FieldIndex,
+  row: number,
+  skipped: Counter
+): Pick<PanelNode, 'rates' | 'traffic' | 'ratesJson'> {
+  const ratesJson = f.str(NodeField.rates, row) || undefined;
+  const traffic = nodeTrafficFrom(f, row);
+  if (!traffic) {
+    return { rates: parseJson<NodeRates>(ratesJson, 'unreadable node rates JSON', skipped) };
+  }
   return { traffic, ratesJson };
 }
 
 function readNodes(frame: FrameLike, frameIndex: number, skipped: Counter, out: Map<string, PanelNode>): void {
   const f = new FieldIndex(frame);
-  const withTraffic = NODE_TRAFFIC.every((key) => f.has(NodeField[key]));
   for (let row = 0; row < f.length; row++) {
     const id = f.str(NodeField.id, row);
     if (!id) {
@@ -171,7 +174,7 @@ function readNodes(frame: FrameLike, frameIndex: number, skipped: Counter, out: 
     const isBoxRaw = f.str(NodeField.isBox, row);
     const isBox = (BOX_BY as readonly string[]).includes(isBoxRaw ?? '') ? (isBoxRaw as PanelNode['isBox']) : undefined;
     const healthRaw = f.str(NodeField.healthStatus, row);
-    const { rates, traffic, ratesJson } = nodeRatesFrom(f, row, withTraffic, skipped);
+    const { rates, traffic, ratesJson } = nodeRatesFrom(f, row, skipped);
     const node: PanelNode = {
       id,
       parent: f.str(NodeField.parent, row) || undefined,

@@ -35,7 +35,7 @@ function lazyCell<T>(given: T | undefined, text: string | undefined): LazyCell<T
  * Rates with those by response class: the cell's, or, where it has none (no text, or one that is not JSON, then
  * still said), the frame's number columns with no rate by class, as for frames that carry those alone.
  */
-function ratesCell<T extends object, N extends Partial<T>>(cell: LazyCell<T>, numbers: N | undefined, zero: () => T) {
+function ratesCell<T extends object>(cell: LazyCell<T>, numbers: Partial<T> | undefined, zero: () => T): LazyCell<T> {
   return cell.value || !numbers ? cell : { value: { ...zero(), ...numbers }, unreadable: cell.unreadable };
 }
 

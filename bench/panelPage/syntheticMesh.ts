@@ -8,16 +8,8 @@
  * with the same neighbours, a topology change of 2 × renamed nodes. Pure: runs in Node and the page.
  */
 import { applyBoxes } from '../../src/engine/appenders/boxes';
-import { emptyNodeRates } from '../../src/engine/fold/trafficMap';
-import type {
-  EdgeRates,
-  GraphEdge,
-  GraphModel,
-  GraphNode,
-  HealthStatus,
-  Protocol,
-  ResponseDetail,
-} from '../../src/engine/model';
+import { emptyEdgeRates, emptyNodeRates } from '../../src/contract/graph';
+import type { GraphEdge, GraphModel, GraphNode, HealthStatus, Protocol, ResponseDetail } from '../../src/engine/model';
 
 export const CALLS_PER_WORKLOAD = 3;
 const CLUSTER = 'cluster-1';
@@ -29,10 +21,6 @@ function prng(seed: number): () => number {
     s = (s * 48271) % 2147483647;
     return (s - 1) / 2147483646;
   };
-}
-
-function zeroEdgeRates(): EdgeRates {
-  return { total: 0, http3xx: 0, http4xx: 0, http5xx: 0, noResponse: 0, grpcErr: 0, percentErr: 0, percentReq: 0 };
 }
 
 interface Call {
@@ -126,7 +114,7 @@ export function syntheticMesh(
   for (const c of topology(workloads, namespaces)) {
     const src = nodes[c.source];
     const dst = nodes[c.target];
-    const rates = zeroEdgeRates();
+    const rates = emptyEdgeRates();
     const roll = rnd();
     const failed = failing > 0 && (c.target - failingFrom + workloads) % workloads < failing;
     // The stable roll is drawn for every edge, so that a failing one leaves the others' health as it was.

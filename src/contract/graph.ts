@@ -191,6 +191,11 @@ export interface EdgeRates {
   percentReq: number;
 }
 
+/** Zero rates, a fresh object each call. */
+export function emptyEdgeRates(): EdgeRates {
+  return { total: 0, http3xx: 0, http4xx: 0, http5xx: 0, noResponse: 0, grpcErr: 0, percentErr: 0, percentReq: 0 };
+}
+
 export interface GraphEdge {
   /** `<sourceId> <targetId> <protocol>` (node ids hold no spaces); stable across refreshes. */
   id: string;

@@ -6,6 +6,7 @@
  */
 import type cytoscape from 'cytoscape';
 import {
+  emptyEdgeRates,
   emptyNodeRates,
   type GraphEdge,
   type GraphModel,
@@ -314,16 +315,7 @@ export function kialiJson(g: PanelGraph, durationSeconds = 0): string {
     source: e.source,
     target: e.target,
     protocol: (e.protocol ?? 'http') as Protocol,
-    rates: edgeRates(e).value ?? {
-      total: 0,
-      http3xx: 0,
-      http4xx: 0,
-      http5xx: 0,
-      noResponse: 0,
-      grpcErr: 0,
-      percentErr: 0,
-      percentReq: 0,
-    },
+    rates: edgeRates(e).value ?? emptyEdgeRates(),
     responses: edgeResponses(e).value ?? {},
     hasTraffic: e.hasTraffic,
     ...(e.responseTime !== undefined ? { responseTime: e.responseTime } : {}),

@@ -9,6 +9,7 @@
  */
 import {
   type EdgeRates,
+  emptyEdgeRates,
   emptyNodeRates,
   type NodeHealth,
   type NodeRates,
@@ -46,16 +47,7 @@ export function edgeTotals(e: PanelEdge): EdgeTotals | undefined {
 
 /** An edge's rates with those by response class; its totals stand in where the text is missing or not JSON. */
 export function edgeRates(e: PanelEdge): LazyCell<EdgeRates> {
-  return ratesCell(lazyCell(e.rates, e.ratesJson), e.totals, () => ({
-    total: 0,
-    http3xx: 0,
-    http4xx: 0,
-    http5xx: 0,
-    noResponse: 0,
-    grpcErr: 0,
-    percentErr: 0,
-    percentReq: 0,
-  }));
+  return ratesCell(lazyCell(e.rates, e.ratesJson), e.totals, emptyEdgeRates);
 }
 
 /** An edge's responses by code (rate, flags and hosts per code, as Kiali's). */

@@ -2,7 +2,7 @@
  * Frame builders for tests and the local perf helper: Meshgraph-shaped frames (field names from frameFields.ts),
  * Tempo-like Node Graph frames, and a synthetic large mesh.
  */
-import { emptyNodeRates, type EdgeRates, type NodeRates } from '../../../contract/graph';
+import { emptyEdgeRates, emptyNodeRates, type EdgeRates, type NodeRates } from '../../../contract/graph';
 import { NODE_TRAFFIC } from '../../../contract/frameFields';
 import type { FrameLike } from '../fromFrames';
 
@@ -83,17 +83,7 @@ export function meshEdgesFrame(edges: MeshEdgeSpec[]): FrameLike {
   return frame(
     'edges',
     edges.map((e) => {
-      const rates: EdgeRates = {
-        total: 0,
-        http3xx: 0,
-        http4xx: 0,
-        http5xx: 0,
-        noResponse: 0,
-        grpcErr: 0,
-        percentErr: 0,
-        percentReq: 0,
-        ...(e.rates ?? {}),
-      };
+      const rates: EdgeRates = { ...emptyEdgeRates(), ...(e.rates ?? {}) };
       return {
         id: `${e.source} ${e.target} ${e.protocol}`,
         source: e.source,

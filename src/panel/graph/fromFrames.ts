@@ -16,8 +16,10 @@ import { EdgeField, NodeField, RollupEdgeField, RollupNodeField } from '../../co
 import {
   ArcItem,
   DetailItem,
+  EdgeTotals,
   NODE_FLAGS,
   NodeFlag,
+  NodeTraffic,
   PanelEdge,
   PanelGraph,
   PanelNode,
@@ -107,15 +109,37 @@ export function frameRole(frame: FrameLike): FrameRole {
   return 'other';
 }
 
+/**
+ * A row's rates: the numbers of its number columns (an edge's totals, a node's traffic), with the rates text kept for
+ * lazyCells to parse when read; a row without those numbers (frames of other writers) has its text parsed now, a bad
+ * one counted.
+ */
+function rowRates<R, N>(
+  text: string | undefined,
+  numbers: N | undefined,
+  reason: string,
+  skipped: Counter
+): { rates?: R; numbers?: N; ratesJson?: string } {
+  const ratesJson = text || undefined;
+  return numbers ? { numbers, ratesJson } : { rates: parseJson<R>(ratesJson, reason, skipped) };
+}
+
 /** A node row's rates in and out by protocol from the number columns; undefined when the row has none of them. */
-function nodeTrafficFrom(f: FieldIndex, row: number): PanelNode['traffic'] {
+function nodeTrafficFrom(f: FieldIndex, row: number): NodeTraffic | undefined {
   const httpIn = f.num(NodeField.httpIn, row);
   const httpOut = f.num(NodeField.httpOut, row);
   const grpcIn = f.num(NodeField.grpcIn, row);
   const grpcOut = f.num(NodeField.grpcOut, row);
   const tcpIn = f.num(NodeField.tcpIn, row);
   const tcpOut = f.num(NodeField.tcpOut, row);
-  const known = [httpIn, httpOut, grpcIn, grpcOut, tcpIn, tcpOut].some((v) => v !== undefined);
+  // Compared one by one: an array of the six per row would be made for every node of every refresh.
+  const known =
+    httpIn !== undefined ||
+    httpOut !== undefined ||
+    grpcIn !== undefined ||
+    grpcOut !== undefined ||
+    tcpIn !== undefined ||
+    tcpOut !== undefined;
   return known
     ? {
         httpIn: httpIn ?? 0,
@@ -126,23 +150,6 @@ function nodeTrafficFrom(f: FieldIndex, row: number): PanelNode['traffic'] {
         tcpOut: tcpOut ?? 0,
       }
     : undefined;
-}
-
-/**
- * A node row's rates: the traffic from the number columns, with the rates text kept for nodeRates to parse when read;
- * a row without those numbers (frames of other writers) has its text parsed now (a bad one counted).
- */
-function nodeRatesFrom(
-  f: FieldIndex,
-  row: number,
-  skipped: Counter
-): Pick<PanelNode, 'rates' | 'traffic' | 'ratesJson'> {
-  const ratesJson = f.str(NodeField.rates, row) || undefined;
-  const traffic = nodeTrafficFrom(f, row);
-  if (!traffic) {
-    return { rates: parseJson<NodeRates>(ratesJson, 'unreadable node rates JSON', skipped) };
-  }
-  return { traffic, ratesJson };
 }
 
 function readNodes(frame: FrameLike, frameIndex: number, skipped: Counter, out: Map<string, PanelNode>): void {
@@ -174,7 +181,12 @@ function readNodes(frame: FrameLike, frameIndex: number, skipped: Counter, out: 
     const isBoxRaw = f.str(NodeField.isBox, row);
     const isBox = (BOX_BY as readonly string[]).includes(isBoxRaw ?? '') ? (isBoxRaw as PanelNode['isBox']) : undefined;
     const healthRaw = f.str(NodeField.healthStatus, row);
-    const { rates, traffic, ratesJson } = nodeRatesFrom(f, row, skipped);
+    const read = rowRates<NodeRates, NodeTraffic>(
+      f.str(NodeField.rates, row),
+      nodeTrafficFrom(f, row),
+      'unreadable node rates JSON',
+      skipped
+    );
     const node: PanelNode = {
       id,
       parent: f.str(NodeField.parent, row) || undefined,
@@ -190,9 +202,9 @@ function readNodes(frame: FrameLike, frameIndex: number, skipped: Counter, out: 
       isBox,
       flags,
       otherFlags,
-      rates,
-      traffic,
-      ratesJson,
+      rates: read.rates,
+      traffic: read.numbers,
+      ratesJson: read.ratesJson,
       healthStatus: (HEALTH as readonly string[]).includes(healthRaw ?? '') ? (healthRaw as HealthStatus) : undefined,
       healthJson: f.str(NodeField.health, row) || undefined,
       destServices: parseJson<ServiceRef[]>(
@@ -285,26 +297,17 @@ function readRollupInfo(frame: FrameLike): PanelRollupInfo | undefined {
   };
 }
 
-/**
- * An edge row's rates: the totals from the number columns, with the rates text kept for edgeRates to parse when
- * read; a row without a rate number has its text parsed now (a bad one counted).
- */
-function edgeRatesFrom(
-  f: FieldIndex,
-  row: number,
-  skipped: Counter
-): Pick<PanelEdge, 'rates' | 'totals' | 'ratesJson'> {
-  const ratesJson = f.str(EdgeField.rates, row) || undefined;
+/** An edge row's total rate and error and request shares from the number columns; undefined without a rate. */
+function edgeTotalsFrom(f: FieldIndex, row: number): EdgeTotals | undefined {
   const total = f.num(EdgeField.rate, row);
   if (total === undefined) {
-    return { rates: parseJson<EdgeRates>(ratesJson, 'unreadable edge rates JSON', skipped) };
+    return undefined;
   }
-  const totals = {
+  return {
     total,
     percentErr: f.num(EdgeField.percentErr, row) ?? 0,
     percentReq: f.num(EdgeField.percentReq, row) ?? 0,
   };
-  return { totals, ratesJson };
 }
 
 function readEdges(frame: FrameLike, frameIndex: number, skipped: Counter, out: Map<string, PanelEdge>): void {
@@ -325,8 +328,13 @@ function readEdges(frame: FrameLike, frameIndex: number, skipped: Counter, out: 
       skipped.add('duplicate edge id');
       continue;
     }
-    const { rates, totals, ratesJson } = edgeRatesFrom(f, row, skipped);
-    const known = totals ?? rates;
+    const read = rowRates<EdgeRates, EdgeTotals>(
+      f.str(EdgeField.rates, row),
+      edgeTotalsFrom(f, row),
+      'unreadable edge rates JSON',
+      skipped
+    );
+    const known = read.numbers ?? read.rates;
     const healthRaw = f.str(EdgeField.healthStatus, row);
     const hasTrafficRaw = toBool(f.raw(EdgeField.hasTraffic, row));
     const edge: PanelEdge = {
@@ -334,9 +342,9 @@ function readEdges(frame: FrameLike, frameIndex: number, skipped: Counter, out: 
       source,
       target,
       protocol,
-      rates,
-      totals,
-      ratesJson,
+      rates: read.rates,
+      totals: read.numbers,
+      ratesJson: read.ratesJson,
       responsesJson: f.str(EdgeField.responses, row) || undefined,
       // Other Node Graph sources carry no traffic flag: an edge they draw is traffic.
       hasTraffic: hasTrafficRaw ?? (known ? known.total > 0 : true),

@@ -311,33 +311,28 @@ function measuresOf(ele: LayerElement): Measures {
 }
 
 /**
- * Whether the element still has the measures `was` recorded (Cytoscape replaces a measure's object when it measures
+ * Whether two records of an element's measures are the same (Cytoscape replaces a measure's object when it measures
  * again, so the same objects mean the same measures). Most elements a patch draws again did not change: they only
  * cross a changed tile. Keeping their record keeps the footprint it has worked out.
  */
-function measuredAsBefore(was: Measures, ele: LayerElement): boolean {
-  const p = (ele as { _private?: PaintedState })._private;
-  if (!p || p.bbCache !== was.all) {
-    return false;
-  }
-  if (!was.edge) {
-    return true;
-  }
-  const rs = p.rstyle;
-  const tips = was.tips;
+function sameMeasures(was: Measures, now: Measures): boolean {
   return (
-    p.rscratch?.edgeType === was.type &&
-    p.rscratch?.allpts === was.pts &&
-    p.overlayBounds === was.body &&
-    p.labelBounds?.all === was.label &&
-    (tips === undefined
-      ? rs === undefined
-      : rs !== undefined &&
-        Object.is(rs.srcX ?? NaN, tips[0]) &&
-        Object.is(rs.srcY ?? NaN, tips[1]) &&
-        Object.is(rs.tgtX ?? NaN, tips[2]) &&
-        Object.is(rs.tgtY ?? NaN, tips[3]))
+    was.all === now.all &&
+    was.edge === now.edge &&
+    was.type === now.type &&
+    was.pts === now.pts &&
+    was.body === now.body &&
+    was.label === now.label &&
+    sameTips(was.tips, now.tips)
   );
+}
+
+/** Arrow tips copied from Cytoscape's numbers (NaN where unset), compared by value. */
+function sameTips(a: Measures['tips'], b: Measures['tips']): boolean {
+  if (a === undefined || b === undefined) {
+    return a === b;
+  }
+  return Object.is(a[0], b[0]) && Object.is(a[1], b[1]) && Object.is(a[2], b[2]) && Object.is(a[3], b[3]);
 }
 
 /**
@@ -501,8 +496,9 @@ export function installLayerReplacement(cy: Core): void {
         drawnIn.set(layer, drawn);
       }
       const was = drawn.get(ele);
-      if (!was || !measuredAsBefore(was, ele)) {
-        drawn.set(ele, measuresOf(ele));
+      const now = measuresOf(ele);
+      if (!was || !sameMeasures(was, now)) {
+        drawn.set(ele, now);
       }
     };
   }

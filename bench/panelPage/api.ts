@@ -76,6 +76,11 @@ export interface PanelBenchApi {
    * user does; Cytoscape's viewport options apply), 'panBy' = cy.panBy() once per frame (programmatic).
    */
   pan(target: 'panel' | 'baseline', kind: PanKind, frames: number): Promise<PanResult>;
+  /**
+   * Dims the elements with these ids as the highlight does: 'drawing' through the panel's drawn dimming
+   * (graph/drawnDimming.ts), 'style' with the stylesheet's dim class (Cytoscape's own opacity); 'none' clears both.
+   */
+  dim(ids: string[], by: 'drawing' | 'style' | 'none'): void;
   /** Applies an experimental renderer setting to the live instance (prototypes of possible fixes). */
   tweak(target: 'panel' | 'baseline', setting: string): void;
   dom(): DomCounts;

@@ -23,6 +23,8 @@ import {
 import { toFrames } from '../../src/engine/output/frames';
 import { plugin } from '../../src/panel/module';
 import { buildElements } from '../../src/panel/graph/elements';
+import { drawnDimmingOf } from '../../src/panel/graph/drawnDimming';
+import { CLASS } from '../../src/panel/graph/style';
 import { fromFrames, FrameLike } from '../../src/panel/graph/fromFrames';
 import type { EdgeLabelMode } from '../../src/panel/graph/edgeLabels';
 import { MeshVariation, syntheticMesh } from './syntheticMesh';
@@ -456,6 +458,36 @@ const api: PanelBenchApi = {
   pan(which, kind: PanKind, n) {
     const { el, cy } = target(which);
     return kind === 'drag' ? dragPan(el, cy, n) : programmaticPan(cy, n);
+  },
+
+  dim(ids, by) {
+    const { cy } = target('panel');
+    const dimming = drawnDimmingOf(cy);
+    if (!dimming) {
+      throw new Error('the panel instance draws no dimming');
+    }
+    const wanted = cy.collection();
+    for (const id of by === 'none' ? [] : ids) {
+      const e = cy.getElementById(id);
+      if (e.empty()) {
+        throw new Error(`${id} is not in the graph`);
+      }
+      wanted.merge(e);
+    }
+    // Only what changes (a class call restyles every element it touches, changed or not).
+    const drawnOn: cytoscape.SingularElementArgument[] = [];
+    const drawnOff: cytoscape.SingularElementArgument[] = [];
+    cy.elements().forEach((e) => {
+      const want = by === 'drawing' && wanted.has(e);
+      if (dimming.isDimmed(e) !== want) {
+        (want ? drawnOn : drawnOff).push(e);
+      }
+    });
+    dimming.change(drawnOn, drawnOff);
+    const styled = cy.elements(`.${CLASS.dim}`);
+    const wantStyled = by === 'style' ? wanted : cy.collection();
+    styled.difference(wantStyled).removeClass(CLASS.dim);
+    wantStyled.difference(styled).addClass(CLASS.dim);
   },
 
   tweak(which, setting) {

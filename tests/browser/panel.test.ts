@@ -429,30 +429,26 @@ describe('hover highlight', () => {
     await h.page.waitForFunction(
       (id) => {
         const el = document.querySelector('[data-testid="meshgraph-graph"]') as unknown as {
-          __cy: { getElementById(id: string): { hasClass(c: string): boolean } };
+          __mark(id: string): string | undefined;
         };
-        return el.__cy.getElementById(id).hasClass('mg-highlight');
+        return el.__mark(id) === 'lit';
       },
       DETAILS,
       { timeout: 5000 }
     );
     const lit = await graphSnapshot(h.page);
     for (const n of leaves(lit)) {
-      const want = nodes.has(n.id) ? 'mg-highlight' : 'mg-dim';
-      expect({ id: n.id, has: n.classes.includes(want) }).toEqual({ id: n.id, has: true });
+      expect({ id: n.id, mark: n.mark }).toEqual({ id: n.id, mark: nodes.has(n.id) ? 'lit' : 'dim' });
     }
     for (const e of lit.edges) {
-      const want = edges.has(e.id) ? 'mg-highlight' : 'mg-dim';
-      expect({ id: e.id, has: e.classes.includes(want) }).toEqual({ id: e.id, has: true });
+      expect({ id: e.id, mark: e.mark }).toEqual({ id: e.id, mark: edges.has(e.id) ? 'lit' : 'dim' });
     }
 
     await clickBackground();
     await h.page.mouse.move(1, 1);
     const cleared = await graphSnapshot(h.page);
     expect(
-      [...cleared.nodes, ...cleared.edges].filter(
-        (x) => x.classes.includes('mg-highlight') || x.classes.includes('mg-dim')
-      )
+      [...cleared.nodes, ...cleared.edges].filter((x) => x.mark !== undefined || x.classes.some((c) => c === 'mg-dim'))
     ).toEqual([]);
   });
 });

@@ -228,6 +228,8 @@ export interface CyNode {
   isInaccessible?: boolean;
   label: string;
   classes: string[];
+  /** The highlight's mark: 'lit', 'dim' or none. */
+  mark?: string;
   shape: string;
   visible: boolean;
   position: { x: number; y: number };
@@ -241,6 +243,7 @@ export interface CyEdge {
   target: string;
   protocol?: string;
   classes: string[];
+  mark?: string;
   visible: boolean;
   /** Page coordinates of the edge's midpoint. */
   page: { x: number; y: number };
@@ -265,10 +268,15 @@ export function graphSnapshot(page: Page): Promise<GraphSnapshot> {
       renderedMidpoint(): { x: number; y: number };
     };
     const el = document.querySelector('[data-testid="meshgraph-graph"]') as
-      (HTMLElement & { __cy?: { nodes(): Ele[] & { map: any }; edges(): Ele[] & { map: any } } }) | null;
-    if (!el || !el.__cy) {
-      throw new Error('the graph container or its __cy hook is absent');
+      | (HTMLElement & {
+          __cy?: { nodes(): Ele[] & { map: any }; edges(): Ele[] & { map: any } };
+          __mark?: (id: string) => string | undefined;
+        })
+      | null;
+    if (!el || !el.__cy || !el.__mark) {
+      throw new Error('the graph container or its __cy and __mark hooks are absent');
     }
+    const markOf = el.__mark;
     const box = el.getBoundingClientRect();
     const attrs: Record<string, string> = {};
     for (const a of Array.from(el.attributes)) {
@@ -290,6 +298,7 @@ export function graphSnapshot(page: Page): Promise<GraphSnapshot> {
         isInaccessible: d.isInaccessible,
         label: String(d.label ?? ''),
         classes: n.classes(),
+        mark: markOf(n.id()),
         shape: n.style('shape'),
         visible: n.visible(),
         position: { ...n.position() },
@@ -306,6 +315,7 @@ export function graphSnapshot(page: Page): Promise<GraphSnapshot> {
         target: d.target,
         protocol: d.protocol,
         classes: e.classes(),
+        mark: markOf(e.id()),
         visible: e.visible(),
         page: { x: box.left + r.x, y: box.top + r.y },
       };

@@ -35,6 +35,8 @@ interface DrawnElement {
     group: string;
     /** Cytoscape's hash of every style property the element has (new whenever one changes). */
     styleKey?: unknown;
+    /** Its parsed properties; `opacity` can stand in for a moment without a new hash (drawnDimming.ts). */
+    style?: Record<string, unknown>;
     rscratch: { edgeType?: string; badLine?: boolean; allpts?: number[] };
   };
   pstyle(name: string): Property;
@@ -101,19 +103,21 @@ function plainLine(ele: DrawnElement): PlainLine | undefined {
 }
 
 /**
- * plainLine, kept per edge until its style changes: reading some fifteen properties of every edge on every drawing
- * took 12.7 ms for 3,000 edges in the page, 9.0–9.3 ms with the plans kept.
+ * plainLine, kept per edge until its style or its opacity property changes: reading some fifteen properties of every
+ * edge on every drawing took 12.7 ms for 3,000 edges in the page, 9.0–9.3 ms with the plans kept. The highlight's
+ * dimming puts another opacity property in place while an edge is drawn, without a new style hash.
  */
 function linePlans(): (ele: DrawnElement) => PlainLine | undefined {
-  const plans = new WeakMap<DrawnElement, { styleKey: unknown; line: PlainLine | undefined }>();
+  const plans = new WeakMap<DrawnElement, { styleKey: unknown; opacity: unknown; line: PlainLine | undefined }>();
   return (ele) => {
     const styleKey = ele._private.styleKey;
+    const opacity = ele._private.style?.opacity;
     const known = plans.get(ele);
-    if (styleKey != null && known?.styleKey === styleKey) {
+    if (styleKey != null && known?.styleKey === styleKey && known.opacity === opacity) {
       return known.line;
     }
     const line = plainLine(ele);
-    plans.set(ele, { styleKey, line });
+    plans.set(ele, { styleKey, opacity, line });
     return line;
   };
 }

@@ -39,7 +39,11 @@ export interface CyInstance {
   };
 }
 
-export type HookedElement = HTMLDivElement & { __cy?: Core };
+export type HookedElement = HTMLDivElement & {
+  __cy?: Core;
+  /** The highlight's mark of an element by id ('lit', 'dim' or undefined). */
+  __mark?: (id: string) => string | undefined;
+};
 
 export function setAttr(el: HTMLElement | null, name: string, value: string | number): void {
   el?.setAttribute(name, String(value));

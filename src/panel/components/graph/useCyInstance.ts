@@ -10,6 +10,7 @@ import { MutableRefObject, RefObject, useEffect, useState } from 'react';
 import type cytoscape from 'cytoscape';
 import { createCy } from '../../graph/cy';
 import { installCyFixes } from '../../graph/cyFixes';
+import { installDrawnDimming } from '../../graph/drawnDimming';
 import { installLayerReplacement } from '../../graph/layerReplacement';
 import { drawPlainEdgeLines } from '../../graph/plainEdgeLines';
 import { skipEmptyLabelPortions } from '../../graph/skipEmptyLabels';
@@ -22,6 +23,7 @@ import type { Palette } from '../../graph/palette';
 import { CLASS, StyleBlock } from '../../graph/style';
 import { fitViewport } from '../../graph/viewport';
 import { boxDepthOf, usesFlatBoxes } from './flatBoxLayout';
+import { markOf } from './highlightMarks';
 import { knownPositions, SavedPositions, savedKeyOf } from './savedPositions';
 import { CyInstance, FIT_PADDING, HookedElement, MAX_ZOOM, MIN_ZOOM, setAttr, visibleNodeCount } from './shared';
 import { hiddenKeyOf } from './useGraphLayout';
@@ -154,6 +156,7 @@ export function useCyInstance(
     } else {
       skipEmptyLabelPortions(cy);
       drawPlainEdgeLines(cy);
+      installDrawnDimming(cy);
       if (large) {
         // A small graph redraws in a few ms: it shows a refresh's new styles at once, not about 0.2 s later.
         installLayerReplacement(cy);
@@ -177,6 +180,13 @@ export function useCyInstance(
       setAttr(el, 'data-status', 'ready');
     }
     Object.defineProperty(el, '__cy', { value: cy, configurable: true, enumerable: false, writable: false });
+    // The highlight's marks are not all in Cytoscape's state (graph/drawnDimming.ts): read by id.
+    Object.defineProperty(el, '__mark', {
+      value: (id: string) => markOf(cy, id),
+      configurable: true,
+      enumerable: false,
+      writable: false,
+    });
     // Clicking the graph gives it the keyboard focus ("/" then reaches Find, arrows move between nodes).
     cy.on('tapstart', () => {
       // Focus from the pointer: no focus ring (as :focus-visible would not show one for a click).
@@ -203,6 +213,7 @@ export function useCyInstance(
       cy.removeAllListeners();
       cy.destroy();
       delete (el as HookedElement).__cy;
+      delete (el as HookedElement).__mark;
     };
     // Creation options only: data, style and layout are applied by the other hooks.
     // eslint-disable-next-line react-hooks/exhaustive-deps

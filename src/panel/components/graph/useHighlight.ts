@@ -8,6 +8,7 @@ import type cytoscape from 'cytoscape';
 import type { ElementDefs } from '../../graph/elements';
 import { GraphIndex, HighlightTarget, highlightSet, indexGraph } from '../../graph/highlight';
 import { CLASS } from '../../graph/style';
+import { markStoreOf, type MarkChange } from './highlightMarks';
 import { batching, CyInstance, measureBounds, prepareDrawing } from './shared';
 
 export interface SelectedElement {
@@ -49,34 +50,33 @@ function renderedCentre(t: cytoscape.NodeSingular | cytoscape.EdgeSingular): { x
 }
 
 /**
- * Marks the highlight set and dims the rest, touching only the elements whose marks change: Cytoscape restyles every
- * element addClass or removeClass is called on, changed or not. Moving the selection from one node to another, or a
- * new answer under a kept selection, so restyles what changed, not the whole graph. Returns those elements.
+ * Marks the highlight set and dims the rest, writing only the marks that change (with classes, Cytoscape restyles
+ * every element a class call touches, changed or not). Moving the selection from one node to another, or a new
+ * answer under a kept selection, so touches what changed, not the whole graph. Returns the elements Cytoscape
+ * restyles for it: those whose mark changed where classes carry the marks, none where the canvas renderer draws the
+ * dimming (highlightMarks.ts).
  */
 export function applyHighlight(
   cy: cytoscape.Core,
   index: GraphIndex,
   target: HighlightTarget | undefined
 ): cytoscape.CollectionReturnValue {
+  const marks = markStoreOf(cy);
   const set = target ? highlightSet(index, target) : undefined;
+  const changes: MarkChange[] = [];
   if (!set || set.size === 0) {
-    const marked = cy.elements(`.${CLASS.dim}, .${CLASS.highlight}`);
-    marked.removeClass(`${CLASS.dim} ${CLASS.highlight}`);
-    return marked;
+    marks.marked().forEach((e) => {
+      changes.push([e, undefined]);
+    });
+  } else {
+    cy.elements().forEach((e) => {
+      const mark = set.has(e.id()) ? 'lit' : 'dim';
+      if (marks.of(e) !== mark) {
+        changes.push([e, mark]);
+      }
+    });
   }
-  const toLight = cy.collection();
-  const toDim = cy.collection();
-  cy.elements().forEach((e) => {
-    const on = set.has(e.id());
-    if (e.hasClass(on ? CLASS.dim : CLASS.highlight) || !e.hasClass(on ? CLASS.highlight : CLASS.dim)) {
-      (on ? toLight : toDim).merge(e);
-    }
-  });
-  cy.batch(() => {
-    toLight.removeClass(CLASS.dim).addClass(CLASS.highlight);
-    toDim.removeClass(CLASS.highlight).addClass(CLASS.dim);
-  });
-  return toLight.union(toDim);
+  return marks.write(changes) as cytoscape.CollectionReturnValue;
 }
 
 export function useHighlight(
@@ -168,11 +168,11 @@ export function useHighlight(
       unselected.unselect();
       chosen.select();
     });
-    const marked = applyHighlight(cy, index, selected);
+    const restyled = applyHighlight(cy, index, selected);
     const reselected = unselected.union(chosen).filter((e) => !e.removed());
     // During a refresh's write, which keeps a batch open, its next task computes what changed (and the selected
     // element is the one it was, or one the refresh adds and measures itself).
-    if (batching(cy) || (marked.empty() && reselected.empty())) {
+    if (batching(cy) || (restyled.empty() && reselected.empty())) {
       return;
     }
     // Styles and drawing order now, so the next frame only draws. The marks change only opacity; the selection's

@@ -12,7 +12,8 @@
  * data-layout (the layout actually used), data-status ("empty" | "layout" | "ready"), data-renderer ("canvas" |
  * "webgl", the renderer actually drawing), data-focused (the keyboard-focused element), data-content-version (grows
  * each time the graph takes a new answer's elements); the Cytoscape instance is reachable as the non-enumerable
- * property `__cy` of that element (no globals). Cytoscape itself draws into an element inside it.
+ * property `__cy` of that element (no globals), and an element's highlight mark ('lit', 'dim' or undefined) as
+ * `__mark(id)`. Cytoscape itself draws into an element inside it.
  *
  * Large-graph mode gives labels only from the zoom level where they are readable (Cytoscape measures and places
  * every label it is given, drawn or not); below it a hint says so and hovering an element shows its label.

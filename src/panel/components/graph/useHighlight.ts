@@ -1,7 +1,8 @@
 /**
  * Highlight and selection: hovering or selecting a node or edge highlights what is connected to it and dims the
  * rest (graph/highlight.ts); taps select; a double-click activates a node. Large-graph mode skips the graph-wide
- * hover highlight (it restyles everything) and shows the element's label as text under the pointer instead.
+ * hover highlight (every element the pointer crosses would draw the whole graph again) and shows the element's label
+ * as text under the pointer instead.
  */
 import { MutableRefObject, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type cytoscape from 'cytoscape';
@@ -104,7 +105,7 @@ export function useHighlight(
     const onOver = (evt: cytoscape.EventObject) => {
       const t = evt.target;
       if (latest.current.layout.large) {
-        // No graph-wide highlight here (it restyles everything); the element's label instead, as text.
+        // No graph-wide highlight here (it draws the whole graph again); the element's label instead, as text.
         const text = String((t.isNode() ? t.data('label') : t.data('labelVerbose') || t.data('label')) ?? '');
         const at = evt.renderedPosition ?? renderedCentre(t);
         setHoverLabel(text ? { text, x: at.x, y: at.y } : undefined);

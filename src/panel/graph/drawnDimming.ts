@@ -32,6 +32,7 @@ interface StyleProperty {
 }
 
 interface DrawnElement {
+  pstyle(name: string): unknown;
   _private: {
     group?: string;
     parent?: DrawnElement | null;
@@ -110,6 +111,9 @@ export function installDrawnDimming(cy: Core): void {
         e = e._private.group === 'nodes' ? e._private.parent : null
       ) {
         if (dimmed.has(e)) {
+          // A read cleans a style left dirty by a batch (Cytoscape would do it at the first read in the drawing,
+          // overwriting the stand-in).
+          e.pstyle('opacity');
           const style = e._private.style;
           own.push(style.opacity);
           style.opacity = dimmedPropertyOf(dimmedProperties, style.opacity ?? defaultOpacity);

@@ -40,6 +40,39 @@ describe('incrementalPositions', () => {
   });
 });
 
+describe('incrementalPositions with places left by removed nodes', () => {
+  it('gives a new node the place a removed node of its box left, the nearest to its neighbour', () => {
+    const saved = { a: { x: 0, y: 0 }, b: { x: 400, y: 0 } };
+    const nodes = [
+      { id: 'a', parent: 'X' },
+      { id: 'b', parent: 'Y' },
+      { id: 'n', parent: 'X' },
+      { id: 'p', parent: 'X' },
+      { id: 'q', parent: 'X' },
+      { id: 'm', parent: 'Y' },
+      { id: 'o', parent: 'Z' },
+    ];
+    const edges = ['n', 'p', 'q', 'o'].map((target) => ({ source: 'a', target }));
+    const vacated = [
+      { parent: 'X', at: { x: 0, y: -700 } },
+      { parent: 'X', at: { x: 0, y: 140 } },
+      { parent: 'Y', at: { x: 400, y: 140 } },
+    ];
+    const r = incrementalPositions(saved, nodes, edges, vacated);
+    // n and p, of box X: X's two places, the nearer to a first; q finds none left and goes beside a, its caller.
+    expect(r.positions.get('n')).toEqual({ x: 0, y: 140 });
+    expect(r.positions.get('p')).toEqual({ x: 0, y: -700 });
+    expect(r.positions.get('q')).toEqual({ x: 170, y: 0 });
+    // m, of box Y, without neighbours: Y's place. o, of a box that lost nothing: beside its caller, not in X's place.
+    expect(r.positions.get('m')).toEqual({ x: 400, y: 140 });
+    expect(r.positions.get('o')!.x).toBe(170);
+    expect(r.positions.get('o')!.y).not.toBe(0);
+    expect(r.added.sort()).toEqual(['m', 'n', 'o', 'p', 'q']);
+    // Kept nodes stay.
+    expect(r.positions.get('a')).toEqual(saved.a);
+  });
+});
+
 describe('incrementalPositions in a crowded drawing', () => {
   it('places new nodes apart from every taken spot, as a check against all of them would', () => {
     // A dense saved drawing (positions off the grid's cell edges too) and new leaves hanging off kept nodes.

@@ -49,6 +49,12 @@ class TakenIndex {
   }
 }
 
+/** Where a node that vanished was, and the box it was in: a place for a new node of the same box. */
+export interface VacatedSpot {
+  parent?: string;
+  at: Point;
+}
+
 export interface IncrementalResult {
   positions: Map<string, Point>;
   kept: number;
@@ -58,7 +64,8 @@ export interface IncrementalResult {
 export function incrementalPositions(
   saved: Readonly<Record<string, Point>>,
   nodes: readonly LayoutNodeIn[],
-  edges: readonly LayoutEdgeIn[]
+  edges: readonly LayoutEdgeIn[],
+  vacated: readonly VacatedSpot[] = []
 ): IncrementalResult {
   const leaves = nodes.filter((n) => !n.isBox);
   const positions = new Map<string, Point>();
@@ -89,8 +96,36 @@ export function incrementalPositions(
   }
   const added: string[] = [];
   let column = 0;
-  // Several passes: a new node may hang off another new node placed in an earlier pass.
   let pending = leaves.filter((n) => !positions.has(n.id));
+  // A new node of a box that lost nodes takes one of their places, the nearest to a kept neighbour: a workload that
+  // replaces another (a new version, a renamed deployment) stands where it stood, and its box keeps its size. Each
+  // place is given once; it was free of kept nodes, which do not move.
+  if (vacated.length > 0) {
+    const spotsOf = new Map<string | undefined, Point[]>();
+    for (const v of vacated) {
+      (spotsOf.get(v.parent) ?? spotsOf.set(v.parent, []).get(v.parent)!).push(v.at);
+    }
+    pending = pending.filter((n) => {
+      const spots = spotsOf.get(n.parent);
+      if (!spots?.length) {
+        return true;
+      }
+      const a = (neighbours.get(n.id) ?? []).map((x) => positions.get(x.id)).find((q) => q !== undefined);
+      const distance = (q: Point) => (a ? Math.hypot(q.x - a.x, q.y - a.y) : 0);
+      let best = 0;
+      spots.forEach((q, i) => {
+        if (distance(q) < distance(spots[best])) {
+          best = i;
+        }
+      });
+      const [p] = spots.splice(best, 1);
+      positions.set(n.id, { x: p.x, y: p.y });
+      taken.add(p);
+      added.push(n.id);
+      return false;
+    });
+  }
+  // Several passes: a new node may hang off another new node placed in an earlier pass.
   for (let pass = 0; pass < 3 && pending.length > 0; pass++) {
     const next: LayoutNodeIn[] = [];
     for (const n of pending) {

@@ -114,6 +114,7 @@ describe('topology changes', () => {
   it('lists what to remove and add, and calls one node in ten a small change', () => {
     const d = diffTopology(before.elements, after.elements);
     expect(d.removedNodes).toEqual(['k']);
+    expect([...d.removedParents]).toEqual([['k', undefined]]);
     expect(d.addedNodes).toEqual(['l']);
     expect(d.removedEdges).toEqual(['j k http']);
     expect(d.addedEdges).toEqual(['j l http']);
@@ -122,10 +123,11 @@ describe('topology changes', () => {
     expect(isSmallChange({ ...d, removedNodes: [] }, 11, 11)).toBe(true);
   });
 
-  it('keeps the kept nodes where they are and puts a new node beside its neighbour', () => {
+  it("keeps the kept nodes where they are and puts a new node in the place of the one that went (as k's, no box)", () => {
     const inst = testInstance(before);
     const { cy } = inst;
     expect(cy.getElementById('j').position()).toEqual({ x: 900, y: 0 });
+    const kWas = { ...cy.getElementById('k').position() };
     const kept = new Map(ids.slice(0, -1).map((id) => [id, { ...cy.getElementById(id).position() }]));
     const hidden = { nodes: new Set<string>(), edges: new Set(['j l http']) };
     cy.batch(() => {
@@ -142,6 +144,7 @@ describe('topology changes', () => {
     const j = cy.getElementById('j').position();
     const l = cy.getElementById('l').position();
     expect(Math.hypot(l.x - j.x, l.y - j.y)).toBeLessThanOrEqual(400);
+    expect(l).toEqual(kWas);
     // New elements come with their classes.
     expect(cy.getElementById('j l http').hasClass(CLASS.hidden)).toBe(true);
   });

@@ -14,7 +14,7 @@ import { elementDefinitions, ZoomDetail } from '../../graph/cyContent';
 import { eachDataChange, ElementDefs } from '../../graph/elements';
 import type { Selection } from '../../graph/findHide';
 import type { BoxRect } from '../../graph/flatBoxes';
-import { incrementalPositions } from '../../graph/savedLayout';
+import { incrementalPositions, type VacatedSpot } from '../../graph/savedLayout';
 import type { Point } from '../../graph/fastLayout';
 import type { StyleBlock } from '../../graph/style';
 import { leafPositions, removeIds } from './shared';
@@ -156,6 +156,8 @@ export function updateChunks(
 
 export interface TopologyDiff {
   removedNodes: string[];
+  /** The box each removed node was in (undefined: none). */
+  removedParents: Map<string, string | undefined>;
   removedEdges: string[];
   addedNodes: string[];
   addedEdges: string[];
@@ -164,11 +166,19 @@ export interface TopologyDiff {
 
 /** Ids to remove and to add so the instance holds `next` (a node whose parent changed is removed and added). */
 export function diffTopology(drawn: ElementDefs, next: ElementDefs): TopologyDiff {
-  const d: TopologyDiff = { removedNodes: [], removedEdges: [], addedNodes: [], addedEdges: [], keptNodes: 0 };
+  const d: TopologyDiff = {
+    removedNodes: [],
+    removedParents: new Map(),
+    removedEdges: [],
+    addedNodes: [],
+    addedEdges: [],
+    keptNodes: 0,
+  };
   const moved = (id: string) => (drawn.nodeData.get(id)?.parent ?? '') !== (next.nodeData.get(id)?.parent ?? '');
   for (const id of drawn.nodeData.keys()) {
     if (!next.nodeData.has(id) || moved(id)) {
       d.removedNodes.push(id);
+      d.removedParents.set(id, drawn.nodeData.get(id)?.parent);
     }
   }
   for (const n of next.nodes) {
@@ -209,7 +219,8 @@ export interface IncrementalOptions {
 }
 
 /**
- * Removes and adds what the diff says, new leaves placed next to a kept neighbour; kept nodes do not move.
+ * Removes and adds what the diff says, new leaves placed where a removed leaf of their box was, else next to a kept
+ * neighbour; kept nodes do not move.
  * Returns the positions given to the new leaves. Call inside cy.batch().
  *
  * The adds come before the removals (but for ids that come back, a node under a new parent and its edges: an instance
@@ -233,7 +244,15 @@ export function applyTopologyDiff(
   const edges = next.edges
     .filter((e) => !opts.hidden.edges.has(e.data.id))
     .map((e) => ({ source: e.data.source as string, target: e.data.target as string }));
-  const placed = incrementalPositions(kept, leaves, edges).positions;
+  // The removed leaves' places, for new nodes of their boxes.
+  const vacated: VacatedSpot[] = [];
+  for (const id of d.removedNodes) {
+    const n = cy.getElementById(id);
+    if (n.nonempty() && !n.data('isBox')) {
+      vacated.push({ parent: d.removedParents.get(id), at: { ...n.position() } });
+    }
+  }
+  const placed = incrementalPositions(kept, leaves, edges, vacated).positions;
   const added = new Set([...d.addedNodes, ...d.addedEdges]);
   const positions = new Map<string, Point>();
   for (const id of d.addedNodes) {

@@ -2,6 +2,8 @@
  * Saved layouts: positions a user arranged by dragging, kept in the panel options. When the graph changes, kept
  * nodes stay where they were saved, nodes that vanished drop out, and new nodes are placed around the kept ones
  * (next to a kept neighbour when they have one, else in a column beside the saved drawing): an incremental layout.
+ * A refresh's topology change uses it too, and there a new node can also take a place a vanished node of its box
+ * left.
  */
 import type { LayoutEdgeIn, LayoutNodeIn, Point } from './fastLayout';
 

@@ -73,6 +73,31 @@ describe('incrementalPositions with places left by removed nodes', () => {
   });
 });
 
+describe('incrementalPositions for a node that replaces another', () => {
+  it('gives the place of the removed node that shared most of its neighbours, before a nearer one', () => {
+    // v1 (callers a and b) and w1 (caller a) went from box X; v2 is called by a and b, as v1 was.
+    const saved = { a: { x: 0, y: 0 }, b: { x: 0, y: 300 } };
+    const nodes = [
+      { id: 'a', parent: 'X' },
+      { id: 'b', parent: 'X' },
+      { id: 'v2', parent: 'X' },
+    ];
+    const edges = [
+      { source: 'a', target: 'v2' },
+      { source: 'b', target: 'v2' },
+    ];
+    const vacated = [
+      { parent: 'X', at: { x: 170, y: 0 }, neighbours: ['a'] },
+      { parent: 'X', at: { x: 500, y: 500 }, neighbours: ['a', 'b'] },
+    ];
+    const r = incrementalPositions(saved, nodes, edges, vacated);
+    expect(r.positions.get('v2')).toEqual({ x: 500, y: 500 });
+    // Without what the removed nodes called, the nearer place.
+    const plain = vacated.map(({ parent, at }) => ({ parent, at }));
+    expect(incrementalPositions(saved, nodes, edges, plain).positions.get('v2')).toEqual({ x: 170, y: 0 });
+  });
+});
+
 describe('incrementalPositions in a crowded drawing', () => {
   it('places new nodes apart from every taken spot, as a check against all of them would', () => {
     // A dense saved drawing (positions off the grid's cell edges too) and new leaves hanging off kept nodes.

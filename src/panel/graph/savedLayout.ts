@@ -51,10 +51,11 @@ class TakenIndex {
   }
 }
 
-/** Where a node that vanished was, and the box it was in: a place for a new node of the same box. */
+/** Where a node that vanished was, the box it was in and its neighbours: a place for a new node of the same box. */
 export interface VacatedSpot {
   parent?: string;
   at: Point;
+  neighbours?: readonly string[];
 }
 
 export interface IncrementalResult {
@@ -99,30 +100,35 @@ export function incrementalPositions(
   const added: string[] = [];
   let column = 0;
   let pending = leaves.filter((n) => !positions.has(n.id));
-  // A new node of a box that lost nodes takes one of their places, the nearest to a kept neighbour: a workload that
-  // replaces another (a new version, a renamed deployment) stands where it stood, and its box keeps its size. Each
-  // place is given once; it was free of kept nodes, which do not move.
+  // A new node of a box that lost nodes takes one of their places: the place of the one that shared most of its
+  // neighbours, then the nearest to a kept neighbour. A workload that replaces another (a new version, a renamed
+  // deployment) so stands where it stood, and its box keeps its size. Each place is given once; it was free of kept
+  // nodes, which do not move.
   if (vacated.length > 0) {
-    const spotsOf = new Map<string | undefined, Point[]>();
+    const spotsOf = new Map<string | undefined, VacatedSpot[]>();
     for (const v of vacated) {
-      (spotsOf.get(v.parent) ?? spotsOf.set(v.parent, []).get(v.parent)!).push(v.at);
+      (spotsOf.get(v.parent) ?? spotsOf.set(v.parent, []).get(v.parent)!).push(v);
     }
     pending = pending.filter((n) => {
       const spots = spotsOf.get(n.parent);
       if (!spots?.length) {
         return true;
       }
-      const a = (neighbours.get(n.id) ?? []).map((x) => positions.get(x.id)).find((q) => q !== undefined);
-      const distance = (q: Point) => (a ? Math.hypot(q.x - a.x, q.y - a.y) : 0);
+      const around = neighbours.get(n.id) ?? [];
+      const mine = new Set(around.map((x) => x.id));
+      const shared = (v: VacatedSpot) => (v.neighbours ?? []).filter((id) => mine.has(id)).length;
+      const a = around.map((x) => positions.get(x.id)).find((q) => q !== undefined);
+      const distance = (v: VacatedSpot) => (a ? Math.hypot(v.at.x - a.x, v.at.y - a.y) : 0);
       let best = 0;
-      spots.forEach((q, i) => {
-        if (distance(q) < distance(spots[best])) {
+      spots.forEach((v, i) => {
+        const more = shared(v) - shared(spots[best]);
+        if (more > 0 || (more === 0 && distance(v) < distance(spots[best]))) {
           best = i;
         }
       });
-      const [p] = spots.splice(best, 1);
-      positions.set(n.id, { x: p.x, y: p.y });
-      taken.add(p);
+      const [{ at }] = spots.splice(best, 1);
+      positions.set(n.id, { x: at.x, y: at.y });
+      taken.add(at);
       added.push(n.id);
       return false;
     });

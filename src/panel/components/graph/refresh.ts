@@ -249,7 +249,8 @@ export function applyTopologyDiff(
   for (const id of d.removedNodes) {
     const n = cy.getElementById(id);
     if (n.nonempty() && !n.data('isBox')) {
-      vacated.push({ parent: d.removedParents.get(id), at: { ...n.position() } });
+      const neighbours = n.neighborhood('node').map((m) => m.id());
+      vacated.push({ parent: d.removedParents.get(id), at: { ...n.position() }, neighbours });
     }
   }
   const placed = incrementalPositions(kept, leaves, edges, vacated).positions;

@@ -12,7 +12,7 @@ import type {
   Protocol,
   ServiceRef,
 } from '../../contract/graph';
-import { EdgeField, NodeField, RollupEdgeField, RollupNodeField } from '../../contract/frameFields';
+import { EdgeField, NODE_TRAFFIC, NodeField, RollupEdgeField, RollupNodeField } from '../../contract/frameFields';
 import {
   ArcItem,
   DetailItem,
@@ -126,30 +126,15 @@ function rowRates<R, N>(
 
 /** A node row's rates in and out by protocol from the number columns; undefined when the row has none of them. */
 function nodeTrafficFrom(f: FieldIndex, row: number): NodeTraffic | undefined {
-  const httpIn = f.num(NodeField.httpIn, row);
-  const httpOut = f.num(NodeField.httpOut, row);
-  const grpcIn = f.num(NodeField.grpcIn, row);
-  const grpcOut = f.num(NodeField.grpcOut, row);
-  const tcpIn = f.num(NodeField.tcpIn, row);
-  const tcpOut = f.num(NodeField.tcpOut, row);
-  // Compared one by one: an array of the six per row would be made for every node of every refresh.
-  const known =
-    httpIn !== undefined ||
-    httpOut !== undefined ||
-    grpcIn !== undefined ||
-    grpcOut !== undefined ||
-    tcpIn !== undefined ||
-    tcpOut !== undefined;
-  return known
-    ? {
-        httpIn: httpIn ?? 0,
-        httpOut: httpOut ?? 0,
-        grpcIn: grpcIn ?? 0,
-        grpcOut: grpcOut ?? 0,
-        tcpIn: tcpIn ?? 0,
-        tcpOut: tcpOut ?? 0,
-      }
-    : undefined;
+  let traffic: NodeTraffic | undefined;
+  for (const key of NODE_TRAFFIC) {
+    const v = f.num(NodeField[key], row);
+    if (v !== undefined) {
+      traffic ??= { httpIn: 0, httpOut: 0, grpcIn: 0, grpcOut: 0, tcpIn: 0, tcpOut: 0 };
+      traffic[key] = v;
+    }
+  }
+  return traffic;
 }
 
 function readNodes(frame: FrameLike, frameIndex: number, skipped: Counter, out: Map<string, PanelNode>): void {

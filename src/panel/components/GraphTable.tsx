@@ -27,7 +27,8 @@ export interface GraphTableProps {
   onSelect?: (sel: { kind: 'node' | 'edge'; id: string }) => void;
 }
 
-function nodeRates(n: PanelNode): { inbound: string; outbound: string } {
+/** A node's rates in and out as the table shows them (its stats for other sources). */
+function rateTexts(n: PanelNode): { inbound: string; outbound: string } {
   const r = nodeTraffic(n);
   if (!r) {
     return { inbound: n.mainstat ?? '', outbound: n.secondarystat ?? '' };
@@ -185,7 +186,7 @@ export const GraphTable = React.memo(function GraphTable({
     return graph.nodes
       .filter((n) => n.nodeType !== 'box' && !hidden.nodes.has(n.id))
       .map((n) => {
-        const rates = nodeRates(n);
+        const rates = rateTexts(n);
         const health = n.healthStatus && n.healthStatus !== 'NA' ? n.healthStatus : '';
         const name = nodeDisplayName(n);
         const type = n.nodeType === 'generic' ? '' : n.nodeType;

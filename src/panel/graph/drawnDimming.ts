@@ -53,6 +53,8 @@ interface LayerInvalidation {
 
 export interface DrawnDimming {
   isDimmed(ele: SingularElementArgument): boolean;
+  /** The elements dimmed now. */
+  dimmed(): Iterable<SingularElementArgument>;
   /** Dims `on` and undims `off`; their layers are drawn again at the next frames. */
   change(on: readonly SingularElementArgument[], off: readonly SingularElementArgument[]): void;
 }
@@ -143,6 +145,7 @@ export function installDrawnDimming(cy: Core): void {
   const drawn = (e: SingularElementArgument) => (e as unknown as { 0: DrawnElement })[0];
   installed.set(cy, {
     isDimmed: (ele) => dimmed.has(drawn(ele)),
+    dimmed: () => dimmed as unknown as Iterable<SingularElementArgument>,
     change(on, off) {
       on.forEach((e) => dimmed.add(drawn(e)));
       off.forEach((e) => dimmed.delete(drawn(e)));

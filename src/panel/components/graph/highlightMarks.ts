@@ -45,21 +45,24 @@ function classMarks(cy: cytoscape.Core): MarkStore {
 const elementOf = (e: cytoscape.SingularElementArgument) =>
   (e as unknown as { 0: cytoscape.SingularElementArgument })[0];
 
-/** Per instance whose renderer draws the dimming: each marked element's mark. */
-const drawnMarks = new WeakMap<cytoscape.Core, Map<cytoscape.SingularElementArgument, Mark>>();
+/**
+ * Per instance whose renderer draws the dimming, the highlighted elements; the dimmed ones are the dimming's own set
+ * (drawn from it).
+ */
+const litOf = new WeakMap<cytoscape.Core, Set<cytoscape.SingularElementArgument>>();
 
 function drawnMarkStore(cy: cytoscape.Core, dimming: DrawnDimming): MarkStore {
-  let marks = drawnMarks.get(cy);
-  if (!marks) {
-    marks = new Map();
-    drawnMarks.set(cy, marks);
+  let lit = litOf.get(cy);
+  if (!lit) {
+    lit = new Set();
+    litOf.set(cy, lit);
   }
-  const m = marks;
+  const highlighted = lit;
   return {
-    of: (e) => m.get(elementOf(e)),
+    of: (e) => (dimming.isDimmed(e) ? 'dim' : highlighted.has(elementOf(e)) ? 'lit' : undefined),
     marked() {
       const out = cy.collection();
-      for (const e of m.keys()) {
+      for (const e of [...highlighted, ...dimming.dimmed()]) {
         if (!e.removed()) {
           out.merge(e);
         }
@@ -71,20 +74,19 @@ function drawnMarkStore(cy: cytoscape.Core, dimming: DrawnDimming): MarkStore {
       const off: cytoscape.SingularElementArgument[] = [];
       for (const [given, mark] of changes) {
         const e = elementOf(given);
-        const was = m.get(e);
-        if (mark) {
-          m.set(e, mark);
+        if (mark === 'lit') {
+          highlighted.add(e);
         } else {
-          m.delete(e);
+          highlighted.delete(e);
         }
-        if ((was === 'dim') !== (mark === 'dim')) {
+        if (dimming.isDimmed(e) !== (mark === 'dim')) {
           (mark === 'dim' ? on : off).push(e);
         }
       }
-      // Removed elements' marks go with them.
-      for (const e of m.keys()) {
+      // Removed elements' marks go with them (the dimming forgets its own).
+      for (const e of highlighted) {
         if (e.removed()) {
-          m.delete(e);
+          highlighted.delete(e);
         }
       }
       dimming.change(on, off);

@@ -116,14 +116,18 @@ export function incrementalPositions(
       }
       const around = neighbours.get(n.id) ?? [];
       const mine = new Set(around.map((x) => x.id));
-      const shared = (v: VacatedSpot) => (v.neighbours ?? []).filter((id) => mine.has(id)).length;
       const a = around.map((x) => positions.get(x.id)).find((q) => q !== undefined);
-      const distance = (v: VacatedSpot) => (a ? Math.hypot(v.at.x - a.x, v.at.y - a.y) : 0);
+      // Each place scored once: neighbours shared, then nearness to the kept neighbour.
       let best = 0;
+      let bestShared = -1;
+      let bestDistance = Infinity;
       spots.forEach((v, i) => {
-        const more = shared(v) - shared(spots[best]);
-        if (more > 0 || (more === 0 && distance(v) < distance(spots[best]))) {
+        const shared = (v.neighbours ?? []).filter((id) => mine.has(id)).length;
+        const distance = a ? Math.hypot(v.at.x - a.x, v.at.y - a.y) : 0;
+        if (shared > bestShared || (shared === bestShared && distance < bestDistance)) {
           best = i;
+          bestShared = shared;
+          bestDistance = distance;
         }
       });
       const [{ at }] = spots.splice(best, 1);

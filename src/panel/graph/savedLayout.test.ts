@@ -25,6 +25,15 @@ describe('incrementalPositions', () => {
     expect(r.added.sort()).toEqual(['b', 'd', 'e']);
   });
 
+  it('reads kept positions from a map as from an object', () => {
+    const saved = { a: { x: 0, y: 0 }, c: { x: 400, y: 0 }, gone: { x: 9, y: 9 } };
+    const fromObject = incrementalPositions(saved, nodes, edges);
+    const fromMap = incrementalPositions(new Map(Object.entries(saved)), nodes, edges);
+    expect(fromMap.kept).toBe(2);
+    expect([...fromMap.positions]).toEqual([...fromObject.positions]);
+    expect(fromMap.added).toEqual(fromObject.added);
+  });
+
   it('stacks new nodes that would land on a taken place', () => {
     const r = incrementalPositions(
       { a: { x: 0, y: 0 }, b: { x: 170, y: 0 } },

@@ -20,19 +20,21 @@ const NEAR_Y = STEP_Y * 0.8;
  * NEAR_X horizontally and NEAR_Y vertically, and such a point can only be in the spot's cell or a neighbouring one.
  */
 class TakenIndex {
-  private readonly cells = new Map<string, Point[]>();
+  /** Cells by column, then row: numbers, not a string key made for each of a refresh's thousand kept nodes. */
+  private readonly cells = new Map<number, Map<number, Point[]>>();
 
-  private static key(cx: number, cy: number): string {
-    return `${cx},${cy}`;
+  private cell(cx: number, cy: number): Point[] | undefined {
+    return this.cells.get(cx)?.get(cy);
   }
 
   add(p: Point): void {
-    const k = TakenIndex.key(Math.floor(p.x / NEAR_X), Math.floor(p.y / NEAR_Y));
-    const cell = this.cells.get(k);
+    const cx = Math.floor(p.x / NEAR_X);
+    const cy = Math.floor(p.y / NEAR_Y);
+    const cell = this.cell(cx, cy);
     if (cell) {
       cell.push(p);
     } else {
-      this.cells.set(k, [p]);
+      (this.cells.get(cx) ?? this.cells.set(cx, new Map()).get(cx)!).set(cy, [p]);
     }
   }
 
@@ -41,7 +43,7 @@ class TakenIndex {
     const cy = Math.floor(p.y / NEAR_Y);
     for (let dx = -1; dx <= 1; dx++) {
       for (let dy = -1; dy <= 1; dy++) {
-        const cell = this.cells.get(TakenIndex.key(cx + dx, cy + dy));
+        const cell = this.cell(cx + dx, cy + dy);
         if (cell?.some((q) => Math.abs(q.x - p.x) < NEAR_X && Math.abs(q.y - p.y) < NEAR_Y)) {
           return false;
         }
@@ -64,8 +66,12 @@ export interface IncrementalResult {
   added: string[];
 }
 
+/**
+ * `saved` is a map where the panel reads Cytoscape's positions: an object built key by key from a thousand ids
+ * changes shape at each key, megabytes of garbage per refresh.
+ */
 export function incrementalPositions(
-  saved: Readonly<Record<string, Point>>,
+  saved: Readonly<Record<string, Point>> | ReadonlyMap<string, Point>,
   nodes: readonly LayoutNodeIn[],
   edges: readonly LayoutEdgeIn[],
   vacated: readonly VacatedSpot[] = []
@@ -73,8 +79,9 @@ export function incrementalPositions(
   const leaves = nodes.filter((n) => !n.isBox);
   const positions = new Map<string, Point>();
   const taken = new TakenIndex();
+  const savedAt = (id: string) => (saved instanceof Map ? saved.get(id) : (saved as Record<string, Point>)[id]);
   for (const n of leaves) {
-    const p = saved[n.id];
+    const p = savedAt(n.id);
     if (p && Number.isFinite(p.x) && Number.isFinite(p.y)) {
       positions.set(n.id, { x: p.x, y: p.y });
       taken.add(p);
@@ -82,10 +89,17 @@ export function incrementalPositions(
   }
   const kept = positions.size;
   const free = (p: Point) => taken.free(p);
+  let pending = leaves.filter((n) => !positions.has(n.id));
+  // Only new nodes look for neighbours: a refresh brings a few among thousands of edges.
+  const placing = new Set(pending.map((n) => n.id));
   const neighbours = new Map<string, Array<{ id: string; dir: 1 | -1 }>>();
   for (const e of edges) {
-    (neighbours.get(e.target) ?? neighbours.set(e.target, []).get(e.target)!).push({ id: e.source, dir: 1 });
-    (neighbours.get(e.source) ?? neighbours.set(e.source, []).get(e.source)!).push({ id: e.target, dir: -1 });
+    if (placing.has(e.target)) {
+      (neighbours.get(e.target) ?? neighbours.set(e.target, []).get(e.target)!).push({ id: e.source, dir: 1 });
+    }
+    if (placing.has(e.source)) {
+      (neighbours.get(e.source) ?? neighbours.set(e.source, []).get(e.source)!).push({ id: e.target, dir: -1 });
+    }
   }
   let maxX = -Infinity;
   let minY = Infinity;
@@ -99,7 +113,6 @@ export function incrementalPositions(
   }
   const added: string[] = [];
   let column = 0;
-  let pending = leaves.filter((n) => !positions.has(n.id));
   // A new node of a box that lost nodes takes one of their places: the place of the one that shared most of its
   // neighbours, then the nearest to a kept neighbour. A workload that replaces another (a new version, a renamed
   // deployment) so stands where it stood, and its box keeps its size. Each place is given once; it was free of kept

@@ -148,9 +148,8 @@ export function applyGroupChange(
   // Anything else new in the answer: beside a neighbour, as a refresh places it.
   const unplaced = change.addedNodes.filter((id) => !positions.has(id) && !next.nodeData.get(id)?.isBox);
   if (unplaced.length > 0) {
-    const kept = Object.fromEntries(positions);
     const leaves = next.nodes.map((n) => ({ id: n.data.id, isBox: n.data.isBox }));
-    incrementalPositions(kept, leaves, layoutEdges).positions.forEach((p, id) => positions.set(id, p));
+    incrementalPositions(positions, leaves, layoutEdges).positions.forEach((p, id) => positions.set(id, p));
   }
 
   removeIds(cy, [...change.removedEdges, ...change.removedNodes]);

@@ -237,7 +237,7 @@ export function applyTopologyDiff(
 ): Map<string, Point> {
   const removed = [...d.removedEdges, ...d.removedNodes];
   const gone = new Set(removed);
-  const kept = Object.fromEntries(leafPositions(cy, (n) => gone.has(n.id())));
+  const kept = leafPositions(cy, (n) => gone.has(n.id()));
   const leaves = next.nodes
     .filter((n) => !opts.hidden.nodes.has(n.data.id))
     .map((n) => ({ id: n.data.id, parent: n.data.parent as string | undefined, isBox: n.data.isBox }));

@@ -55,12 +55,11 @@ function placeShown(cy: cytoscape.Core, shown: readonly string[]): void {
   for (const id of shown) {
     visible.delete(id);
   }
-  const kept = Object.fromEntries(visible);
   const edges = cy
     .edges()
     .filter((e) => !e.hasClass(CLASS.hidden))
     .map((e) => ({ source: e.data('source') as string, target: e.data('target') as string }));
-  const placed = incrementalPositions(kept, leaves, edges).positions;
+  const placed = incrementalPositions(visible, leaves, edges).positions;
   cy.batch(() => {
     for (const id of shown) {
       const at = placed.get(id);

@@ -8,9 +8,11 @@
  */
 import { MutableRefObject, RefObject, useEffect, useState } from 'react';
 import type cytoscape from 'cytoscape';
+import { readCachedBoundsDirectly } from '../../graph/cachedBounds';
 import { createCy } from '../../graph/cy';
 import { installCyFixes } from '../../graph/cyFixes';
 import { installDrawnDimming } from '../../graph/drawnDimming';
+import { sortDrawingOrderByKeys } from '../../graph/drawingOrder';
 import { installLayerReplacement } from '../../graph/layerReplacement';
 import { drawPlainEdgeLines } from '../../graph/plainEdgeLines';
 import { skipEmptyLabelPortions } from '../../graph/skipEmptyLabels';
@@ -155,6 +157,8 @@ export function useCyInstance(
       guardWebglFrames(cy, () => setWebglFailed(true));
     } else {
       skipEmptyLabelPortions(cy);
+      readCachedBoundsDirectly(cy);
+      sortDrawingOrderByKeys(cy);
       drawPlainEdgeLines(cy);
       installDrawnDimming(cy);
       if (large) {

@@ -38,6 +38,39 @@ describe('useHighlight', () => {
     expect(inst.cy.elements(`.${CLASS.highlight}, .${CLASS.dim}`).length).toBe(0);
   });
 
+  it('makes the reachability index at the first highlight of a topology, from the latest elements', () => {
+    const inst = testInstance(content);
+    let reads = 0;
+    const counted = (): HighlightInputs['elements'] => ({
+      ...content.elements,
+      get nodeData() {
+        reads++;
+        return content.elements.nodeData;
+      },
+    });
+    const inputs: HighlightInputs = { elements: counted(), layout: { large: false }, onSelect: jest.fn() };
+    const latest = { current: inputs };
+    const hook = renderHook((t: string) => useHighlight(inst, latest.current, latest, t), { initialProps: 'v1' });
+    // New topologies with nothing highlighted: no index made.
+    hook.rerender('v2');
+    hook.rerender('v3');
+    expect(reads).toBe(0);
+    inst.cy.getElementById('a').emit('mouseover');
+    expect(reads).toBe(1);
+    expect(inst.cy.getElementById('b').hasClass(CLASS.highlight)).toBe(true);
+    inst.cy.getElementById('a').emit('mouseout');
+    inst.cy.getElementById('b').emit('mouseover');
+    expect(reads).toBe(1);
+    expect(inst.cy.getElementById('a').hasClass(CLASS.highlight)).toBe(true);
+    inst.cy.getElementById('b').emit('mouseout');
+    // A new topology: made again, at its first highlight.
+    hook.rerender('v4');
+    expect(reads).toBe(1);
+    inst.cy.getElementById('z').emit('mouseover');
+    expect(reads).toBe(2);
+    expect(inst.cy.getElementById('a').hasClass(CLASS.dim)).toBe(true);
+  });
+
   it('selects and highlights the selected element; taps select, a double tap activates', () => {
     const { inst, inputs, hook, latest } = setup();
     const selected = { kind: 'edge' as const, id: 'a b http' };
@@ -76,11 +109,12 @@ describe('useHighlight', () => {
         { source: 'x', target: 'y', rate: 1 },
       ]
     );
-    const index = indexOf(chain.elements);
+    const built = indexOf(chain.elements);
+    const index = () => built;
     const first = { kind: 'node' as const, id: 'a' };
     const second = { kind: 'node' as const, id: 'x' };
-    const before = highlightSet(index, first);
-    const after = highlightSet(index, second);
+    const before = highlightSet(built, first);
+    const after = highlightSet(built, second);
     const { cy } = testInstance(chain);
     const ids = cy.elements().map((e) => e.id());
     const changing = ids.filter((id) => before.has(id) !== after.has(id)).sort();

@@ -39,6 +39,12 @@ export function indexOf(elements: ElementDefs): GraphIndex {
   });
 }
 
+/** `make`'s result, made at the first call and kept. */
+function onFirstUse<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
 /** Where a pointer on the element would be (nodes: centre; edges: between their ends). */
 function renderedCentre(t: cytoscape.NodeSingular | cytoscape.EdgeSingular): { x: number; y: number } {
   if (t.isNode()) {
@@ -59,11 +65,11 @@ function renderedCentre(t: cytoscape.NodeSingular | cytoscape.EdgeSingular): { x
  */
 export function applyHighlight(
   cy: cytoscape.Core,
-  index: GraphIndex,
+  index: () => GraphIndex,
   target: HighlightTarget | undefined
 ): cytoscape.CollectionReturnValue {
   const marks = markStoreOf(cy);
-  const set = target ? highlightSet(index, target) : undefined;
+  const set = target ? highlightSet(index(), target) : undefined;
   const changes: MarkChange[] = [];
   if (!set || set.size === 0) {
     marks.marked().forEach((e) => {
@@ -87,10 +93,11 @@ export function useHighlight(
   topology: string
 ): HoverLabel | undefined {
   const [hoverLabel, setHoverLabel] = useState<HoverLabel | undefined>(undefined);
-  // The reachability index depends on the ids only: rebuilt when the topology changes, not on every refresh.
-  const { elements } = p;
+  // The reachability index depends on the ids only: made again when the topology changes, not on every refresh,
+  // and only once something is highlighted (a refresh that changes the topology with nothing selected does not make
+  // it). Made from the latest elements, which have this topology: the getter holds no answer of its own.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const index = useMemo(() => indexOf(elements), [topology]);
+  const index = useMemo(() => onFirstUse(() => indexOf(latest.current.elements)), [topology]);
   const indexRef = useRef(index);
   useLayoutEffect(() => {
     indexRef.current = index;

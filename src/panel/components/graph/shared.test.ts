@@ -1,6 +1,6 @@
 import { MessageChannel as NodeMessageChannel } from 'node:worker_threads';
 import cytoscape from 'cytoscape';
-import { batching, settleDrawing, writeThenPrepare } from './shared';
+import { batching, elementCounts, settleDrawing, writeThenPrepare } from './shared';
 
 // jsdom has no MessageChannel of its own: Node's stands in, as browsers have one.
 const saved = (globalThis as { MessageChannel?: unknown }).MessageChannel;
@@ -104,5 +104,25 @@ describe('writeThenPrepare', () => {
     // Settled at once on the destroyed instance (as an unmount would), then the posted task finds nothing left.
     expect(() => settleDrawing(cy)).not.toThrow();
     await nextTasks();
+  });
+});
+
+describe('elementCounts', () => {
+  it('counts what nodes() and edges() hold, boxes and removals included', () => {
+    const cy = cytoscape({
+      headless: true,
+      elements: [
+        { data: { id: 'box' } },
+        { data: { id: 'a', parent: 'box' } },
+        { data: { id: 'b' } },
+        { data: { id: 'c' } },
+        { data: { id: 'a-b', source: 'a', target: 'b' } },
+        { data: { id: 'b-c', source: 'b', target: 'c' } },
+      ],
+    });
+    expect(elementCounts(cy)).toEqual({ nodes: 4, edges: 2 });
+    cy.remove('#c');
+    expect(elementCounts(cy)).toEqual({ nodes: cy.nodes().length, edges: cy.edges().length });
+    expect(elementCounts(cy)).toEqual({ nodes: 3, edges: 1 });
   });
 });

@@ -65,6 +65,18 @@ export function setClass(
   }
 }
 
+/** How many nodes and edges the instance holds, counted without building a collection of each as nodes() does. */
+export function elementCounts(cy: cytoscape.Core): { nodes: number; edges: number } {
+  const all = (cy as unknown as { mutableElements(): cytoscape.CollectionReturnValue }).mutableElements();
+  let nodes = 0;
+  for (let i = 0; i < all.length; i++) {
+    if (all[i].isNode()) {
+      nodes++;
+    }
+  }
+  return { nodes, edges: all.length - nodes };
+}
+
 /** Where the instance's leaves (boxes left out) are now, by id; `skip` leaves out others too. */
 export function leafPositions(cy: cytoscape.Core, skip?: (n: cytoscape.NodeSingular) => boolean): Map<string, Point> {
   const out = new Map<string, Point>();

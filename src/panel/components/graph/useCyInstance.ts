@@ -27,7 +27,16 @@ import { fitViewport } from '../../graph/viewport';
 import { boxDepthOf, usesFlatBoxes } from './flatBoxLayout';
 import { markOf } from './highlightMarks';
 import { knownPositions, SavedPositions, savedKeyOf } from './savedPositions';
-import { CyInstance, FIT_PADDING, HookedElement, MAX_ZOOM, MIN_ZOOM, setAttr, visibleNodeCount } from './shared';
+import {
+  CyInstance,
+  elementCounts,
+  FIT_PADDING,
+  HookedElement,
+  MAX_ZOOM,
+  MIN_ZOOM,
+  setAttr,
+  visibleNodeCount,
+} from './shared';
 import { hiddenKeyOf } from './useGraphLayout';
 
 export interface InstanceInputs {
@@ -166,8 +175,9 @@ export function useCyInstance(
         installLayerReplacement(cy);
       }
     }
-    setAttr(el, 'data-node-count', cy.nodes().length);
-    setAttr(el, 'data-edge-count', cy.edges().length);
+    const counts = elementCounts(cy);
+    setAttr(el, 'data-node-count', counts.nodes);
+    setAttr(el, 'data-edge-count', counts.edges);
     setAttr(el, 'data-visible-node-count', visibleNodeCount(p.elements, p.hidden));
     let layout: CyInstance['created']['layout'];
     if (positions) {

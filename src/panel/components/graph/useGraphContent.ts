@@ -24,6 +24,7 @@ import { applyGroupChange, groupChangeOf } from './groupChange';
 import { applyTopologyDiff, diffTopology, isSmallChange, styleFieldsOf, updateChunks, updateData } from './refresh';
 import {
   CyInstance,
+  elementCounts,
   measureBounds,
   prepareDrawing,
   setAttr,
@@ -183,9 +184,8 @@ export function useGraphContent(
         });
       }
       setAttr(el, 'data-visible-node-count', visibleNodeCount(elements, h));
-      // Counted without cy.elements(), which copies every element into a new collection. Same ids: same counts.
-      const nodeCount = cy.nodes().length;
-      const edgeCount = cy.edges().length;
+      // Counted in place: cy.elements() would copy every element into a new collection. Same ids: same counts.
+      const { nodes: nodeCount, edges: edgeCount } = elementCounts(cy);
       if (nodeCount + edgeCount === 0) {
         // The layout hook, which runs next, lays out; here only the empty case is settled.
         setAttr(el, 'data-status', 'empty');

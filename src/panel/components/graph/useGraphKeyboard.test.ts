@@ -43,4 +43,29 @@ describe('useGraphKeyboard', () => {
     act(() => result.current.onKeyDown(key('Enter')));
     expect(inputs.onSelect).toHaveBeenCalledWith({ kind: 'edge', id: 'a b http' });
   });
+
+  it('keeps the focus ring on one element: moved with the focus, put again on an element that comes back', () => {
+    const inst = testInstance(content);
+    const inputs: KeyboardInputs = { elements: content.elements, width: 600, height: 400, onSelect: jest.fn() };
+    const { result, rerender } = renderHook((t: string) => useGraphKeyboard(inst, { current: inputs }, t), {
+      initialProps: 'v1',
+    });
+    const ringed = () => inst.cy.elements(`.${CLASS.focus}`).map((e) => e.id());
+    expect(ringed()).toEqual([]);
+    act(() => result.current.onKeyDown(key('ArrowRight')));
+    act(() => result.current.onKeyDown(key('ArrowRight')));
+    expect(ringed()).toEqual(['b']);
+    // A refresh removes b and brings it back (a new element): the new topology's effect rings it again.
+    const b = inst.cy.getElementById('b');
+    const data = { ...b.data() };
+    const at = { ...b.position() };
+    inst.cy.remove(b);
+    inst.cy.add({ group: 'nodes', data, position: at });
+    inst.cy.add({ group: 'edges', data: { id: 'a b http', source: 'a', target: 'b' } });
+    expect(ringed()).toEqual([]);
+    rerender('v2');
+    expect(ringed()).toEqual(['b']);
+    act(() => result.current.onKeyDown(key('ArrowLeft')));
+    expect(ringed()).toEqual(['a']);
+  });
 });

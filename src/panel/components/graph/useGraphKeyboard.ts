@@ -3,7 +3,7 @@
  * Enter or Space opens the details, X activates a node (expands or collapses a rolled-up namespace). The focused
  * element carries a focus ring (a class) and each move is announced in words.
  */
-import React, { MutableRefObject, useCallback, useEffect, useState } from 'react';
+import React, { MutableRefObject, useCallback, useEffect, useRef, useState } from 'react';
 import type { ElementDefs } from '../../graph/elements';
 import { describeElement, nextByArrow } from '../../graph/keyboard';
 import { CLASS } from '../../graph/style';
@@ -33,18 +33,25 @@ export function useGraphKeyboard(
   const [focusedId, setFocusedId] = useState<string | undefined>(undefined);
   const [announcement, setAnnouncement] = useState('');
 
-  // The focus ring (a class on the element the keys moved to).
+  // The focus ring (a class on the element the keys moved to), put again on the element of that id after a change of
+  // topology. Only this effect sets the class: the element it set it on is the one to clear, without a search of
+  // every element at each refresh.
+  const ringed = useRef<string | undefined>(undefined);
   useEffect(() => {
     const cy = inst?.cy;
-    if (!cy) {
+    const before = ringed.current;
+    if (!cy || (before === undefined && focusedId === undefined)) {
       return;
     }
     cy.batch(() => {
-      cy.elements(`.${CLASS.focus}`).removeClass(CLASS.focus);
+      if (before !== undefined) {
+        cy.getElementById(before).removeClass(CLASS.focus);
+      }
       if (focusedId) {
         cy.getElementById(focusedId).addClass(CLASS.focus);
       }
     });
+    ringed.current = focusedId;
   }, [inst, focusedId, topology]);
 
   const onKeyDown = useCallback(

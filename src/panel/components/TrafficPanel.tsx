@@ -22,7 +22,6 @@ import { collapsedSelection, useCollapsedFind } from './useCollapsedFind';
 import { useExpandedGroups } from './useExpandedGroups';
 import { useFramesGraph } from './useFramesGraph';
 import type { FrameLike } from '../graph/fromFrames';
-import type { PanelGraph } from '../graph/types';
 import { thinningNotice, thinRollupEdges } from '../graph/rollupThinning';
 import { chooseLayout } from '../graph/layouts';
 import { paletteFromTheme } from '../graph/palette';
@@ -88,28 +87,19 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
     () => paletteFromTheme(theme, display.colorBlind ? 'colorBlind' : 'theme'),
     [theme, display.colorBlind]
   );
-  const edgeLabelsKey = display.edgeLabels.join(',');
-  // What is drawn, made with the frames' reading in its task (useFramesGraph): the graph with the edges between
-  // rolled-up nodes thinned (the drawer and table keep them all), its elements and its topology.
-  const drawing = useCallback(
-    (g: PanelGraph) => {
-      const thinned = thinRollupEdges(g);
-      return {
-        thinned,
-        elements: buildElements(thinned.graph, { edgeLabels: display.edgeLabels, showBadges: display.showBadges }),
-        topology: topologyKey(thinned.graph),
-      };
-    },
-    // edgeLabels by value: a new array with the same modes must not rebuild the elements
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [edgeLabelsKey, display.showBadges]
-  );
-  const {
-    graph,
-    prepared: { thinned, elements, topology },
-  } = useFramesGraph(data.series as unknown as FrameLike[], drawing);
+  const graph = useFramesGraph(data.series as unknown as FrameLike[]);
+  // What is drawn: the graph with the edges between rolled-up nodes thinned (the drawer and table keep them all).
+  const thinned = useMemo(() => thinRollupEdges(graph), [graph]);
   const drawn = thinned.graph;
   const thinNotice = thinningNotice(thinned);
+  const edgeLabelsKey = display.edgeLabels.join(',');
+  const elements = useMemo(
+    () => buildElements(drawn, { edgeLabels: display.edgeLabels, showBadges: display.showBadges }),
+    // edgeLabels by value: a new array with the same modes must not rebuild the elements
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [drawn, edgeLabelsKey, display.showBadges]
+  );
+  const topology = useMemo(() => topologyKey(drawn), [drawn]);
   const leafCount = useMemo(() => graph.nodes.filter((n) => n.nodeType !== 'box').length, [graph]);
   // A rolled-up graph has few nodes but may have many edges between them, which is what makes dagre slow: its
   // edges count as nodes for the choice of layout.

@@ -2,7 +2,6 @@ import { MessageChannel as NodeMessageChannel } from 'node:worker_threads';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { meshEdgesFrame, meshNodesFrame } from '../graph/testing/frames';
 import { fromFrames, type FrameLike } from '../graph/fromFrames';
-import type { PanelGraph } from '../graph/types';
 import { useFramesGraph } from './useFramesGraph';
 
 function answer(...workloads: string[]): FrameLike[] {
@@ -21,11 +20,6 @@ const reads = fromFrames as jest.MockedFunction<typeof fromFrames>;
 
 const ids = (g: { nodes: Array<{ id: string }> }) => g.nodes.map((n) => n.id).sort();
 
-/** A stable prepare: the graph's node count. */
-const count = (g: PanelGraph) => g.nodes.length;
-/** The graph of the hook, with the default prepare. */
-const useGraphOf = (series: FrameLike[]) => useFramesGraph(series, count).graph;
-
 /** Lets posted tasks run (jsdom has no MessageChannel of its own: Node's stands in, as browsers have one). */
 const settle = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 20)));
 
@@ -35,13 +29,13 @@ beforeAll(() => {
 
 describe('useFramesGraph', () => {
   it('reads the first answer during the first render', () => {
-    const { result } = renderHook(() => useGraphOf(answer('a', 'b')));
+    const { result } = renderHook(() => useFramesGraph(answer('a', 'b')));
     expect(ids(result.current)).toEqual(['wl_cluster-1_bookinfo_a', 'wl_cluster-1_bookinfo_b']);
   });
 
   it('keeps the drawn graph through the render that brings a new answer, and reads it in a task after', async () => {
     const first = answer('a', 'b');
-    const { result, rerender } = renderHook(({ series }) => useGraphOf(series), {
+    const { result, rerender } = renderHook(({ series }) => useFramesGraph(series), {
       initialProps: { series: first },
     });
     const drawn = result.current;
@@ -56,7 +50,7 @@ describe('useFramesGraph', () => {
   });
 
   it('reads only the newest of answers that come before the first is read', async () => {
-    const { result, rerender } = renderHook(({ series }) => useGraphOf(series), {
+    const { result, rerender } = renderHook(({ series }) => useFramesGraph(series), {
       initialProps: { series: answer('a') },
     });
     reads.mockClear();
@@ -71,38 +65,10 @@ describe('useFramesGraph', () => {
 
   it('keeps the graph when the same frames come again', async () => {
     const series = answer('a', 'b');
-    const { result, rerender } = renderHook(({ s }) => useGraphOf(s), { initialProps: { s: series } });
+    const { result, rerender } = renderHook(({ s }) => useFramesGraph(s), { initialProps: { s: series } });
     const drawn = result.current;
     rerender({ s: series });
     await settle();
     expect(result.current).toBe(drawn);
-  });
-
-  it('prepares each answer in the task that reads it, and prepares the graph it has again for a new prepare', async () => {
-    const made: number[] = [];
-    const sizes = (g: PanelGraph) => {
-      made.push(g.nodes.length);
-      return `${g.nodes.length} nodes`;
-    };
-    const { result, rerender } = renderHook(({ series, prepare }) => useFramesGraph(series, prepare), {
-      initialProps: { series: answer('a'), prepare: sizes as (g: PanelGraph) => string },
-    });
-    expect(result.current.prepared).toBe('1 nodes');
-    reads.mockClear();
-    const two = answer('a', 'b');
-    rerender({ series: two, prepare: sizes });
-    // The render that brings the answer neither reads nor prepares it.
-    expect(made).toEqual([1]);
-    expect(result.current.prepared).toBe('1 nodes');
-    await waitFor(() => expect(result.current.prepared).toBe('2 nodes'));
-    expect(made).toEqual([1, 2]);
-    expect(reads).toHaveBeenCalledTimes(1);
-    // A new prepare (a display choice): the graph is prepared again in the render, not read again.
-    const drawn = result.current.graph;
-    rerender({ series: two, prepare: (g: PanelGraph) => `${g.edges.length} edges` });
-    expect(result.current.prepared).toBe('1 edges');
-    await settle();
-    expect(result.current.graph).toBe(drawn);
-    expect(reads).toHaveBeenCalledTimes(1);
   });
 });

@@ -13,16 +13,9 @@
  * (a moved element, or a Cytoscape that hashes differently), goes to Cytoscape's own method. A unit test checks the
  * hash against the key Cytoscape stores and the answers against Cytoscape's.
  */
-import type { Core } from 'cytoscape';
+import type { BoundingBox12, BoundingBoxWH, Core } from 'cytoscape';
 
-interface Box {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-  w: number;
-  h: number;
-}
+type Box = BoundingBox12 & BoundingBoxWH;
 
 interface Point {
   x: number;

@@ -1,5 +1,9 @@
 import { incrementalPositions } from './savedLayout';
 
+type Point = { x: number; y: number };
+/** Kept positions as the panel passes them. */
+const kept = (positions: Record<string, Point>) => new Map(Object.entries(positions));
+
 describe('incrementalPositions', () => {
   const nodes = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id }));
   const edges = [
@@ -9,7 +13,11 @@ describe('incrementalPositions', () => {
   ];
 
   it('keeps saved nodes, drops vanished ones, puts new nodes beside a caller or in a column', () => {
-    const r = incrementalPositions({ a: { x: 0, y: 0 }, c: { x: 400, y: 0 }, gone: { x: 9, y: 9 } }, nodes, edges);
+    const r = incrementalPositions(
+      kept({ a: { x: 0, y: 0 }, c: { x: 400, y: 0 }, gone: { x: 9, y: 9 } }),
+      nodes,
+      edges
+    );
     expect(r.positions.get('a')).toEqual({ x: 0, y: 0 });
     expect(r.positions.get('c')).toEqual({ x: 400, y: 0 });
     expect(r.positions.has('gone')).toBe(false);
@@ -25,18 +33,9 @@ describe('incrementalPositions', () => {
     expect(r.added.sort()).toEqual(['b', 'd', 'e']);
   });
 
-  it('reads kept positions from a map as from an object', () => {
-    const saved = { a: { x: 0, y: 0 }, c: { x: 400, y: 0 }, gone: { x: 9, y: 9 } };
-    const fromObject = incrementalPositions(saved, nodes, edges);
-    const fromMap = incrementalPositions(new Map(Object.entries(saved)), nodes, edges);
-    expect(fromMap.kept).toBe(2);
-    expect([...fromMap.positions]).toEqual([...fromObject.positions]);
-    expect(fromMap.added).toEqual(fromObject.added);
-  });
-
   it('stacks new nodes that would land on a taken place', () => {
     const r = incrementalPositions(
-      { a: { x: 0, y: 0 }, b: { x: 170, y: 0 } },
+      kept({ a: { x: 0, y: 0 }, b: { x: 170, y: 0 } }),
       [{ id: 'a' }, { id: 'b' }, { id: 'n' }],
       [
         { source: 'a', target: 'b' },
@@ -51,7 +50,7 @@ describe('incrementalPositions', () => {
 
 describe('incrementalPositions with places left by removed nodes', () => {
   it('gives a new node the place a removed node of its box left, the nearest to its neighbour', () => {
-    const saved = { a: { x: 0, y: 0 }, b: { x: 400, y: 0 } };
+    const saved = kept({ a: { x: 0, y: 0 }, b: { x: 400, y: 0 } });
     const nodes = [
       { id: 'a', parent: 'X' },
       { id: 'b', parent: 'Y' },
@@ -78,14 +77,14 @@ describe('incrementalPositions with places left by removed nodes', () => {
     expect(r.positions.get('o')!.y).not.toBe(0);
     expect(r.added.sort()).toEqual(['m', 'n', 'o', 'p', 'q']);
     // Kept nodes stay.
-    expect(r.positions.get('a')).toEqual(saved.a);
+    expect(r.positions.get('a')).toEqual(saved.get('a'));
   });
 });
 
 describe('incrementalPositions for a node that replaces another', () => {
   it('gives the place of the removed node that shared most of its neighbours, before a nearer one', () => {
     // v1 (callers a and b) and w1 (caller a) went from box X; v2 is called by a and b, as v1 was.
-    const saved = { a: { x: 0, y: 0 }, b: { x: 0, y: 300 } };
+    const saved = kept({ a: { x: 0, y: 0 }, b: { x: 0, y: 300 } });
     const nodes = [
       { id: 'a', parent: 'X' },
       { id: 'b', parent: 'X' },
@@ -110,13 +109,13 @@ describe('incrementalPositions for a node that replaces another', () => {
 describe('incrementalPositions in a crowded drawing', () => {
   it('places new nodes apart from every taken spot, as a check against all of them would', () => {
     // A dense saved drawing (positions off the grid's cell edges too) and new leaves hanging off kept nodes.
-    const saved: Record<string, { x: number; y: number }> = {};
+    const saved = new Map<string, Point>();
     const nodes: Array<{ id: string }> = [];
     const edges: Array<{ source: string; target: string }> = [];
     let seed = 7;
     const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2000 - 1000;
     for (let i = 0; i < 400; i++) {
-      saved[`k${i}`] = { x: rnd(), y: rnd() };
+      saved.set(`k${i}`, { x: rnd(), y: rnd() });
       nodes.push({ id: `k${i}` });
     }
     for (let i = 0; i < 60; i++) {

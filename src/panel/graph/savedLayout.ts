@@ -67,11 +67,11 @@ export interface IncrementalResult {
 }
 
 /**
- * `saved` is a map where the panel reads Cytoscape's positions: an object built key by key from a thousand ids
- * changes shape at each key, megabytes of garbage per refresh.
+ * `saved` is a map, as the panel reads Cytoscape's positions: an object built key by key from a thousand ids changes
+ * shape at each key, megabytes of garbage per refresh.
  */
 export function incrementalPositions(
-  saved: Readonly<Record<string, Point>> | ReadonlyMap<string, Point>,
+  saved: ReadonlyMap<string, Point>,
   nodes: readonly LayoutNodeIn[],
   edges: readonly LayoutEdgeIn[],
   vacated: readonly VacatedSpot[] = []
@@ -79,9 +79,8 @@ export function incrementalPositions(
   const leaves = nodes.filter((n) => !n.isBox);
   const positions = new Map<string, Point>();
   const taken = new TakenIndex();
-  const savedAt = (id: string) => (saved instanceof Map ? saved.get(id) : (saved as Record<string, Point>)[id]);
   for (const n of leaves) {
-    const p = savedAt(n.id);
+    const p = saved.get(n.id);
     if (p && Number.isFinite(p.x) && Number.isFinite(p.y)) {
       positions.set(n.id, { x: p.x, y: p.y });
       taken.add(p);

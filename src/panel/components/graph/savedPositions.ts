@@ -23,7 +23,7 @@ export function knownPositions(
   edges: readonly LayoutEdgeIn[]
 ): Map<string, Point> | undefined {
   if (hasSaved(saved) && nodes.length > 0) {
-    return incrementalPositions(saved, nodes, edges).positions;
+    return incrementalPositions(new Map(Object.entries(saved)), nodes, edges).positions;
   }
   return presetPositions(layout.effective, nodes, edges);
 }

@@ -1,6 +1,6 @@
 import cytoscape from 'cytoscape';
-import { DIM_OPACITY, drawnDimmingOf, installDrawnDimming } from './drawnDimming';
-import { CLASS } from './style';
+import { drawnDimmingOf, installDrawnDimming } from './drawnDimming';
+import { CLASS, DIM_OPACITY } from './style';
 
 // The stand-in against a real (headless) Cytoscape's own readings: while the renderer draws an element, every opacity
 // Cytoscape reads equals what it reads on a twin instance where the same elements carry the stylesheet's dim class.

@@ -19,9 +19,12 @@
  */
 import type { Core, SingularElementArgument } from 'cytoscape';
 import { layeredTextureCache } from './cyFixes';
+import { DIM_OPACITY } from './style';
 
-/** The opacity of a dimmed element (the stylesheet's `.mg-dim` where classes mark the highlight). */
-export const DIM_OPACITY = 0.25;
+/** The element itself: a one-element collection (from getElementById, say) is another object each time. */
+export function elementItself<T extends SingularElementArgument>(e: T): T {
+  return (e as unknown as { 0: T })[0];
+}
 
 /** A parsed style property as Cytoscape keeps it per element (`_private.style[name]`). */
 interface StyleProperty {
@@ -141,8 +144,7 @@ export function installDrawnDimming(cy: Core): void {
     };
   r.drawCachedElement = withDimming(drawCached);
   r.drawElement = withDimming(drawElement);
-  // The element itself (a one-element collection from getElementById is another object).
-  const drawn = (e: SingularElementArgument) => (e as unknown as { 0: DrawnElement })[0];
+  const drawn = (e: SingularElementArgument) => elementItself(e) as unknown as DrawnElement;
   installed.set(cy, {
     isDimmed: (ele) => dimmed.has(drawn(ele)),
     dimmed: () => dimmed as unknown as Iterable<SingularElementArgument>,

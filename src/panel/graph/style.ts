@@ -29,6 +29,9 @@ export interface StyleOptions {
   widthByTraffic?: boolean;
 }
 
+/** The opacity of what the highlight dims (the dim class here; drawnDimming.ts where the renderer draws it). */
+export const DIM_OPACITY = 0.25;
+
 export const CLASS = {
   find: 'mg-find',
   hidden: 'mg-hidden',
@@ -273,7 +276,7 @@ export function buildStylesheet(p: Palette, opts: StyleOptions): StyleBlock[] {
       style: { 'overlay-color': p.find, 'overlay-padding': 7, 'overlay-opacity': 0.3 },
     },
 
-    { selector: `.${CLASS.dim}`, style: { opacity: 0.25 } },
+    { selector: `.${CLASS.dim}`, style: { opacity: DIM_OPACITY } },
     { selector: `.${CLASS.hidden}`, style: { display: 'none' } },
   ];
 }

@@ -4,7 +4,7 @@
  * instances, WebGL) they are the classes the stylesheet dims.
  */
 import type cytoscape from 'cytoscape';
-import { drawnDimmingOf, type DrawnDimming } from '../../graph/drawnDimming';
+import { drawnDimmingOf, elementItself, type DrawnDimming } from '../../graph/drawnDimming';
 import { CLASS } from '../../graph/style';
 
 export type Mark = 'lit' | 'dim';
@@ -41,10 +41,6 @@ function classMarks(cy: cytoscape.Core): MarkStore {
   };
 }
 
-/** The element itself (a one-element collection from getElementById is another object). */
-const elementOf = (e: cytoscape.SingularElementArgument) =>
-  (e as unknown as { 0: cytoscape.SingularElementArgument })[0];
-
 /**
  * Per instance whose renderer draws the dimming, the highlighted elements; the dimmed ones are the dimming's own set
  * (drawn from it).
@@ -59,7 +55,7 @@ function drawnMarkStore(cy: cytoscape.Core, dimming: DrawnDimming): MarkStore {
   }
   const highlighted = lit;
   return {
-    of: (e) => (dimming.isDimmed(e) ? 'dim' : highlighted.has(elementOf(e)) ? 'lit' : undefined),
+    of: (e) => (dimming.isDimmed(e) ? 'dim' : highlighted.has(elementItself(e)) ? 'lit' : undefined),
     marked() {
       const out = cy.collection();
       for (const e of [...highlighted, ...dimming.dimmed()]) {
@@ -73,7 +69,7 @@ function drawnMarkStore(cy: cytoscape.Core, dimming: DrawnDimming): MarkStore {
       const on: cytoscape.SingularElementArgument[] = [];
       const off: cytoscape.SingularElementArgument[] = [];
       for (const [given, mark] of changes) {
-        const e = elementOf(given);
+        const e = elementItself(given);
         if (mark === 'lit') {
           highlighted.add(e);
         } else {

@@ -39,10 +39,10 @@ interface OrderingRenderer {
 const TOP = Number.MAX_SAFE_INTEGER;
 
 /**
- * Sorts `eles` in Cytoscape's drawing order (its zIndexSort): compound depth rule, then nodes over edges (unless
+ * `eles` in Cytoscape's drawing order (its zIndexSort): compound depth rule, then nodes over edges (unless
  * z-index-compare is manual), then z-index, then the place in the instance.
  */
-export function sortInDrawingOrder(eles: OrderedElement[], hasCompoundNodes: boolean): void {
+export function inDrawingOrder(eles: readonly OrderedElement[], hasCompoundNodes: boolean): OrderedElement[] {
   const n = eles.length;
   const depth = new Float64Array(n);
   const kind = new Float64Array(n);
@@ -59,10 +59,7 @@ export function sortInDrawingOrder(eles: OrderedElement[], hasCompoundNodes: boo
   }
   const order = Array.from({ length: n }, (_, i) => i);
   order.sort((a, b) => depth[a] - depth[b] || kind[a] - kind[b] || z[a] - z[b] || place[a] - place[b]);
-  const sorted = order.map((i) => eles[i]);
-  for (let i = 0; i < n; i++) {
-    eles[i] = sorted[i];
-  }
+  return order.map((i) => eles[i]);
 }
 
 /** Replaces the canvas renderer's drawing-order sort with the keyed one; no-op for other renderers. */
@@ -75,8 +72,7 @@ export function sortDrawingOrderByKeys(cy: Core): void {
     if (!forceRecalc && this.cachedZSortedEles) {
       return this.cachedZSortedEles;
     }
-    const eles: DrawingOrder = this.cy.mutableElements().toArray();
-    sortInDrawingOrder(eles, this.cy.hasCompoundNodes());
+    const eles: DrawingOrder = inDrawingOrder(this.cy.mutableElements().toArray(), this.cy.hasCompoundNodes());
     eles.interactive = eles.filter((ele) => ele.interactive());
     this.cachedZSortedEles = eles;
     this.updateCachedGrabbedEles();

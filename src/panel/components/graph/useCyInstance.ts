@@ -14,6 +14,7 @@ import { installCyFixes } from '../../graph/cyFixes';
 import { installDrawnDimming } from '../../graph/drawnDimming';
 import { sortDrawingOrderByKeys } from '../../graph/drawingOrder';
 import { installLayerReplacement } from '../../graph/layerReplacement';
+import { applyStylesWithoutRepeats } from '../../graph/styleApplication';
 import { drawPlainEdgeLines } from '../../graph/plainEdgeLines';
 import { skipEmptyLabelPortions } from '../../graph/skipEmptyLabels';
 import { elementDefinitions, LEAST_DETAIL, visibleLayoutInput } from '../../graph/cyContent';
@@ -158,6 +159,7 @@ export function useCyInstance(
       renderer = 'canvas';
     }
     installCyFixes(cy);
+    applyStylesWithoutRepeats(cy);
     setAttr(el, 'data-renderer', renderer);
     const glCanvas = renderer === 'webgl' ? host.querySelector('canvas[data-id$="-webgl"]') : null;
     const onContextLost = () => setWebglFailed(true);

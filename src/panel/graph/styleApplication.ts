@@ -169,7 +169,7 @@ function placeOf(style: Style, shared: SharedProperties, ele: StyledElement): Hi
 
 function takeHints(p: StyledElement['_private']): Hints {
   const common = {
-    styleKeys: { ...p.styleKeys },
+    styleKeys: p.styleKeys,
     styleKey: p.styleKey,
     labelDimsKey: p.labelDimsKey,
     labelKey: p.labelKey,
@@ -186,11 +186,13 @@ function takeHints(p: StyledElement['_private']): Hints {
       };
 }
 
-/** Hints taken from an element of the same group, written by name (a look-up per field was a tenth of a first paint's style). */
+/**
+ * Hints made for another element with the same list, written by name. The per-group keys are that element's object,
+ * shared: updateStyleHints writes into the object it finds, so an element is given an object of its own before
+ * Cytoscape hashes for it (ownHintsFor).
+ */
 function giveHints(p: StyledElement['_private'], h: Hints): void {
-  // A copy: updateStyleHints writes into the object it finds. The keys' arrays are never changed in place (it gives
-  // each element new ones before hashing into them).
-  p.styleKeys = { ...h.styleKeys };
+  p.styleKeys = h.styleKeys;
   p.styleKey = h.styleKey;
   p.labelDimsKey = h.labelDimsKey;
   p.labelKey = h.labelKey;
@@ -247,10 +249,17 @@ export function applyStylesWithoutRepeats(cy: Core): void {
     return;
   }
   const ownHints = proto.updateStyleHints;
+  /** Cytoscape's hashing, into per-group keys of the element's own (it may hold another element's). */
+  const ownHintsFor = (style: Style, ele: StyledElement) => {
+    if (ele._private.styleKeys) {
+      ele._private.styleKeys = { ...ele._private.styleKeys };
+    }
+    return ownHints.call(style, ele);
+  };
   proto.updateStyleHints = function (this: Style, ele) {
     const p = ele._private;
     if (ele.removed() || (p.group !== 'nodes' && p.group !== 'edges') || !p.styleKeys) {
-      return ownHints.call(this, ele);
+      return ownHintsFor(this, ele);
     }
     const shared = sharedProperties(this);
     const place = placeOf(this, shared, ele);
@@ -260,7 +269,7 @@ export function applyStylesWithoutRepeats(cy: Core): void {
       giveHints(p, kept);
       return before !== p.styleKey;
     }
-    const changed = ownHints.call(this, ele);
+    const changed = ownHintsFor(this, ele);
     if (place) {
       if (++shared.kept > MAX_KEPT) {
         shared.kept = 0;

@@ -274,7 +274,7 @@ describe('applyStylesWithoutRepeats', () => {
     const proto = Object.getPrototypeOf(cy.collection()) as { dirtyStyleCache(): unknown };
     const dirty = jest.spyOn(proto, 'dirtyStyleCache');
     try {
-      // Failure changes the border colour, the line colour and both arrow colours of an edge: four properties.
+      // Failure changes an edge's line and arrow colours, and its middle arrow's shape and fill: five properties.
       styled(cy.getElementById('e0').data('healthStatus', 'Failure'));
       expect(dirty).toHaveBeenCalledTimes(1);
     } finally {

@@ -1,6 +1,8 @@
 import { MessageChannel as NodeMessageChannel } from 'node:worker_threads';
 import cytoscape from 'cytoscape';
-import { batching, elementCounts, settleDrawing, writeThenPrepare } from './shared';
+import { CLASS } from '../../graph/style';
+import { batching, elementCounts, FIT_PADDING, fitVisible, settleDrawing, writeThenPrepare } from './shared';
+import { testStylesheet } from './testGraph';
 
 // jsdom has no MessageChannel of its own: Node's stands in, as browsers have one.
 const saved = (globalThis as { MessageChannel?: unknown }).MessageChannel;
@@ -124,5 +126,63 @@ describe('elementCounts', () => {
     cy.remove('#c');
     expect(elementCounts(cy)).toEqual({ nodes: cy.nodes().length, edges: cy.edges().length });
     expect(elementCounts(cy)).toEqual({ nodes: 3, edges: 1 });
+  });
+});
+
+describe('fitVisible', () => {
+  // The panel's stylesheet, both kinds; a box, its members, edges between them and to outside, labels.
+  function shown(large: boolean): cytoscape.Core {
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      style: testStylesheet(large) as unknown as cytoscape.StylesheetJson,
+      elements: [
+        { data: { id: 'box', nodeType: 'box', isBox: 'namespace', label: 'ns' } },
+        { data: { id: 'a', parent: 'box', nodeType: 'workload', label: 'a' }, position: { x: 0, y: 0 } },
+        { data: { id: 'b', parent: 'box', nodeType: 'workload', label: 'b' }, position: { x: 120, y: 40 } },
+        { data: { id: 'far', nodeType: 'workload', label: 'far' }, position: { x: 900, y: -700 } },
+        { data: { id: 'out', nodeType: 'workload', label: 'out' }, position: { x: -500, y: 300 } },
+        { data: { id: 'a-b', source: 'a', target: 'b', label: '1 rps', labelVerbose: '1 rps' } },
+        { data: { id: 'b-far', source: 'b', target: 'far', label: '2 rps', labelVerbose: '2 rps' } },
+        { data: { id: 'out-a', source: 'out', target: 'a', label: '3 rps', labelVerbose: '3 rps' } },
+      ],
+      // Cytoscape's default (a grid pass, all at 0,0 when headless) would move what the definitions place.
+      layout: { name: 'preset' },
+    });
+    // Headless instances have no size: one to fit into.
+    jest.spyOn(cy, 'width').mockReturnValue(800);
+    jest.spyOn(cy, 'height').mockReturnValue(500);
+    return cy;
+  }
+
+  const viewport = (cy: cytoscape.Core) => ({ zoom: cy.zoom(), pan: { ...cy.pan() } });
+
+  it.each([
+    ['nothing hidden', []],
+    ['a far node hidden (its edge not)', ['far']],
+    ['a node and its edge hidden', ['out', 'out-a']],
+    ['the box hidden (its members not)', ['box']],
+    ['all but one node hidden', ['box', 'a', 'b', 'far', 'a-b', 'b-far', 'out-a']],
+  ])('fits what is shown, right after a change (%s)', (_case, hidden) => {
+    for (const large of [false, true]) {
+      const cy = shown(large);
+      // Bounds measured before the change, as a drawn graph has them.
+      cy.elements().boundingBox();
+      cy.$(hidden.map((id) => `#${id}`).join(', ') || '#none').addClass(CLASS.hidden);
+      fitVisible(cy);
+      const fitted = viewport(cy);
+      // The fit to the elements without the hidden class, once every style is computed. (Right after the change,
+      // Cytoscape's bounds of that collection still held the edge of a hidden node, from its cached box.)
+      cy.elements().forEach((e) => void (e as unknown as { pstyle(name: string): unknown }).pstyle('display'));
+      cy.viewport({ zoom: 1, pan: { x: 0, y: 0 } });
+      cy.fit(cy.elements().not(`.${CLASS.hidden}`), FIT_PADDING);
+      expect(fitted).toEqual(viewport(cy));
+      if (hidden.includes('far')) {
+        // The hidden node is left out: the view is not the one that fits every element.
+        cy.elements().removeClass(CLASS.hidden);
+        cy.fit(cy.elements(), FIT_PADDING);
+        expect(viewport(cy)).not.toEqual(fitted);
+      }
+    }
   });
 });

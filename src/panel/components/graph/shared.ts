@@ -21,6 +21,16 @@ export interface LayoutParts {
 
 /** The fit padding (px), as Cytoscape's fit and the panel's own first fit use it. */
 export const FIT_PADDING = 30;
+
+/**
+ * Fits the view to what is drawn, with the fit padding. The hidden class sets `display: none`, and Cytoscape gives
+ * such an element, and an edge of such a node, empty bounds: the bounds of all elements are those of the shown ones,
+ * so Cytoscape's own list of its elements is fitted, with no collection of the shown ones built. After an expansion
+ * (about 6,000 elements) copying and filtering them took about 50 ms of a profiled expansion's 180.
+ */
+export function fitVisible(cy: Core): void {
+  cy.fit(undefined, FIT_PADDING);
+}
 export const MIN_ZOOM = 0.05;
 export const MAX_ZOOM = 4;
 

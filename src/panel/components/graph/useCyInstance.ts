@@ -23,7 +23,7 @@ import type { Selection } from '../../graph/findHide';
 import { boxRects } from '../../graph/flatBoxes';
 import type { LayoutChoice } from '../../graph/layouts';
 import type { Palette } from '../../graph/palette';
-import { CLASS, StyleBlock } from '../../graph/style';
+import type { StyleBlock } from '../../graph/style';
 import { fitViewport } from '../../graph/viewport';
 import { boxDepthOf, usesFlatBoxes } from './flatBoxLayout';
 import { markOf } from './highlightMarks';
@@ -32,6 +32,7 @@ import {
   CyInstance,
   elementCounts,
   FIT_PADDING,
+  fitVisible,
   HookedElement,
   MAX_ZOOM,
   MIN_ZOOM,
@@ -184,7 +185,7 @@ export function useCyInstance(
     let layout: CyInstance['created']['layout'];
     if (positions) {
       if (!fitted) {
-        cy.fit(cy.elements().not(`.${CLASS.hidden}`), FIT_PADDING);
+        fitVisible(cy);
       }
       layout = {
         topology: p.topology,

@@ -4,8 +4,7 @@
  * run inside programmatic() so they do not count as the user's.
  */
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { CLASS } from '../../graph/style';
-import { CyInstance, FIT_PADDING } from './shared';
+import { CyInstance, fitVisible } from './shared';
 
 export interface ViewportControl {
   /** Fits the visible graph into the panel. */
@@ -37,7 +36,7 @@ export function useViewport(inst: CyInstance | undefined, width: number, height:
   const fitView = useCallback(() => {
     const cy = inst?.cy;
     if (cy) {
-      programmatic(() => cy.fit(cy.elements().not(`.${CLASS.hidden}`), FIT_PADDING));
+      programmatic(() => fitVisible(cy));
     }
   }, [inst, programmatic]);
 

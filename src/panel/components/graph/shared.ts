@@ -31,6 +31,7 @@ export const FIT_PADDING = 30;
 export function fitVisible(cy: Core): void {
   cy.fit(undefined, FIT_PADDING);
 }
+
 export const MIN_ZOOM = 0.05;
 export const MAX_ZOOM = 4;
 

@@ -268,6 +268,35 @@ describe('applyStylesWithoutRepeats', () => {
     expect(priv(b).labelKey).not.toBe(priv(c).labelKey);
   });
 
+  it('leaves a stylesheet that maps through a function (which may read anything) to mark per property', () => {
+    const style = [
+      { selector: 'node', style: { width: (e: cytoscape.NodeSingular) => (e.visible() ? 30 : 20) } },
+      { selector: 'node.x', style: { 'background-color': 'blue', 'border-color': 'red', 'border-width': 3 } },
+    ] as unknown as cytoscape.StylesheetJson;
+    const run = (mod: Cytoscape, install: boolean) => {
+      const cy = mod({ headless: true, styleEnabled: true, style });
+      if (install) {
+        applyStylesWithoutRepeats(cy);
+      }
+      cy.add(JSON.parse(JSON.stringify(ELEMENTS.filter((e) => !e.data.source))));
+      styled(cy.elements());
+      const dirty = jest.spyOn(
+        Object.getPrototypeOf(cy.collection()) as { dirtyStyleCache(): unknown },
+        'dirtyStyleCache'
+      );
+      try {
+        styled(cy.getElementById('out').addClass('x'));
+        return { calls: dirty.mock.calls.length, seen: appearance(cy.getElementById('out')) };
+      } finally {
+        dirty.mockRestore();
+      }
+    };
+    const plain = run(plainModule, false);
+    const shortened = run(shortenedModule, true);
+    expect(plain.calls).toBeGreaterThan(1);
+    expect(shortened).toEqual(plain);
+  });
+
   it('marks each restyled element’s derived values stale once, not once per property', () => {
     const cy = instance(shortenedModule, false, true);
     styled(cy.elements());

@@ -113,6 +113,8 @@ interface SharedProperties {
   contexts: number;
   lastContextProperties: number;
   properties: Set<ParsedProperty>;
+  /** Whether some property is mapped through a function (which may read anything while it is applied). */
+  mapsThroughFunction: boolean;
   kept: number;
   trees: { nodes: HintsTree; edges: HintsTree };
 }
@@ -127,15 +129,24 @@ function sharedProperties(style: Style): SharedProperties {
   let shared = sharedOf.get(style);
   if (!shared || shared.contexts !== style.length || shared.lastContextProperties !== last) {
     const properties = new Set<ParsedProperty>();
+    let mapsThroughFunction = false;
     for (let i = 0; i < style.length; i++) {
       for (const prop of style[i].properties) {
         // A mapped property is never an element's own: it gets a copy with its value.
         if (!prop.mapped) {
           properties.add(prop);
         }
+        mapsThroughFunction ||= prop.mapped === style.types.fn;
       }
     }
-    shared = { contexts: style.length, lastContextProperties: last, properties, kept: 0, trees: emptyTrees() };
+    shared = {
+      contexts: style.length,
+      lastContextProperties: last,
+      properties,
+      mapsThroughFunction,
+      kept: 0,
+      trees: emptyTrees(),
+    };
     sharedOf.set(style, shared);
   }
   return shared;
@@ -219,16 +230,6 @@ interface PendingTriggers {
   parallelBounds?: [string, unknown, unknown];
 }
 
-/** Whether the context style maps any of the properties to apply through a function (which may read anything). */
-function mapsThroughFunction(style: Style, names: string[], cxtStyle: Record<string, ParsedProperty>): boolean {
-  for (let i = 0; i < names.length; i++) {
-    if (cxtStyle[names[i]]?.mapped === style.types.fn) {
-      return true;
-    }
-  }
-  return false;
-}
-
 const WRAPPED = Symbol('meshgraph.styleApplication');
 
 /** Wraps the Style prototype's hints and trigger methods once per Cytoscape module (the prototype is shared). */
@@ -251,15 +252,14 @@ export function applyStylesWithoutRepeats(cy: Core): void {
   const ownHints = proto.updateStyleHints;
   /** Cytoscape's hashing, into per-group keys of the element's own (it may hold another element's). */
   const ownHintsFor = (style: Style, ele: StyledElement) => {
-    if (ele._private.styleKeys) {
-      ele._private.styleKeys = { ...ele._private.styleKeys };
-    }
+    ele._private.styleKeys = { ...ele._private.styleKeys };
     return ownHints.call(style, ele);
   };
   proto.updateStyleHints = function (this: Style, ele) {
     const p = ele._private;
-    if (ele.removed() || (p.group !== 'nodes' && p.group !== 'edges') || !p.styleKeys) {
-      return ownHintsFor(this, ele);
+    if (ele.removed()) {
+      // Cytoscape writes nothing for a removed element.
+      return ownHints.call(this, ele);
     }
     const shared = sharedProperties(this);
     const place = placeOf(this, shared, ele);
@@ -284,7 +284,7 @@ export function applyStylesWithoutRepeats(cy: Core): void {
   let pending: PendingTriggers | undefined;
   const ownApply = proto.applyContextStyle;
   proto.applyContextStyle = function (this: Style, meta, cxtStyle, ele) {
-    if (pending || mapsThroughFunction(this, meta.diffPropNames, cxtStyle)) {
+    if (pending || sharedProperties(this).mapsThroughFunction) {
       return ownApply.call(this, meta, cxtStyle, ele);
     }
     const triggers: PendingTriggers = { ele, styleCache: false };

@@ -4,7 +4,7 @@
  * run inside programmatic() so they do not count as the user's.
  */
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { CyInstance, fitVisible } from './shared';
+import { CyInstance, elementCounts, fitVisible } from './shared';
 
 export interface ViewportControl {
   /** Fits the visible graph into the panel. */
@@ -45,7 +45,8 @@ export function useViewport(inst: CyInstance | undefined, width: number, height:
   }, []);
 
   const refit = useCallback(() => {
-    if (fitted.current && (inst?.cy.nodes().length ?? 0) > 0) {
+    // Counted in place: refit follows every expansion and collapse, and nodes() would copy them all.
+    if (fitted.current && inst && elementCounts(inst.cy).nodes > 0) {
       fitView();
     }
   }, [inst, fitView]);

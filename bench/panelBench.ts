@@ -26,10 +26,10 @@ import {
   FrameStats,
   frameStats,
   median,
+  mountOnFreshPage,
   ms,
   PANEL_OPTIONS,
   table,
-  threadTime,
   variantOptions,
   VIEWPORT,
 } from './panelPage/benchStats';
@@ -128,14 +128,12 @@ async function measureRenderer(s: BenchSession, which: Variant, workloads: numbe
   const panBys: PanResult[] = [];
   let layout = '';
   for (let load = 0; load < LOADS; load++) {
-    await s.load();
-    await s.call((api, n) => api.prepare(n), workloads);
-    const t0 = await threadTime(s);
-    const r =
+    const { mounted: r, cpuSeconds } = await mountOnFreshPage(s, workloads, () =>
       which === 'baseline'
-        ? await s.call((api) => api.mountBaseline())
-        : await s.call((api, options) => api.mountPanel({ options }), variantOptions(which));
-    cpu.push((await threadTime(s)) - t0);
+        ? s.call((api) => api.mountBaseline())
+        : s.call((api, options) => api.mountPanel({ options }), variantOptions(which))
+    );
+    cpu.push(cpuSeconds);
     if (r.status !== 'ready' || r.nodeCount === 0) {
       throw new Error(`${which} at ${workloads}: status ${r.status}, ${r.nodeCount} nodes`);
     }

@@ -1,6 +1,7 @@
 /**
- * What the panel bench's parts share (bench/panelBench.ts, bench/panelPage/refreshBench.ts): the viewport and
- * panel options, frame statistics, a CDP reading of the page's main-thread CPU time, and the table printer.
+ * What the panel bench's parts share (bench/panelBench.ts, bench/panelPage/refreshBench.ts, comparePairs.ts): the
+ * viewport and panel options, frame statistics, a CDP reading of the page's main-thread CPU time, a first paint on a
+ * fresh page, and the table printer.
  */
 import type { BenchSession } from './session';
 
@@ -53,6 +54,22 @@ export const frames = (f: FrameStats) => `${ms(f.medianMs)}/${ms(f.p95Ms)} (${f.
 export async function threadTime(s: BenchSession): Promise<number> {
   const m = (await s.cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
   return m.metrics.find((x) => x.name === 'ThreadTime')?.value ?? NaN;
+}
+
+/**
+ * A first paint as a dashboard opens: a freshly loaded page (fresh heap, cold JIT), the frames of a mesh of `workloads`
+ * prepared, then `mount`; what it returned and the main-thread CPU it took, seconds.
+ */
+export async function mountOnFreshPage<R>(
+  s: BenchSession,
+  workloads: number,
+  mount: () => Promise<R>
+): Promise<{ mounted: R; cpuSeconds: number }> {
+  await s.load();
+  await s.call((api, n) => api.prepare(n), workloads);
+  const t0 = await threadTime(s);
+  const mounted = await mount();
+  return { mounted, cpuSeconds: (await threadTime(s)) - t0 };
 }
 
 /** Panel options for the canvas or the WebGL renderer. */

@@ -13,7 +13,7 @@
  * pair.
  */
 import path from 'node:path';
-import { median, optionValue, threadTime, variantOptions } from './benchStats';
+import { median, mountOnFreshPage, optionValue, variantOptions } from './benchStats';
 import { measureRefresh } from './refreshBench';
 import { type BenchSession, openBenchSession } from './session';
 
@@ -34,11 +34,10 @@ function sideFrom(checkout: string): Side {
 const WORKLOADS = 1000;
 
 async function firstPaintCpuMs(s: BenchSession): Promise<Record<string, number>> {
-  await s.load();
-  await s.call((api, n) => api.prepare(n), WORKLOADS);
-  const t0 = await threadTime(s);
-  await s.call((api, options) => api.mountPanel({ options }), variantOptions('panel'));
-  return { 'first paint CPU': ((await threadTime(s)) - t0) * 1000 };
+  const { cpuSeconds } = await mountOnFreshPage(s, WORKLOADS, () =>
+    s.call((api, options) => api.mountPanel({ options }), variantOptions('panel'))
+  );
+  return { 'first paint CPU': cpuSeconds * 1000 };
 }
 
 async function refreshRows(side: Side, s: BenchSession): Promise<Record<string, number>> {

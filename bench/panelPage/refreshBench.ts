@@ -21,6 +21,7 @@ import {
   FrameStats,
   frameStats,
   median,
+  mountOnFreshPage,
   ms,
   table,
   threadTime,
@@ -173,11 +174,9 @@ function leafPositions(s: BenchSession): Promise<Positions> {
 
 export async function measureRefresh(s: BenchSession, workloads: number): Promise<RefreshFigures> {
   const K = REFRESH_SAMPLES;
-  await s.load();
-  await s.call((api, n) => api.prepare(n), workloads);
-  const t0 = await threadTime(s);
-  const mounted = await s.call((api, options) => api.mountPanel({ options }), variantOptions('panel'));
-  const firstPaintCpu = (await threadTime(s)) - t0;
+  const { mounted, cpuSeconds: firstPaintCpu } = await mountOnFreshPage(s, workloads, () =>
+    s.call((api, options) => api.mountPanel({ options }), variantOptions('panel'))
+  );
   // Two refreshes first: what fills once (JIT, style caches) is not a refresh's cost. The mount shows variant 0's
   // health; the rates-only, topology and drag refreshes keep it, the last group changes it every time.
   const stable = { stableHealth: true };

@@ -300,6 +300,116 @@ describe('layer replacement', () => {
   });
 });
 
+describe('readiness when the page is idle', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  /**
+   * A shown layer of 25 × 25 pixels whose bitmaps (made through the renderer, as Cytoscape makes them) record the
+   * calls that make the browser allocate them; `draw` draws its elements through the installed path.
+   */
+  function shownLayer() {
+    const made: Array<{ width: number; height: number; resets: number; transforms: number }> = [];
+    const bitmap = (width: number, height: number) => {
+      const canvas = {
+        width,
+        height,
+        resets: 0,
+        transforms: 0,
+        getContext: () => ({ reset: () => canvas.resets++, setTransform: () => canvas.transforms++ }),
+      };
+      made.push(canvas);
+      return canvas;
+    };
+    const layers: FakeLayer[] = [];
+    const set = setUp((stand, first) => {
+      layers.push(first);
+      Object.assign(first, { canvas: bitmap(25, 25) });
+      Object.assign(stand, {
+        layersByLevel: { [-2]: layers },
+        renderer: { makeOffscreenCanvas: bitmap },
+        drawEleInLayer: () => undefined,
+        makeLayer(bb: Box, level: number) {
+          const canvas = this.renderer.makeOffscreenCanvas(25, 25);
+          return { id: made.length + 100, bb, level, eles: [], elesQueue: [], reqs: 0, canvas };
+        },
+        // Swaps as Cytoscape does, once the replacement's queue is drawn.
+        applyLayerReplacement(next: FakeLayer) {
+          next.elesQueue.length = 0;
+          layers[layers.indexOf(next.replaces as FakeLayer)] = next;
+        },
+      });
+    });
+    const draw = () => {
+      const drawEle = (set.cache as unknown as { drawEleInLayer(l: FakeLayer, e: FakeEle): void }).drawEleInLayer;
+      set.layer.eles.forEach((e) => drawEle(set.layer, e));
+    };
+    return { ...set, made, layers, draw };
+  }
+
+  it('once a layer is drawn, makes the bitmap of its first replacement in idle time, and allocates it there', () => {
+    const { cy, cache, layer, a, made, draw } = shownLayer();
+    draw();
+    // Nothing in the drawing's own task.
+    expect(made).toHaveLength(1);
+    jest.advanceTimersByTime(1000);
+    expect(made).toHaveLength(2);
+    expect(made[1]).toMatchObject({ width: 25, height: 25, transforms: 1 });
+    // The first replacement draws on it, cleared: no bitmap is made in the refresh.
+    held(cy, () => cache.invalidateElements([a]));
+    const next = layer.replacement as FakeLayer & { canvas: unknown };
+    expect(next.canvas).toBe(made[1]);
+    expect(made[1].resets).toBe(1);
+    expect(made).toHaveLength(2);
+  });
+
+  it('waits while the layer is still being drawn, and prepares nothing for a dropped layer or a destroyed instance', () => {
+    const drawing = shownLayer();
+    drawing.draw();
+    drawing.layer.elesQueue.push(drawing.a);
+    jest.advanceTimersByTime(1000);
+    expect(drawing.made).toHaveLength(1);
+    drawing.layer.elesQueue.length = 0;
+    jest.advanceTimersByTime(1000);
+    expect(drawing.made).toHaveLength(2);
+
+    const dropped = shownLayer();
+    dropped.draw();
+    dropped.cache.invalidateElements([dropped.a]);
+    jest.advanceTimersByTime(1000);
+    expect(dropped.made).toHaveLength(1);
+
+    const gone = shownLayer();
+    gone.draw();
+    gone.layers.length = 0;
+    jest.advanceTimersByTime(1000);
+    expect(gone.made).toHaveLength(1);
+
+    const destroyed = shownLayer();
+    destroyed.draw();
+    // Destroyed with the panel (the stand-in renderer cannot take Cytoscape's destroy()).
+    destroyed.cy.destroyed = () => true;
+    jest.advanceTimersByTime(1000);
+    expect(destroyed.made).toHaveLength(1);
+  });
+
+  it('keeps a spare of the size it needs: none is made when the last swap left one', () => {
+    const { cy, cache, layer, a, made, layers, draw } = shownLayer();
+    draw();
+    jest.advanceTimersByTime(1000);
+    held(cy, () => cache.invalidateElements([a]));
+    const next = layer.replacement as FakeLayer;
+    next.eles = [a];
+    cache.applyLayerReplacement(next);
+    // The swapped-out layer's bitmap is the spare now; drawing the new layer finds it there.
+    const drawEle = (cache as unknown as { drawEleInLayer(l: FakeLayer, e: FakeEle): void }).drawEleInLayer;
+    drawEle(next, a);
+    expect(layers).toEqual([next]);
+    jest.advanceTimersByTime(1000);
+    expect(made).toHaveLength(2);
+  });
+});
+
 describe('patched replacement', () => {
   /**
    * A layer at level 0 (one pixel per graph unit) of 1,200 × 100 pixels holding 30 boxes in a row, 20 units wide

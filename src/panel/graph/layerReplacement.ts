@@ -29,6 +29,7 @@
  */
 import type { Core } from 'cytoscape';
 import { type LayeredElement, layeredTextureCache, linkToLayer } from './cyFixes';
+import { type IdleDeadline, whenIdle } from './idle';
 import {
   type Bounds as BoundingBox,
   type Footprint,
@@ -60,7 +61,9 @@ interface PaintedState {
 interface LayerCanvas {
   width: number;
   height: number;
-  getContext(kind: '2d'): { reset?(): void } | null;
+  getContext(
+    kind: '2d'
+  ): { reset?(): void; setTransform?(a: number, b: number, c: number, d: number, e: number, f: number): void } | null;
 }
 
 /** The drawing calls that complete a patched replacement on its layer's context. */
@@ -217,6 +220,24 @@ class SpareCanvas {
 
   keep(canvas: LayerCanvas | undefined): void {
     this.canvas = canvas;
+  }
+
+  /**
+   * Makes the spare for the next replacement of `layer` now, if there is none of its size: a new bitmap, and a first
+   * call on its context, which is when the browser allocates it (7–80 ms at 1,000 nodes, paid inside the first
+   * refresh that replaces the layer otherwise). The spare is kept from the first swap on anyway. Whether it made one.
+   */
+  prepareFor(cache: LayeredTextureCache, layer: Layer): boolean {
+    const size = layer.canvas;
+    const make = cache.renderer?.makeOffscreenCanvas;
+    if (!size || !make || (this.canvas?.width === size.width && this.canvas.height === size.height)) {
+      return false;
+    }
+    const canvas = make.call(cache.renderer, size.width, size.height);
+    // Not reset(), which the browser answers without allocating; any other call allocates (about 30 ms here).
+    canvas.getContext('2d')?.setTransform?.(1, 0, 0, 1, 0, 0);
+    this.canvas = canvas;
+    return true;
   }
 
   /** cache.makeLayer, on the spare bitmap (cleared, its state reset) when it has the size that layer needs. */
@@ -473,6 +494,82 @@ function completePatch(p: Patch): void {
   ctx.restore();
 }
 
+/** Footprints worked out per idle slice between looks at the deadline. */
+const FOOTPRINTS_PER_LOOK = 64;
+
+/**
+ * Once a layer is drawn, does in the page's idle time what its first replacement would otherwise do inside a refresh
+ * (at 1,000 nodes, a task of 100–140 ms in the first refresh that changed any health or topology): the spare bitmap
+ * (SpareCanvas.prepareFor), then the footprint of every element drawn in it, a slice per idle period. Returns what
+ * schedules that for a layer being drawn; the layer Cytoscape shows when the page is idle is the one prepared.
+ */
+function readinessFor(
+  cy: Core,
+  cache: LayeredTextureCache,
+  spare: SpareCanvas,
+  drawnIn: WeakMap<Layer, Map<LayerElement, Measures>>
+): (layer: Layer) => void {
+  let waiting: Layer | undefined;
+  let measures: Iterator<Measures> | undefined;
+  let scheduled = false;
+  const shown = (layer: Layer) => cache.layersByLevel?.[layer.level]?.includes(layer) ?? false;
+  const work = (deadline: IdleDeadline) => {
+    scheduled = false;
+    const layer = waiting;
+    if (!layer || cy.destroyed() || layer.invalid) {
+      waiting = undefined;
+      return;
+    }
+    // Still being drawn, or a replacement not yet swapped in: look again at the next idle period.
+    if ((layer.elesQueue?.length ?? 0) > 0 || (!shown(layer) && layer.replaces?.replacement === layer)) {
+      schedule();
+      return;
+    }
+    if (!shown(layer)) {
+      waiting = undefined;
+      return;
+    }
+    if (!measures) {
+      measures = drawnIn.get(layer)?.values();
+      // The allocation is a task's worth: the footprints come in the next idle periods.
+      if (spare.prepareFor(cache, layer)) {
+        schedule();
+        return;
+      }
+    }
+    if (!measures) {
+      waiting = undefined;
+      return;
+    }
+    for (let n = 1; ; n++) {
+      const next = measures.next();
+      if (next.done) {
+        measures = undefined;
+        waiting = undefined;
+        return;
+      }
+      footprintOf(next.value);
+      if (n % FOOTPRINTS_PER_LOOK === 0 && deadline.timeRemaining() < 1) {
+        schedule();
+        return;
+      }
+    }
+  };
+  const schedule = () => {
+    if (!scheduled) {
+      scheduled = true;
+      whenIdle(work);
+    }
+  };
+  return (layer) => {
+    if (waiting !== layer) {
+      waiting = layer;
+      measures = undefined;
+    }
+    schedule();
+  };
+}
+
 /** Installs the replacement path on a canvas renderer; does nothing where the renderer lacks the parts it expects. */
 export function installLayerReplacement(cy: Core): void {
   const cache = layerCacheOf(cy);
@@ -486,6 +583,8 @@ export function installLayerReplacement(cy: Core): void {
   const patches = new WeakMap<Layer, Patch>();
   // Per layer, where each element painted when drawn in it: where its old pixels are, for a patch.
   const drawnIn = new WeakMap<Layer, Map<LayerElement, Measures>>();
+  const spare = new SpareCanvas();
+  const prepareWhenIdle = readinessFor(cy, cache, spare, drawnIn);
   const drawEle = cache.drawEleInLayer;
   if (drawEle) {
     cache.drawEleInLayer = function (layer, ele, level, pxRatio) {
@@ -494,6 +593,7 @@ export function installLayerReplacement(cy: Core): void {
       if (!drawn) {
         drawn = new Map();
         drawnIn.set(layer, drawn);
+        prepareWhenIdle(layer);
       }
       const was = drawn.get(ele);
       const now = measuresOf(ele);
@@ -521,7 +621,6 @@ export function installLayerReplacement(cy: Core): void {
       cache.applyLayerReplacement(patched.layer);
     }
   };
-  const spare = new SpareCanvas();
   const renderer = (
     cy as unknown as { renderer(): { getCachedZSortedEles?(): DrawingOrder; getPixelRatio?(): number } }
   ).renderer();

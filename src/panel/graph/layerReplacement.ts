@@ -498,10 +498,13 @@ function completePatch(p: Patch): void {
 const FOOTPRINTS_PER_LOOK = 64;
 
 /**
- * Once a layer is drawn, does in the page's idle time what its first replacement would otherwise do inside a refresh
- * (at 1,000 nodes, a task of 100–140 ms in the first refresh that changed any health or topology): the spare bitmap
- * (SpareCanvas.prepareFor), then the footprint of every element drawn in it, a slice per idle period. Returns what
- * schedules that for a layer being drawn; the layer Cytoscape shows when the page is idle is the one prepared.
+ * Once Cytoscape has drawn a layer of its own (at the first redraw after a first paint, a zoom, a dropped layer), does
+ * in the page's idle time what the layer's first replacement would otherwise do inside a refresh (at 1,000 nodes, a
+ * task of 90–140 ms in the first refresh that changed any health or topology): the spare bitmap
+ * (SpareCanvas.prepareFor), then the footprint of every element drawn in it, a slice per idle period. Not for the
+ * replacements themselves: the swap leaves a spare, and after a fresh replacement (many elements changed) the next
+ * change is as likely to be large again, which needs no footprints. Returns what schedules that for a layer being
+ * drawn; only a layer still on screen when the page is idle is prepared.
  */
 function readinessFor(
   cy: Core,
@@ -520,8 +523,8 @@ function readinessFor(
       waiting = undefined;
       return;
     }
-    // Still being drawn, or a replacement not yet swapped in: look again at the next idle period.
-    if ((layer.elesQueue?.length ?? 0) > 0 || (!shown(layer) && layer.replaces?.replacement === layer)) {
+    // Still being drawn (Cytoscape draws a layer it builds lazily a slice per frame): look again at the next idle period.
+    if ((layer.elesQueue?.length ?? 0) > 0) {
       schedule();
       return;
     }
@@ -593,7 +596,10 @@ export function installLayerReplacement(cy: Core): void {
       if (!drawn) {
         drawn = new Map();
         drawnIn.set(layer, drawn);
-        prepareWhenIdle(layer);
+        // A layer Cytoscape built (not a replacement): its first replacement would pay for what is not ready.
+        if (!layer.replaces) {
+          prepareWhenIdle(layer);
+        }
       }
       const was = drawn.get(ele);
       const now = measuresOf(ele);

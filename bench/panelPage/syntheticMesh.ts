@@ -66,6 +66,16 @@ function worse(a: HealthStatus, b: HealthStatus): HealthStatus {
   return order.indexOf(a) <= order.indexOf(b) ? a : b;
 }
 
+/** An edge's health roll as variant 0 draws it, and the draws variant 0 makes after it for that edge. */
+function variantZeroRoll(rnd: () => number, protocol: string): number {
+  const roll = rnd();
+  rnd();
+  if (protocol !== 'tcp') {
+    rnd();
+  }
+  return roll;
+}
+
 export interface MeshVariation {
   /** Health as in variant 0 whatever the rates (a refresh where only the numbers change). */
   stableHealth?: boolean;
@@ -106,6 +116,8 @@ export function syntheticMesh(
   }
 
   const rnd = prng(104729 + variant * 7 + workloads);
+  // Variant 0's generator, drawn as variant 0 draws it for each edge (its health roll, then the rates and, but for
+  // TCP, the response time), so that its rolls are variant 0's.
   const healthRnd = variation.stableHealth ? prng(104729 + workloads) : undefined;
   const failing = variation.failing ?? 0;
   const failingFrom = (variant * failing) % workloads;
@@ -118,7 +130,7 @@ export function syntheticMesh(
     const roll = rnd();
     const failed = failing > 0 && (c.target - failingFrom + workloads) % workloads < failing;
     // The stable roll is drawn for every edge, so that a failing one leaves the others' health as it was.
-    const stableRoll = healthRnd ? healthRnd() : roll;
+    const stableRoll = healthRnd ? variantZeroRoll(healthRnd, c.protocol) : roll;
     const errRoll = failed ? 0 : stableRoll;
     let status: HealthStatus = 'Healthy';
     if (c.protocol === 'tcp') {

@@ -12,19 +12,15 @@ export interface IdleDeadline {
 const FALLBACK_BUDGET_MS = 8;
 const FALLBACK_DELAY_MS = 50;
 
-/** Calls `work` in the page's next idle period; returns what cancels it, if it has not run. */
-export function whenIdle(work: (deadline: IdleDeadline) => void): () => void {
-  const g = globalThis as {
-    requestIdleCallback?: (cb: (deadline: IdleDeadline) => void) => number;
-    cancelIdleCallback?: (handle: number) => void;
-  };
-  if (typeof g.requestIdleCallback === 'function' && typeof g.cancelIdleCallback === 'function') {
-    const handle = g.requestIdleCallback(work);
-    return () => g.cancelIdleCallback?.(handle);
+/** Calls `work` in the page's next idle period. */
+export function whenIdle(work: (deadline: IdleDeadline) => void): void {
+  const g = globalThis as { requestIdleCallback?: (cb: (deadline: IdleDeadline) => void) => number };
+  if (typeof g.requestIdleCallback === 'function') {
+    g.requestIdleCallback(work);
+    return;
   }
-  const timer = setTimeout(() => {
+  setTimeout(() => {
     const end = Date.now() + FALLBACK_BUDGET_MS;
     work({ timeRemaining: () => Math.max(0, end - Date.now()) });
   }, FALLBACK_DELAY_MS);
-  return () => clearTimeout(timer);
 }

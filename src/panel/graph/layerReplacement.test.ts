@@ -373,6 +373,16 @@ describe('readiness when the page is idle', () => {
     jest.advanceTimersByTime(1000);
     expect(drawing.made).toHaveLength(2);
 
+    // A layer that stays unfinished while the page idles is left unprepared after a while (no endless polling).
+    const stalled = shownLayer();
+    stalled.draw();
+    stalled.layer.elesQueue.push(stalled.a);
+    jest.advanceTimersByTime(20_000);
+    stalled.layer.elesQueue.length = 0;
+    jest.advanceTimersByTime(1000);
+    expect(stalled.made).toHaveLength(1);
+    expect(jest.getTimerCount()).toBe(0);
+
     const dropped = shownLayer();
     dropped.draw();
     dropped.cache.invalidateElements([dropped.a]);

@@ -496,6 +496,8 @@ function completePatch(p: Patch): void {
 
 /** Footprints worked out per idle slice between looks at the deadline. */
 const FOOTPRINTS_PER_LOOK = 64;
+/** Idle periods a layer may still be drawing in before it is left unprepared (about 10 s of an idle page). */
+const MAX_WAITS = 200;
 
 /**
  * Once Cytoscape has drawn a layer of its own (at the first redraw after a first paint, a zoom, a dropped layer), does
@@ -513,6 +515,7 @@ function readinessFor(
   drawnIn: WeakMap<Layer, Map<LayerElement, Measures>>
 ): (layer: Layer) => void {
   let waiting: Layer | undefined;
+  let waits = 0;
   let measures: Iterator<Measures> | undefined;
   let scheduled = false;
   const shown = (layer: Layer) => cache.layersByLevel?.[layer.level]?.includes(layer) ?? false;
@@ -525,7 +528,11 @@ function readinessFor(
     }
     // Still being drawn (Cytoscape draws a layer it builds lazily a slice per frame): look again at the next idle period.
     if ((layer.elesQueue?.length ?? 0) > 0) {
-      schedule();
+      if (++waits < MAX_WAITS) {
+        schedule();
+      } else {
+        waiting = undefined;
+      }
       return;
     }
     if (!shown(layer)) {
@@ -567,6 +574,7 @@ function readinessFor(
   return (layer) => {
     if (waiting !== layer) {
       waiting = layer;
+      waits = 0;
       measures = undefined;
     }
     schedule();

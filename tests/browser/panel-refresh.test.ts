@@ -354,9 +354,13 @@ test('a refresh that only restyles keeps the cached picture on screen and swaps 
   const renderCount = () => s.page.evaluate(() => (window as unknown as Page).__renders.length);
   /** Elements drawn one by one by each render since render `from`. */
   const rendersSince = (from: number) => s.page.evaluate((n) => (window as unknown as Page).__renders.slice(n), from);
+  const layerSizedCanvases = () => s.page.evaluate(() => (window as unknown as Page).__layerSizedCanvases());
   expect(await s.page.evaluate(() => (window as unknown as Page).__settled())).toBe(true);
+  // Idle periods after the layer was drawn: the panel makes the first replacement's bitmap in one of them.
+  await s.page.waitForTimeout(300);
   await s.page.evaluate(() => (window as unknown as Page).__snapshot('old'));
   const rendersBefore = await renderCount();
+  const canvasesBefore = await layerSizedCanvases();
   await s.call((api) => api.stageRefresh(1));
   await s.call((api) => api.refreshPanel(1));
   const after = await drawn();
@@ -370,6 +374,8 @@ test('a refresh that only restyles keeps the cached picture on screen and swaps 
   // Cytoscape did draw after the refresh, and never element by element.
   expect(sinceRefresh.length).toBeGreaterThan(0);
   expect(sinceRefresh.filter((n) => n > 0)).toEqual([]);
+  // The first replacement drew on the bitmap made in idle time: the refresh made no layer-sized one.
+  expect(await layerSizedCanvases()).toBe(canvasesBefore);
   await snapshotWithFresh('swapped', 'fresh');
   // The picture changed with the refresh, and what was swapped in is what Cytoscape draws from scratch.
   const differing = (a: string, b: string) =>

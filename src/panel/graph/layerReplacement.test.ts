@@ -107,6 +107,26 @@ function setUp(prepare?: (cache: ReturnType<typeof fakeCache>['cache'], layer: F
   return { cy, cache, log, layer, a, b };
 }
 
+/**
+ * Bitmaps as the renderer makes them for Cytoscape, recording the calls a replacement makes on them: `reset` (a
+ * spare reused) and `setTransform` (the first call, which makes the browser allocate it).
+ */
+function fakeBitmaps() {
+  const made: Array<{ width: number; height: number; resets: number; transforms: number }> = [];
+  const bitmap = (width: number, height: number) => {
+    const canvas = {
+      width,
+      height,
+      resets: 0,
+      transforms: 0,
+      getContext: () => ({ reset: () => canvas.resets++, setTransform: () => canvas.transforms++ }),
+    };
+    made.push(canvas);
+    return canvas;
+  };
+  return { made, bitmap };
+}
+
 describe('layer replacement', () => {
   it('drops layers as Cytoscape does outside a hold', () => {
     const { cache, log, layer, a } = setUp();
@@ -214,12 +234,7 @@ describe('layer replacement', () => {
 
   it("draws a replacement on the bitmap the last swap let go, when it is that layer's size", () => {
     // The stand-in makes bitmaps as Cytoscape does (through the renderer), and swaps as it does (layersByLevel).
-    const made: Array<{ width: number; height: number; resets: number }> = [];
-    const bitmap = (width: number, height: number) => {
-      const canvas = { width, height, resets: 0, getContext: () => ({ reset: () => canvas.resets++ }) };
-      made.push(canvas);
-      return canvas;
-    };
+    const { made, bitmap } = fakeBitmaps();
     const { cy, cache, layer, a } = setUp((stand, first) => {
       const layers: FakeLayer[] = [first];
       Object.assign(first, { canvas: bitmap(25, 25) });
@@ -304,23 +319,9 @@ describe('readiness when the page is idle', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
-  /**
-   * A shown layer of 25 × 25 pixels whose bitmaps (made through the renderer, as Cytoscape makes them) record the
-   * calls that make the browser allocate them; `draw` draws its elements through the installed path.
-   */
+  /** A shown layer of 25 × 25 pixels with fake bitmaps; `draw` draws its elements through the installed path. */
   function shownLayer() {
-    const made: Array<{ width: number; height: number; resets: number; transforms: number }> = [];
-    const bitmap = (width: number, height: number) => {
-      const canvas = {
-        width,
-        height,
-        resets: 0,
-        transforms: 0,
-        getContext: () => ({ reset: () => canvas.resets++, setTransform: () => canvas.transforms++ }),
-      };
-      made.push(canvas);
-      return canvas;
-    };
+    const { made, bitmap } = fakeBitmaps();
     const layers: FakeLayer[] = [];
     const set = setUp((stand, first) => {
       layers.push(first);

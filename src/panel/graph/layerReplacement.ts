@@ -522,7 +522,8 @@ function readinessFor(
   const work = (deadline: IdleDeadline) => {
     scheduled = false;
     const layer = waiting;
-    if (!layer || cy.destroyed() || layer.invalid) {
+    const drawn = layer && drawnIn.get(layer);
+    if (!layer || !drawn || cy.destroyed() || layer.invalid) {
       waiting = undefined;
       return;
     }
@@ -540,21 +541,16 @@ function readinessFor(
       return;
     }
     if (!measures) {
-      measures = drawnIn.get(layer)?.values();
+      measures = drawn.values();
       // The allocation is a task's worth: the footprints come in the next idle periods.
       if (spare.prepareFor(cache, layer)) {
         schedule();
         return;
       }
     }
-    if (!measures) {
-      waiting = undefined;
-      return;
-    }
     for (let n = 1; ; n++) {
       const next = measures.next();
       if (next.done) {
-        measures = undefined;
         waiting = undefined;
         return;
       }

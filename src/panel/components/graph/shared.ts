@@ -32,6 +32,17 @@ export function fitVisible(cy: Core): void {
   cy.fit(undefined, FIT_PADDING);
 }
 
+/**
+ * The zoom fitVisible would give, from the nodes' bounds alone: edges run between nodes (without edge labels, their
+ * bounds lie within the nodes'), so this measures no edge. Cytoscape's own fit arithmetic, on that box.
+ */
+export function fitZoomOfNodes(cy: Core): number {
+  const fit = (
+    cy as unknown as { getFitViewport(bb: cytoscape.BoundingBox12, padding: number): { zoom: number } | undefined }
+  ).getFitViewport(cy.nodes().boundingBox(), FIT_PADDING);
+  return fit?.zoom ?? cy.zoom();
+}
+
 export const MIN_ZOOM = 0.05;
 export const MAX_ZOOM = 4;
 

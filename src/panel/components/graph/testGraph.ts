@@ -7,7 +7,7 @@ import type { Selection } from '../../graph/findHide';
 import { fromFrames } from '../../graph/fromFrames';
 import { paletteFromTheme } from '../../graph/palette';
 import { buildStylesheet, StyleBlock } from '../../graph/style';
-import { meshEdgesFrame, meshNodesFrame } from '../../graph/testing/frames';
+import { MeshEdgeSpec, MeshNodeSpec, meshEdgesFrame, meshNodesFrame } from '../../graph/testing/frames';
 import type { CyInstance, LayoutParts } from './shared';
 
 export const palette = paletteFromTheme(createTheme());
@@ -42,6 +42,43 @@ export function testElements(
     elements: buildElements(g, { edgeLabels: edgeLabels ? ['trafficRate'] : [], showBadges: true }),
     topology: topologyKey(g),
   };
+}
+
+export const ROLLUP_NAMESPACES = ['a', 'b', 'c', 'd'];
+export const ROLLUP_MEMBERS = ['w1', 'w2', 'w3'];
+export const rolledUpId = (ns: string) => `rollup_namespace_c1_${ns}`;
+
+/** Rolled up by namespace, `open` expanded: its members in a box with the rolled-up node's id. */
+export function rolledUpView(open: string[]): { elements: ElementDefs; topology: string } {
+  // A collapsed group is a node of type 'namespace'; expanded, a box of the same id (as the engine's rollup).
+  const nodes: MeshNodeSpec[] = ROLLUP_NAMESPACES.flatMap((ns) =>
+    open.includes(ns)
+      ? [
+          { id: rolledUpId(ns), nodeType: 'box', isBox: 'namespace', namespace: ns },
+          ...ROLLUP_MEMBERS.map((w) => ({
+            id: `${ns}/${w}`,
+            nodeType: 'workload',
+            workload: w,
+            namespace: ns,
+            parent: rolledUpId(ns),
+          })),
+        ]
+      : [{ id: rolledUpId(ns), nodeType: 'namespace', namespace: ns }]
+  );
+  // Traffic a → b → c → d, entering each namespace at w1 and leaving from w3 when expanded.
+  const end = (ns: string, w: string) => (open.includes(ns) ? `${ns}/${w}` : rolledUpId(ns));
+  const edges: MeshEdgeSpec[] = ROLLUP_NAMESPACES.slice(1).map((ns, i) => ({
+    source: end(ROLLUP_NAMESPACES[i], 'w3'),
+    target: end(ns, 'w1'),
+    protocol: 'http' as const,
+    rates: { total: 10 },
+  }));
+  for (const ns of open) {
+    edges.push({ source: `${ns}/w1`, target: `${ns}/w2`, protocol: 'http', rates: { total: 5 } });
+    edges.push({ source: `${ns}/w2`, target: `${ns}/w3`, protocol: 'http', rates: { total: 5 } });
+  }
+  const g = fromFrames([meshNodesFrame(nodes), meshEdgesFrame(edges)]);
+  return { elements: buildElements(g, { edgeLabels: [], showBadges: false }), topology: topologyKey(g) };
 }
 
 export function testStylesheet(large = false): StyleBlock[] {

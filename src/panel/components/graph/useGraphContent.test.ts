@@ -1,8 +1,20 @@
 import { act, renderHook } from '@testing-library/react';
 import { FULL_DETAIL } from '../../graph/cyContent';
 import { chooseLayout } from '../../graph/layouts';
+import { arrowZoomThreshold, CLASS } from '../../graph/style';
+import { fitVisible } from './shared';
 import { ContentInputs, useGraphContent } from './useGraphContent';
-import { NONE, testElements, testInstance, testStylesheet } from './testGraph';
+import type { ViewportControl } from './useViewport';
+import { useZoomDetail } from './useZoomDetail';
+import {
+  NONE,
+  ROLLUP_NAMESPACES,
+  rolledUpId,
+  rolledUpView,
+  testElements,
+  testInstance,
+  testStylesheet,
+} from './testGraph';
 
 const ids = 'abcdefghijklmnopqrstuvwxy'.split('');
 const chain = (nodes: string[], rate: number) =>
@@ -98,5 +110,69 @@ describe('useGraphContent', () => {
     const style = jest.spyOn(inst.cy, 'style');
     hook.rerender({ ...inputs(testElements(ids, chain(ids, 5))), stylesheet: testStylesheet(true) });
     expect(style).toHaveBeenCalledTimes(1);
+  });
+
+  describe('an expansion that refits the view', () => {
+    /** Rolled-up namespaces `spacing` apart in a 600 × 400 view at zoom 1, then `b` expanded. */
+    function expandB(spacing: number) {
+      const closed = rolledUpView([]);
+      const positions = new Map(ROLLUP_NAMESPACES.map((ns, i) => [rolledUpId(ns), { x: spacing * i, y: 0 }]));
+      const stylesheet = testStylesheet(true);
+      const inst = testInstance(closed, { stylesheet, positions });
+      const cy = inst.cy;
+      // A headless instance is 1 × 1 px (and its preset layout fitted it).
+      Object.assign(cy, { width: () => 600, height: () => 400 });
+      cy.viewport({ zoom: 1, pan: { x: 0, y: 0 } });
+      const arrowed = () =>
+        cy
+          .edges(`.${CLASS.arrows}`)
+          .map((e) => e.id())
+          .sort();
+      const arrowedAtFit: string[][] = [];
+      const viewport: ViewportControl = {
+        fitView: () => fitVisible(cy),
+        zoomBy: () => undefined,
+        programmatic: (move) => move(),
+        markFitted: () => undefined,
+        willRefit: () => true,
+        refit: () => {
+          arrowedAtFit.push(arrowed());
+          fitVisible(cy);
+        },
+      };
+      const layout = chooseLayout('grid', ROLLUP_NAMESPACES.length, 1);
+      const container = document.createElement('div');
+      const hook = renderHook(
+        (content: ReturnType<typeof rolledUpView>) => {
+          const detail = useZoomDetail(inst, true, undefined, false);
+          const p = { ...content, stylesheet, layout, found: NONE, hidden: NONE };
+          useGraphContent(inst, p, { current: container }, detail.detailRef, viewport, detail.syncTo);
+        },
+        { initialProps: closed }
+      );
+      expect(arrowed()).toHaveLength(ROLLUP_NAMESPACES.length - 1); // zoom 1 shows them
+      hook.rerender(rolledUpView(['b']));
+      expect(cy.getElementById('b/w1').nonempty()).toBe(true);
+      return { cy, arrowed, arrowedAtFit };
+    }
+
+    it("past the arrowheads' level of detail: no edge has arrowheads when the fit measures the edges", () => {
+      const { cy, arrowed, arrowedAtFit } = expandB(3000);
+      expect(cy.zoom()).toBeLessThan(arrowZoomThreshold());
+      expect(arrowedAtFit).toEqual([[]]);
+      expect(arrowed()).toEqual([]);
+    });
+
+    it('within it: every edge, the new ones too, has them when the fit measures and after', () => {
+      const { cy, arrowed, arrowedAtFit } = expandB(200);
+      expect(cy.zoom()).toBeGreaterThanOrEqual(arrowZoomThreshold());
+      const all = cy
+        .edges()
+        .map((e) => e.id())
+        .sort();
+      expect(all.length).toBeGreaterThan(ROLLUP_NAMESPACES.length - 1);
+      expect(arrowedAtFit).toEqual([all]);
+      expect(arrowed()).toEqual(all);
+    });
   });
 });

@@ -25,6 +25,7 @@ import { applyTopologyDiff, diffTopology, isSmallChange, styleFieldsOf, updateCh
 import {
   CyInstance,
   elementCounts,
+  fitZoomOfNodes,
   measureBounds,
   prepareDrawing,
   setAttr,
@@ -74,7 +75,8 @@ export function useGraphContent(
   p: ContentInputs,
   containerRef: RefObject<HTMLDivElement>,
   detailRef: MutableRefObject<ZoomDetail>,
-  viewport?: ViewportControl
+  viewport?: ViewportControl,
+  syncDetailTo?: (zoom: number) => void
 ): MutableRefObject<string | undefined> {
   const applied = useRef<Applied | undefined>(undefined);
   // Set when a refresh placed its new nodes itself: the layout hook then lays nothing out for that topology.
@@ -148,7 +150,14 @@ export function useGraphContent(
         if (flat) {
           fitFlatBoxes(cy, elements);
         }
-        // The graph grew or shrank around the group: a view the user has not moved shows all of it again.
+        // The graph grew or shrank around the group: a view the user has not moved shows all of it again. That
+        // refit often zooms past a level of detail (arrowheads, labels): the detail is given for its zoom before
+        // anything measures the edges. Given after (on the zoom), the first expansions' fit measured about a
+        // thousand edges as straight lines from border to border, and the new detail then restyled them and the new
+        // edges as haystack lines.
+        if (detail !== undefined && viewport?.willRefit()) {
+          syncDetailTo?.(fitZoomOfNodes(cy));
+        }
         viewport?.refit();
         prepareDrawing(cy);
         placedTopology.current = topology;
@@ -193,7 +202,7 @@ export function useGraphContent(
       setAttr(el, 'data-node-count', nodeCount);
       setAttr(el, 'data-edge-count', edgeCount);
     }
-  }, [inst, elements, topology, layout, fields, containerRef, detailRef, held, viewport]);
+  }, [inst, elements, topology, layout, fields, containerRef, detailRef, held, viewport, syncDetailTo]);
 
   useEffect(() => {
     // Setting a stylesheet restyles every element: only when it is not the one the instance has.

@@ -15,6 +15,8 @@ export interface ViewportControl {
   programmatic<T>(move: () => T): T;
   /** Marks the view as the last fit (a layout that fitted). */
   markFitted(): void;
+  /** Whether refit() would fit now. */
+  willRefit(): boolean;
   /** Fits again when the view is still the last fit (the user has not zoomed or panned since). */
   refit(): void;
 }
@@ -44,12 +46,14 @@ export function useViewport(inst: CyInstance | undefined, width: number, height:
     fitted.current = true;
   }, []);
 
+  // Counted in place: refit follows every expansion and collapse, and nodes() would copy them all.
+  const willRefit = useCallback(() => fitted.current && inst !== undefined && elementCounts(inst.cy).nodes > 0, [inst]);
+
   const refit = useCallback(() => {
-    // Counted in place: refit follows every expansion and collapse, and nodes() would copy them all.
-    if (fitted.current && inst && elementCounts(inst.cy).nodes > 0) {
+    if (willRefit()) {
       fitView();
     }
-  }, [inst, fitView]);
+  }, [willRefit, fitView]);
 
   const size = useRef<string | undefined>(undefined);
   useEffect(() => {
@@ -94,7 +98,7 @@ export function useViewport(inst: CyInstance | undefined, width: number, height:
 
   // One object while its functions stay the same, so hooks that take it do not redo their work.
   return useMemo(
-    () => ({ fitView, zoomBy, programmatic, markFitted, refit }),
-    [fitView, zoomBy, programmatic, markFitted, refit]
+    () => ({ fitView, zoomBy, programmatic, markFitted, willRefit, refit }),
+    [fitView, zoomBy, programmatic, markFitted, willRefit, refit]
   );
 }

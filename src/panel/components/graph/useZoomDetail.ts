@@ -7,7 +7,7 @@
  * a class change restyles every edge, and a rolled-up mesh with a namespace open has thousands. Without edge labels,
  * a zoom across the edge-label threshold (an expansion's refit often is one) restyled them all for nothing.
  */
-import { MutableRefObject, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { MutableRefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { detailAtZoom, FULL_DETAIL, LEAST_DETAIL, ZoomDetail } from '../../graph/cyContent';
 import { CLASS } from '../../graph/style';
 import { DEFAULT_OPTIONS } from '../../options';
@@ -18,6 +18,11 @@ export interface ZoomDetailState {
   detailRef: MutableRefObject<ZoomDetail>;
   /** The same, as state (the hint below the graph). */
   detailShown: ZoomDetail;
+  /**
+   * Gives the detail classes for a zoom about to be set (e.g. by a refit), before anything measures the elements at
+   * the old zoom's detail; the zoom itself then changes nothing more. Stable.
+   */
+  syncTo: (zoom: number) => void;
 }
 
 /** The hint below the graph: what large-graph mode leaves out at this zoom; undefined when nothing is. */
@@ -43,7 +48,8 @@ export function useZoomDetail(
   useLayoutEffect(() => {
     latest.current = { large, minFont, edgeLabelText };
   });
-  const sync = useRef<(force: boolean) => void>(() => undefined);
+  const sync = useRef<(force: boolean, zoom?: number) => void>(() => undefined);
+  const syncTo = useCallback((zoom: number) => sync.current(false, zoom), []);
 
   useEffect(() => {
     if (!inst) {
@@ -52,11 +58,11 @@ export function useZoomDetail(
     const cy = inst.cy;
     // An instance starts with no detail classes in large mode (decided here, after the fit).
     detailRef.current = latest.current.large ? LEAST_DETAIL : FULL_DETAIL;
-    const syncDetail = (force: boolean) => {
+    const syncDetail = (force: boolean, zoom = cy.zoom()) => {
       if (!latest.current.large) {
         return;
       }
-      const atZoom = detailAtZoom(cy.zoom(), latest.current.minFont);
+      const atZoom = detailAtZoom(zoom, latest.current.minFont);
       const want = { ...atZoom, edge: atZoom.edge && latest.current.edgeLabelText };
       const had = detailRef.current;
       if (!force && want.node === had.node && want.edge === had.edge && want.arrows === had.arrows) {
@@ -96,5 +102,5 @@ export function useZoomDetail(
     sync.current(false);
   }, [minFont, edgeLabelText]);
 
-  return { detailRef, detailShown };
+  return { detailRef, detailShown, syncTo };
 }

@@ -356,8 +356,11 @@ test('a refresh that only restyles keeps the cached picture on screen and swaps 
   const rendersSince = (from: number) => s.page.evaluate((n) => (window as unknown as Page).__renders.slice(n), from);
   const layerSizedCanvases = () => s.page.evaluate(() => (window as unknown as Page).__layerSizedCanvases());
   expect(await s.page.evaluate(() => (window as unknown as Page).__settled())).toBe(true);
-  // Idle periods after the layer was drawn: the panel makes the first replacement's bitmap in one of them.
-  await s.page.waitForTimeout(300);
+  // The panel makes the first replacement's bitmap in an idle period after the layer was drawn (the only layer-sized
+  // one made so far: Cytoscape's own layer is made before there is a layer of its size).
+  await s.page.waitForFunction(() => (window as unknown as Page).__layerSizedCanvases() > 0, undefined, {
+    timeout: 10000,
+  });
   await s.page.evaluate(() => (window as unknown as Page).__snapshot('old'));
   const rendersBefore = await renderCount();
   const canvasesBefore = await layerSizedCanvases();

@@ -96,15 +96,15 @@ function CytoscapeGraph(props: CytoscapeGraphProps) {
   const nodeCount = elements.nodes.length;
 
   const { inst } = useCyInstance(containerRef, cyHostRef, latest, props.renderer === 'webgl');
-  const viewport = useViewport(inst, width, height);
   const hasEdgeLabels = useMemo(() => elements.edges.some((e) => !!e.data.label), [elements]);
-  const { detailRef, detailShown, syncTo } = useZoomDetail(
+  const { detailRef, detailShown, beforeFit } = useZoomDetail(
     inst,
     layout.large,
     props.labelMinZoomedFontSize,
     hasEdgeLabels
   );
-  const placedTopology = useGraphContent(inst, props, containerRef, detailRef, viewport, syncTo);
+  const viewport = useViewport(inst, width, height, beforeFit);
+  const placedTopology = useGraphContent(inst, props, containerRef, detailRef, viewport);
   const { runLayout } = useGraphLayout(inst, props, latest, containerRef, viewport, placedTopology);
   const hoverLabel = useHighlight(inst, props, latest, topology);
   useTrafficAnimation(inst, canvasRef, containerRef, animate, palette, elements, hidden);

@@ -2,9 +2,8 @@ import { act, renderHook } from '@testing-library/react';
 import { FULL_DETAIL } from '../../graph/cyContent';
 import { chooseLayout } from '../../graph/layouts';
 import { arrowZoomThreshold, CLASS } from '../../graph/style';
-import { fitVisible } from './shared';
 import { ContentInputs, useGraphContent } from './useGraphContent';
-import type { ViewportControl } from './useViewport';
+import { useViewport } from './useViewport';
 import { useZoomDetail } from './useZoomDetail';
 import {
   NONE,
@@ -113,7 +112,7 @@ describe('useGraphContent', () => {
   });
 
   describe('an expansion that refits the view', () => {
-    /** Rolled-up namespaces `spacing` apart in a 600 × 400 view at zoom 1, then `b` expanded. */
+    /** Rolled-up namespaces `spacing` apart in a 600 × 400 view at zoom 1, then `b` expanded (the view refitted). */
     function expandB(spacing: number) {
       const closed = rolledUpView([]);
       const positions = new Map(ROLLUP_NAMESPACES.map((ns, i) => [rolledUpId(ns), { x: spacing * i, y: 0 }]));
@@ -129,24 +128,19 @@ describe('useGraphContent', () => {
           .map((e) => e.id())
           .sort();
       const arrowedAtFit: string[][] = [];
-      const viewport: ViewportControl = {
-        fitView: () => fitVisible(cy),
-        zoomBy: () => undefined,
-        programmatic: (move) => move(),
-        markFitted: () => undefined,
-        willRefit: () => true,
-        refit: () => {
-          arrowedAtFit.push(arrowed());
-          fitVisible(cy);
-        },
-      };
+      const fit = cy.fit.bind(cy);
+      jest.spyOn(cy, 'fit').mockImplementation((...args) => {
+        arrowedAtFit.push(arrowed());
+        return fit(...args);
+      });
       const layout = chooseLayout('grid', ROLLUP_NAMESPACES.length, 1);
       const container = document.createElement('div');
       const hook = renderHook(
         (content: ReturnType<typeof rolledUpView>) => {
           const detail = useZoomDetail(inst, true, undefined, false);
+          const viewport = useViewport(inst, 600, 400, detail.beforeFit);
           const p = { ...content, stylesheet, layout, found: NONE, hidden: NONE };
-          useGraphContent(inst, p, { current: container }, detail.detailRef, viewport, detail.syncTo);
+          useGraphContent(inst, p, { current: container }, detail.detailRef, viewport);
         },
         { initialProps: closed }
       );

@@ -25,7 +25,6 @@ import { applyTopologyDiff, diffTopology, isSmallChange, styleFieldsOf, updateCh
 import {
   CyInstance,
   elementCounts,
-  fitZoomOfNodes,
   measureBounds,
   prepareDrawing,
   setAttr,
@@ -75,8 +74,7 @@ export function useGraphContent(
   p: ContentInputs,
   containerRef: RefObject<HTMLDivElement>,
   detailRef: MutableRefObject<ZoomDetail>,
-  viewport?: ViewportControl,
-  syncDetailTo?: (zoom: number) => void
+  viewport?: ViewportControl
 ): MutableRefObject<string | undefined> {
   const applied = useRef<Applied | undefined>(undefined);
   // Set when a refresh placed its new nodes itself: the layout hook then lays nothing out for that topology.
@@ -150,14 +148,7 @@ export function useGraphContent(
         if (flat) {
           fitFlatBoxes(cy, elements);
         }
-        // The graph grew or shrank around the group: a view the user has not moved shows all of it again. That
-        // refit often zooms past a level of detail (arrowheads, labels): the detail is given for its zoom before
-        // anything measures the edges. Given after (on the zoom), the first expansions' fit measured about a
-        // thousand edges as straight lines from border to border, and the new detail then restyled them and the new
-        // edges as haystack lines.
-        if (detail !== undefined && viewport?.willRefit()) {
-          syncDetailTo?.(fitZoomOfNodes(cy));
-        }
+        // The graph grew or shrank around the group: a view the user has not moved shows all of it again.
         viewport?.refit();
         prepareDrawing(cy);
         placedTopology.current = topology;
@@ -202,7 +193,7 @@ export function useGraphContent(
       setAttr(el, 'data-node-count', nodeCount);
       setAttr(el, 'data-edge-count', edgeCount);
     }
-  }, [inst, elements, topology, layout, fields, containerRef, detailRef, held, viewport, syncDetailTo]);
+  }, [inst, elements, topology, layout, fields, containerRef, detailRef, held, viewport]);
 
   useEffect(() => {
     // Setting a stylesheet restyles every element: only when it is not the one the instance has.

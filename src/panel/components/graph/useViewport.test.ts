@@ -33,13 +33,11 @@ describe('useViewport', () => {
     const inst = testInstance(content);
     const { result } = renderHook(() => useViewport(inst, 600, 400));
     const fit = jest.spyOn(inst.cy, 'fit');
-    expect(result.current.willRefit()).toBe(true);
     act(() => result.current.refit());
     expect(fit).toHaveBeenCalledTimes(1);
     act(() => {
       inst.cy.panBy({ x: 30, y: 0 }); // the user pans
     });
-    expect(result.current.willRefit()).toBe(false);
     act(() => result.current.refit());
     expect(fit).toHaveBeenCalledTimes(1);
   });

@@ -15,13 +15,20 @@ export interface ViewportControl {
   programmatic<T>(move: () => T): T;
   /** Marks the view as the last fit (a layout that fitted). */
   markFitted(): void;
-  /** Whether refit() would fit now. */
-  willRefit(): boolean;
   /** Fits again when the view is still the last fit (the user has not zoomed or panned since). */
   refit(): void;
 }
 
-export function useViewport(inst: CyInstance | undefined, width: number, height: number): ViewportControl {
+/**
+ * `beforeFit`: called before each fit the panel makes, to prepare what depends on the zoom it will set (the level of
+ * detail) before the fit measures the elements.
+ */
+export function useViewport(
+  inst: CyInstance | undefined,
+  width: number,
+  height: number,
+  beforeFit?: () => void
+): ViewportControl {
   const fitted = useRef(true);
   const depth = useRef(0);
 
@@ -38,22 +45,23 @@ export function useViewport(inst: CyInstance | undefined, width: number, height:
   const fitView = useCallback(() => {
     const cy = inst?.cy;
     if (cy) {
-      programmatic(() => fitVisible(cy));
+      programmatic(() => {
+        beforeFit?.();
+        fitVisible(cy);
+      });
     }
-  }, [inst, programmatic]);
+  }, [inst, programmatic, beforeFit]);
 
   const markFitted = useCallback(() => {
     fitted.current = true;
   }, []);
 
-  // Counted in place: refit follows every expansion and collapse, and nodes() would copy them all.
-  const willRefit = useCallback(() => fitted.current && inst !== undefined && elementCounts(inst.cy).nodes > 0, [inst]);
-
   const refit = useCallback(() => {
-    if (willRefit()) {
+    // Counted in place: refit follows every expansion and collapse, and nodes() would copy them all.
+    if (fitted.current && inst && elementCounts(inst.cy).nodes > 0) {
       fitView();
     }
-  }, [willRefit, fitView]);
+  }, [inst, fitView]);
 
   const size = useRef<string | undefined>(undefined);
   useEffect(() => {
@@ -98,7 +106,7 @@ export function useViewport(inst: CyInstance | undefined, width: number, height:
 
   // One object while its functions stay the same, so hooks that take it do not redo their work.
   return useMemo(
-    () => ({ fitView, zoomBy, programmatic, markFitted, willRefit, refit }),
-    [fitView, zoomBy, programmatic, markFitted, willRefit, refit]
+    () => ({ fitView, zoomBy, programmatic, markFitted, refit }),
+    [fitView, zoomBy, programmatic, markFitted, refit]
   );
 }

@@ -11,7 +11,7 @@ import { MutableRefObject, useCallback, useEffect, useLayoutEffect, useRef, useS
 import { detailAtZoom, FULL_DETAIL, LEAST_DETAIL, ZoomDetail } from '../../graph/cyContent';
 import { CLASS } from '../../graph/style';
 import { DEFAULT_OPTIONS } from '../../options';
-import { CyInstance, setClass } from './shared';
+import { Core, CyInstance, fitZoomOfNodes, setClass } from './shared';
 
 export interface ZoomDetailState {
   /** Which elements carry the detail classes now (new elements get the same). */
@@ -19,10 +19,12 @@ export interface ZoomDetailState {
   /** The same, as state (the hint below the graph). */
   detailShown: ZoomDetail;
   /**
-   * Gives the detail classes for a zoom about to be set (e.g. by a refit), before anything measures the elements at
-   * the old zoom's detail; the zoom itself then changes nothing more. Stable.
+   * Gives the detail classes for the zoom a fit of the graph is about to set (worked out from the nodes' bounds), so
+   * that the fit does not measure the elements with the old zoom's detail; the zoom itself then changes nothing more.
+   * An expansion's refit zooms out past the arrowheads' threshold: measured first as arrowed straight lines, about a
+   * thousand edges were then restyled and measured again as haystack lines. Stable.
    */
-  syncTo: (zoom: number) => void;
+  beforeFit: () => void;
 }
 
 /** The hint below the graph: what large-graph mode leaves out at this zoom; undefined when nothing is. */
@@ -48,8 +50,8 @@ export function useZoomDetail(
   useLayoutEffect(() => {
     latest.current = { large, minFont, edgeLabelText };
   });
-  const sync = useRef<(force: boolean, zoom?: number) => void>(() => undefined);
-  const syncTo = useCallback((zoom: number) => sync.current(false, zoom), []);
+  const sync = useRef<(force: boolean, zoomOf?: (cy: Core) => number) => void>(() => undefined);
+  const beforeFit = useCallback(() => sync.current(false, fitZoomOfNodes), []);
 
   useEffect(() => {
     if (!inst) {
@@ -58,11 +60,11 @@ export function useZoomDetail(
     const cy = inst.cy;
     // An instance starts with no detail classes in large mode (decided here, after the fit).
     detailRef.current = latest.current.large ? LEAST_DETAIL : FULL_DETAIL;
-    const syncDetail = (force: boolean, zoom = cy.zoom()) => {
+    const syncDetail = (force: boolean, zoomOf = (c: Core) => c.zoom()) => {
       if (!latest.current.large) {
         return;
       }
-      const atZoom = detailAtZoom(zoom, latest.current.minFont);
+      const atZoom = detailAtZoom(zoomOf(cy), latest.current.minFont);
       const want = { ...atZoom, edge: atZoom.edge && latest.current.edgeLabelText };
       const had = detailRef.current;
       if (!force && want.node === had.node && want.edge === had.edge && want.arrows === had.arrows) {
@@ -102,5 +104,5 @@ export function useZoomDetail(
     sync.current(false);
   }, [minFont, edgeLabelText]);
 
-  return { detailRef, detailShown, syncTo };
+  return { detailRef, detailShown, beforeFit };
 }

@@ -66,14 +66,11 @@ function worse(a: HealthStatus, b: HealthStatus): HealthStatus {
   return order.indexOf(a) <= order.indexOf(b) ? a : b;
 }
 
-/** An edge's health roll as variant 0 draws it, and the draws variant 0 makes after it for that edge. */
-function variantZeroRoll(rnd: () => number, protocol: string): number {
+/** An edge's random draws, in the order every variant makes them: its health roll, its rate, its response time. */
+function edgeDraws(rnd: () => number, protocol: string): { roll: number; rate: number; responseTime?: number } {
   const roll = rnd();
-  rnd();
-  if (protocol !== 'tcp') {
-    rnd();
-  }
-  return roll;
+  const rate = rnd();
+  return protocol === 'tcp' ? { roll, rate } : { roll, rate, responseTime: rnd() };
 }
 
 export interface MeshVariation {
@@ -116,8 +113,7 @@ export function syntheticMesh(
   }
 
   const rnd = prng(104729 + variant * 7 + workloads);
-  // Variant 0's generator, drawn as variant 0 draws it for each edge (its health roll, then the rates and, but for
-  // TCP, the response time), so that its rolls are variant 0's.
+  // Variant 0's generator, drawn as variant 0 draws it for each edge, so that its rolls are variant 0's.
   const healthRnd = variation.stableHealth ? prng(104729 + workloads) : undefined;
   const failing = variation.failing ?? 0;
   const failingFrom = (variant * failing) % workloads;
@@ -127,16 +123,16 @@ export function syntheticMesh(
     const src = nodes[c.source];
     const dst = nodes[c.target];
     const rates = emptyEdgeRates();
-    const roll = rnd();
+    const { roll, rate, responseTime } = edgeDraws(rnd, c.protocol);
     const failed = failing > 0 && (c.target - failingFrom + workloads) % workloads < failing;
     // The stable roll is drawn for every edge, so that a failing one leaves the others' health as it was.
-    const stableRoll = healthRnd ? variantZeroRoll(healthRnd, c.protocol) : roll;
+    const stableRoll = healthRnd ? edgeDraws(healthRnd, c.protocol).roll : roll;
     const errRoll = failed ? 0 : stableRoll;
     let status: HealthStatus = 'Healthy';
     if (c.protocol === 'tcp') {
-      rates.total = Math.round(500 + rnd() * 50000);
+      rates.total = Math.round(500 + rate * 50000);
     } else {
-      rates.total = Math.round((0.5 + rnd() * 60) * 1000) / 1000;
+      rates.total = Math.round((0.5 + rate * 60) * 1000) / 1000;
       const errShare = errRoll < 0.03 ? 0.2 : errRoll < 0.1 ? 0.03 : 0;
       const err = Math.round(rates.total * errShare * 1000) / 1000;
       if (c.protocol === 'http') {
@@ -172,7 +168,7 @@ export function syntheticMesh(
       rates,
       responses,
       hasTraffic: true,
-      ...(c.protocol === 'tcp' ? {} : { responseTime: Math.round(2 + rnd() * 250) }),
+      ...(responseTime === undefined ? {} : { responseTime: Math.round(2 + responseTime * 250) }),
       ...(c.protocol === 'http' ? { throughput: Math.round(rates.total * 900) } : {}),
       isMTLS: 100,
       sourcePrincipal: `spiffe://cluster.local/ns/${src.namespace}/sa/${src.app}`,

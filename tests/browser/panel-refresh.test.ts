@@ -75,6 +75,45 @@ async function mountCanvasPanel(workloads: number): Promise<void> {
   await s.call((api) => api.mountPanel({ options: { edgeLabels: ['trafficRate'], renderer: 'canvas' } }));
 }
 
+/**
+ * The layer Cytoscape draws the graph from at the zoom shown, once complete: how many elements it holds and whether
+ * its bitmap is the one the panel made in idle time (undefined while there is none, or it is still being drawn).
+ */
+function completeLayer(): Promise<{ elements: number; drawnElements: number } | undefined> {
+  return s.page.evaluate(() => {
+    type Layer = { eles: unknown[]; reqs: number; invalid?: boolean; elesQueue?: unknown[] };
+    const el = document.querySelector('[data-testid="meshgraph-graph"]') as unknown as {
+      __cy: {
+        zoom(): number;
+        elements(): { length: number };
+        renderer(): { getPixelRatio(): number; data: { lyrTxrCache: { layersByLevel: Record<string, Layer[]> } } };
+      };
+    };
+    const cy = el.__cy;
+    const r = cy.renderer();
+    // The level Cytoscape's getLayers draws at this zoom.
+    const level = Math.max(-4, Math.ceil(Math.log2(cy.zoom() * r.getPixelRatio())));
+    const layers = r.data.lyrTxrCache.layersByLevel[level] ?? [];
+    const done = layers.length > 0 && layers.every((l) => !l.invalid && l.reqs === 0 && !l.elesQueue?.length);
+    return done
+      ? { elements: layers.reduce((n, l) => n + l.eles.length, 0), drawnElements: cy.elements().length }
+      : undefined;
+  });
+}
+
+/** Until the layer at the zoom shown is complete (the mount's late work), and Cytoscape's redraw after it is done. */
+async function untilLayerComplete(): Promise<void> {
+  const start = Date.now();
+  while (!(await completeLayer())) {
+    if (Date.now() - start > 10_000) {
+      throw new Error('no complete layer 10 s after the mount');
+    }
+    await s.page.waitForTimeout(50);
+  }
+  // Cytoscape redraws 50–100 ms after its last slice (debounced).
+  await s.page.waitForTimeout(300);
+}
+
 benchPageForFile({ width: 1200, height: 800 }, (opened) => (s = opened));
 
 test('a refresh with the same ids shows the new rates and health on the same picture, without a layout', async () => {
@@ -173,6 +212,20 @@ test('a refresh that restyles and adds elements leaves the next frame only drawi
   expect(framesWithWork(frames)).toEqual([]);
 }, 120000);
 
+test('a panel left alone after its first paint gets its layer in idle time, with every element in it', async () => {
+  // Cytoscape builds a layer only at a redraw 250 ms after its last drop, and nothing redraws a graph nobody touches:
+  // without the panel asking for one redraw when idle, the layer was first built inside a refresh's frame.
+  await mountCanvasPanel(400);
+  let layer: Awaited<ReturnType<typeof completeLayer>>;
+  const start = Date.now();
+  while (!(layer = await completeLayer()) && Date.now() - start < 10_000) {
+    await s.page.waitForTimeout(100);
+  }
+  expect(layer).toBeDefined();
+  expect(layer?.elements).toBe(layer?.drawnElements);
+  expect(layer?.elements).toBeGreaterThan(1000);
+}, 120000);
+
 test('an answer that changes nothing draws nothing, then or later (no redraw for the panel attributes)', async () => {
   // Cytoscape redraws the whole graph 100 ms after any attribute of its container changes: the panel's own
   // attributes (written on every refresh, click and focus move) must not be on that element.
@@ -181,8 +234,8 @@ test('an answer that changes nothing draws nothing, then or later (no redraw for
     s.page.evaluate(() =>
       document.querySelector('[data-testid="meshgraph-graph"]')?.getAttribute('data-content-version')
     );
-  // The mount's own late work (a resize after it, cached layers) is over before counting starts.
-  await s.page.waitForTimeout(500);
+  // The mount's own late work (a resize after it, the layer built in idle time) is over before counting starts.
+  await untilLayerComplete();
   await s.page.evaluate(() => {
     const el = document.querySelector('[data-testid="meshgraph-graph"]') as unknown as {
       __cy: { renderer(): { beforeRender(fn: (willDraw: boolean) => void, p: number): void } };

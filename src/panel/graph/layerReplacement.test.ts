@@ -583,3 +583,111 @@ describe('patched replacement', () => {
     expect(calls).toEqual([]);
   });
 });
+
+describe('a layer for a still graph', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  /**
+   * An instance at zoom 1 (layer level 0) whose shown level has no layer, as after a first paint: the stand-in renderer
+   * draws a and b, and the cache makes layers as Cytoscape's makeLayer does, on the renderer's bitmaps.
+   */
+  function withoutLayer(layers: FakeLayer[] = []) {
+    const { made, bitmap } = fakeBitmaps();
+    const set = setUp((stand) => {
+      Object.assign(stand, {
+        layersByLevel: { 0: layers },
+        lastInvalidationTime: performance.now() - 1000,
+        renderer: { makeOffscreenCanvas: bitmap },
+        makeLayer(bb: Box, level: number) {
+          const canvas = this.renderer.makeOffscreenCanvas(Math.ceil(bb.x2 - bb.x1), Math.ceil(bb.y2 - bb.y1));
+          return { id: 100 + made.length, bb, level, eles: [], elesQueue: [], reqs: 0, canvas };
+        },
+      });
+    });
+    const cache = set.cache as typeof set.cache & { lastInvalidationTime: number };
+    Object.assign((set.cy as unknown as { renderer(): object }).renderer(), {
+      getCachedZSortedEles: () => [set.a, set.b],
+      getPixelRatio: () => 1,
+    });
+    const redraws = () => set.log.filter((l) => l === 'redraw').length;
+    /** A frame drawn, then one idle period (the stand-in's: 50 ms later). */
+    const rendered = () => {
+      set.cy.emit('render');
+      jest.advanceTimersByTime(60);
+    };
+    return { ...set, cache, made, redraws, rendered };
+  }
+
+  it('makes the bitmap in idle time, then asks Cytoscape for one redraw, whose layer takes that bitmap', () => {
+    const { cache, made, redraws, rendered, a, b } = withoutLayer();
+    rendered();
+    // The bitmap of the layer getLayers would make for a and b (their bounds at level 0), allocated; no redraw yet.
+    expect(made).toHaveLength(1);
+    expect(made[0]).toMatchObject({ width: 89, height: 89, transforms: 1 });
+    expect(redraws()).toBe(0);
+    jest.advanceTimersByTime(100);
+    expect(redraws()).toBe(1);
+    // Cytoscape, in that redraw, makes its layer: on the bitmap made, cleared, and no other.
+    const layer = cache.makeLayer({ x1: 10, y1: 10, x2: 99, y2: 99 }, 0) as FakeLayer & { canvas: unknown };
+    expect(layer.canvas).toBe(made[0]);
+    expect(made[0].resets).toBe(1);
+    expect(made).toHaveLength(1);
+    // Asked once per drop: a layer Cytoscape does not make brings no redraws forever.
+    rendered();
+    rendered();
+    expect(redraws()).toBe(1);
+    expect(jest.getTimerCount()).toBe(0);
+    // A new drop, and still no layer: asked again.
+    cache.lastInvalidationTime = performance.now() - 1000;
+    rendered();
+    jest.advanceTimersByTime(100);
+    expect(redraws()).toBe(2);
+    expect([a, b].every((e) => e.visible())).toBe(true);
+  });
+
+  it('waits while held and for 250 ms after a drop; nothing where a layer is shown or the instance is destroyed', () => {
+    const dropped = withoutLayer();
+    dropped.cache.lastInvalidationTime = performance.now();
+    dropped.rendered();
+    expect(dropped.made).toHaveLength(0);
+    jest.advanceTimersByTime(300);
+    expect(dropped.made).toHaveLength(1);
+    jest.advanceTimersByTime(100);
+    expect(dropped.redraws()).toBe(1);
+
+    const holding = withoutLayer();
+    const release = holdLayers(holding.cy);
+    holding.rendered();
+    jest.advanceTimersByTime(500);
+    expect(holding.made).toHaveLength(0);
+    release();
+    jest.advanceTimersByTime(200);
+    expect(holding.made).toHaveLength(1);
+    expect(holding.redraws()).toBe(1);
+
+    const shown = withoutLayer([
+      { id: 1, bb: { x1: 0, y1: 0, x2: 100, y2: 100 }, level: 0, eles: [], elesQueue: [], reqs: 0 },
+    ]);
+    shown.rendered();
+    jest.advanceTimersByTime(200);
+    expect(shown.made).toHaveLength(0);
+    expect(shown.redraws()).toBe(0);
+
+    const destroyed = withoutLayer();
+    destroyed.cy.destroyed = () => true;
+    destroyed.rendered();
+    jest.advanceTimersByTime(200);
+    expect(destroyed.made).toHaveLength(0);
+    expect(destroyed.redraws()).toBe(0);
+
+    // Larger than Cytoscape's largest layer: it would make none, so nothing is asked for.
+    const huge = withoutLayer();
+    huge.b.bb = { x1: 0, y1: 0, x2: 40_000, y2: 40_000 };
+    huge.rendered();
+    jest.advanceTimersByTime(200);
+    expect(huge.made).toHaveLength(0);
+    expect(huge.redraws()).toBe(0);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+});

@@ -98,8 +98,12 @@ interface Layer {
   elesQueue?: LayerElement[];
 }
 
+type MakeLayer = (bb: BoundingBox, level: number) => Layer;
+
 interface LayeredTextureCache {
   layersByLevel?: Record<number, Layer[] | undefined>;
+  /** When Cytoscape last dropped a layer (performance.now()); it builds none until 250 ms after. */
+  lastInvalidationTime?: number;
   invalidateElements(eles: LayerElement[]): void;
   updateElementsInLayers(eles: LayerElement[], update: (layer: Layer, ele: LayerElement) => void): void;
   makeLayer(bb: BoundingBox, level: number): Layer;
@@ -210,10 +214,10 @@ function fits(layer: Layer, ele: LayerElement): boolean {
 }
 
 /**
- * The bitmap of the layer the last swap replaced, kept for the next replacement of the same size. A new canvas of a
- * layer's size (1,577 × 1,361 pixels at 1,000 nodes, 8.6 MB) costs 6–8 ms on its first drawing call in a quiet page
- * (17 ms in a profiled refresh), when the browser allocates its memory; one in hand is reset in under 1 ms. At most
- * one is kept per instance.
+ * A bitmap for the next layer of its size, ours or Cytoscape's: the one the last swap replaced, or one made in idle
+ * time. A new canvas of a layer's size (1,577 × 1,361 pixels at 1,000 nodes, 8.6 MB) costs 6–8 ms on its first drawing
+ * call in a quiet page (17–53 ms in profiled refreshes), when the browser allocates its memory; one in hand is reset in
+ * under 1 ms. At most one is kept per instance.
  */
 class SpareCanvas {
   private canvas?: LayerCanvas;
@@ -229,42 +233,50 @@ class SpareCanvas {
    */
   prepareFor(cache: LayeredTextureCache, layer: Layer): boolean {
     const size = layer.canvas;
+    return !!size && this.prepare(cache, size.width, size.height);
+  }
+
+  /** Makes a spare of width × height pixels now, allocated, if there is none that size. Whether it made one. */
+  prepare(cache: LayeredTextureCache, width: number, height: number): boolean {
     const make = cache.renderer?.makeOffscreenCanvas;
-    if (!size || !make || (this.canvas?.width === size.width && this.canvas.height === size.height)) {
+    if (!make || (this.canvas?.width === width && this.canvas.height === height)) {
       return false;
     }
-    const canvas = make.call(cache.renderer, size.width, size.height);
+    const canvas = make.call(cache.renderer, width, height);
     // Not reset(), which the browser answers without allocating; any other call allocates (about 30 ms here).
     canvas.getContext('2d')?.setTransform?.(1, 0, 0, 1, 0, 0);
     this.canvas = canvas;
     return true;
   }
 
-  /** cache.makeLayer, on the spare bitmap (cleared, its state reset) when it has the size that layer needs. */
-  makeLayer(cache: LayeredTextureCache, bb: BoundingBox, level: number): Layer {
+  /**
+   * A new layer from Cytoscape's `make` (its makeLayer), on the spare bitmap (cleared, its state reset) when it has
+   * the size that layer needs.
+   */
+  makeLayer(cache: LayeredTextureCache, bb: BoundingBox, level: number, make: MakeLayer): Layer {
     const scale = Math.pow(2, level);
     const spare = this.canvas;
     const renderer = cache.renderer;
-    const make = renderer?.makeOffscreenCanvas;
+    const makeCanvas = renderer?.makeOffscreenCanvas;
     const ctx = spare?.getContext('2d');
     if (
       !spare ||
       !renderer ||
-      !make ||
+      !makeCanvas ||
       typeof ctx?.reset !== 'function' ||
       spare.width !== Math.ceil((bb.x2 - bb.x1) * scale) ||
       spare.height !== Math.ceil((bb.y2 - bb.y1) * scale)
     ) {
-      return cache.makeLayer(bb, level);
+      return make(bb, level);
     }
     this.canvas = undefined;
     // As new: no drawing, default state (Cytoscape's makeLayer then sets its transform).
     ctx.reset();
     renderer.makeOffscreenCanvas = () => spare;
     try {
-      return cache.makeLayer(bb, level);
+      return make(bb, level);
     } finally {
-      renderer.makeOffscreenCanvas = make;
+      renderer.makeOffscreenCanvas = makeCanvas;
     }
   }
 }
@@ -273,8 +285,8 @@ class SpareCanvas {
  * Queues a fresh replacement of `layer` holding all its elements. A replacement already under way is superseded:
  * the elements it has drawn were drawn with the old styles (Cytoscape's queue drops a superseded replacement).
  */
-function replace(cache: LayeredTextureCache, layer: Layer, bb: BoundingBox, spare: SpareCanvas): Layer {
-  const next = spare.makeLayer(cache, bb, layer.level);
+function replace(cache: LayeredTextureCache, layer: Layer, bb: BoundingBox): Layer {
+  const next = cache.makeLayer(bb, layer.level);
   next.replaces = layer;
   next.eles = layer.eles;
   layer.replacement = next;
@@ -415,8 +427,7 @@ function patch(
   layer: Layer,
   bb: BoundingBox,
   changes: Changes,
-  drawn: ReadonlyMap<LayerElement, Measures> | undefined,
-  spare: SpareCanvas
+  drawn: ReadonlyMap<LayerElement, Measures> | undefined
 ): Patch | null | undefined {
   const source = layer.canvas;
   const c = layer.context;
@@ -465,7 +476,7 @@ function patch(
   if (redrawn.length > MAX_PATCHED_SHARE * layer.eles.length) {
     return undefined;
   }
-  const next = spare.makeLayer(cache, bb, layer.level);
+  const next = cache.makeLayer(bb, layer.level);
   next.replaces = layer;
   next.eles = layer.eles;
   layer.replacement = next;
@@ -577,6 +588,93 @@ function readinessFor(
   };
 }
 
+/** Cytoscape's wait after it drops a layer before it builds layers again (its invalidThreshold), ms. */
+const REBUILD_WAIT_MS = 250;
+
+/** The renderer's parts that say what Cytoscape would draw now, and at which pixel ratio. */
+interface DrawingRenderer {
+  getCachedZSortedEles?(): DrawingOrder;
+  getPixelRatio?(): number;
+}
+
+/** The size of the layer Cytoscape's getLayers would make for `eles` at `level` (one layer: the same bounds). */
+function layerSizeFor(eles: readonly LayerElement[], level: number): { width: number; height: number } | undefined {
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  for (const ele of eles) {
+    const b = ele.boundingBox();
+    x1 = Math.min(x1, b.x1);
+    x2 = Math.max(x2, b.x2);
+    y1 = Math.min(y1, b.y1);
+    y2 = Math.max(y2, b.y2);
+  }
+  const scale = Math.pow(2, level);
+  const width = Math.ceil((x2 - x1) * scale);
+  const height = Math.ceil((y2 - y1) * scale);
+  const makeable = width > 0 && height > 0 && width <= MAX_LAYER_DIM && height <= MAX_LAYER_DIM;
+  return makeable && width * height <= MAX_LAYER_AREA ? { width, height } : undefined;
+}
+
+/**
+ * A still graph gets its layer in idle time. Cytoscape builds the layer of a zoom level only at a redraw more than
+ * 250 ms after it last dropped one, and the first paint's later steps drop the first; a graph nobody touches is not
+ * redrawn. So a panel left alone after its first paint had no layer: every redraw drew each element one by one, and the
+ * first refresh that restyled or changed the topology built the layer inside its own frame (at 1,000 nodes a task of
+ * 77 ms, 53 of them the bitmap's allocation). After each redraw, once the page is idle, the graph unheld and nothing
+ * dropped for 250 ms, where the shown level has no layer: its bitmap is allocated in an idle period (the spare), then a
+ * redraw is asked for, in which Cytoscape makes its layer on that bitmap and queues its elements (drawn a slice per
+ * frame, as it does after a zoom). Asked once per drop: a layer Cytoscape cannot make does not bring redraws forever.
+ * Returns what schedules that look (after a redraw).
+ */
+function layerWhenStill(
+  cy: Core,
+  cache: LayeredTextureCache,
+  renderer: DrawingRenderer,
+  spare: SpareCanvas,
+  held: () => boolean
+): () => void {
+  let scheduled = false;
+  // The drop a redraw was asked after (Cytoscape's lastInvalidationTime then).
+  let askedAfter: number | undefined;
+  const look = () => {
+    scheduled = false;
+    const order = renderer.getCachedZSortedEles?.();
+    const level = shownLevel(cy, renderer.getPixelRatio?.() ?? 1);
+    if (cy.destroyed() || !order || level === undefined || (cache.layersByLevel?.[level]?.length ?? 0) > 0) {
+      return;
+    }
+    const dropped = cache.lastInvalidationTime ?? 0;
+    if (askedAfter === dropped) {
+      return;
+    }
+    if (held() || performance.now() - dropped <= REBUILD_WAIT_MS) {
+      // Cytoscape would not build it now: look again once the page is idle again.
+      schedule();
+      return;
+    }
+    const size = layerSizeFor(order.nondrag ?? order, level);
+    if (!size) {
+      return;
+    }
+    // The allocation is an idle period's work: the redraw comes in the next one.
+    if (spare.prepare(cache, size.width, size.height)) {
+      schedule();
+      return;
+    }
+    askedAfter = dropped;
+    cache.requestRedraw();
+  };
+  const schedule = () => {
+    if (!scheduled) {
+      scheduled = true;
+      whenIdle(look);
+    }
+  };
+  return schedule;
+}
+
 /** Installs the replacement path on a canvas renderer; does nothing where the renderer lacks the parts it expects. */
 export function installLayerReplacement(cy: Core): void {
   const cache = layerCacheOf(cy);
@@ -592,6 +690,10 @@ export function installLayerReplacement(cy: Core): void {
   const drawnIn = new WeakMap<Layer, Map<LayerElement, Measures>>();
   const spare = new SpareCanvas();
   const prepareWhenIdle = readinessFor(cy, cache, spare, drawnIn);
+  // Every new layer, ours or Cytoscape's, takes the spare bitmap when it has the layer's size.
+  const makeLayer = cache.makeLayer;
+  const make: MakeLayer = (bb, level) => makeLayer.call(cache, bb, level);
+  cache.makeLayer = (bb, level) => spare.makeLayer(cache, bb, level, make);
   const drawEle = cache.drawEleInLayer;
   if (drawEle) {
     cache.drawEleInLayer = function (layer, ele, level, pxRatio) {
@@ -614,9 +716,9 @@ export function installLayerReplacement(cy: Core): void {
   }
   /** Queues a patch of `layer` if one can be made, else a fresh replacement (nothing when nothing drawn changed). */
   const replaceLayer = (layer: Layer, dropped: Dropped): void => {
-    const patched = patch(cache, layer, dropped.bb, dropped, drawnIn.get(layer), spare);
+    const patched = patch(cache, layer, dropped.bb, dropped, drawnIn.get(layer));
     if (patched === undefined) {
-      changesIn.set(replace(cache, layer, dropped.bb, spare), dropped);
+      changesIn.set(replace(cache, layer, dropped.bb), dropped);
       return;
     }
     if (!patched) {
@@ -631,9 +733,7 @@ export function installLayerReplacement(cy: Core): void {
       cache.applyLayerReplacement(patched.layer);
     }
   };
-  const renderer = (
-    cy as unknown as { renderer(): { getCachedZSortedEles?(): DrawingOrder; getPixelRatio?(): number } }
-  ).renderer();
+  const renderer = (cy as unknown as { renderer(): DrawingRenderer }).renderer();
   /**
    * Elements added or removed while held: the layer on screen takes the new drawing order, so Cytoscape keeps drawing
    * it (it drops a layer whose elements are not the drawing order's) until its replacement, drawn with the new
@@ -695,6 +795,10 @@ export function installLayerReplacement(cy: Core): void {
     },
   };
   installed.set(cy, state);
+  cy.on(
+    'render',
+    layerWhenStill(cy, cache, renderer, spare, () => state.holds > 0)
+  );
   const invalidate = cache.invalidateElements;
   cache.invalidateElements = function (eles) {
     if (state.holds === 0 || eles.length === 0) {

@@ -26,6 +26,10 @@
  * what changed, and when complete takes the old layer's pixels everywhere else. A fresh replacement at 1,000 nodes
  * draws 4,010 elements (40–70 ms here); a refresh in which 1 % of the nodes change health draws about 1,200 again
  * (10–20 ms), after 5–10 ms of finding them. The picture swapped in is the one a fresh drawing makes, to the pixel.
+ *
+ * All of this needs a layer on screen. Cytoscape builds one only at a redraw well after its last drop, which a graph
+ * nobody touches never gets: a still graph without one gets it in idle time (layerWhenStill), so the first refresh
+ * after a first paint finds a layer to keep.
  */
 import type { Core } from 'cytoscape';
 import { type LayeredElement, layeredTextureCache, linkToLayer } from './cyFixes';

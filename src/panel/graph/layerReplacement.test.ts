@@ -611,10 +611,10 @@ describe('a layer for a still graph', () => {
       getPixelRatio: () => 1,
     });
     const redraws = () => set.log.filter((l) => l === 'redraw').length;
-    /** A frame drawn, then one idle period (the stand-in's: 50 ms later). */
+    /** A frame drawn, then a second without another, and one idle period (the stand-in's: 50 ms later). */
     const rendered = () => {
       set.cy.emit('render');
-      jest.advanceTimersByTime(60);
+      jest.advanceTimersByTime(1060);
     };
     return { ...set, cache, made, redraws, rendered };
   }
@@ -646,12 +646,25 @@ describe('a layer for a still graph', () => {
     expect([a, b].every((e) => e.visible())).toBe(true);
   });
 
-  it('waits while held and for 250 ms after a drop; nothing where a layer is shown or the instance is destroyed', () => {
+  it('waits for a second without redraws, while held, and 250 ms after a drop; nothing with a layer shown, when destroyed or too large', () => {
+    // Redraws every half second (a person expanding one namespace after another): nothing is made meanwhile.
+    const busy = withoutLayer();
+    for (let i = 0; i < 6; i++) {
+      busy.cy.emit('render');
+      jest.advanceTimersByTime(500);
+    }
+    expect(busy.made).toHaveLength(0);
+    jest.advanceTimersByTime(600);
+    expect(busy.made).toHaveLength(1);
+    jest.advanceTimersByTime(100);
+    expect(busy.redraws()).toBe(1);
+
+    // A layer dropped 150 ms before the look (without a redraw since): Cytoscape would not build one yet.
     const dropped = withoutLayer();
-    dropped.cache.lastInvalidationTime = performance.now();
+    dropped.cache.lastInvalidationTime = performance.now() + 900;
     dropped.rendered();
     expect(dropped.made).toHaveLength(0);
-    jest.advanceTimersByTime(300);
+    jest.advanceTimersByTime(1100);
     expect(dropped.made).toHaveLength(1);
     jest.advanceTimersByTime(100);
     expect(dropped.redraws()).toBe(1);
@@ -659,10 +672,10 @@ describe('a layer for a still graph', () => {
     const holding = withoutLayer();
     const release = holdLayers(holding.cy);
     holding.rendered();
-    jest.advanceTimersByTime(500);
+    jest.advanceTimersByTime(1500);
     expect(holding.made).toHaveLength(0);
     release();
-    jest.advanceTimersByTime(200);
+    jest.advanceTimersByTime(1200);
     expect(holding.made).toHaveLength(1);
     expect(holding.redraws()).toBe(1);
 

@@ -28,8 +28,8 @@
  * (10–20 ms), after 5–10 ms of finding them. The picture swapped in is the one a fresh drawing makes, to the pixel.
  *
  * All of this needs a layer on screen. Cytoscape builds one only at a redraw well after its last drop, which a graph
- * nobody touches never gets: a still graph without one gets it in idle time (layerWhenStill), so the first refresh
- * after a first paint finds a layer to keep.
+ * nobody touches never gets: a graph still for a second without one gets it in idle time (layerWhenStill), so the
+ * first refresh after a first paint finds a layer to keep.
  */
 import type { Core } from 'cytoscape';
 import { type LayeredElement, layeredTextureCache, linkToLayer } from './cyFixes';
@@ -594,6 +594,8 @@ function readinessFor(
 
 /** Cytoscape's wait after it drops a layer before it builds layers again (its invalidThreshold), ms. */
 const REBUILD_WAIT_MS = 250;
+/** How long a graph is not redrawn before it counts as still, ms. */
+const STILL_MS = 1000;
 
 /** The renderer's parts that say what Cytoscape would draw now, and at which pixel ratio. */
 interface DrawingRenderer {
@@ -626,11 +628,12 @@ function layerSizeFor(eles: readonly LayerElement[], level: number): { width: nu
  * 250 ms after it last dropped one, and the first paint's later steps drop the first; a graph nobody touches is not
  * redrawn. So a panel left alone after its first paint had no layer: every redraw drew each element one by one, and the
  * first refresh that restyled or changed the topology built the layer inside its own frame (at 1,000 nodes a task of
- * 77 ms, 53 of them the bitmap's allocation). After each redraw, once the page is idle, the graph unheld and nothing
- * dropped for 250 ms, where the shown level has no layer: its bitmap is allocated in an idle period (the spare), then a
- * redraw is asked for, in which Cytoscape makes its layer on that bitmap and queues its elements (drawn a slice per
- * frame, as it does after a zoom). Asked once per drop: a layer Cytoscape cannot make does not bring redraws forever.
- * Returns what schedules that look (after a redraw).
+ * 77 ms, 53 of them the bitmap's allocation). Once the graph has not been redrawn for a second (not while a person
+ * works it: expanding one namespace after another drops the layer each time), the page is idle, the graph unheld and
+ * the shown level without a layer: its bitmap is allocated in an idle period (the spare), then a redraw is asked for,
+ * in which Cytoscape makes its layer on that bitmap and queues its elements (drawn a slice per frame, as it does after
+ * a zoom). Asked once per drop: a layer Cytoscape cannot make does not bring redraws forever. Returns what to call
+ * after each redraw.
  */
 function layerWhenStill(
   cy: Core,
@@ -639,11 +642,10 @@ function layerWhenStill(
   spare: SpareCanvas,
   held: () => boolean
 ): () => void {
-  let scheduled = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   // The drop a redraw was asked after (Cytoscape's lastInvalidationTime then).
   let askedAfter: number | undefined;
   const look = () => {
-    scheduled = false;
     const order = renderer.getCachedZSortedEles?.();
     const level = shownLevel(cy, renderer.getPixelRatio?.() ?? 1);
     if (cy.destroyed() || !order || level === undefined || (cache.layersByLevel?.[level]?.length ?? 0) > 0) {
@@ -654,8 +656,8 @@ function layerWhenStill(
       return;
     }
     if (held() || performance.now() - dropped <= REBUILD_WAIT_MS) {
-      // Cytoscape would not build it now: look again once the page is idle again.
-      schedule();
+      // Cytoscape would not build it now.
+      redrawn();
       return;
     }
     const size = layerSizeFor(order.nondrag ?? order, level);
@@ -664,19 +666,17 @@ function layerWhenStill(
     }
     // The allocation is an idle period's work: the redraw comes in the next one.
     if (spare.prepare(cache, size.width, size.height)) {
-      schedule();
+      whenIdle(look);
       return;
     }
     askedAfter = dropped;
     cache.requestRedraw();
   };
-  const schedule = () => {
-    if (!scheduled) {
-      scheduled = true;
-      whenIdle(look);
-    }
+  const redrawn = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => whenIdle(look), STILL_MS);
   };
-  return schedule;
+  return redrawn;
 }
 
 /** Installs the replacement path on a canvas renderer; does nothing where the renderer lacks the parts it expects. */

@@ -646,9 +646,12 @@ function layerWhenStill(
   // The drop a redraw was asked after (Cytoscape's lastInvalidationTime then).
   let askedAfter: number | undefined;
   const look = () => {
+    if (cy.destroyed()) {
+      return;
+    }
     const order = renderer.getCachedZSortedEles?.();
     const level = shownLevel(cy, renderer.getPixelRatio?.() ?? 1);
-    if (cy.destroyed() || !order || level === undefined || (cache.layersByLevel?.[level]?.length ?? 0) > 0) {
+    if (!order || level === undefined || (cache.layersByLevel?.[level]?.length ?? 0) > 0) {
       return;
     }
     const dropped = cache.lastInvalidationTime ?? 0;

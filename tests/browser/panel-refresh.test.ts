@@ -76,8 +76,8 @@ async function mountCanvasPanel(workloads: number): Promise<void> {
 }
 
 /**
- * The layer Cytoscape draws the graph from at the zoom shown, once complete: how many elements it holds and whether
- * its bitmap is the one the panel made in idle time (undefined while there is none, or it is still being drawn).
+ * The layers Cytoscape draws the graph from at the zoom shown, once complete: how many elements they hold, and how
+ * many the graph has (undefined while there is none, or one is still being drawn).
  */
 function completeLayer(): Promise<{ elements: number; drawnElements: number } | undefined> {
   return s.page.evaluate(() => {

@@ -166,11 +166,29 @@ interface Patch {
 const MAX_LAYER_AREA = 4000 * 4000;
 const MAX_LAYER_DIM = 32767;
 
-/** `bb` grown to hold the elements (with the w and h Cytoscape's boxes carry), if a layer that size can be made. */
-function grownToHold(bb: BoundingBox, eles: LayerElement[], level: number): BoundingBox | undefined {
-  const out = { x1: bb.x1, y1: bb.y1, x2: bb.x2, y2: bb.y2, w: 0, h: 0 };
+interface PixelSize {
+  width: number;
+  height: number;
+}
+
+/** The bitmap of a layer with bounds `bb` at `level`, as Cytoscape's makeLayer sizes it; undefined past its limits. */
+function layerPixels(bb: BoundingBox, level: number): PixelSize | undefined {
+  const scale = Math.pow(2, level);
+  const width = Math.ceil((bb.x2 - bb.x1) * scale);
+  const height = Math.ceil((bb.y2 - bb.y1) * scale);
+  const makeable = width <= MAX_LAYER_DIM && height <= MAX_LAYER_DIM && width * height <= MAX_LAYER_AREA;
+  return makeable ? { width, height } : undefined;
+}
+
+/** `from` grown by the bounds of the elements `counts` takes, with the w and h Cytoscape's boxes carry. */
+function grownBy(
+  from: BoundingBox,
+  eles: Iterable<LayerElement>,
+  counts: (ele: LayerElement) => boolean = () => true
+): BoundingBox & { w: number; h: number } {
+  const out = { x1: from.x1, y1: from.y1, x2: from.x2, y2: from.y2, w: 0, h: 0 };
   for (const ele of eles) {
-    if (ele.visible()) {
+    if (counts(ele)) {
       const b = ele.boundingBox();
       out.x1 = Math.min(out.x1, b.x1);
       out.y1 = Math.min(out.y1, b.y1);
@@ -180,10 +198,13 @@ function grownToHold(bb: BoundingBox, eles: LayerElement[], level: number): Boun
   }
   out.w = out.x2 - out.x1;
   out.h = out.y2 - out.y1;
-  const scale = Math.pow(2, level);
-  const w = Math.ceil(out.w * scale);
-  const h = Math.ceil(out.h * scale);
-  return w <= MAX_LAYER_DIM && h <= MAX_LAYER_DIM && w * h <= MAX_LAYER_AREA ? out : undefined;
+  return out;
+}
+
+/** `bb` grown to hold the drawn elements, if a layer that size can be made. */
+function grownToHold(bb: BoundingBox, eles: LayerElement[], level: number): BoundingBox | undefined {
+  const out = grownBy(bb, eles, (ele) => ele.visible());
+  return layerPixels(out, level) ? out : undefined;
 }
 
 /** The level of layers Cytoscape draws at this zoom (as its getLayers computes it), if it draws from layers. */
@@ -236,12 +257,11 @@ class SpareCanvas {
    * refresh that replaces the layer otherwise). The spare is kept from the first swap on anyway. Whether it made one.
    */
   prepareFor(cache: LayeredTextureCache, layer: Layer): boolean {
-    const size = layer.canvas;
-    return !!size && this.prepare(cache, size.width, size.height);
+    return !!layer.canvas && this.prepare(cache, layer.canvas);
   }
 
-  /** Makes a spare of width × height pixels now, allocated, if there is none that size. Whether it made one. */
-  prepare(cache: LayeredTextureCache, width: number, height: number): boolean {
+  /** Makes a spare of that size now, allocated, if there is none that size. Whether it made one. */
+  prepare(cache: LayeredTextureCache, { width, height }: PixelSize): boolean {
     const make = cache.renderer?.makeOffscreenCanvas;
     if (!make || (this.canvas?.width === width && this.canvas.height === height)) {
       return false;
@@ -258,18 +278,18 @@ class SpareCanvas {
    * the size that layer needs.
    */
   makeLayer(cache: LayeredTextureCache, bb: BoundingBox, level: number, make: MakeLayer): Layer {
-    const scale = Math.pow(2, level);
     const spare = this.canvas;
     const renderer = cache.renderer;
     const makeCanvas = renderer?.makeOffscreenCanvas;
     const ctx = spare?.getContext('2d');
+    const size = layerPixels(bb, level);
     if (
       !spare ||
       !renderer ||
       !makeCanvas ||
       typeof ctx?.reset !== 'function' ||
-      spare.width !== Math.ceil((bb.x2 - bb.x1) * scale) ||
-      spare.height !== Math.ceil((bb.y2 - bb.y1) * scale)
+      spare.width !== size?.width ||
+      spare.height !== size.height
     ) {
       return make(bb, level);
     }
@@ -603,24 +623,15 @@ interface DrawingRenderer {
   getPixelRatio?(): number;
 }
 
-/** The size of the layer Cytoscape's getLayers would make for `eles` at `level` (one layer: the same bounds). */
-function layerSizeFor(eles: readonly LayerElement[], level: number): { width: number; height: number } | undefined {
-  let x1 = Infinity;
-  let y1 = Infinity;
-  let x2 = -Infinity;
-  let y2 = -Infinity;
-  for (const ele of eles) {
-    const b = ele.boundingBox();
-    x1 = Math.min(x1, b.x1);
-    x2 = Math.max(x2, b.x2);
-    y1 = Math.min(y1, b.y1);
-    y2 = Math.max(y2, b.y2);
-  }
-  const scale = Math.pow(2, level);
-  const width = Math.ceil((x2 - x1) * scale);
-  const height = Math.ceil((y2 - y1) * scale);
-  const makeable = width > 0 && height > 0 && width <= MAX_LAYER_DIM && height <= MAX_LAYER_DIM;
-  return makeable && width * height <= MAX_LAYER_AREA ? { width, height } : undefined;
+const NO_BOUNDS: BoundingBox = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+
+/**
+ * The bitmap of the layer Cytoscape's getLayers would make for `eles` at `level` (one layer, of all their bounds, hidden
+ * elements' too, as getLayers measures them); undefined where it would make none.
+ */
+function layerSizeFor(eles: readonly LayerElement[], level: number): PixelSize | undefined {
+  const size = layerPixels(grownBy(NO_BOUNDS, eles), level);
+  return size && size.width > 0 && size.height > 0 ? size : undefined;
 }
 
 /**
@@ -668,7 +679,7 @@ function layerWhenStill(
       return;
     }
     // The allocation is an idle period's work: the redraw comes in the next one.
-    if (spare.prepare(cache, size.width, size.height)) {
+    if (spare.prepare(cache, size)) {
       whenIdle(look);
       return;
     }

@@ -79,7 +79,12 @@ async function mountCanvasPanel(workloads: number): Promise<void> {
  * The layers Cytoscape draws the graph from at the zoom shown, once complete: how many elements they hold, and how
  * many the graph has (undefined while there is none, or one is still being drawn).
  */
-function completeLayer(): Promise<{ elements: number; drawnElements: number } | undefined> {
+interface CompleteLayer {
+  elements: number;
+  drawnElements: number;
+}
+
+function completeLayer(): Promise<CompleteLayer | undefined> {
   return s.page.evaluate(() => {
     type Layer = { eles: unknown[]; reqs: number; invalid?: boolean; elesQueue?: unknown[] };
     const el = document.querySelector('[data-testid="meshgraph-graph"]') as unknown as {
@@ -101,10 +106,14 @@ function completeLayer(): Promise<{ elements: number; drawnElements: number } | 
   });
 }
 
-/** Until the layer at the zoom shown is complete (the mount's late work), and Cytoscape's redraw after it is done. */
-async function untilLayerComplete(): Promise<void> {
+/**
+ * Until the layer at the zoom shown is complete (the mount's late work), and Cytoscape's redraw after it is done; fails
+ * when there is none 10 s after the mount.
+ */
+async function untilLayerComplete(): Promise<CompleteLayer> {
   const start = Date.now();
-  while (!(await completeLayer())) {
+  let layer: CompleteLayer | undefined;
+  while (!(layer = await completeLayer())) {
     if (Date.now() - start > 10_000) {
       throw new Error('no complete layer 10 s after the mount');
     }
@@ -112,6 +121,7 @@ async function untilLayerComplete(): Promise<void> {
   }
   // Cytoscape redraws 50–100 ms after its last slice (debounced).
   await s.page.waitForTimeout(300);
+  return layer;
 }
 
 benchPageForFile({ width: 1200, height: 800 }, (opened) => (s = opened));
@@ -216,14 +226,9 @@ test('a panel left alone after its first paint gets its layer in idle time, with
   // Cytoscape builds a layer only at a redraw 250 ms after its last drop, and nothing redraws a graph nobody touches:
   // without the panel asking for one redraw when idle, the layer was first built inside a refresh's frame.
   await mountCanvasPanel(400);
-  let layer: Awaited<ReturnType<typeof completeLayer>>;
-  const start = Date.now();
-  while (!(layer = await completeLayer()) && Date.now() - start < 10_000) {
-    await s.page.waitForTimeout(100);
-  }
-  expect(layer).toBeDefined();
-  expect(layer?.elements).toBe(layer?.drawnElements);
-  expect(layer?.elements).toBeGreaterThan(1000);
+  const layer = await untilLayerComplete();
+  expect(layer.elements).toBe(layer.drawnElements);
+  expect(layer.elements).toBeGreaterThan(1000);
 }, 120000);
 
 test('an answer that changes nothing draws nothing, then or later (no redraw for the panel attributes)', async () => {

@@ -20,6 +20,14 @@ const leafPositions = (cy: cytoscape.Core) =>
       .map((n) => [n.id(), { ...(n as cytoscape.NodeSingular).position() }])
   );
 
+/** The ids the instance holds, and those an answer has. */
+const heldIds = (cy: cytoscape.Core) =>
+  cy
+    .elements()
+    .map((e) => e.id())
+    .sort();
+const answerIds = (defs: ElementDefs) => [...defs.nodeData.keys(), ...defs.edgeData.keys()].sort();
+
 describe('groupChangeOf', () => {
   it('sees a rolled-up node turning into a box of its members, and back', () => {
     const closed = rolledUpView([]);
@@ -47,7 +55,6 @@ describe('applyGroupChange', () => {
     const { cy } = inst;
     const opts = { found: NONE, hidden: NONE, flatBoxes: true };
     const before = leafPositions(cy);
-    const ids = (defs: ElementDefs) => [...defs.nodeData.keys(), ...defs.edgeData.keys()].sort();
     // closed → a open → c open instead (a closes in the same answer) → a again → closed
     const steps = [rolledUpView([]), rolledUpView(['a']), rolledUpView(['c']), rolledUpView(['a']), rolledUpView([])];
     for (let i = 1; i < steps.length; i++) {
@@ -55,12 +62,7 @@ describe('applyGroupChange', () => {
       expect(change).toBeDefined();
       cy.batch(() => applyGroupChange(cy, steps[i - 1].elements, steps[i].elements, change, opts));
       fitFlatBoxes(cy, steps[i].elements);
-      expect(
-        cy
-          .elements()
-          .map((e) => e.id())
-          .sort()
-      ).toEqual(ids(steps[i].elements));
+      expect(heldIds(cy)).toEqual(answerIds(steps[i].elements));
       if (i === 2) {
         expect(change.collapsed).toEqual([rolledUpId('a')]);
         expect(change.expanded).toEqual([rolledUpId('c')]);
@@ -90,13 +92,7 @@ describe('applyGroupChange', () => {
         fitFlatBoxes(cy, open.elements);
       }
       // The instance holds the new answer's elements, no more.
-      const ids = (defs: ElementDefs) => [...defs.nodeData.keys(), ...defs.edgeData.keys()].sort();
-      expect(
-        cy
-          .elements()
-          .map((e) => e.id())
-          .sort()
-      ).toEqual(ids(open.elements));
+      expect(heldIds(cy)).toEqual(answerIds(open.elements));
       expect(cy.getElementById(rolledUpId('b')).data('isBox')).toBe('namespace');
       // The members sit around where b was; nothing else lies inside their box.
       const box = cy.getElementById(rolledUpId('b')).boundingBox({});
@@ -113,12 +109,7 @@ describe('applyGroupChange', () => {
 
       const back = groupChangeOf(open.elements, closed.elements)!;
       cy.batch(() => applyGroupChange(cy, open.elements, closed.elements, back, opts));
-      expect(
-        cy
-          .elements()
-          .map((e) => e.id())
-          .sort()
-      ).toEqual(ids(closed.elements));
+      expect(heldIds(cy)).toEqual(answerIds(closed.elements));
       const after = leafPositions(cy);
       for (const [id, p] of Object.entries(before)) {
         expect(after[id].x).toBeCloseTo(p.x, 6);

@@ -482,14 +482,15 @@ test('a refresh that only restyles keeps the cached picture on screen and swaps 
   expect(await differing('renamed', 'freshRenamed')).toBe(0);
 
   // Health back as at first, then two workloads fail and two recover: a change of a few elements' pixels. The
-  // replacement draws again only the elements near them and takes the layer's pixels for the rest, and what is
-  // swapped in is still what a fresh drawing makes.
+  // patch draws again only the elements near them, the layer on screen takes the tiles it drew (no swap), and the
+  // picture is still what a fresh drawing makes.
   await s.call((api) => api.stageRefresh(5, { stableHealth: true }));
   await s.call((api) => api.refreshPanel(5));
   expect(await s.page.evaluate(() => (window as unknown as Page).__settled())).toBe(true);
   await s.page.evaluate(() => (window as unknown as Page).__snapshot('stable'));
   const drawnBefore = await s.page.evaluate(() => (window as unknown as Page).__drawnInLayers());
   const rendersAtFailing = await renderCount();
+  const canvasesAtFailing = await layerSizedCanvases();
   await s.call((api) => api.stageRefresh(6, { stableHealth: true, failing: 2 }));
   await s.call((api) => api.refreshPanel(6));
   expect(await s.page.evaluate(() => (window as unknown as Page).__settled())).toBe(true);
@@ -499,6 +500,8 @@ test('a refresh that only restyles keeps the cached picture on screen and swaps 
   expect(redrawn).toBeGreaterThan(0);
   expect(redrawn).toBeLessThan(held[0] / 2);
   expect((await rendersSince(rendersAtFailing)).filter((n) => n > 0)).toEqual([]);
+  // The patch drew on the bitmap the refresh before it let go.
+  expect(await layerSizedCanvases()).toBe(canvasesAtFailing);
   await snapshotWithFresh('patched', 'freshPatched');
   expect(await differing('stable', 'patched')).toBeGreaterThan(0);
   expect(await differing('patched', 'freshPatched')).toBe(0);

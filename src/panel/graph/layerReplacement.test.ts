@@ -3,7 +3,7 @@ import { holdLayers, installLayerReplacement } from './layerReplacement';
 
 // The module's decisions against a stand-in for Cytoscape's layered texture cache (the parts it calls). That it
 // matches the real cache is a browser test's job (tests/browser/panel-refresh.test.ts): no element drawn one by one
-// after a restyle, and the picture swapped in equal to a fresh one.
+// after a restyle, and the picture left on screen equal to a fresh one.
 
 interface Box {
   x1: number;
@@ -29,6 +29,8 @@ interface FakeLayer {
   invalid?: boolean;
   replacement?: FakeLayer;
   replaces?: FakeLayer;
+  canvas?: unknown;
+  context?: unknown;
 }
 
 function fakeCache() {
@@ -253,7 +255,7 @@ describe('layer replacement', () => {
     });
     const swap = () => {
       held(cy, () => cache.invalidateElements([a]));
-      const next = layer.replacement as FakeLayer & { canvas: unknown };
+      const next = layer.replacement as FakeLayer;
       cache.applyLayerReplacement(next);
       // The elements now name the new layer (relinkSwappedLayers does that in the panel).
       a.layer = next;
@@ -266,7 +268,7 @@ describe('layer replacement', () => {
     // The next replacement (of `first`) gets the bitmap of the layer the first swap replaced, cleared.
     const layerAgain = first;
     held(cy, () => cache.invalidateElements([a]));
-    const second = layerAgain.replacement as FakeLayer & { canvas: unknown };
+    const second = layerAgain.replacement as FakeLayer;
     expect(made).toHaveLength(2);
     expect(second.canvas).toBe(made[0]);
     expect(made[0].resets).toBe(1);
@@ -358,7 +360,7 @@ describe('readiness when the page is idle', () => {
     expect(made[1]).toMatchObject({ width: 25, height: 25, transforms: 1 });
     // The first replacement draws on it, cleared: no bitmap is made in the refresh.
     held(cy, () => cache.invalidateElements([a]));
-    const next = layer.replacement as FakeLayer & { canvas: unknown };
+    const next = layer.replacement as FakeLayer;
     expect(next.canvas).toBe(made[1]);
     expect(made[1].resets).toBe(1);
     expect(made).toHaveLength(2);
@@ -421,29 +423,37 @@ describe('patched replacement', () => {
   /**
    * A layer at level 0 (one pixel per graph unit) of 1,200 × 100 pixels holding 30 boxes in a row, 20 units wide
    * and 40 apart (each in tiles of its own), drawn through the installed path so that it knows where each one painted.
-   * Bitmaps record what is drawn on them.
+   * Bitmaps record what is drawn on them, by name.
    */
   function row() {
     const calls: string[] = [];
     let ids = 0;
-    const bitmap = (name: string) => ({
-      canvas: { name, width: 1200, height: 100, getContext: () => null },
-      context: {
-        save: () => undefined,
-        restore: () => undefined,
-        setTransform: () => undefined,
-        clearRect: (x: number, y: number, w: number, h: number) => calls.push(`clear ${x},${y},${w},${h}`),
-        drawImage: (from: { name: string }, x: number, y: number, w: number, h: number) =>
-          calls.push(`copy ${from.name} ${x},${y},${w},${h}`),
-      },
+    // Made through the renderer, as Cytoscape makes them (so that a spare can stand in for a new one).
+    const canvas = (name: string) => ({
+      name,
+      width: 1200,
+      height: 100,
+      getContext: () => ({ reset: () => undefined }),
+    });
+    const contextOf = ({ name }: { name: string }) => ({
+      save: () => undefined,
+      restore: () => undefined,
+      setTransform: () => undefined,
+      clearRect: (x: number, y: number, w: number, h: number) => calls.push(`${name}: clear ${x},${y},${w},${h}`),
+      drawImage: (from: { name: string }, x: number, y: number, w: number, h: number) =>
+        calls.push(`${name}: copy ${from.name} ${x},${y},${w},${h}`),
     });
     const set = setUp((stand, first) => {
-      Object.assign(first, { level: 0, bb: { x1: 0, y1: 0, x2: 1200, y2: 100 }, ...bitmap('old') });
+      const old = canvas('old');
+      Object.assign(first, { level: 0, bb: { x1: 0, y1: 0, x2: 1200, y2: 100 }, canvas: old, context: contextOf(old) });
       Object.assign(stand, {
         layersByLevel: { 0: [first] },
+        renderer: { makeOffscreenCanvas: () => canvas(`new${ids}`) },
         drawEleInLayer: (layer: FakeLayer, e: FakeEle) => calls.push(`draw ${e.id} in ${layer.id}`),
         makeLayer(bb: Box, level: number): FakeLayer {
-          return { id: 100 + ++ids, bb, level, eles: [], elesQueue: [], reqs: 0, ...bitmap(`new${ids}`) };
+          ids++;
+          const made = this.renderer.makeOffscreenCanvas();
+          return { id: 100 + ids, bb, level, eles: [], elesQueue: [], reqs: 0, canvas: made, context: contextOf(made) };
         },
       });
     });
@@ -457,7 +467,7 @@ describe('patched replacement', () => {
     return { ...set, boxes, calls };
   }
 
-  it('draws again only the restyled element, then takes the old pixels everywhere else', () => {
+  it('draws again only the restyled element, then gives the layer on screen those tiles alone', () => {
     const { cy, cache, log, layer, boxes, calls } = row();
     held(cy, () => cache.invalidateElements([boxes[3]]));
     const next = layer.replacement as FakeLayer;
@@ -466,19 +476,26 @@ describe('patched replacement', () => {
     expect(next.elesQueue).toEqual([boxes[3]]);
     expect(calls).toEqual([]);
     cache.applyLayerReplacement(next);
-    // e3 paints in pixels 118–142 × 38–62 (2 of margin): tiles 7–8 × 2–3 (112–143 × 32–63) are its; the rest of the
-    // bitmap is the old layer's.
-    expect(calls).toEqual([
-      'clear 0,0,1200,32',
-      'copy old 0,0,1200,32',
-      'clear 0,32,112,32',
-      'copy old 0,32,112,32',
-      'clear 144,32,1056,32',
-      'copy old 144,32,1056,32',
-      'clear 0,64,1200,36',
-      'copy old 0,64,1200,36',
-    ]);
-    expect(log).toEqual([`applied ${next.id}`]);
+    // e3 paints in pixels 118–142 × 38–62 (2 of margin): tiles 7–8 × 2–3 (112–143 × 32–63) are its; the layer on
+    // screen takes them from the patch and keeps the rest of its bitmap. No swap: it stays, ready for the next.
+    expect(calls).toEqual(['old: clear 112,32,32,32', 'old: copy new1 112,32,32,32']);
+    expect(log).toEqual(['redraw']);
+    expect((cache as unknown as { layersByLevel: Record<number, FakeLayer[]> }).layersByLevel[0]).toEqual([layer]);
+    expect(layer.replacement).toBeUndefined();
+    expect(next.replaces).toBeUndefined();
+    // The next patch draws on the bitmap this one let go.
+    held(cy, () => cache.invalidateElements([boxes[3]]));
+    expect((layer.replacement as FakeLayer).canvas).toBe(next.canvas);
+  });
+
+  it('gives nothing to a layer dropped while its patch was drawn', () => {
+    const { cy, cache, log, layer, boxes, calls } = row();
+    held(cy, () => cache.invalidateElements([boxes[3]]));
+    const next = layer.replacement as FakeLayer;
+    cache.invalidateLayer(layer);
+    cache.applyLayerReplacement(next);
+    expect(calls).toEqual([]);
+    expect(log).toEqual([`invalid ${layer.id}`]);
   });
 
   it('draws again, in drawing order, the elements under where a restyled one painted or paints now', () => {
@@ -501,28 +518,27 @@ describe('patched replacement', () => {
       e.bb = bb;
       (e as unknown as { _private: { bbCache: Box } })._private.bbCache = bb;
     };
-    // First patch: e7 grows over e6 and e5; the patch draws them again, and swaps in.
+    // Cytoscape draws a patch's queue, empties it and completes it; the layer on screen takes its tiles.
+    const complete = (p: FakeLayer) => {
+      p.elesQueue.splice(0).forEach((e) => draw(p, e));
+      cache.applyLayerReplacement(p);
+    };
+    // First patch: e7 grows over e6 and e5; the patch draws them again.
     measured(boxes[7], { x1: 205, y1: 40, x2: 300, y2: 60 });
     held(cy, () => cache.invalidateElements([boxes[7]]));
     const first = layer.replacement as FakeLayer;
     expect(first.elesQueue).toEqual([boxes[5], boxes[6], boxes[7]]);
-    // Cytoscape draws the queue, empties it and swaps the complete layer in.
-    first.elesQueue.splice(0).forEach((e) => draw(first, e));
-    cache.applyLayerReplacement(first);
-    (cache as unknown as { layersByLevel: Record<number, FakeLayer[]> }).layersByLevel[0] = [first];
-    boxes.forEach((e) => (e.layer = first));
-    // Second patch: e7 shrinks back. Where it painted in the swapped-in layer (over e5 and e6) is drawn again.
+    complete(first);
+    // Second patch: e7 shrinks back. Where it painted in the patched layer (over e5 and e6) is drawn again.
     measured(boxes[7], { x1: 280, y1: 40, x2: 300, y2: 60 });
     held(cy, () => cache.invalidateElements([boxes[7]]));
-    expect((first.replacement as FakeLayer).elesQueue).toEqual([boxes[5], boxes[6], boxes[7]]);
+    const second = layer.replacement as FakeLayer;
+    expect(second).not.toBe(first);
+    expect(second.elesQueue).toEqual([boxes[5], boxes[6], boxes[7]]);
     // Third: e4 restyled in place; e5 and e6, drawn again unchanged by the first patch, are known where they were.
-    const second = first.replacement as FakeLayer;
-    second.elesQueue.splice(0).forEach((e) => draw(second, e));
-    cache.applyLayerReplacement(second);
-    (cache as unknown as { layersByLevel: Record<number, FakeLayer[]> }).layersByLevel[0] = [second];
-    boxes.forEach((e) => (e.layer = second));
+    complete(second);
     held(cy, () => cache.invalidateElements([boxes[4]]));
-    expect((second.replacement as FakeLayer).elesQueue).toEqual([boxes[4]]);
+    expect((layer.replacement as FakeLayer).elesQueue).toEqual([boxes[4]]);
   });
 
   it('makes a fresh replacement when many elements changed, or when one no longer fits the layer', () => {
@@ -565,20 +581,11 @@ describe('patched replacement', () => {
       getPixelRatio: () => 1,
     });
     held(again.cy, () => undefined);
-    const done = again.layer.replacement as FakeLayer;
-    expect(done.elesQueue).toEqual([]);
-    expect(again.log).toEqual([`applied ${done.id}`]);
-    // e6 painted in pixels 238–262 × 38–62: tiles 14–16 × 2–3 (224–271 × 32–63) stay clear.
-    expect(again.calls).toEqual([
-      'clear 0,0,1200,32',
-      'copy old 0,0,1200,32',
-      'clear 0,32,224,32',
-      'copy old 0,32,224,32',
-      'clear 272,32,928,32',
-      'copy old 272,32,928,32',
-      'clear 0,64,1200,36',
-      'copy old 0,64,1200,36',
-    ]);
+    expect(again.log).toEqual(['redraw']);
+    expect(again.layer.replacement).toBeUndefined();
+    // Nothing drawn; e6 painted in pixels 238–262 × 38–62: tiles 14–16 × 2–3 (224–271 × 32–63) of the layer on
+    // screen are cleared (they take the empty patch's pixels).
+    expect(again.calls).toEqual(['old: clear 224,32,48,32', 'old: copy new1 224,32,48,32']);
     expect(log).toEqual([]);
     expect(calls).toEqual([]);
   });
@@ -643,7 +650,7 @@ describe('a layer for a still graph', () => {
     jest.advanceTimersByTime(100);
     expect(redraws()).toBe(1);
     // Cytoscape, in that redraw, makes its layer: on the bitmap made, cleared, and no other.
-    const layer = cache.makeLayer({ x1: 10, y1: 10, x2: 99, y2: 99 }, 0) as FakeLayer & { canvas: unknown };
+    const layer = cache.makeLayer({ x1: 10, y1: 10, x2: 99, y2: 99 }, 0) as FakeLayer;
     expect(layer.canvas).toBe(made[0]);
     expect(made[0].resets).toBe(1);
     expect(made).toHaveLength(1);

@@ -23,9 +23,9 @@
  * previous answer's nodes.
  *
  * Where few elements changed, the replacement is a patch (layerDamage.ts): it draws only the elements that paint near
- * what changed, and when complete takes the old layer's pixels everywhere else. A fresh replacement at 1,000 nodes
+ * what changed, and when complete gives the layer on screen the tiles it drew, in place (no swap). A fresh replacement at 1,000 nodes
  * draws 4,010 elements (40–70 ms here); a refresh in which 1 % of the nodes change health draws about 1,200 again
- * (10–20 ms), after 5–10 ms of finding them. The picture swapped in is the one a fresh drawing makes, to the pixel.
+ * (10–20 ms), after 5–10 ms of finding them. The picture it leaves is the one a fresh drawing makes, to the pixel.
  *
  * All of this needs a layer on screen. Cytoscape builds one only at a redraw well after its last drop, which a graph
  * nobody touches never gets: a graph still for a second without one gets it in idle time (layerWhenStill), so the
@@ -152,13 +152,13 @@ type DrawingOrder = LayerElement[] & { nondrag?: LayerElement[] };
 
 /**
  * A replacement drawing only the elements near what changed (on a clear bitmap, as a fresh layer would draw them),
- * and the rectangles of the bitmap that take the old layer's pixels when it is complete.
+ * and the rectangles of the bitmap (its marked tiles) that it gives the layer on screen when it is complete.
  */
 interface Patch {
   layer: Layer;
   from: Layer;
-  kept: PixelRect[];
-  /** Where the elements it does not draw again painted: where they did in `from` (their pixels come from it). */
+  marked: PixelRect[];
+  /** Where the elements it does not draw again painted: where they did in `from` (their pixels stay there). */
   drawn: Map<LayerElement, Measures>;
 }
 
@@ -509,20 +509,23 @@ function patch(
   }
   const kept = new Map(drawn);
   changes.removed.forEach((ele) => kept.delete(ele));
-  return { layer: next, from: layer, kept: damage.rects(false), drawn: kept };
+  return { layer: next, from: layer, marked: damage.rects(true), drawn: kept };
 }
 
 /**
- * Completes a patched replacement: the pixels outside its marked tiles become the old layer's. Copied in whole pixels
- * without scaling or clipping (the elements themselves were drawn unclipped: Chromium's rasteriser rounds some
- * colours of a clipped drawing one level apart from an unclipped one).
+ * Completes a patched replacement in place: the layer on screen takes its marked tiles, whose pixels the patch drew
+ * afresh; its other pixels are already what a fresh drawing makes. A refresh in which 1 % of the nodes change health
+ * marks about a tenth of the bitmap: copying the other nine tenths into the patch instead (as a swap would need) cost
+ * 3–6 ms to record and as much again when Chromium rasterised it. Copied in whole pixels without scaling or clipping
+ * (the elements themselves were drawn unclipped: Chromium's rasteriser rounds some colours of a clipped drawing one
+ * level apart from an unclipped one).
  */
 function completePatch(p: Patch): void {
-  const ctx = p.layer.context as LayerContext;
-  const source = p.from.canvas as LayerCanvas;
+  const ctx = p.from.context as LayerContext;
+  const source = p.layer.canvas as LayerCanvas;
   ctx.save();
   ctx.setTransform(1, 0, 0, 1, 0, 0);
-  for (const r of p.kept) {
+  for (const r of p.marked) {
     ctx.clearRect(r.x, r.y, r.w, r.h);
     ctx.drawImage(source, r.x, r.y, r.w, r.h, r.x, r.y, r.w, r.h);
   }
@@ -746,8 +749,8 @@ export function installLayerReplacement(cy: Core): void {
     patches.set(patched.layer, patched);
     drawnIn.set(patched.layer, patched.drawn);
     if (!patched.layer.elesQueue?.length) {
-      // Only removed elements' pixels changed: complete once the old pixels are in (Cytoscape swaps a replacement in
-      // when its queue empties, and this one has nothing queued).
+      // Only removed elements' pixels changed: complete at once, the layer on screen taking its tiles cleared
+      // (Cytoscape completes a replacement when its queue empties, and this one has nothing queued).
       cache.applyLayerReplacement(patched.layer);
     }
   };
@@ -843,7 +846,16 @@ export function installLayerReplacement(cy: Core): void {
     const patched = patches.get(layer);
     if (patched) {
       patches.delete(layer);
-      completePatch(patched);
+      // As Cytoscape declines a swap: nothing to give a layer that is gone.
+      if (old && !old.invalid && cache.layersByLevel?.[old.level]?.includes(old)) {
+        completePatch(patched);
+        drawnIn.set(old, drawnIn.get(layer) ?? patched.drawn);
+        old.replacement = undefined;
+        spare.keep(layer.canvas);
+        cache.requestRedraw();
+      }
+      layer.replaces = undefined;
+      return;
     }
     apply.call(this, layer);
     // Swapped in (Cytoscape declines a swap whose replaced layer is gone): nothing draws from the replaced one now.

@@ -58,4 +58,17 @@ describe('frame reading', () => {
     expect(f.raw('other', 0)).toBeUndefined();
     expect(f.str('mainstat', 0)).toBe('a');
   });
+
+  it("gives the columns of named fields under the names' keys, a missing one with no value at any row", () => {
+    const f = new FieldIndex({
+      fields: [
+        { name: 'SOURCE', values: ['a', 'b'] },
+        { name: 'rate', values: [1, 2] },
+      ],
+    });
+    const c = f.columns({ from: 'source', rate: 'Rate', gone: 'target' });
+    expect(Object.keys(c)).toEqual(['from', 'rate', 'gone']);
+    expect([c.from[1], c.rate[0], c.gone[0], c.gone[1]]).toEqual(['b', 1, undefined, undefined]);
+    expect(c.gone.length).toBe(0);
+  });
 });

@@ -27,6 +27,9 @@ export interface FrameLike {
   };
 }
 
+/** What a field the frame does not have reads as: no value at any row. */
+const NO_VALUES: ArrayLike<unknown> = Object.freeze([]);
+
 /** Case-insensitive field lookup for one frame. */
 export class FieldIndex {
   private readonly byName = new Map<string, FieldLike>();
@@ -67,6 +70,18 @@ export class FieldIndex {
       this.asked.set(name, f);
     }
     return f ?? undefined;
+  }
+  /**
+   * The values of each named field, under the same keys (no values for a field the frame lacks), looked up once: a
+   * frame's rows are then read by index, without looking each cell's field up by name (a refresh at 1,000 nodes read
+   * about 100,000 cells that way).
+   */
+  columns<K extends string>(names: Readonly<Record<K, string>>): Record<K, ArrayLike<unknown>> {
+    const out = {} as Record<K, ArrayLike<unknown>>;
+    for (const key of Object.keys(names) as K[]) {
+      out[key] = this.field(names[key])?.values ?? NO_VALUES;
+    }
+    return out;
   }
   raw(name: string, row: number): unknown {
     return this.field(name)?.values[row];
@@ -123,8 +138,7 @@ export function toBool(v: unknown): boolean | undefined {
 }
 
 /** Display text of a Node Graph stat value (strings as delivered, numbers with their unit). */
-export function statText(fields: FieldIndex, name: string, row: number): string | undefined {
-  const field = fields.field(name);
+export function statText(field: FieldLike | undefined, row: number): string | undefined {
   const v = field?.values[row];
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) {

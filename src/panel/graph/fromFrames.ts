@@ -124,11 +124,16 @@ function rowRates<R, N>(
   return numbers ? { numbers, ratesJson } : { rates: parseJson<R>(ratesJson, reason, skipped) };
 }
 
+/** A frame's columns by field (FieldIndex.columns). */
+type NodeColumns = Record<keyof typeof NodeField, ArrayLike<unknown>>;
+type RollupColumns = Record<keyof typeof RollupNodeField, ArrayLike<unknown>>;
+type EdgeColumns = Record<keyof typeof EdgeField, ArrayLike<unknown>>;
+
 /** A node row's rates in and out by protocol from the number columns; undefined when the row has none of them. */
-function nodeTrafficFrom(f: FieldIndex, row: number): NodeTraffic | undefined {
+function nodeTrafficFrom(c: NodeColumns, row: number): NodeTraffic | undefined {
   let traffic: NodeTraffic | undefined;
   for (const key of NODE_TRAFFIC) {
-    const v = f.num(NodeField[key], row);
+    const v = toNum(c[key][row]);
     if (v !== undefined) {
       traffic ??= { httpIn: 0, httpOut: 0, grpcIn: 0, grpcOut: 0, tcpIn: 0, tcpOut: 0 };
       traffic[key] = v;
@@ -139,8 +144,15 @@ function nodeTrafficFrom(f: FieldIndex, row: number): NodeTraffic | undefined {
 
 function readNodes(frame: FrameLike, frameIndex: number, skipped: Counter, out: Map<string, PanelNode>): void {
   const f = new FieldIndex(frame);
+  const c = f.columns(NodeField);
+  const rollupColumns = f.columns(RollupNodeField);
+  // Stat values are read with their field's unit.
+  const title = f.field(NodeField.title);
+  const subtitle = f.field(NodeField.subtitle);
+  const mainstat = f.field(NodeField.mainstat);
+  const secondarystat = f.field(NodeField.secondarystat);
   for (let row = 0; row < f.length; row++) {
-    const id = f.str(NodeField.id, row);
+    const id = toStr(c.id[row]);
     if (!id) {
       skipped.add('node row without id');
       continue;
@@ -149,11 +161,11 @@ function readNodes(frame: FrameLike, frameIndex: number, skipped: Counter, out: 
       skipped.add('duplicate node id');
       continue;
     }
-    const rawType = f.str(NodeField.nodeType, row);
+    const rawType = toStr(c.nodeType[row]);
     const nodeType = rawType && (NODE_TYPES as readonly string[]).includes(rawType) ? (rawType as NodeType) : undefined;
     const flags: PanelNode['flags'] = {};
     const otherFlags: string[] = [];
-    for (const flag of (f.str(NodeField.flags, row) ?? '').split(/\s+/)) {
+    for (const flag of (toStr(c.flags[row]) ?? '').split(/\s+/)) {
       if (!flag) {
         continue;
       }
@@ -163,27 +175,27 @@ function readNodes(frame: FrameLike, frameIndex: number, skipped: Counter, out: 
         otherFlags.push(flag);
       }
     }
-    const isBoxRaw = f.str(NodeField.isBox, row);
+    const isBoxRaw = toStr(c.isBox[row]);
     const isBox = (BOX_BY as readonly string[]).includes(isBoxRaw ?? '') ? (isBoxRaw as PanelNode['isBox']) : undefined;
-    const healthRaw = f.str(NodeField.healthStatus, row);
+    const healthRaw = toStr(c.healthStatus[row]);
     const read = rowRates<NodeRates, NodeTraffic>(
-      f.str(NodeField.rates, row),
-      nodeTrafficFrom(f, row),
+      toStr(c.rates[row]),
+      nodeTrafficFrom(c, row),
       'unreadable node rates JSON',
       skipped
     );
     const node: PanelNode = {
       id,
-      parent: f.str(NodeField.parent, row) || undefined,
+      parent: toStr(c.parent[row]) || undefined,
       nodeType: nodeType ?? (isBox ? 'box' : rawType && !ROLLUP_TYPES.includes(rawType) ? 'unknown' : 'generic'),
-      cluster: f.str(NodeField.cluster, row) || undefined,
-      namespace: f.str(NodeField.namespace, row) || undefined,
-      workload: f.str(NodeField.workload, row) || undefined,
-      app: f.str(NodeField.app, row) || undefined,
-      version: f.str(NodeField.version, row) || undefined,
-      service: f.str(NodeField.service, row) || undefined,
-      aggregate: f.str(NodeField.aggregate, row) || undefined,
-      aggregateValue: f.str(NodeField.aggregateValue, row) || undefined,
+      cluster: toStr(c.cluster[row]) || undefined,
+      namespace: toStr(c.namespace[row]) || undefined,
+      workload: toStr(c.workload[row]) || undefined,
+      app: toStr(c.app[row]) || undefined,
+      version: toStr(c.version[row]) || undefined,
+      service: toStr(c.service[row]) || undefined,
+      aggregate: toStr(c.aggregate[row]) || undefined,
+      aggregateValue: toStr(c.aggregateValue[row]) || undefined,
       isBox,
       flags,
       otherFlags,
@@ -191,18 +203,14 @@ function readNodes(frame: FrameLike, frameIndex: number, skipped: Counter, out: 
       traffic: read.numbers,
       ratesJson: read.ratesJson,
       healthStatus: (HEALTH as readonly string[]).includes(healthRaw ?? '') ? (healthRaw as HealthStatus) : undefined,
-      healthJson: f.str(NodeField.health, row) || undefined,
-      destServices: parseJson<ServiceRef[]>(
-        f.str(NodeField.destServices, row),
-        'unreadable destServices JSON',
-        skipped
-      ),
-      title: statText(f, NodeField.title, row),
-      subtitle: statText(f, NodeField.subtitle, row),
-      mainstat: statText(f, NodeField.mainstat, row),
-      secondarystat: statText(f, NodeField.secondarystat, row),
-      color: f.str(NodeField.color, row) || undefined,
-      icon: f.str(NodeField.icon, row) || undefined,
+      healthJson: toStr(c.health[row]) || undefined,
+      destServices: parseJson<ServiceRef[]>(toStr(c.destServices[row]), 'unreadable destServices JSON', skipped),
+      title: statText(title, row),
+      subtitle: statText(subtitle, row),
+      mainstat: statText(mainstat, row),
+      secondarystat: statText(secondarystat, row),
+      color: toStr(c.color[row]) || undefined,
+      icon: toStr(c.icon[row]) || undefined,
       arcs: readArcs(f, row),
       details: readDetails(f, row),
       ref: { frameIndex, rowIndex: row },
@@ -217,7 +225,7 @@ function readNodes(frame: FrameLike, frameIndex: number, skipped: Counter, out: 
         node.healthStatus = health.status;
       }
     }
-    readRollupColumns(f, row, rawType, node, skipped);
+    readRollupColumns(rollupColumns, row, rawType, node, skipped);
     out.set(id, node);
   }
 }
@@ -227,19 +235,25 @@ function readNodes(frame: FrameLike, frameIndex: number, skipped: Counter, out: 
  * members, member count and how many are degraded or failing. The subtitle gains those counts, so a rolled-up
  * node says how many of its members are unhealthy and not only the worst one's status.
  */
-function readRollupColumns(f: FieldIndex, row: number, rawType: string | undefined, node: PanelNode, skipped: Counter) {
-  const group = f.str(RollupNodeField.group, row);
+function readRollupColumns(
+  c: RollupColumns,
+  row: number,
+  rawType: string | undefined,
+  node: PanelNode,
+  skipped: Counter
+) {
+  const group = toStr(c.group[row]);
   if (group) {
     node.group = group;
   }
-  const count = f.num(RollupNodeField.memberCount, row);
+  const count = toNum(c.memberCount[row]);
   if (count === undefined) {
     return;
   }
   const kind = rawType === 'cluster' || node.isBox === 'cluster' ? 'cluster' : 'namespace';
   // Through the answer cache: a refresh or an expansion brings the same member lists again (100 rolled-up nodes of
   // 100 members each at 100 × 100). The lists are read, never changed.
-  const parsed = parseJsonText(f.str(RollupNodeField.members, row));
+  const parsed = parseJsonText(toStr(c.members[row]));
   let members: string[] = [];
   if (parsed === 'unreadable') {
     skipped.add('unreadable rollup members JSON');
@@ -250,8 +264,8 @@ function readRollupColumns(f: FieldIndex, row: number, rawType: string | undefin
   const rollup: PanelRollup = {
     kind,
     memberCount: count,
-    membersDegraded: f.num(RollupNodeField.membersDegraded, row) ?? 0,
-    membersFailing: f.num(RollupNodeField.membersFailing, row) ?? 0,
+    membersDegraded: toNum(c.membersDegraded[row]) ?? 0,
+    membersFailing: toNum(c.membersFailing[row]) ?? 0,
     members,
     expanded: node.nodeType === 'box',
   };
@@ -283,45 +297,49 @@ function readRollupInfo(frame: FrameLike): PanelRollupInfo | undefined {
 }
 
 /** An edge row's total rate and error and request shares from the number columns; undefined without a rate. */
-function edgeTotalsFrom(f: FieldIndex, row: number): EdgeTotals | undefined {
-  const total = f.num(EdgeField.rate, row);
+function edgeTotalsFrom(c: EdgeColumns, row: number): EdgeTotals | undefined {
+  const total = toNum(c.rate[row]);
   if (total === undefined) {
     return undefined;
   }
   return {
     total,
-    percentErr: f.num(EdgeField.percentErr, row) ?? 0,
-    percentReq: f.num(EdgeField.percentReq, row) ?? 0,
+    percentErr: toNum(c.percentErr[row]) ?? 0,
+    percentReq: toNum(c.percentReq[row]) ?? 0,
   };
 }
 
 function readEdges(frame: FrameLike, frameIndex: number, skipped: Counter, out: Map<string, PanelEdge>): void {
   const f = new FieldIndex(frame);
+  const c = f.columns(EdgeField);
+  const memberEdgesColumn = f.columns(RollupEdgeField).memberEdges;
+  const mainstat = f.field(EdgeField.mainstat);
+  const secondarystat = f.field(EdgeField.secondarystat);
   for (let row = 0; row < f.length; row++) {
-    const source = f.str(EdgeField.source, row);
-    const target = f.str(EdgeField.target, row);
+    const source = toStr(c.source[row]);
+    const target = toStr(c.target[row]);
     if (!source || !target) {
       skipped.add('edge row without source or target');
       continue;
     }
-    const protocolRaw = f.str(EdgeField.protocol, row)?.toLowerCase();
+    const protocolRaw = toStr(c.protocol[row])?.toLowerCase();
     const protocol = (PROTOCOLS as readonly string[]).includes(protocolRaw ?? '')
       ? (protocolRaw as Protocol)
       : undefined;
-    const id = f.str(EdgeField.id, row) || `${source} ${target}${protocol ? ' ' + protocol : ''}`;
+    const id = toStr(c.id[row]) || `${source} ${target}${protocol ? ' ' + protocol : ''}`;
     if (out.has(id)) {
       skipped.add('duplicate edge id');
       continue;
     }
     const read = rowRates<EdgeRates, EdgeTotals>(
-      f.str(EdgeField.rates, row),
-      edgeTotalsFrom(f, row),
+      toStr(c.rates[row]),
+      edgeTotalsFrom(c, row),
       'unreadable edge rates JSON',
       skipped
     );
     const known = read.numbers ?? read.rates;
-    const healthRaw = f.str(EdgeField.healthStatus, row);
-    const hasTrafficRaw = toBool(f.raw(EdgeField.hasTraffic, row));
+    const healthRaw = toStr(c.healthStatus[row]);
+    const hasTrafficRaw = toBool(c.hasTraffic[row]);
     const edge: PanelEdge = {
       id,
       source,
@@ -330,24 +348,24 @@ function readEdges(frame: FrameLike, frameIndex: number, skipped: Counter, out: 
       rates: read.rates,
       totals: read.numbers,
       ratesJson: read.ratesJson,
-      responsesJson: f.str(EdgeField.responses, row) || undefined,
+      responsesJson: toStr(c.responses[row]) || undefined,
       // Other Node Graph sources carry no traffic flag: an edge they draw is traffic.
       hasTraffic: hasTrafficRaw ?? (known ? known.total > 0 : true),
-      responseTime: f.num(EdgeField.responseTime, row),
-      throughput: f.num(EdgeField.throughput, row),
-      isMTLS: f.num(EdgeField.isMTLS, row),
-      sourcePrincipal: f.str(EdgeField.sourcePrincipal, row) || undefined,
-      destPrincipal: f.str(EdgeField.destPrincipal, row) || undefined,
+      responseTime: toNum(c.responseTime[row]),
+      throughput: toNum(c.throughput[row]),
+      isMTLS: toNum(c.isMTLS[row]),
+      sourcePrincipal: toStr(c.sourcePrincipal[row]) || undefined,
+      destPrincipal: toStr(c.destPrincipal[row]) || undefined,
       healthStatus: (HEALTH as readonly string[]).includes(healthRaw ?? '') ? (healthRaw as HealthStatus) : undefined,
-      mainstat: statText(f, EdgeField.mainstat, row),
-      secondarystat: statText(f, EdgeField.secondarystat, row),
-      color: f.str(EdgeField.color, row) || undefined,
-      thickness: f.num(EdgeField.thickness, row),
-      strokeDasharray: f.str(EdgeField.strokeDasharray, row) || undefined,
+      mainstat: statText(mainstat, row),
+      secondarystat: statText(secondarystat, row),
+      color: toStr(c.color[row]) || undefined,
+      thickness: toNum(c.thickness[row]),
+      strokeDasharray: toStr(c.strokeDasharray[row]) || undefined,
       details: readDetails(f, row),
       ref: { frameIndex, rowIndex: row },
     };
-    const memberEdges = f.num(RollupEdgeField.memberEdges, row);
+    const memberEdges = toNum(memberEdgesColumn[row]);
     if (memberEdges !== undefined) {
       edge.memberEdges = memberEdges;
     }

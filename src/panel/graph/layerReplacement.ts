@@ -214,6 +214,11 @@ function shownLevel(cy: Core, pxRatio: number): number | undefined {
   return zoom >= 3.99 || level > 2 ? undefined : level;
 }
 
+/** Whether Cytoscape draws from the layer (it is in its level's list). */
+function isShown(cache: LayeredTextureCache, layer: Layer): boolean {
+  return cache.layersByLevel?.[layer.level]?.includes(layer) ?? false;
+}
+
 function layerCacheOf(cy: Core): LayeredTextureCache | undefined {
   const c = layeredTextureCache(cy) as Partial<LayeredTextureCache> | undefined;
   return c &&
@@ -557,7 +562,6 @@ function readinessFor(
   let waits = 0;
   let measures: Iterator<Measures> | undefined;
   let scheduled = false;
-  const shown = (layer: Layer) => cache.layersByLevel?.[layer.level]?.includes(layer) ?? false;
   const work = (deadline: IdleDeadline) => {
     scheduled = false;
     const layer = waiting;
@@ -575,7 +579,7 @@ function readinessFor(
       }
       return;
     }
-    if (!shown(layer)) {
+    if (!isShown(cache, layer)) {
       waiting = undefined;
       return;
     }
@@ -848,7 +852,7 @@ export function installLayerReplacement(cy: Core): void {
     if (patched) {
       patches.delete(layer);
       // As Cytoscape declines a swap: nothing to give a layer that is gone.
-      if (old && !old.invalid && cache.layersByLevel?.[old.level]?.includes(old)) {
+      if (old && !old.invalid && isShown(cache, old)) {
         completePatch(patched);
         drawnIn.set(old, drawnIn.get(layer) ?? patched.drawn);
         old.replacement = undefined;
@@ -860,7 +864,7 @@ export function installLayerReplacement(cy: Core): void {
     }
     apply.call(this, layer);
     // Swapped in (Cytoscape declines a swap whose replaced layer is gone): nothing draws from the replaced one now.
-    if (old && restyled && cache.layersByLevel?.[layer.level]?.includes(layer)) {
+    if (old && restyled && isShown(cache, layer)) {
       spare.keep(old.canvas);
     }
   };

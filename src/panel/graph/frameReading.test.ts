@@ -1,4 +1,4 @@
-import { Counter, FieldIndex, parseJson, startAnswer } from './frameReading';
+import { Counter, FieldIndex, parseJson, startAnswer, toStr } from './frameReading';
 
 describe('frame reading', () => {
   it('reads a JSON cell once per text: the same text gives the same object', () => {
@@ -53,10 +53,10 @@ describe('frame reading', () => {
 
   it('finds fields whatever the case, as asked', () => {
     const f = new FieldIndex({ fields: [{ name: 'MainStat', values: ['a', 'b'] }] });
-    expect(f.raw('mainstat', 1)).toBe('b');
-    expect(f.raw('MAINSTAT', 0)).toBe('a');
-    expect(f.raw('other', 0)).toBeUndefined();
-    expect(f.str('mainstat', 0)).toBe('a');
+    expect(f.field('mainstat')?.values[1]).toBe('b');
+    expect(f.field('MAINSTAT')?.values[0]).toBe('a');
+    expect(f.field('other')?.values[0]).toBeUndefined();
+    expect(toStr(f.field('mainstat')?.values[0])).toBe('a');
   });
 
   it("gives the columns of named fields under the names' keys, a missing one with no value at any row", () => {

@@ -33,8 +33,6 @@ const NO_VALUES: ArrayLike<unknown> = Object.freeze([]);
 /** Case-insensitive field lookup for one frame. */
 export class FieldIndex {
   private readonly byName = new Map<string, FieldLike>();
-  /** Lookups by the name as asked; null when the frame has no such field. */
-  private readonly asked = new Map<string, FieldLike | null>();
   readonly details: FieldLike[] = [];
   readonly arcs: FieldLike[] = [];
   readonly length: number;
@@ -63,13 +61,7 @@ export class FieldIndex {
     return this.byName.has(name.toLowerCase());
   }
   field(name: string): FieldLike | undefined {
-    // Read once per cell: the lookup by the name as asked is kept (no lower-casing per cell), a missing field too.
-    let f = this.asked.get(name);
-    if (f === undefined) {
-      f = this.byName.get(name.toLowerCase()) ?? null;
-      this.asked.set(name, f);
-    }
-    return f ?? undefined;
+    return this.byName.get(name.toLowerCase());
   }
   /**
    * The values of each named field, under the same keys (no values for a field the frame lacks), looked up once: a
@@ -82,15 +74,6 @@ export class FieldIndex {
       out[key] = this.field(names[key])?.values ?? NO_VALUES;
     }
     return out;
-  }
-  raw(name: string, row: number): unknown {
-    return this.field(name)?.values[row];
-  }
-  str(name: string, row: number): string | undefined {
-    return toStr(this.raw(name, row));
-  }
-  num(name: string, row: number): number | undefined {
-    return toNum(this.raw(name, row));
   }
 }
 

@@ -857,6 +857,7 @@ export function installLayerReplacement(cy: Core): void {
         drawnIn.set(old, drawnIn.get(layer) ?? patched.drawn);
         old.replacement = undefined;
         spare.keep(layer.canvas);
+        // Cytoscape asks for one after a queue empties; a patch with nothing queued completes outside its queue.
         cache.requestRedraw();
       }
       layer.replaces = undefined;

@@ -155,10 +155,13 @@ type DrawingOrder = LayerElement[] & { nondrag?: LayerElement[] };
  * and the rectangles of the bitmap (its marked tiles) that it gives the layer on screen when it is complete.
  */
 interface Patch {
+  /** The replacement (its `replaces` is the layer on screen). */
   layer: Layer;
-  from: Layer;
   marked: PixelRect[];
-  /** Where the elements it does not draw again painted: where they did in `from` (their pixels stay there). */
+  /**
+   * Where each element paints: the ones it does not draw again where they did in the layer on screen (their pixels
+   * stay there), the others as its drawing records them (this is the replacement's map in drawnIn).
+   */
   drawn: Map<LayerElement, Measures>;
 }
 
@@ -514,7 +517,7 @@ function patch(
   }
   const kept = new Map(drawn);
   changes.removed.forEach((ele) => kept.delete(ele));
-  return { layer: next, from: layer, marked: damage.rects(true), drawn: kept };
+  return { layer: next, marked: damage.rects(true), drawn: kept };
 }
 
 /**
@@ -526,8 +529,8 @@ function patch(
  * were drawn unclipped: Chromium's rasteriser rounds some colours of a clipped drawing one level apart from an
  * unclipped one).
  */
-function completePatch(p: Patch): void {
-  const ctx = p.from.context as LayerContext;
+function completePatch(p: Patch, onScreen: Layer): void {
+  const ctx = onScreen.context as LayerContext;
   const source = p.layer.canvas as LayerCanvas;
   ctx.save();
   ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -853,8 +856,8 @@ export function installLayerReplacement(cy: Core): void {
       patches.delete(layer);
       // As Cytoscape declines a swap: nothing to give a layer that is gone.
       if (old && !old.invalid && isShown(cache, old)) {
-        completePatch(patched);
-        drawnIn.set(old, drawnIn.get(layer) ?? patched.drawn);
+        completePatch(patched, old);
+        drawnIn.set(old, patched.drawn);
         old.replacement = undefined;
         spare.keep(layer.canvas);
         // Cytoscape asks for one after a queue empties; a patch with nothing queued completes outside its queue.

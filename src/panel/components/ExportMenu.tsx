@@ -13,7 +13,8 @@ import type { GraphApi } from './CytoscapeGraph';
 import { useToolbarMenu } from './useToolbarMenu';
 
 export interface ExportMenuProps {
-  graph: PanelGraph;
+  /** The graph on screen, read when an export runs: a refresh does not render the menu again. */
+  graph: React.MutableRefObject<PanelGraph>;
   graphApi: React.MutableRefObject<GraphApi | undefined>;
   palette: Palette;
   title?: string;
@@ -28,7 +29,7 @@ const ITEMS: Array<{ kind: Kind; label: string }> = [
   { kind: 'json', label: 'Graph as JSON (Kiali format)' },
 ];
 
-export function ExportMenu({ graph, graphApi, palette, title, disabled }: ExportMenuProps) {
+function ExportMenu({ graph, graphApi, palette, title, disabled }: ExportMenuProps) {
   const styles = useStyles2(getStyles);
   const [error, setError] = useState<string | undefined>();
   const { open, setOpen, menuRef, buttonRef } = useToolbarMenu('[role="menuitem"]');
@@ -41,7 +42,7 @@ export function ExportMenu({ graph, graphApi, palette, title, disabled }: Export
       const cy = graphApi.current?.cy();
       const name = m.fileName(title);
       if (kind === 'json') {
-        m.download(`${name}.json`, 'application/json', m.kialiJson(graph));
+        m.download(`${name}.json`, 'application/json', m.kialiJson(graph.current));
       } else if (!cy) {
         setError('Nothing to export: the graph is not drawn.');
       } else if (kind === 'png') {
@@ -142,3 +143,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     fontSize: theme.typography.bodySmall.fontSize,
   }),
 });
+
+/** Memoised: a refresh changes none of its props (the graph is read through its ref), so it skips the menu. */
+const MemoExportMenu = React.memo(ExportMenu);
+export { MemoExportMenu as ExportMenu };

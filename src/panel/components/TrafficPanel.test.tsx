@@ -1,7 +1,9 @@
 import React from 'react';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { LoadingState } from '@grafana/data';
+import { edgeTotals } from '../graph/lazyCells';
 import { meshEdgesFrame, meshNodesFrame, tempoFrames } from '../graph/testing/frames';
+import type { PanelGraph } from '../graph/types';
 import type { CytoscapeGraphProps } from './CytoscapeGraph';
 import { TrafficPanel } from './TrafficPanel';
 import { panelProps, toFrames } from './testProps';
@@ -20,9 +22,34 @@ jest.mock('./CytoscapeGraph', () => ({
   },
 }));
 
-const XSS = '<img src=x onerror=alert(1)>';
+// Grafana's buttons, counted by label at each render (a refresh should not render the toolbar's buttons again).
+const buttonRenders = new Map<string, number>();
+jest.mock('@grafana/ui', () => {
+  const actual = jest.requireActual('@grafana/ui');
+  const counted = (Button: React.ElementType) =>
+    // eslint-disable-next-line react/display-name
+    React.forwardRef((p: { 'aria-label'?: string }, ref) => {
+      buttonRenders.set(p['aria-label'] ?? '', (buttonRenders.get(p['aria-label'] ?? '') ?? 0) + 1);
+      return <Button ref={ref} {...p} />;
+    });
+  return { ...actual, IconButton: counted(actual.IconButton), ToolbarButton: counted(actual.ToolbarButton) };
+});
 
-function meshFrames() {
+// The exporters, with the graph each JSON export is given recorded instead of downloaded.
+const exportedGraphs: unknown[] = [];
+jest.mock('../export/exporters', () => ({
+  ...jest.requireActual('../export/exporters'),
+  kialiJson: (g: unknown) => {
+    exportedGraphs.push(g);
+    return '{}';
+  },
+  download: jest.fn(),
+}));
+
+const XSS = '<img src=x onerror=alert(1)>';
+const WEB_TO_CART = 'wl_c1_shop_web-v1 wl_c1_shop_cart-v1 http';
+
+function meshFrames(webToCart = 12.5) {
   const nodes = meshNodesFrame([
     { id: 'wl_c1_shop_web-v1', nodeType: 'workload', namespace: 'shop', workload: 'web-v1', flags: 'isRoot', rates: { httpOut: 12.5 } },
     { id: 'wl_c1_shop_cart-v1', nodeType: 'workload', namespace: 'shop', workload: 'cart-v1', rates: { httpIn: 12.5, httpIn5xx: 0.5 }, healthStatus: 'Degraded' },
@@ -38,7 +65,7 @@ function meshFrames() {
         source: 'wl_c1_shop_web-v1',
         target: 'wl_c1_shop_cart-v1',
         protocol: 'http',
-        rates: { total: 12.5, http5xx: 0.5, percentErr: 4, percentReq: 100 },
+        rates: { total: webToCart, http5xx: 0.5, percentErr: 4, percentReq: 100 },
         responses: {
           '200': { rate: 12, flags: { '-': 12 }, hosts: { 'cart.shop.svc.cluster.local': 12 } },
           '503': { rate: 0.5, flags: { UF: 0.5 }, hosts: { 'cart.shop.svc.cluster.local': 0.5 } },
@@ -55,6 +82,8 @@ function meshFrames() {
 
 beforeEach(() => {
   lastGraphProps = undefined;
+  buttonRenders.clear();
+  exportedGraphs.length = 0;
 });
 
 describe('TrafficPanel states', () => {
@@ -203,6 +232,29 @@ describe('TrafficPanel with a graph', () => {
       fireEvent.click(screen.getByLabelText('Show as graph'));
     });
     expect(screen.getByTestId('graph-stub')).toBeInTheDocument();
+  });
+
+  it('renders the toolbar buttons once across a refresh, and exports the graph of the last answer', async () => {
+    const props = panelProps({ series: meshFrames() });
+    const { rerender } = render(<TrafficPanel {...props} />);
+    const before = new Map(buttonRenders);
+    expect(before.get('Show legend')).toBeGreaterThan(0);
+    expect(before.get('Export')).toBeGreaterThan(0);
+    // A refresh as Grafana gives it: the same options and callbacks, new frames (the web-v1 → cart-v1 rate moved).
+    rerender(<TrafficPanel {...props} data={{ ...props.data, series: meshFrames(99) }} />);
+    // The new frames are read in a task of their own, then drawn.
+    await waitFor(() => expect(lastGraphProps?.elements.edgeData.get(WEB_TO_CART)?.http).toBe(99));
+    for (const label of ['Show legend', 'Show as table', 'Save layout', 'Export']) {
+      expect([label, buttonRenders.get(label)]).toEqual([label, before.get(label)]);
+    }
+    fireEvent.click(screen.getByLabelText('Export'));
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Graph as JSON (Kiali format)' }));
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(exportedGraphs).toHaveLength(1);
+    const exported = exportedGraphs[0] as PanelGraph;
+    expect(edgeTotals(exported.edges.find((e) => e.id === WEB_TO_CART)!)?.total).toBe(99);
   });
 
   it('keeps no screen-reader table for a few nodes with thousands of edges (a rolled-up mesh); the table view shows them', () => {

@@ -10,10 +10,10 @@
  * variant, display overrides, expanded namespaces, Find/Hide, selection, saved layout) and is handed to the parts;
  * each piece of logic it calls is a hook or a pure module of its own.
  */
-import React, { useCallback, useMemo, useRef, useState } from 'react';
+import React, { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2, LoadingState as GrafanaLoadingState, PanelProps } from '@grafana/data';
-import { IconButton, useStyles2, useTheme2 } from '@grafana/ui';
+import { useStyles2, useTheme2 } from '@grafana/ui';
 import { BoxChoice, displayDefaults, DisplaySettings, mergeDisplay, queryOverrides } from '../display';
 import { buildElements, topologyKey } from '../graph/elements';
 import { hiddenBySelection, parseFindHide, select, Selection } from '../graph/findHide';
@@ -39,6 +39,7 @@ import { EmptyState, ErrorState, errorsOf, LoadingState } from './PanelStates';
 import { useDisplayOverrides } from './useDisplayOverrides';
 import { useMeasuredSize } from './useMeasuredSize';
 import { useQueryVariant } from './useQueryVariant';
+import { ViewButtons } from './ViewButtons';
 
 const EMPTY_SELECTION: Selection = { nodes: new Set(), edges: new Set() };
 const NO_IDS: string[] = [];
@@ -217,7 +218,14 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
   );
 
   const [tableView, setTableView] = useState(false);
+  const toggleLegend = useCallback(() => setShowLegend((v) => !v), []);
+  const toggleTableView = useCallback(() => setTableView((v) => !v), []);
   const graphApi = useRef<GraphApi | undefined>(undefined);
+  // The export reads the graph when it runs, so a refresh does not render the export menu again.
+  const graphOnScreen = useRef(graph);
+  useLayoutEffect(() => {
+    graphOnScreen.current = graph;
+  }, [graph]);
   const rootRef = useRef<HTMLDivElement>(null);
 
   const findInputRef = useRef<HTMLInputElement>(null);
@@ -359,28 +367,20 @@ export function TrafficPanel(props: PanelProps<TrafficPanelOptions>) {
             onReset={resetChoices}
             compact={compact}
           />
-          <IconButton
-            name="list-ul"
-            aria-label={showLegend ? 'Hide legend' : 'Show legend'}
-            tooltip={showLegend ? 'Hide legend' : 'Show legend'}
-            aria-pressed={showLegend}
-            onClick={() => setShowLegend((v) => !v)}
+          <ViewButtons
+            showLegend={showLegend}
+            tableView={tableView}
+            onToggleLegend={toggleLegend}
+            onToggleTable={toggleTableView}
+            onSaveLayout={saveLayout}
           />
-          <IconButton
-            name={tableView ? 'sitemap' : 'table'}
-            aria-label={tableView ? 'Show as graph' : 'Show as table'}
-            tooltip={tableView ? 'Show as graph' : 'Show as table'}
-            aria-pressed={tableView}
-            onClick={() => setTableView((v) => !v)}
-          />
-          <IconButton
-            name="save"
-            aria-label="Save layout"
-            tooltip="Save layout: the node positions go into the panel options (save the dashboard to keep them)"
+          <ExportMenu
+            graph={graphOnScreen}
+            graphApi={graphApi}
+            palette={palette}
+            title={props.title}
             disabled={tableView}
-            onClick={saveLayout}
           />
-          <ExportMenu graph={graph} graphApi={graphApi} palette={palette} title={props.title} disabled={tableView} />
         </div>
       </div>
       {notices.length > 0 && (

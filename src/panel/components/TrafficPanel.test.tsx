@@ -249,10 +249,8 @@ describe('TrafficPanel with a graph', () => {
     }
     fireEvent.click(screen.getByLabelText('Export'));
     fireEvent.click(screen.getByRole('menuitem', { name: 'Graph as JSON (Kiali format)' }));
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
-    expect(exportedGraphs).toHaveLength(1);
+    // The exporters load on demand.
+    await waitFor(() => expect(exportedGraphs).toHaveLength(1));
     const exported = exportedGraphs[0] as PanelGraph;
     expect(edgeTotals(exported.edges.find((e) => e.id === WEB_TO_CART)!)?.total).toBe(99);
   });
